@@ -1,0 +1,112 @@
+package com.circoflows.adapters.dynamodb;
+
+import static com.circoflows.adapters.dynamodb.Attributes.n;
+import static com.circoflows.adapters.dynamodb.Attributes.s;
+
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionRepository;
+import com.circoflows.domain.webhook.WebhookEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Transactions, written in one TransactWriteItems with the webhook event their change causes: the
+ * event can't be lost and can't exist without the change. Updates are optimistic on {@code version}.
+ */
+public final class DynamoTransactionRepository implements TransactionRepository {
+    private final DynamoDbClient dynamoDb;
+    private final String transactionsTable;
+    private final String eventsTable;
+
+    public DynamoTransactionRepository(DynamoDbClient dynamoDb, String transactionsTable, String eventsTable) {
+        this.dynamoDb = dynamoDb;
+        this.transactionsTable = transactionsTable;
+        this.eventsTable = eventsTable;
+    }
+
+    /** For functions that only read transactions and are given no events table. */
+    public static DynamoTransactionRepository readOnly(DynamoDbClient dynamoDb, String transactionsTable) {
+        return new DynamoTransactionRepository(dynamoDb, transactionsTable, null);
+    }
+
+    @Override
+    public void insert(Transaction transaction, WebhookEvent event) {
+        Put put = Put.builder()
+                .tableName(transactionsTable)
+                .item(TransactionItems.toItem(transaction))
+                .conditionExpression("attribute_not_exists(transaction_id)")
+                .build();
+        if (!write(put, event)) {
+            throw new IllegalStateException("transaction id collision: " + transaction.transactionId());
+        }
+    }
+
+    @Override
+    public Optional<Transaction> find(String transactionId) {
+        Map<String, AttributeValue> item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
+                .tableName(transactionsTable)
+                .key(Map.of("transaction_id", s(transactionId)))
+                .consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(TransactionItems.fromItem(item));
+    }
+
+    @Override
+    public boolean update(Transaction updated, WebhookEvent event) {
+        Put put = Put.builder()
+                .tableName(transactionsTable)
+                .item(TransactionItems.toItem(updated))
+                .conditionExpression("version = :expected")
+                .expressionAttributeValues(Map.of(":expected", n(updated.version() - 1)))
+                .build();
+        return write(put, event);
+    }
+
+    /** Returns false when the transaction's condition failed; nothing was written then. */
+    private boolean write(Put transactionPut, WebhookEvent event) {
+        if (event == null) {
+            return DynamoCalls.call("PutItem", () -> {
+                try {
+                    dynamoDb.putItem(p -> p.tableName(transactionPut.tableName())
+                            .item(transactionPut.item())
+                            .conditionExpression(transactionPut.conditionExpression())
+                            .expressionAttributeValues(transactionPut.expressionAttributeValues().isEmpty()
+                                    ? null : transactionPut.expressionAttributeValues()));
+                    return true;
+                } catch (ConditionalCheckFailedException e) {
+                    return false;
+                }
+            });
+        }
+        if (eventsTable == null) {
+            throw new IllegalStateException("this repository was built read-only");
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(transactionPut).build());
+        writes.add(TransactWriteItem.builder().put(Put.builder()
+                .tableName(eventsTable)
+                .item(WebhookEventItems.toItem(event))
+                .conditionExpression("attribute_not_exists(event_id)")
+                .build()).build());
+        return DynamoCalls.call("TransactWriteItems", () -> {
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+                return true;
+            } catch (TransactionCanceledException e) {
+                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+                if (conditionFailed) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package com.circoflows.adapters.dynamodb;
+
+import static com.circoflows.adapters.dynamodb.Attributes.fromObject;
+import static com.circoflows.adapters.dynamodb.Attributes.map;
+import static com.circoflows.adapters.dynamodb.Attributes.n;
+import static com.circoflows.adapters.dynamodb.Attributes.number;
+import static com.circoflows.adapters.dynamodb.Attributes.putIfPresent;
+import static com.circoflows.adapters.dynamodb.Attributes.s;
+import static com.circoflows.adapters.dynamodb.Attributes.string;
+import static com.circoflows.adapters.dynamodb.Attributes.time;
+
+import com.circoflows.domain.card.CardBrand;
+import com.circoflows.domain.card.StoredCard;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.PaymentFailure;
+import com.circoflows.domain.payment.ThreeDSecureStatus;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionStatus;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Transaction <-> item. The card is stored as brand, last4, expiry and keyed fingerprint only. */
+final class TransactionItems {
+    private TransactionItems() {
+    }
+
+    static Map<String, AttributeValue> toItem(Transaction t) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("transaction_id", s(t.transactionId()));
+        item.put("merchant_id", s(t.merchantId()));
+        item.put("mode", s(t.mode().wireName()));
+        item.put("amount", n(t.amount()));
+        item.put("currency", s(t.currency()));
+        item.put("status", s(t.status().wireName()));
+        putIfPresent(item, "gateway_transaction_id", t.gatewayTransactionId());
+        item.put("card_brand", s(t.card().brand().wireName()));
+        item.put("card_last4", s(t.card().last4()));
+        item.put("card_exp_month", n(t.card().expMonth()));
+        item.put("card_exp_year", n(t.card().expYear()));
+        item.put("card_fingerprint", s(t.card().fingerprint()));
+        item.put("three_d_secure", s(t.threeDSecure().wireName()));
+        if (t.failure() != null) {
+            item.put("failure_code", s(t.failure().code().name()));
+            item.put("failure_message", s(t.failure().message()));
+            putIfPresent(item, "failure_decline_code", t.failure().declineCode());
+        }
+        item.put("customer_info", fromObject(t.customerInfo()));
+        item.put("metadata", fromObject(t.metadata()));
+        putIfPresent(item, "webhook_url", t.webhookUrl());
+        putIfPresent(item, "return_url", t.returnUrl());
+        item.put("created_at", time(t.createdAt()));
+        if (t.processedAt() != null) {
+            item.put("processed_at", time(t.processedAt()));
+        }
+        item.put("version", n(t.version()));
+        return item;
+    }
+
+    static Transaction fromItem(Map<String, AttributeValue> item) {
+        PaymentFailure failure = null;
+        if (item.containsKey("failure_code")) {
+            failure = new PaymentFailure(
+                    ErrorCode.valueOf(string(item, "failure_code")),
+                    string(item, "failure_message"),
+                    string(item, "failure_decline_code"));
+        }
+        StoredCard card = new StoredCard(
+                CardBrand.fromWireName(string(item, "card_brand")).orElse(CardBrand.UNKNOWN),
+                string(item, "card_last4"),
+                (int) number(item, "card_exp_month"),
+                (int) number(item, "card_exp_year"),
+                string(item, "card_fingerprint"));
+        return new Transaction(
+                string(item, "transaction_id"),
+                string(item, "merchant_id"),
+                Mode.fromWireName(string(item, "mode")),
+                number(item, "amount"),
+                string(item, "currency"),
+                TransactionStatus.fromWireName(string(item, "status")),
+                string(item, "gateway_transaction_id"),
+                card,
+                ThreeDSecureStatus.fromWireName(string(item, "three_d_secure")),
+                failure,
+                map(item, "customer_info"),
+                map(item, "metadata"),
+                string(item, "webhook_url"),
+                string(item, "return_url"),
+                time(item, "created_at"),
+                time(item, "processed_at"),
+                number(item, "version"));
+    }
+}

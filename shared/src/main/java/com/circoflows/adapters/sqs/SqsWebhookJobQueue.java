@@ -1,0 +1,29 @@
+package com.circoflows.adapters.sqs;
+
+import com.circoflows.api.Json;
+import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.webhook.WebhookEvent;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** A job names the event; the delivery function reads the event itself, so a job holds no payment data. */
+public final class SqsWebhookJobQueue implements com.circoflows.domain.webhook.WebhookJobQueue {
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsWebhookJobQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void enqueue(WebhookEvent event) {
+        String body = Json.write(Map.of("event_id", event.eventId(), "merchant_id", event.merchantId()));
+        try {
+            sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body));
+        } catch (SdkException e) {
+            throw new RetryableFailure("SQS SendMessage failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package com.circoflows.adapters.wiring;
+
+import com.circoflows.adapters.aws.AwsClients;
+import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
+import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
+import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
+import com.circoflows.api.MerchantApiPipeline;
+import com.circoflows.api.PublicUrls;
+import com.circoflows.api.health.HealthEndpoint;
+import com.circoflows.api.pages.PageTokens;
+import com.circoflows.api.pages.ThreeDSecurePage;
+import com.circoflows.api.payments.ConfirmThreeDSecureEndpoint;
+import com.circoflows.api.payments.CreateDirectPaymentEndpoint;
+import com.circoflows.api.payments.DirectPaymentRequestParser;
+import com.circoflows.api.payments.GetDirectPaymentEndpoint;
+import com.circoflows.config.Settings;
+import com.circoflows.domain.card.CardFingerprinter;
+import com.circoflows.domain.gateway.TestModeCardGateway;
+import com.circoflows.domain.keys.DerivedKeys;
+import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.MerchantRepository;
+import com.circoflows.domain.merchant.VerifiedKeyCache;
+import com.circoflows.domain.payment.DirectPaymentService;
+import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.TransactionQueries;
+import com.circoflows.domain.payment.TransactionRepository;
+import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.ratelimit.RateLimiter;
+import com.circoflows.domain.risk.FraudScreen;
+import com.circoflows.domain.url.MerchantUrlPolicy;
+import java.time.Clock;
+import java.util.function.Supplier;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds what one function needs from its environment, and nothing more: each part is created on
+ * first use, so the health function never builds an SQS client. Handlers call this from their
+ * no-arg constructor, so a missing variable fails the cold start, not a customer's request.
+ */
+public final class FunctionWiring {
+    private final Settings settings;
+    private final Clock clock = Clock.systemUTC();
+
+    private final Lazy<SdkHttpClient> httpClient = new Lazy<>(AwsClients::httpClient);
+    private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> AwsClients.dynamoDb(settings(), httpClient.get()));
+    private final Lazy<SqsClient> sqs = new Lazy<>(() -> AwsClients.sqs(settings(), httpClient.get()));
+    private final Lazy<MerchantApiPipeline> pipeline = new Lazy<>(this::buildPipeline);
+    private final Lazy<TransactionRepository> transactions = new Lazy<>(() -> new DynamoTransactionRepository(
+            dynamoDb.get(), required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")));
+    private final Lazy<TransactionWriter> writer = new Lazy<>(() -> new TransactionWriter(transactions.get(),
+            new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")), clock));
+    private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
+
+    public FunctionWiring(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static FunctionWiring fromEnvironment() {
+        return new FunctionWiring(Settings.fromEnvironment());
+    }
+
+    public MerchantApiPipeline merchantApi() {
+        return pipeline.get();
+    }
+
+    public HealthEndpoint healthEndpoint() {
+        return new HealthEndpoint(clock);
+    }
+
+    public CreateDirectPaymentEndpoint createDirectPaymentEndpoint() {
+        DirectPaymentService payments = new DirectPaymentService(new TestModeCardGateway(), new FraudScreen(),
+                new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)), writer.get(), clock);
+        return new CreateDirectPaymentEndpoint(
+                new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock),
+                payments, publicUrls());
+    }
+
+    public GetDirectPaymentEndpoint getDirectPaymentEndpoint() {
+        return new GetDirectPaymentEndpoint(new TransactionQueries(
+                DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE"))));
+    }
+
+    public ConfirmThreeDSecureEndpoint confirmThreeDSecureEndpoint() {
+        return new ConfirmThreeDSecureEndpoint(threeDSecureService(), publicUrls());
+    }
+
+    public ThreeDSecurePage threeDSecurePage() {
+        PageTokens tokens = new PageTokens(keys.get().keyFor(DerivedKeys.PAGE_TOKEN), !settings.localMode());
+        return new ThreeDSecurePage(threeDSecureService(), merchants(), tokens);
+    }
+
+    private ThreeDSecureService threeDSecureService() {
+        return new ThreeDSecureService(new TestModeCardGateway(), transactions.get(), writer.get(), clock);
+    }
+
+    private MerchantRepository merchants() {
+        return new DynamoMerchantRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
+    }
+
+    private MerchantApiPipeline buildPipeline() {
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
+                new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")),
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
+                VerifiedKeyCache.withDefaultTtl());
+        RateLimiter limiter = new RateLimiter(
+                new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock);
+        return new MerchantApiPipeline(authenticator, limiter);
+    }
+
+    private PublicUrls publicUrls() {
+        return new PublicUrls(settings.optional("PUBLIC_BASE_URL"));
+    }
+
+    private Settings settings() {
+        return settings;
+    }
+
+    private String required(String name) {
+        return settings.required(name);
+    }
+
+    /** Memoises one component; construction happens on the handler's init thread. */
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = factory.get();
+            }
+            return value;
+        }
+    }
+}

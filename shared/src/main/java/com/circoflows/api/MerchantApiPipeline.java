@@ -1,0 +1,93 @@
+package com.circoflows.api;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.ratelimit.RateLimitClass;
+import com.circoflows.domain.ratelimit.RateLimitDecision;
+import com.circoflows.domain.ratelimit.RateLimiter;
+import com.circoflows.observability.JsonLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every /api request goes through: API key, rate limit, the endpoint, and the mapping of
+ * every failure to the error envelope. Nothing unexpected leaves as more than a server_error.
+ */
+public final class MerchantApiPipeline {
+    private static final JsonLog LOG = JsonLog.get(MerchantApiPipeline.class);
+
+    private final ApiKeyAuthenticator authenticator;
+    private final RateLimiter rateLimiter;
+
+    public MerchantApiPipeline(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+    }
+
+    public ApiResponse handle(ApiRequest request, MerchantEndpoint endpoint) {
+        long started = System.nanoTime();
+        RateLimitDecision limit = null;
+        String merchantId = null;
+        ApiResponse response;
+        try {
+            AuthenticatedKey caller;
+            try {
+                caller = authenticator.authenticate(request.header("authorization"));
+            } catch (ApiException authenticationFailure) {
+                // Failed attempts are limited per client address so nobody can make us burn bcrypt at will.
+                limit = rateLimiter.consume(RateLimitClass.AUTHENTICATION, "ip:" + request.sourceIp());
+                throw limit.allowed() ? authenticationFailure : new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
+            }
+            merchantId = caller.merchantId();
+            limit = rateLimiter.consume(endpoint.rateLimitClass(), caller.keyId());
+            if (!limit.allowed()) {
+                throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests: the limit is "
+                        + limit.limit() + " per minute for this API key. Retry after " + limit.retryAfterSeconds()
+                        + " s.");
+            }
+            response = endpoint.handle(request, caller);
+        } catch (ApiException e) {
+            response = Envelope.error(e);
+        } catch (RetryableFailure e) {
+            LOG.warn("dependency_unavailable", Map.of("request_id", String.valueOf(request.requestId()),
+                    "reason", String.valueOf(e.getMessage())));
+            response = Envelope.error(new ApiException(ErrorCode.SERVICE_UNAVAILABLE));
+        } catch (RuntimeException e) {
+            LOG.error("unhandled_failure", Map.of("request_id", String.valueOf(request.requestId())), e);
+            response = Envelope.error(new ApiException(ErrorCode.SERVER_ERROR));
+        }
+        response = response.withHeaders(headers(request, limit, response.statusCode()));
+        logRequest(request, response, merchantId, started);
+        return response;
+    }
+
+    private static Map<String, String> headers(ApiRequest request, RateLimitDecision limit, int status) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (request.requestId() != null) {
+            headers.put("x-request-id", request.requestId());
+        }
+        if (limit != null) {
+            headers.put("x-ratelimit-limit", Integer.toString(limit.limit()));
+            headers.put("x-ratelimit-remaining", Integer.toString(limit.remaining()));
+            headers.put("x-ratelimit-reset", Long.toString(limit.resetEpochSeconds()));
+            if (status == 429) {
+                headers.put("retry-after", Long.toString(limit.retryAfterSeconds()));
+            }
+        }
+        return headers;
+    }
+
+    private static void logRequest(ApiRequest request, ApiResponse response, String merchantId, long started) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("request_id", request.requestId());
+        fields.put("method", request.method());
+        fields.put("path", request.path());
+        fields.put("status", response.statusCode());
+        fields.put("merchant_id", merchantId);
+        fields.put("duration_ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.info("request", fields);
+    }
+}

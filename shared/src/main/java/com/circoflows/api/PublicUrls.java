@@ -1,0 +1,23 @@
+package com.circoflows.api;
+
+import java.util.Optional;
+
+/**
+ * Absolute URLs for customer-facing pages. PUBLIC_BASE_URL when configured (a custom domain, or
+ * http://localhost:3000 locally); otherwise the host the request itself came in on.
+ */
+public final class PublicUrls {
+    private final Optional<String> configuredBase;
+
+    public PublicUrls(Optional<String> configuredBase) {
+        this.configuredBase = configuredBase.map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+
+    public String threeDSecurePage(ApiRequest request, String transactionId) {
+        return base(request) + "/pay/3ds/" + transactionId;
+    }
+
+    private String base(ApiRequest request) {
+        return configuredBase.orElseGet(() -> "https://" + request.domainName());
+    }
+}

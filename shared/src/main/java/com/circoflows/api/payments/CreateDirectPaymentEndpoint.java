@@ -1,0 +1,40 @@
+package com.circoflows.api.payments;
+
+import com.circoflows.api.ApiRequest;
+import com.circoflows.api.ApiResponse;
+import com.circoflows.api.MerchantEndpoint;
+import com.circoflows.api.PublicUrls;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.payment.DirectPaymentService;
+import com.circoflows.domain.payment.PaymentOutcome;
+import com.circoflows.domain.ratelimit.RateLimitClass;
+
+/** POST /api/direct-payment: 200 completed, 202 3-D Secure required, 400 card error. */
+public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
+    private final DirectPaymentRequestParser parser;
+    private final DirectPaymentService payments;
+    private final PublicUrls urls;
+
+    public CreateDirectPaymentEndpoint(DirectPaymentRequestParser parser, DirectPaymentService payments,
+            PublicUrls urls) {
+        this.parser = parser;
+        this.payments = payments;
+        this.urls = urls;
+    }
+
+    @Override
+    public RateLimitClass rateLimitClass() {
+        return RateLimitClass.PAYMENTS;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
+        PaymentOutcome outcome = payments.pay(caller, parser.parse(request.body()));
+        return switch (outcome.transaction().status()) {
+            case COMPLETED -> PaymentResponses.completed(outcome);
+            case PENDING -> PaymentResponses.requiresThreeDSecure(outcome,
+                    urls.threeDSecurePage(request, outcome.transaction().transactionId()));
+            case FAILED -> PaymentResponses.failed(outcome.transaction());
+        };
+    }
+}

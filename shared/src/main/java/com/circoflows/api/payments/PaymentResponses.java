@@ -1,0 +1,59 @@
+package com.circoflows.api.payments;
+
+import com.circoflows.api.ApiResponse;
+import com.circoflows.api.Envelope;
+import com.circoflows.domain.payment.PaymentOutcome;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.time.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The response bodies of the reference's Direct Payment API. */
+final class PaymentResponses {
+    private PaymentResponses() {
+    }
+
+    static ApiResponse completed(PaymentOutcome outcome) {
+        Transaction t = outcome.transaction();
+        Map<String, Object> data = summary(t);
+        data.put("created_at", Timestamps.format(t.createdAt()));
+        data.put("webhook_queued", outcome.webhookQueued());
+        return Envelope.ok(200, "Payment processed successfully", data);
+    }
+
+    static ApiResponse requiresThreeDSecure(PaymentOutcome outcome, String challengeUrl) {
+        Transaction t = outcome.transaction();
+        Map<String, Object> data = summary(t);
+        data.put("requires_action", true);
+        data.put("action_type", "3ds_authentication");
+        data.put("action_data", Map.of("3ds_url", challengeUrl));
+        data.put("created_at", Timestamps.format(t.createdAt()));
+        data.put("webhook_queued", outcome.webhookQueued());
+        return Envelope.ok(202, "3D Secure authentication required", data);
+    }
+
+    /** A failed payment is a card error; its transaction id lets the merchant match payment.failed. */
+    static ApiResponse failed(Transaction t) {
+        return Envelope.error(t.failure().toException(), Map.of("transaction_id", t.transactionId()));
+    }
+
+    static ApiResponse confirmed(PaymentOutcome outcome) {
+        Transaction t = outcome.transaction();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("transaction_id", t.transactionId());
+        data.put("status", t.status().wireName());
+        data.put("gateway_transaction_id", t.gatewayTransactionId());
+        data.put("webhook_queued", outcome.webhookQueued());
+        return Envelope.ok(200, "3D Secure authentication confirmed", data);
+    }
+
+    private static Map<String, Object> summary(Transaction t) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("transaction_id", t.transactionId());
+        data.put("amount", t.amount());
+        data.put("currency", t.currency());
+        data.put("status", t.status().wireName());
+        data.put("gateway_transaction_id", t.gatewayTransactionId());
+        return data;
+    }
+}

@@ -1,0 +1,186 @@
+package com.circoflows.api.payments;
+
+import com.circoflows.domain.error.ApiException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed fields out of a JSON request and names the field at fault. Messages never quote a
+ * value: it might be a card number.
+ */
+public final class RequestFields {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{1,63}$");
+    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
+    private static final int MAX_METADATA_KEYS = 50;
+    private static final int MAX_METADATA_KEY_LENGTH = 40;
+    private static final int MAX_METADATA_VALUE_LENGTH = 500;
+    private static final Set<String> CUSTOMER_FIELDS = Set.of("name", "email", "phone", "address");
+    private static final Set<String> ADDRESS_FIELDS =
+            Set.of("line1", "line2", "city", "state", "postal_code", "country");
+
+    private RequestFields() {
+    }
+
+    public static void rejectUnknown(ObjectNode body, Set<String> allowed, String prefix) {
+        Iterator<String> names = body.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                String param = prefix == null ? name : prefix + "[" + name + "]";
+                throw ApiException.invalidParam(param, "Received unknown parameter: " + param + ".");
+            }
+        }
+    }
+
+    public static JsonNode required(ObjectNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            throw ApiException.invalidParam(name, "Missing required parameter: " + name + ".");
+        }
+        return node;
+    }
+
+    public static long requiredInteger(ObjectNode body, String name) {
+        JsonNode node = required(body, name);
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw ApiException.invalidParam(name, "The " + name + " must be a whole number in the currency's "
+                    + "smallest unit (e.g. 1000 for USD 10.00).");
+        }
+        return node.longValue();
+    }
+
+    public static String requiredString(ObjectNode body, String name, int maxLength) {
+        JsonNode node = required(body, name);
+        if (!node.isTextual()) {
+            throw ApiException.invalidParam(name, "The " + name + " must be a string.");
+        }
+        String value = node.textValue();
+        if (value.isBlank() || value.length() > maxLength) {
+            throw ApiException.invalidParam(name, "The " + name + " must be 1 to " + maxLength + " characters.");
+        }
+        return value;
+    }
+
+    /** A string, or a whole number given as a JSON number (expiry_month: 12 as well as "12"). */
+    public static String requiredStringOrInteger(ObjectNode body, String name, int maxLength) {
+        JsonNode node = required(body, name);
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return Integer.toString(node.intValue());
+        }
+        return requiredString(body, name, maxLength);
+    }
+
+    public static String optionalString(ObjectNode body, String name, int maxLength) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return requiredString(body, name, maxLength);
+    }
+
+    public static Map<String, Object> customerInfo(ObjectNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        ObjectNode info = object(node, name);
+        rejectUnknown(info, CUSTOMER_FIELDS, name);
+        Map<String, Object> result = new LinkedHashMap<>();
+        putString(result, info, "name", name, 200);
+        String email = stringField(info, "email", name, 320);
+        if (email != null) {
+            if (!EMAIL.matcher(email).matches()) {
+                throw ApiException.invalidParam(name + "[email]", "The email address is not valid.");
+            }
+            result.put("email", email);
+        }
+        putString(result, info, "phone", name, 40);
+        JsonNode addressNode = info.get("address");
+        if (addressNode != null && !addressNode.isNull()) {
+            String addressParam = name + "[address]";
+            ObjectNode address = object(addressNode, addressParam);
+            rejectUnknown(address, ADDRESS_FIELDS, addressParam);
+            Map<String, Object> addressResult = new LinkedHashMap<>();
+            for (String field : new String[] {"line1", "line2", "city", "state", "postal_code"}) {
+                putString(addressResult, address, field, addressParam, 200);
+            }
+            String country = stringField(address, "country", addressParam, 2);
+            if (country != null) {
+                if (!COUNTRY.matcher(country).matches()) {
+                    throw ApiException.invalidParam(addressParam + "[country]",
+                            "The country must be a two-letter ISO 3166-1 code such as US.");
+                }
+                addressResult.put("country", country);
+            }
+            result.put("address", addressResult);
+        }
+        return result;
+    }
+
+    public static Map<String, Object> metadata(ObjectNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        ObjectNode metadata = object(node, name);
+        if (metadata.size() > MAX_METADATA_KEYS) {
+            throw ApiException.invalidParam(name, "Metadata can have at most " + MAX_METADATA_KEYS + " keys.");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH) {
+                throw ApiException.invalidParam(name, "Metadata keys must be 1 to 40 characters.");
+            }
+            String param = name + "[" + key + "]";
+            if (value.isTextual()) {
+                if (value.textValue().length() > MAX_METADATA_VALUE_LENGTH) {
+                    throw ApiException.invalidParam(param, "Metadata values must be at most 500 characters.");
+                }
+                result.put(key, value.textValue());
+            } else if (value.isIntegralNumber() && value.canConvertToLong()) {
+                result.put(key, value.longValue());
+            } else if (value.isBoolean()) {
+                result.put(key, value.booleanValue());
+            } else {
+                throw ApiException.invalidParam(param, "Metadata values must be strings, whole numbers or booleans.");
+            }
+        }
+        return result;
+    }
+
+    private static ObjectNode object(JsonNode node, String param) {
+        if (!node.isObject()) {
+            throw ApiException.invalidParam(param, "The " + param + " must be an object.");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static void putString(Map<String, Object> into, ObjectNode from, String field, String prefix, int max) {
+        String value = stringField(from, field, prefix, max);
+        if (value != null) {
+            into.put(field, value);
+        }
+    }
+
+    private static String stringField(ObjectNode from, String field, String prefix, int max) {
+        JsonNode node = from.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String param = prefix + "[" + field + "]";
+        if (!node.isTextual() || node.textValue().length() > max) {
+            throw ApiException.invalidParam(param, "The " + param + " must be a string of at most " + max
+                    + " characters.");
+        }
+        return node.textValue();
+    }
+}

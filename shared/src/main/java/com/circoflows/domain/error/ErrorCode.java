@@ -1,0 +1,71 @@
+package com.circoflows.domain.error;
+
+import static com.circoflows.domain.error.ErrorType.API_ERROR;
+import static com.circoflows.domain.error.ErrorType.AUTHENTICATION_ERROR;
+import static com.circoflows.domain.error.ErrorType.CARD_ERROR;
+import static com.circoflows.domain.error.ErrorType.INVALID_REQUEST_ERROR;
+import static com.circoflows.domain.error.ErrorType.RATE_LIMIT_ERROR;
+
+/**
+ * The error catalogue: every code the API can answer with, its HTTP status and type.
+ * Messages here are defaults written for the merchant's developer; call sites may be more specific.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST("invalid_request", 400, INVALID_REQUEST_ERROR, "The request was invalid."),
+    INVALID_AMOUNT("invalid_amount", 400, INVALID_REQUEST_ERROR, "Amount is invalid or below the minimum for the currency."),
+    INVALID_CURRENCY("invalid_currency", 400, INVALID_REQUEST_ERROR, "Currency code is not supported."),
+    INVALID_WEBHOOK_URL("invalid_webhook_url", 400, INVALID_REQUEST_ERROR, "Webhook URL is invalid."),
+    INVALID_RETURN_URL("invalid_return_url", 400, INVALID_REQUEST_ERROR, "Return URL is invalid."),
+
+    INVALID_CARD("invalid_card", 400, CARD_ERROR, "Your card number is invalid."),
+    CARD_DECLINED("card_declined", 400, CARD_ERROR, "Your card was declined."),
+    INSUFFICIENT_FUNDS("insufficient_funds", 400, CARD_ERROR, "Your card has insufficient funds."),
+    EXPIRED_CARD("expired_card", 400, CARD_ERROR, "Your card has expired."),
+    INVALID_CVV("invalid_cvv", 400, CARD_ERROR, "Your card's security code is incorrect."),
+    PROCESSING_ERROR("processing_error", 400, CARD_ERROR,
+            "An error occurred while processing your card. No charge was made; try again."),
+    THREE_D_SECURE_FAILED("3ds_authentication_failed", 400, CARD_ERROR,
+            "3-D Secure authentication failed; the payment was not completed."),
+
+    TRANSACTION_NOT_FOUND("transaction_not_found", 404, INVALID_REQUEST_ERROR, "Transaction does not exist."),
+    INVALID_TRANSACTION_STATE("invalid_transaction_state", 409, INVALID_REQUEST_ERROR,
+            "The transaction is not in a state that allows this operation."),
+    LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", 403, INVALID_REQUEST_ERROR,
+            "Live payments are not enabled for this account yet; use a test key."),
+    ROUTE_NOT_FOUND("not_found", 404, INVALID_REQUEST_ERROR, "No such endpoint."),
+
+    AUTHENTICATION_FAILED("authentication_failed", 401, AUTHENTICATION_ERROR, "Invalid API key provided."),
+    RATE_LIMIT_EXCEEDED("rate_limit_exceeded", 429, RATE_LIMIT_ERROR, "Too many requests, try again later."),
+
+    SERVICE_UNAVAILABLE("service_unavailable", 503, API_ERROR,
+            "The service is temporarily unavailable; retry the request."),
+    SERVER_ERROR("server_error", 500, API_ERROR, "An unexpected error occurred.");
+
+    private final String code;
+    private final int httpStatus;
+    private final ErrorType type;
+    private final String defaultMessage;
+
+    ErrorCode(String code, int httpStatus, ErrorType type, String defaultMessage) {
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.type = type;
+        this.defaultMessage = defaultMessage;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public ErrorType type() {
+        return type;
+    }
+
+    public String defaultMessage() {
+        return defaultMessage;
+    }
+}

@@ -1,0 +1,54 @@
+package com.circoflows.domain.merchant;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Turns an Authorization header into the merchant behind it, or fails with authentication_failed. */
+public final class ApiKeyAuthenticator {
+    private static final String BEARER = "bearer ";
+
+    private final ApiKeyRepository keys;
+    private final SecretHasher hasher;
+    private final VerifiedKeyCache cache;
+
+    public ApiKeyAuthenticator(ApiKeyRepository keys, SecretHasher hasher, VerifiedKeyCache cache) {
+        this.keys = keys;
+        this.hasher = hasher;
+        this.cache = cache;
+    }
+
+    public AuthenticatedKey authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            throw new ApiException(ErrorCode.AUTHENTICATION_FAILED,
+                    "No API key provided. Send it as 'Authorization: Bearer <your API key>'.");
+        }
+        String header = authorizationHeader.strip();
+        if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            throw new ApiException(ErrorCode.AUTHENTICATION_FAILED,
+                    "Invalid Authorization header. Send your key as 'Authorization: Bearer <your API key>'.");
+        }
+        ApiKeyFormat.ParsedApiKey parsed = ApiKeyFormat.parse(header.substring(BEARER.length()).strip())
+                .orElseThrow(ApiKeyAuthenticator::invalidKey);
+
+        Optional<AuthenticatedKey> cached = cache.lookup(parsed.lookupId(), parsed.secret());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        StoredApiKey stored = keys.find(parsed.lookupId()).orElseThrow(ApiKeyAuthenticator::invalidKey);
+        if (stored.status() != ApiKeyStatus.ACTIVE
+                || stored.mode() != parsed.mode()
+                || !hasher.matches(parsed.secret(), stored.secretHash())) {
+            cache.forget(parsed.lookupId());
+            throw invalidKey();
+        }
+        AuthenticatedKey key = new AuthenticatedKey(stored.keyId(), stored.merchantId(), stored.mode());
+        cache.remember(parsed.lookupId(), parsed.secret(), key);
+        return key;
+    }
+
+    private static ApiException invalidKey() {
+        return new ApiException(ErrorCode.AUTHENTICATION_FAILED, "Invalid API key provided.");
+    }
+}

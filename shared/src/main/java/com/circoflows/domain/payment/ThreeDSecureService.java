@@ -1,0 +1,127 @@
+package com.circoflows.domain.payment;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.gateway.CardGateway;
+import com.circoflows.domain.gateway.GatewayResult;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The 3-D Secure step. The challenge page records what the customer really did; confirm-3ds then
+ * completes the payment only if the merchant's claim matches that record. A transaction whose
+ * challenge failed, or never took place, can never be completed.
+ */
+public final class ThreeDSecureService {
+    private static final int MAX_CONCURRENT_RETRIES = 3;
+    static final PaymentFailure CHALLENGE_FAILED = new PaymentFailure(ErrorCode.THREE_D_SECURE_FAILED,
+            ErrorCode.THREE_D_SECURE_FAILED.defaultMessage(), "authentication_failed");
+
+    private final CardGateway gateway;
+    private final TransactionRepository transactions;
+    private final TransactionWriter writer;
+    private final Clock clock;
+
+    public ThreeDSecureService(CardGateway gateway, TransactionRepository transactions, TransactionWriter writer,
+            Clock clock) {
+        this.gateway = gateway;
+        this.transactions = transactions;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** A transaction for the challenge page: anyone holding its unguessable id may see it. */
+    public Transaction findForChallenge(String transactionId) {
+        return transactions.find(transactionId)
+                .orElseThrow(() -> new ApiException(ErrorCode.TRANSACTION_NOT_FOUND));
+    }
+
+    /**
+     * Records the customer's answer on the challenge page. A failed challenge fails the payment at
+     * once; a passed one waits for the merchant's confirm-3ds. Answers after the first change nothing.
+     */
+    public PaymentOutcome recordChallenge(String transactionId, boolean passed) {
+        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
+            Transaction current = findForChallenge(transactionId);
+            if (!current.awaitsChallenge()) {
+                return new PaymentOutcome(current, false);
+            }
+            Optional<PaymentOutcome> written = passed
+                    ? writer.update(current.challengePassed(), false)
+                    : writer.update(current.fail(CHALLENGE_FAILED, ThreeDSecureStatus.FAILED, clock.instant()), true);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    public ConfirmationOutcome confirm(AuthenticatedKey caller, String transactionId, ClaimedChallengeStatus claimed,
+            String gatewayId) {
+        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
+            Transaction current = new TransactionQueries(transactions).findOwned(caller, transactionId);
+            if (!java.util.Objects.equals(current.gatewayTransactionId(), gatewayId)) {
+                throw ApiException.invalidParam("gateway_id", "The gateway_id does not match this transaction.");
+            }
+            Optional<ConfirmationOutcome> outcome = confirmAgainstRecord(current, claimed);
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
+        }
+        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    /** Empty when a concurrent request changed the transaction; the caller then looks again. */
+    private Optional<ConfirmationOutcome> confirmAgainstRecord(Transaction current, ClaimedChallengeStatus claimed) {
+        ThreeDSecureStatus actual = current.threeDSecure();
+        if (actual == ThreeDSecureStatus.NOT_REQUIRED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSACTION_STATE,
+                    "This transaction did not require 3-D Secure authentication.");
+        }
+        if (actual == ThreeDSecureStatus.REQUIRED) {
+            if (claimed == ClaimedChallengeStatus.PENDING) {
+                return Optional.of(ConfirmationOutcome.stillRequiresAction(current));
+            }
+            throw new ApiException(ErrorCode.INVALID_TRANSACTION_STATE, "The customer has not completed 3-D Secure "
+                    + "authentication yet; send them to action_data.3ds_url first.");
+        }
+        if (actual == ThreeDSecureStatus.FAILED) {
+            if (claimed == ClaimedChallengeStatus.FAILED) {
+                return Optional.of(ConfirmationOutcome.settled(new PaymentOutcome(current, false)));
+            }
+            throw CHALLENGE_FAILED.toException();
+        }
+        // AUTHENTICATED: the customer passed; only "success" matches.
+        if (claimed != ClaimedChallengeStatus.SUCCESS) {
+            throw ApiException.invalidParam("status",
+                    "The customer passed 3-D Secure authentication; the status does not match.");
+        }
+        if (current.status() != TransactionStatus.PENDING) {
+            return Optional.of(ConfirmationOutcome.settled(new PaymentOutcome(current, false)));
+        }
+        GatewayResult result = gateway.completeThreeDSecure(current.gatewayTransactionId());
+        Transaction next;
+        if (result instanceof GatewayResult.Approved) {
+            next = current.complete(clock.instant());
+        } else if (result instanceof GatewayResult.Declined declined) {
+            next = current.fail(new PaymentFailure(declined.code(), declined.message(), declined.declineCode()),
+                    ThreeDSecureStatus.AUTHENTICATED, clock.instant());
+        } else if (result instanceof GatewayResult.ProcessingError error) {
+            throw error.toApiException();
+        } else {
+            throw new ApiException(ErrorCode.PROCESSING_ERROR);
+        }
+        return writer.update(next, true).map(ConfirmationOutcome::settled);
+    }
+
+    public record ConfirmationOutcome(PaymentOutcome outcome, boolean requiresAction) {
+        static ConfirmationOutcome settled(PaymentOutcome outcome) {
+            return new ConfirmationOutcome(outcome, false);
+        }
+
+        static ConfirmationOutcome stillRequiresAction(Transaction transaction) {
+            return new ConfirmationOutcome(new PaymentOutcome(transaction, false), true);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.circoflows.domain.payment;
+
+import com.circoflows.domain.card.StoredCard;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.time.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A transaction as merchants see it: in GET /api/direct-payment/{id} and as webhook event data.
+ * One rendering for both, so the webhook and the status endpoint can never disagree.
+ */
+public final class TransactionView {
+    private TransactionView() {
+    }
+
+    public static Map<String, Object> of(Transaction t) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("transaction_id", t.transactionId());
+        view.put("amount", t.amount());
+        view.put("currency", t.currency());
+        view.put("status", t.status().wireName());
+        view.put("gateway_transaction_id", t.gatewayTransactionId());
+        view.put("created_at", Timestamps.format(t.createdAt()));
+        if (t.processedAt() != null) {
+            view.put("processed_at", Timestamps.format(t.processedAt()));
+        }
+        view.put("livemode", t.mode() == Mode.LIVE);
+        view.put("card", card(t.card()));
+        view.put("three_d_secure", t.threeDSecure().wireName());
+        if (t.failure() != null) {
+            view.put("error", error(t.failure()));
+        }
+        view.put("customer_info", t.customerInfo());
+        view.put("metadata", t.metadata());
+        return view;
+    }
+
+    private static Map<String, Object> card(StoredCard card) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("brand", card.brand().wireName());
+        view.put("last4", card.last4());
+        view.put("exp_month", card.expMonth());
+        view.put("exp_year", card.expYear());
+        return view;
+    }
+
+    public static Map<String, Object> error(PaymentFailure failure) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("code", failure.code().code());
+        view.put("message", failure.message());
+        view.put("type", failure.code().type().wireName());
+        if (failure.declineCode() != null) {
+            view.put("decline_code", failure.declineCode());
+        }
+        return view;
+    }
+}

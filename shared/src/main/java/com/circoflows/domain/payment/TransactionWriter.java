@@ -1,0 +1,53 @@
+package com.circoflows.domain.payment;
+
+import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvents;
+import com.circoflows.domain.webhook.WebhookJobQueue;
+import com.circoflows.observability.JsonLog;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Stores a transaction with the event its status announces, then queues the event's delivery job.
+ * A failed enqueue is reported (webhook_queued: false), never fatal: the event is stored as
+ * pending, and the sweeper queues it again.
+ */
+public final class TransactionWriter {
+    private static final JsonLog LOG = JsonLog.get(TransactionWriter.class);
+
+    private final TransactionRepository transactions;
+    private final WebhookJobQueue queue;
+    private final Clock clock;
+
+    public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue, Clock clock) {
+        this.transactions = transactions;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public PaymentOutcome insert(Transaction transaction) {
+        WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
+        transactions.insert(transaction, event);
+        return new PaymentOutcome(transaction, enqueue(event));
+    }
+
+    /** Empty when another request changed the transaction first; nothing was written then. */
+    public java.util.Optional<PaymentOutcome> update(Transaction updated, boolean statusChanged) {
+        WebhookEvent event = statusChanged ? WebhookEvents.announce(updated, clock.instant()) : null;
+        if (!transactions.update(updated, event)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new PaymentOutcome(updated, event != null && enqueue(event)));
+    }
+
+    private boolean enqueue(WebhookEvent event) {
+        try {
+            queue.enqueue(event);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("webhook_enqueue_failed", Map.of("event_id", event.eventId(),
+                    "transaction_id", event.transactionId(), "reason", e.getClass().getSimpleName()));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.circoflows.domain.ratelimit;
+
+import java.time.Instant;
+
+/** A shared counter, so limits hold across every container of every function. */
+public interface RateLimitCounter {
+    /** Adds one to {@code bucket} and returns the new count; the bucket may vanish after {@code expiresAt}. */
+    long incrementAndGet(String bucket, Instant expiresAt);
+}

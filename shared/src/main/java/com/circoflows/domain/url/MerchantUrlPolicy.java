@@ -1,0 +1,93 @@
+package com.circoflows.domain.url;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Rules for URLs merchants give us. A webhook URL is a place our servers will connect to, so it is
+ * untrusted: https only and no address inside our network. A return URL is only ever followed by
+ * the customer's browser, so it needs https and nothing more. Local mode (the local runner, tests)
+ * relaxes exactly one thing: http and loopback targets are allowed.
+ */
+public final class MerchantUrlPolicy {
+    private static final int MAX_LENGTH = 2048;
+
+    private final boolean localMode;
+
+    public MerchantUrlPolicy(boolean localMode) {
+        this.localMode = localMode;
+    }
+
+    public String checkWebhookUrl(String url, String param) {
+        URI uri = parse(url, ErrorCode.INVALID_WEBHOOK_URL, param);
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        boolean loopbackTarget = isLoopbackName(host) || literalAddress(host) != null && literalAddress(host).isLoopbackAddress();
+        if (!"https".equals(uri.getScheme()) && !(localMode && loopbackTarget)) {
+            throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL must use https.");
+        }
+        if (loopbackTarget && !localMode) {
+            throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL must be publicly reachable.");
+        }
+        InetAddress literal = literalAddress(host);
+        if (literal != null && !literal.isLoopbackAddress() && !PublicAddresses.isPublic(literal)) {
+            throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL must be publicly reachable.");
+        }
+        return uri.toString();
+    }
+
+    public String checkReturnUrl(String url, String param) {
+        URI uri = parse(url, ErrorCode.INVALID_RETURN_URL, param);
+        if (!"https".equals(uri.getScheme()) && !localMode) {
+            throw invalid(ErrorCode.INVALID_RETURN_URL, param, "The return URL must use https.");
+        }
+        return uri.toString();
+    }
+
+    private static URI parse(String url, ErrorCode code, String param) {
+        if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
+            throw invalid(code, param, "The URL must be an absolute http(s) URL of at most 2048 characters.");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalid(code, param, "The URL is not a valid absolute URL.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))
+                || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalid(code, param, "The URL must be an absolute http(s) URL with a host.");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw invalid(code, param, "The URL must not contain credentials.");
+        }
+        return uri;
+    }
+
+    private static boolean isLoopbackName(String host) {
+        return host.equals("localhost") || host.endsWith(".localhost");
+    }
+
+    /** The address a host names literally (1.2.3.4, [::1]), or null for a DNS name. Never resolves. */
+    private static InetAddress literalAddress(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean looksLiteral = bare.contains(":") || bare.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        if (!looksLiteral) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(bare);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static ApiException invalid(ErrorCode code, String param, String message) {
+        return new ApiException(code, message, param, null);
+    }
+}

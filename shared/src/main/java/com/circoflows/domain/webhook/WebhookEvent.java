@@ -1,0 +1,44 @@
+package com.circoflows.domain.webhook;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A notification owed to a merchant. {@code data} is frozen when the event is created: a merchant
+ * receives the transaction as it was at that moment, however late the delivery.
+ */
+public record WebhookEvent(
+        String eventId,
+        String merchantId,
+        String transactionId,
+        WebhookEventType type,
+        Instant createdAt,
+        Map<String, Object> data,
+        DeliveryStatus deliveryStatus) {
+
+    public enum DeliveryStatus {
+        PENDING("pending"),
+        DELIVERED("delivered"),
+        RETRYING("retrying"),
+        FAILED("failed");
+
+        private final String wireName;
+
+        DeliveryStatus(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static DeliveryStatus fromWireName(String value) {
+            for (DeliveryStatus status : values()) {
+                if (status.wireName.equals(value)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("unknown delivery status " + value);
+        }
+    }
+}

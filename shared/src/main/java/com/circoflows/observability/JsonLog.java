@@ -1,0 +1,67 @@
+package com.circoflows.observability;
+
+import com.circoflows.api.Json;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs. Request bodies are
+ * never logged; as a second line of defence every long digit run is masked before writing.
+ */
+public final class JsonLog {
+    private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{12,}");
+    private static volatile PrintStream out = System.out;
+
+    private final String logger;
+
+    private JsonLog(String logger) {
+        this.logger = logger;
+    }
+
+    public static JsonLog get(Class<?> owner) {
+        return new JsonLog(owner.getSimpleName());
+    }
+
+    /** For the local runner and tests that capture logs. */
+    public static void redirectTo(PrintStream stream) {
+        out = stream;
+    }
+
+    public void info(String event, Map<String, ?> fields) {
+        write("INFO", event, fields, null);
+    }
+
+    public void warn(String event, Map<String, ?> fields) {
+        write("WARN", event, fields, null);
+    }
+
+    public void error(String event, Map<String, ?> fields, Throwable failure) {
+        write("ERROR", event, fields, failure);
+    }
+
+    private void write(String level, String event, Map<String, ?> fields, Throwable failure) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("level", level);
+        line.put("logger", logger);
+        line.put("event", event);
+        line.putAll(fields);
+        if (failure != null) {
+            line.put("error_class", failure.getClass().getName());
+            line.put("error_message", String.valueOf(failure.getMessage()));
+            StringBuilder trace = new StringBuilder();
+            for (StackTraceElement element : failure.getStackTrace()) {
+                if (trace.length() > 4000) {
+                    break;
+                }
+                trace.append(element).append('\n');
+            }
+            line.put("stack", trace.toString());
+        }
+        String text = LONG_DIGIT_RUN.matcher(Json.write(line)).replaceAll("[redacted-digits]");
+        out.println(text);
+    }
+}
