@@ -127,7 +127,7 @@ public final class ThreeDSecurePage {
     }
 
     private static String amount(Transaction transaction) {
-        return Money.of(transaction.amount(), transaction.currency()).formatPlain();
+        return new Money(transaction.amount(), Money.parseCurrency(transaction.currency())).formatPlain();
     }
 
     /** The redirect after submitting goes to the merchant, so the page's CSP must allow that origin. */
@@ -143,6 +143,7 @@ public final class ThreeDSecurePage {
         String separator = transaction.returnUrl().contains("?") ? "&" : "?";
         return transaction.returnUrl() + separator
                 + "transaction_id=" + URLEncoder.encode(transaction.transactionId(), StandardCharsets.UTF_8)
-                + "&status=" + URLEncoder.encode(transaction.status().wireName(), StandardCharsets.UTF_8);
+                + "&status=" + URLEncoder.encode(transaction.status().wireName(), StandardCharsets.UTF_8)
+                + "&three_d_secure=" + URLEncoder.encode(transaction.threeDSecure().wireName(), StandardCharsets.UTF_8);
     }
 }

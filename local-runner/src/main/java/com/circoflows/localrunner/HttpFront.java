@@ -1,0 +1,130 @@
+package com.circoflows.localrunner;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Plays API Gateway: real HTTP in, the routed function invoked with a v2 event, its response out. */
+final class HttpFront implements AutoCloseable {
+    /** API Gateway's own payload limit. */
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    private static final String NOT_FOUND_BODY = "{\"message\":\"Not Found\"}";
+
+    static {
+        // Without it every kept-alive request waits ~40 ms for Nagle's algorithm.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable<LocalFunction> routes;
+
+    HttpFront(HttpServer server, RouteTable<LocalFunction> routes) {
+        this.server = server;
+        this.routes = routes;
+        this.executor = Executors.newFixedThreadPool(64);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+    }
+
+    static HttpServer bind(int port) {
+        try {
+            return HttpServer.create(new InetSocketAddress("0.0.0.0", port), 256);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on port " + port + " (is another runner running? set PORT)", e);
+        }
+    }
+
+    void start() {
+        server.start();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                write(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            Optional<RouteTable.Match<LocalFunction>> match = routes.match(exchange.getRequestMethod(), path);
+            if (match.isEmpty()) {
+                write(exchange, 404, "application/json", NOT_FOUND_BODY.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String requestId = UUID.randomUUID().toString();
+            APIGatewayV2HTTPEvent event = ApiGatewayEventBuilder.build(
+                    exchange, body, match.get().routeKey(), match.get().pathParameters(), requestId);
+            LocalFunction function = match.get().target();
+            APIGatewayV2HTTPResponse response;
+            try {
+                response = function.handler().handleRequest(event,
+                        new LocalLambdaContext(requestId, function.definition().logicalId(), 1024));
+            } catch (RuntimeException e) {
+                // What API Gateway answers when the function itself crashes.
+                System.err.println("function " + function.definition().logicalId() + " failed: " + e.getClass().getName());
+                write(exchange, 500, "application/json",
+                        "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            respond(exchange, response);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+        }
+        byte[] body = response.getBody() == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        if (!exchange.getResponseHeaders().containsKey("Content-Type") && body.length > 0) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
+        sendBody(exchange, response.getStatusCode(), body);
+    }
+
+    private static void write(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        sendBody(exchange, status, body);
+    }
+
+    private static void sendBody(HttpExchange exchange, int status, byte[] body) throws IOException {
+        // -1 means no body; 0 would mean chunked.
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

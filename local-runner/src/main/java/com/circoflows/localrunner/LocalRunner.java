@@ -1,0 +1,111 @@
+package com.circoflows.localrunner;
+
+import com.circoflows.config.Settings;
+import com.circoflows.localstack.FunctionDefinition;
+import com.circoflows.localstack.HttpRoute;
+import com.circoflows.localstack.LocalStack;
+import com.circoflows.localstack.LocalStackOptions;
+import com.sun.net.httpserver.HttpServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole API in one JVM: DynamoDB Local and ElasticMQ provisioned from template.yaml, every
+ * template function constructed with its template environment, and an HTTP front that routes as
+ * the template's HttpApi events say.
+ */
+public final class LocalRunner implements AutoCloseable {
+    private final LocalStack stack;
+    private final HttpFront front;
+    private final DemoMerchant.Credentials demo;
+    private final List<LocalFunction> functions;
+
+    private LocalRunner(LocalStack stack, HttpFront front, DemoMerchant.Credentials demo, List<LocalFunction> functions) {
+        this.stack = stack;
+        this.front = front;
+        this.demo = demo;
+        this.functions = functions;
+    }
+
+    public static LocalRunner start(LocalRunnerOptions options) {
+        // Bind first: with port 0 the real port is known only now, and it is part of PUBLIC_BASE_URL.
+        HttpServer server = HttpFront.bind(options.port());
+        int port = server.getAddress().getPort();
+        LocalStack stack = null;
+        try {
+            stack = LocalStack.start(LocalStackOptions.defaults()
+                    .withDataDir(options.dataDir())
+                    .withDynamoDbPort(options.dynamoDbPort())
+                    .withSqsPort(options.sqsPort())
+                    .withParameter("Stage", "dev")
+                    .withParameter("PublicBaseUrl", "http://localhost:" + port)
+                    .withParameter("AppSecretKey", LocalSecrets.appSecretKey(options.dataDir())));
+            RouteTable<LocalFunction> routes = new RouteTable<>();
+            List<LocalFunction> functions = new ArrayList<>();
+            for (FunctionDefinition definition : stack.template().functions()) {
+                LocalFunction function = LocalFunction.construct(definition, localEnvironment(stack, definition));
+                functions.add(function);
+                for (HttpRoute route : definition.httpRoutes()) {
+                    routes.add(route.method(), route.path(), function);
+                }
+            }
+            DemoMerchant.Credentials demo = DemoMerchant.ensure(stack.dynamoDbClient(),
+                    stack.resources().tableName("MerchantsTable"), stack.resources().tableName("ApiKeysTable"),
+                    options.dataDir(), options.demoApiKey());
+            HttpFront front = new HttpFront(server, routes);
+            front.start();
+            return new LocalRunner(stack, front, demo, functions);
+        } catch (RuntimeException e) {
+            server.stop(0);
+            if (stack != null) {
+                stack.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The template's variables for the function, plus what Lambda itself would provide, pointed here. */
+    private static Map<String, String> localEnvironment(LocalStack stack, FunctionDefinition function) {
+        Map<String, String> environment = new LinkedHashMap<>(stack.environmentOf(function));
+        environment.put("AWS_REGION", stack.options().region());
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
+        environment.put(Settings.LOCAL_MODE, "true");
+        return environment;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + front.port();
+    }
+
+    public int port() {
+        return front.port();
+    }
+
+    public String demoApiKey() {
+        return demo.apiKey();
+    }
+
+    public String demoMerchantId() {
+        return demo.merchantId();
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public List<String> functionNames() {
+        return functions.stream().map(f -> f.definition().logicalId()).toList();
+    }
+
+    @Override
+    public void close() {
+        front.close();
+        stack.close();
+    }
+}

@@ -1,0 +1,40 @@
+package com.circoflows.localrunner;
+
+import com.circoflows.domain.ids.RandomIds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The template's AppSecretKey parameter, made up once per data folder, so card fingerprints and
+ * page tokens stay valid across restarts.
+ */
+final class LocalSecrets {
+    private LocalSecrets() {
+    }
+
+    static String appSecretKey(Path dataDir) {
+        if (dataDir == null) {
+            return RandomIds.base62(48);
+        }
+        Path file = dataDir.resolve("app-secret-key");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dataDir);
+            String secret = RandomIds.base62(48);
+            Files.writeString(file, secret);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the folder's own permissions apply.
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the local secret in " + file, e);
+        }
+    }
+}

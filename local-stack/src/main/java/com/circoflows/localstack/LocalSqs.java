@@ -1,0 +1,112 @@
+package com.circoflows.localstack;
+
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.pekko.actor.ActorSystem;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** ElasticMQ, an SQS-compatible server, running in this JVM on 127.0.0.1. */
+public final class LocalSqs implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final long STOP_TIMEOUT_SECONDS = 10;
+
+    /*
+     * ElasticMQ's own configuration logs at DEBUG through SLF4J. Its actor system is ours instead, so
+     * the settings stay inside this server and do not leak into the host application's logging.
+     */
+    private static final String QUIET_ACTOR_SYSTEM = """
+            pekko.loglevel = "OFF"
+            pekko.stdout-loglevel = "OFF"
+            pekko.loggers = ["org.apache.pekko.event.Logging$DefaultLogger"]
+            pekko.logging-filter = "org.apache.pekko.event.DefaultLoggingFilter"
+            pekko.log-dead-letters = off
+            pekko.log-dead-letters-during-shutdown = off
+            """;
+
+    private final ActorSystem actorSystem;
+    private final SQSRestServer server;
+    private final int port;
+
+    private LocalSqs(ActorSystem actorSystem, SQSRestServer server, int port) {
+        this.actorSystem = actorSystem;
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts ElasticMQ.
+     *
+     * @param port   the port to listen on; 0 lets the server pick a free one
+     * @param region the region queue ARNs carry, so they look like the deployed stack's
+     */
+    public static LocalSqs start(int port, String region) {
+        ActorSystem actorSystem = ActorSystem.create("local-sqs", quietConfig());
+        try {
+            TheSQSRestServerBuilder builder = SQSRestServerBuilder
+                    .withActorSystem(actorSystem)
+                    .withInterface(HOST)
+                    .withAWSRegion(region)
+                    .withAWSAccountId(TemplateValueResolver.LOCAL_ACCOUNT_ID);
+            // With a fixed port ElasticMQ would still put its default port 9324 into queue URLs.
+            builder = port == 0
+                    ? builder.withDynamicPort()
+                    : builder.withPort(port).withServerAddress(new NodeAddress("http", HOST, port, ""));
+            SQSRestServer server = builder.start();
+            int boundPort = server.waitUntilStarted().localAddress().getPort();
+            return new LocalSqs(actorSystem, server, boundPort);
+        } catch (RuntimeException e) {
+            terminate(actorSystem);
+            throw new IllegalStateException("ElasticMQ could not start on " + HOST + ":" + port, e);
+        }
+    }
+
+    private static Config quietConfig() {
+        ClassLoader loader = LocalSqs.class.getClassLoader();
+        return ConfigFactory.parseString(QUIET_ACTOR_SYSTEM).withFallback(ConfigFactory.load(loader));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://" + HOST + ":" + port);
+    }
+
+    /** A new client for this server; the caller closes it. */
+    public SqsClient newClient() {
+        return LocalAwsClients.sqs(endpoint());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stopAndWait();
+        } finally {
+            terminate(actorSystem);
+        }
+    }
+
+    private static void terminate(ActorSystem actorSystem) {
+        actorSystem.terminate();
+        try {
+            actorSystem.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("ElasticMQ did not stop within " + STOP_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

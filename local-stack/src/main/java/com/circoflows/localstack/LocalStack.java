@@ -1,0 +1,162 @@
+package com.circoflows.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * DynamoDB Local and ElasticMQ started in this JVM and provisioned from the SAM template: the AWS
+ * around the functions, without Docker or an AWS account.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final LocalStackOptions options;
+    private final SamTemplate template;
+    private final LocalDynamoDb dynamoDb;
+    private final LocalSqs sqs;
+    private final DynamoDbClient dynamoDbClient;
+    private final SqsClient sqsClient;
+    private final ProvisionedResources resources;
+
+    private LocalStack(LocalStackOptions options, SamTemplate template, LocalDynamoDb dynamoDb, LocalSqs sqs,
+                       DynamoDbClient dynamoDbClient, SqsClient sqsClient, ProvisionedResources resources) {
+        this.options = options;
+        this.template = template;
+        this.dynamoDb = dynamoDb;
+        this.sqs = sqs;
+        this.dynamoDbClient = dynamoDbClient;
+        this.sqsClient = sqsClient;
+        this.resources = resources;
+    }
+
+    public static LocalStack start(LocalStackOptions options) {
+        Path templatePath = options.templatePath() != null ? options.templatePath() : SamTemplate.locate();
+        SamTemplate template = SamTemplate.load(templatePath);
+
+        // Each server takes about a second to start; start them side by side. Not on the common pool:
+        // on a two-core machine that has a single thread.
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        CompletableFuture<LocalDynamoDb> dynamoDbStart;
+        CompletableFuture<LocalSqs> sqsStart;
+        try {
+            dynamoDbStart = CompletableFuture.supplyAsync(
+                    () -> LocalDynamoDb.start(options.dynamoDbPort(), options.dynamoDbDataDir()), starter);
+            sqsStart = CompletableFuture.supplyAsync(
+                    () -> LocalSqs.start(options.sqsPort(), options.region()), starter);
+            CompletableFuture.allOf(dynamoDbStart, sqsStart).exceptionally(ignored -> null).join();
+        } finally {
+            starter.shutdown();
+        }
+        LocalDynamoDb dynamoDb = dynamoDbStart.isCompletedExceptionally() ? null : dynamoDbStart.join();
+        LocalSqs sqs = sqsStart.isCompletedExceptionally() ? null : sqsStart.join();
+        if (dynamoDb == null || sqs == null) {
+            throw closeAfterFailure(startFailure(dynamoDbStart, sqsStart), sqs, dynamoDb);
+        }
+
+        DynamoDbClient dynamoDbClient = dynamoDb.newClient();
+        SqsClient sqsClient = sqs.newClient();
+        try {
+            ProvisionedResources resources = new LocalProvisioner(template, dynamoDbClient, sqsClient)
+                    .provision(options.stackName(), options.region(), options.parameterValues());
+            return new LocalStack(options, template, dynamoDb, sqs, dynamoDbClient, sqsClient, resources);
+        } catch (RuntimeException e) {
+            throw closeAfterFailure(e, sqsClient, dynamoDbClient, sqs, dynamoDb);
+        }
+    }
+
+    public LocalStackOptions options() {
+        return options;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public LocalDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    public LocalSqs sqs() {
+        return sqs;
+    }
+
+    public ProvisionedResources resources() {
+        return resources;
+    }
+
+    /** Shared client; closed with the stack, so do not close it yourself. */
+    public DynamoDbClient dynamoDbClient() {
+        return dynamoDbClient;
+    }
+
+    /** Shared client; closed with the stack, so do not close it yourself. */
+    public SqsClient sqsClient() {
+        return sqsClient;
+    }
+
+    /** The environment a function would get on AWS, with this stack's table names and queue URLs. */
+    public Map<String, String> environmentOf(FunctionDefinition function) {
+        return new TemplateValueResolver(template).resolveEnvironment(function, resources.context());
+    }
+
+    @Override
+    public void close() {
+        closeAll(sqsClient, dynamoDbClient, sqs, dynamoDb);
+    }
+
+    private static RuntimeException closeAfterFailure(RuntimeException failure, AutoCloseable... closeables) {
+        try {
+            closeAll(closeables);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    private static RuntimeException startFailure(CompletableFuture<?>... starts) {
+        RuntimeException failure = null;
+        for (CompletableFuture<?> start : starts) {
+            Throwable cause = start.handle((value, error) -> error).join();
+            if (cause instanceof CompletionException wrapped && wrapped.getCause() != null) {
+                cause = wrapped.getCause();
+            }
+            if (cause == null) {
+                continue;
+            }
+            if (failure == null) {
+                failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+            } else {
+                failure.addSuppressed(cause);
+            }
+        }
+        return failure;
+    }
+
+    /** Closes in the given order, keeps going past failures, and reports the first. */
+    private static void closeAll(AutoCloseable... closeables) {
+        RuntimeException failure = null;
+        for (AutoCloseable closeable : closeables) {
+            if (closeable == null) {
+                continue;
+            }
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

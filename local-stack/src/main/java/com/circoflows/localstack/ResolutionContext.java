@@ -1,0 +1,59 @@
+package com.circoflows.localstack;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the template's references resolve to in one local deployment. Immutable: the provisioner
+ * builds it up as resources come into existence.
+ *
+ * @param parameterValues values given for template parameters; a parameter missing here falls back
+ *                        to its template Default
+ * @param tableNames      physical table name by logical id
+ * @param queueUrls       queue URL by logical id
+ * @param queueArns       queue ARN by logical id
+ */
+public record ResolutionContext(
+        String stackName,
+        String region,
+        Map<String, String> parameterValues,
+        Map<String, String> tableNames,
+        Map<String, String> queueUrls,
+        Map<String, String> queueArns) {
+
+    public ResolutionContext {
+        Objects.requireNonNull(stackName, "stackName");
+        Objects.requireNonNull(region, "region");
+        parameterValues = copy(parameterValues);
+        tableNames = copy(tableNames);
+        queueUrls = copy(queueUrls);
+        queueArns = copy(queueArns);
+    }
+
+    /** A context before anything is provisioned: parameters and pseudo parameters only. */
+    public static ResolutionContext of(String stackName, String region, Map<String, String> parameterValues) {
+        return new ResolutionContext(stackName, region, parameterValues, Map.of(), Map.of(), Map.of());
+    }
+
+    public ResolutionContext withTable(String logicalId, String tableName) {
+        return new ResolutionContext(stackName, region, parameterValues, plus(tableNames, logicalId, tableName),
+                queueUrls, queueArns);
+    }
+
+    public ResolutionContext withQueue(String logicalId, String queueUrl, String queueArn) {
+        return new ResolutionContext(stackName, region, parameterValues, tableNames,
+                plus(queueUrls, logicalId, queueUrl), plus(queueArns, logicalId, queueArn));
+    }
+
+    private static Map<String, String> copy(Map<String, String> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map == null ? Map.of() : map));
+    }
+
+    private static Map<String, String> plus(Map<String, String> map, String key, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(map);
+        copy.put(Objects.requireNonNull(key, "logicalId"), Objects.requireNonNull(value, key));
+        return copy;
+    }
+}

@@ -1,0 +1,165 @@
+package com.circoflows.localstack;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+
+/**
+ * Brings one DynamoDB table in line with its template definition. Tables may already exist from an
+ * earlier run (persistent data directory), so existing ones are kept with their data; indexes the
+ * template gained since are added.
+ */
+final class TableProvisioner {
+
+    private final DynamoDbClient dynamoDb;
+
+    TableProvisioner(DynamoDbClient dynamoDb) {
+        this.dynamoDb = dynamoDb;
+    }
+
+    void ensure(TableDefinition table, String tableName) {
+        TableDescription existing = describe(tableName);
+        if (existing == null) {
+            create(table, tableName);
+        } else {
+            requireSameKey(table, tableName, existing);
+            addMissingIndexes(table, tableName, existing);
+        }
+        if (table.ttlAttribute() != null) {
+            enableTimeToLive(tableName, table.ttlAttribute());
+        }
+    }
+
+    private TableDescription describe(String tableName) {
+        try {
+            return dynamoDb.describeTable(r -> r.tableName(tableName)).table();
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    private void create(TableDefinition table, String tableName) {
+        try {
+            dynamoDb.createTable(r -> {
+                r.tableName(tableName)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attributeDefinitions(table, table.attributeTypes().keySet()))
+                        .keySchema(keySchema(table.hashKey(), table.rangeKey()));
+                if (!table.globalSecondaryIndexes().isEmpty()) {
+                    r.globalSecondaryIndexes(table.globalSecondaryIndexes().stream().map(TableProvisioner::index).toList());
+                }
+            });
+        } catch (ResourceInUseException alreadyCreated) {
+            // Another process provisioning the same data directory got there first; its table will do.
+        }
+    }
+
+    private static void requireSameKey(TableDefinition table, String tableName, TableDescription existing) {
+        List<KeySchemaElement> expected = keySchema(table.hashKey(), table.rangeKey());
+        if (!Set.copyOf(existing.keySchema()).equals(Set.copyOf(expected))) {
+            throw new IllegalStateException("Local table " + tableName + " exists with key " + describeKey(existing.keySchema())
+                    + " but the template declares " + describeKey(expected)
+                    + "; a key cannot change in place, so delete the local data directory to recreate it");
+        }
+    }
+
+    private void addMissingIndexes(TableDefinition table, String tableName, TableDescription existing) {
+        Set<String> present = existing.globalSecondaryIndexes().stream()
+                .map(GlobalSecondaryIndexDescription::indexName)
+                .collect(Collectors.toSet());
+        for (IndexDefinition index : table.globalSecondaryIndexes()) {
+            if (present.contains(index.name())) {
+                continue;
+            }
+            Set<String> keyAttributes = new LinkedHashSet<>();
+            keyAttributes.add(index.hashKey());
+            if (index.rangeKey() != null) {
+                keyAttributes.add(index.rangeKey());
+            }
+            GlobalSecondaryIndex gsi = index(index);
+            // DynamoDB accepts one index creation per UpdateTable call.
+            dynamoDb.updateTable(r -> r.tableName(tableName)
+                    .attributeDefinitions(attributeDefinitions(table, keyAttributes))
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                            .create(CreateGlobalSecondaryIndexAction.builder()
+                                    .indexName(gsi.indexName())
+                                    .keySchema(gsi.keySchema())
+                                    .projection(gsi.projection())
+                                    .build())
+                            .build()));
+        }
+    }
+
+    private void enableTimeToLive(String tableName, String attribute) {
+        TimeToLiveStatus status = dynamoDb.describeTimeToLive(r -> r.tableName(tableName))
+                .timeToLiveDescription().timeToLiveStatus();
+        if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING) {
+            return;
+        }
+        try {
+            dynamoDb.updateTimeToLive(r -> r.tableName(tableName)
+                    .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(true)));
+        } catch (DynamoDbException e) {
+            // Lost a race with another provisioner: the outcome is the one we wanted.
+            String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+            if (message == null || !message.toLowerCase(Locale.ROOT).contains("already enabled")) {
+                throw e;
+            }
+        }
+    }
+
+    private static List<AttributeDefinition> attributeDefinitions(TableDefinition table, Set<String> names) {
+        Function<String, AttributeDefinition> definition = name -> {
+            String type = table.attributeTypes().get(name);
+            if (type == null) {
+                throw new IllegalArgumentException(
+                        "Table " + table.logicalId() + " uses attribute " + name + " without an AttributeDefinition");
+            }
+            return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        };
+        return names.stream().map(definition).toList();
+    }
+
+    private static List<KeySchemaElement> keySchema(String hashKey, String rangeKey) {
+        KeySchemaElement hash = KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build();
+        if (rangeKey == null) {
+            return List.of(hash);
+        }
+        return List.of(hash, KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
+    }
+
+    private static GlobalSecondaryIndex index(IndexDefinition index) {
+        Projection.Builder projection = Projection.builder().projectionType(index.projectionType());
+        if (!index.nonKeyAttributes().isEmpty()) {
+            projection.nonKeyAttributes(index.nonKeyAttributes());
+        }
+        return GlobalSecondaryIndex.builder()
+                .indexName(index.name())
+                .keySchema(keySchema(index.hashKey(), index.rangeKey()))
+                .projection(projection.build())
+                .build();
+    }
+
+    private static String describeKey(List<KeySchemaElement> key) {
+        return key.stream().map(k -> k.attributeName() + " " + k.keyTypeAsString()).collect(Collectors.joining(", ", "[", "]"));
+    }
+}
