@@ -1,0 +1,78 @@
+package com.circoflows.admin;
+
+import com.circoflows.adapters.aws.AwsClients;
+import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.config.Settings;
+import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.MerchantOnboarding;
+import com.circoflows.domain.merchant.Mode;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** bin/admin: operator tasks that have no API yet. */
+public final class AdminCli {
+    private AdminCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        AdminCommand command;
+        try {
+            command = AdminCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println(AdminCommand.USAGE);
+            return 2;
+        }
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            StackTables tables = StackTables.of(command.target().stackName());
+            Clock clock = Clock.systemUTC();
+            MerchantOnboarding onboarding = new MerchantOnboarding(
+                    new DynamoMerchantRepository(dynamoDb, tables.merchants()),
+                    new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb, tables.apiKeys()),
+                            new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock),
+                    clock);
+            MerchantOnboarding.Onboarded created =
+                    onboarding.createMerchant(command.merchantName(), Mode.fromWireName(command.mode()));
+            out.println("Merchant created");
+            out.println("  merchant_id: " + created.merchant().merchantId());
+            out.println("  name:        " + created.merchant().name());
+            out.println("  mode:        " + command.mode());
+            out.println("  API key:     " + created.firstKey().fullKey());
+            out.println();
+            out.println("This is the only time the key is shown; only its bcrypt hash is stored.");
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("error: could not create the merchant: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static DynamoDbClient dynamoDb(AdminCommand.Target target, Map<String, String> environment) {
+        Map<String, String> settings = new HashMap<>(environment);
+        if (target instanceof AdminCommand.LocalTarget local) {
+            settings.put("AWS_ENDPOINT_URL_DYNAMODB", local.endpoint());
+            settings.put("AWS_ACCESS_KEY_ID", "local");
+            settings.put("AWS_SECRET_ACCESS_KEY", "local");
+            settings.put("AWS_REGION", "us-east-1");
+            settings.remove("AWS_SESSION_TOKEN");
+        } else {
+            AdminCommand.AwsTarget aws = (AdminCommand.AwsTarget) target;
+            if (aws.region() != null) {
+                settings.put("AWS_REGION", aws.region());
+            } else if (!settings.containsKey("AWS_REGION") && settings.containsKey("AWS_DEFAULT_REGION")) {
+                settings.put("AWS_REGION", settings.get("AWS_DEFAULT_REGION"));
+            }
+            settings.remove("AWS_ENDPOINT_URL_DYNAMODB");
+        }
+        return AwsClients.dynamoDb(new Settings(settings), AwsClients.httpClient());
+    }
+}
