@@ -1,0 +1,217 @@
+package com.circoflows.localrunner.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.circoflows.adapters.lambda.HttpRoute;
+import com.circoflows.config.Settings;
+import com.circoflows.localstack.FunctionDefinition;
+import com.circoflows.localstack.QueueDefinition;
+import com.circoflows.localstack.ResolutionContext;
+import com.circoflows.localstack.SamTemplate;
+import com.circoflows.localstack.TableDefinition;
+import com.circoflows.localstack.TemplateValueResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * template.yaml is the source of truth; this fails the build when it and the code disagree about a
+ * route, a handler, a table, a queue or an environment variable.
+ */
+class TemplateContractTest {
+    /** Variables a function may be given without reading them at construction. */
+    private static final Set<String> OPTIONAL_VARIABLES = Set.of("STAGE", "JAVA_TOOL_OPTIONS", "PUBLIC_BASE_URL");
+    private static final List<String> CONTRACT_ROUTES = List.of(
+            "GET /api/health",
+            "POST /api/direct-payment",
+            "GET /api/direct-payment/{transaction_id}",
+            "POST /api/direct-payment/{transaction_id}/confirm-3ds",
+            "GET /pay/3ds/{transaction_id}",
+            "POST /pay/3ds/{transaction_id}");
+
+    private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
+    private final Path repositoryRoot = SamTemplate.locate().getParent();
+
+    @Test
+    void everyContractRouteIsServedByExactlyOneFunction() {
+        List<String> routes = template.functions().stream()
+                .flatMap(f -> f.httpRoutes().stream())
+                .map(r -> r.method() + " " + r.path())
+                .toList();
+        for (String route : CONTRACT_ROUTES) {
+            assertEquals(1, routes.stream().filter(route::equals).count(), route + " must be routed exactly once");
+        }
+        assertEquals(routes.size(), new HashSet<>(routes).size(), "a route is defined twice: " + routes);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachHandlerDeclaresExactlyTheRoutesTheTemplateSendsIt() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            Class<?> handler = Class.forName(function.handlerClassName());
+            assertTrue(RequestHandler.class.isAssignableFrom(handler), handler + " must be a RequestHandler");
+            assertTrue(function.handler().endsWith("::handleRequest"), "Handler must name ::handleRequest");
+            assertNotNull(handler.getConstructor(), "Lambda needs a public no-arg constructor");
+            Set<String> declared = Arrays.stream(handler.getAnnotationsByType(HttpRoute.class))
+                    .map(r -> r.method() + " " + r.path())
+                    .collect(Collectors.toSet());
+            Set<String> routed = function.httpRoutes().stream()
+                    .map(r -> r.method() + " " + r.path())
+                    .collect(Collectors.toSet());
+            assertEquals(declared, routed, function.logicalId() + ": @HttpRoute and template Events differ");
+        }));
+    }
+
+    @Test
+    void everyHandlerInTheFunctionsFolderIsDeployedFromItsOwnModuleArtifact() throws IOException {
+        Map<String, String> handlerModules = new LinkedHashMap<>();
+        try (Stream<Path> sources = Files.walk(repositoryRoot.resolve("functions"))) {
+            sources.filter(p -> p.toString().endsWith("Handler.java") && p.toString().contains("/src/main/java/"))
+                    .forEach(p -> {
+                        String module = repositoryRoot.resolve("functions").relativize(p).getName(0).toString();
+                        String className = p.toString().replaceAll(".*/src/main/java/", "")
+                                .replace(".java", "").replace('/', '.');
+                        handlerModules.put(className, module);
+                    });
+        }
+        assertFalse(handlerModules.isEmpty());
+        Map<String, FunctionDefinition> byHandler = template.functions().stream()
+                .collect(Collectors.toMap(FunctionDefinition::handlerClassName, f -> f));
+        handlerModules.forEach((className, module) -> {
+            FunctionDefinition function = byHandler.get(className);
+            assertNotNull(function, className + " is in functions/ but no template function uses it");
+            assertEquals("functions/" + module + "/target/" + module + "-function.jar", function.codeUri(),
+                    function.logicalId() + " must deploy its module's shaded jar");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFunctionIsGivenExactlyTheVariablesItsCodeNeeds() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            Map<String, String> environment = resolvedEnvironment(function);
+            construct(function, environment); // every variable the code reads is set
+
+            for (String name : environment.keySet()) {
+                if (OPTIONAL_VARIABLES.contains(name)) {
+                    continue;
+                }
+                Map<String, String> without = new HashMap<>(environment);
+                without.remove(name);
+                assertThrows(RuntimeException.class, () -> construct(function, without),
+                        function.logicalId() + " is given " + name + " but never reads it: remove it (and its policy)");
+            }
+        }));
+    }
+
+    @Test
+    void everyTableIsOnDemandEncryptedAndRecoverable() {
+        for (TableDefinition table : template.tables()) {
+            Map<String, Object> properties = properties(table.logicalId());
+            assertEquals("PAY_PER_REQUEST", properties.get("BillingMode"), table.logicalId());
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) properties.get("SSESpecification")).get("SSEEnabled"),
+                    table.logicalId() + " must have SSE");
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) properties.get("PointInTimeRecoverySpecification"))
+                    .get("PointInTimeRecoveryEnabled"), table.logicalId() + " must have PITR");
+        }
+        assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+    }
+
+    @Test
+    void tablesTheAdaptersUseHaveTheKeysTheyWrite() {
+        assertEquals("merchant_id", template.table("MerchantsTable").hashKey());
+        assertEquals("key_id", template.table("ApiKeysTable").hashKey());
+        assertEquals("transaction_id", template.table("TransactionsTable").hashKey());
+        assertEquals("event_id", template.table("WebhookEventsTable").hashKey());
+        assertEquals("bucket", template.table("RateLimitsTable").hashKey());
+        assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));
+    }
+
+    @Test
+    void webhookQueueRedrivesToItsDeadLetterQueueAfterSeveralAttempts() {
+        QueueDefinition queue = template.queue("WebhookQueue");
+        assertNotNull(queue.redrive(), "the webhook queue needs a redrive policy");
+        assertEquals("WebhookDeadLetterQueue", queue.redrive().deadLetterQueueLogicalId());
+        assertTrue(queue.redrive().maxReceiveCount() > 1);
+        assertTrue(template.hasResource("WebhookDeadLetterQueue"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFunctionMayTouchExactlyTheTablesAndQueuesItIsGiven() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            Set<String> referenced = new HashSet<>();
+            function.rawEnvironment().values().forEach(v -> {
+                if (v instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id && template.hasResource(id)) {
+                    referenced.add(id);
+                }
+            });
+            Set<String> permitted = new HashSet<>();
+            Object policies = properties(function.logicalId()).get("Policies");
+            for (Object policy : (List<?>) policies) {
+                Map<?, ?> entry = (Map<?, ?>) policy;
+                entry.values().forEach(arguments -> ((Map<?, ?>) arguments).values().forEach(target -> {
+                    if (target instanceof Map<?, ?> ref) {
+                        Object id = ref.containsKey("Ref") ? ref.get("Ref")
+                                : ((List<?>) ref.get("Fn::GetAtt")).get(0);
+                        permitted.add(String.valueOf(id));
+                    }
+                }));
+                assertFalse(entry.toString().contains("\"*\""), function.logicalId() + " has a wildcard policy");
+            }
+            assertEquals(referenced, permitted,
+                    function.logicalId() + ": policies must cover exactly the resources in its environment");
+        }));
+    }
+
+    private Map<String, String> resolvedEnvironment(FunctionDefinition function) {
+        ResolutionContext context = ResolutionContext.of("contract-test", "us-east-1",
+                Map.of("AppSecretKey", "x".repeat(48), "PublicBaseUrl", "https://pay.example.com"));
+        for (TableDefinition table : template.tables()) {
+            context = context.withTable(table.logicalId(), "contract-test-" + table.logicalId());
+        }
+        for (QueueDefinition queue : template.queues()) {
+            context = context.withQueue(queue.logicalId(), "http://127.0.0.1:1/000000000000/" + queue.logicalId(),
+                    "arn:aws:sqs:us-east-1:000000000000:" + queue.logicalId());
+        }
+        Map<String, String> environment = new LinkedHashMap<>(
+                new TemplateValueResolver(template).resolveEnvironment(function, context));
+        return environment;
+    }
+
+    /** Construction wires clients but sends nothing, so no AWS is needed here. */
+    private static void construct(FunctionDefinition function, Map<String, String> templateEnvironment) {
+        Map<String, String> environment = new HashMap<>(templateEnvironment);
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", "contract-test");
+        environment.put("AWS_SECRET_ACCESS_KEY", "contract-test");
+        Settings.withEnvironment(environment, () -> {
+            try {
+                return Class.forName(function.handlerClassName()).getConstructor().newInstance();
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> properties(String logicalId) {
+        return (Map<String, Object>) template.resource(logicalId).get("Properties");
+    }
+}
