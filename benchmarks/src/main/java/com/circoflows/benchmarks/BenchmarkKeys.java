@@ -1,0 +1,44 @@
+package com.circoflows.benchmarks;
+
+import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.MerchantOnboarding;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.localrunner.LocalRunner;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merchant keys made before timing starts, enough that no key passes the payments limit (100 per
+ * minute): the benchmark measures payments, not the rate limiter or key creation.
+ */
+final class BenchmarkKeys {
+    static final int REQUESTS_PER_KEY = 90;
+    private final List<String> keys = new ArrayList<>();
+
+    BenchmarkKeys(LocalRunner runner, int requests) {
+        var stack = runner.stack();
+        Clock clock = Clock.systemUTC();
+        MerchantOnboarding onboarding = new MerchantOnboarding(
+                new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable")),
+                new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(),
+                        stack.resources().tableName("ApiKeysTable")),
+                        new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock),
+                clock);
+        int needed = (requests + REQUESTS_PER_KEY - 1) / REQUESTS_PER_KEY;
+        for (int i = 0; i < needed; i++) {
+            keys.add(onboarding.createMerchant("Benchmark merchant " + i, Mode.TEST).firstKey().fullKey());
+        }
+    }
+
+    String keyFor(int requestIndex) {
+        return keys.get(requestIndex / REQUESTS_PER_KEY);
+    }
+
+    List<String> all() {
+        return keys;
+    }
+}
