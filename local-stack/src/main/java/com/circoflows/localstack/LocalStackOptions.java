@@ -80,6 +80,14 @@ public record LocalStackOptions(
         return dataDir == null ? null : dataDir.resolve("dynamodb");
     }
 
+    /** Parameter values are left out: some are secrets (NoEcho) and options end up in logs. */
+    @Override
+    public String toString() {
+        return "LocalStackOptions[templatePath=" + templatePath + ", dynamoDbPort=" + dynamoDbPort
+                + ", sqsPort=" + sqsPort + ", dataDir=" + dataDir + ", stackName=" + stackName
+                + ", region=" + region + ", parameters=" + parameterValues.keySet() + "]";
+    }
+
     private static void requirePort(int port, String name) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException(name + " must be 0 (free port) or 1-65535, got " + port);

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /**
  * Creates the template's queues, each dead-letter queue before the queues that redrive into it,
- * because a RedrivePolicy needs the dead-letter queue's real ARN.
+ * because a RedrivePolicy needs the dead-letter queue's real ARN. Applies VisibilityTimeout,
+ * DelaySeconds and RedrivePolicy; message retention is not emulated.
  */
 final class QueueProvisioner {
 
@@ -64,7 +65,8 @@ final class QueueProvisioner {
     private static Map<QueueAttributeName, String> attributes(QueueDefinition queue, ResolutionContext ctx) {
         Map<QueueAttributeName, String> attributes = new EnumMap<>(QueueAttributeName.class);
         putIfPresent(attributes, QueueAttributeName.VISIBILITY_TIMEOUT, queue.visibilityTimeoutSeconds());
-        putIfPresent(attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD, queue.messageRetentionSeconds());
+        // MessageRetentionPeriod is left out on purpose: ElasticMQ ignores it (messages stay until
+        // deleted) and logs a warning for every queue that sets it.
         putIfPresent(attributes, QueueAttributeName.DELAY_SECONDS, queue.delaySeconds());
         if (queue.redrive() != null) {
             String deadLetterArn = ctx.queueArns().get(queue.redrive().deadLetterQueueLogicalId());

@@ -47,6 +47,14 @@ public record ResolutionContext(
                 plus(queueUrls, logicalId, queueUrl), plus(queueArns, logicalId, queueArn));
     }
 
+    /** Parameter values are left out: some are secrets (NoEcho) and contexts end up in logs. */
+    @Override
+    public String toString() {
+        return "ResolutionContext[stackName=" + stackName + ", region=" + region
+                + ", parameters=" + parameterValues.keySet() + ", tableNames=" + tableNames
+                + ", queueUrls=" + queueUrls + ", queueArns=" + queueArns + "]";
+    }
+
     private static Map<String, String> copy(Map<String, String> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map == null ? Map.of() : map));
     }

@@ -117,8 +117,8 @@ public final class TemplateValueResolver {
         }
         String type = template.resourceType(name);
         return switch (type) {
-            case SamTemplate.TABLE_TYPE -> tableName(name, ctx);
-            case SamTemplate.QUEUE_TYPE -> provisioned(ctx.queueUrls(), name, "URL");
+            case TemplateResources.TABLE_TYPE -> tableName(name, ctx);
+            case TemplateResources.QUEUE_TYPE -> provisioned(ctx.queueUrls(), name, "URL");
             default -> throw new IllegalArgumentException(
                     "Cannot resolve reference '" + name + "': " + type + " has no local value");
         };
@@ -146,10 +146,10 @@ public final class TemplateValueResolver {
         String type = template.resourceType(id);
         String key = type + "." + attribute;
         return switch (key) {
-            case SamTemplate.QUEUE_TYPE + ".Arn" -> provisioned(ctx.queueArns(), id, "ARN");
-            case SamTemplate.QUEUE_TYPE + ".QueueUrl" -> provisioned(ctx.queueUrls(), id, "URL");
-            case SamTemplate.QUEUE_TYPE + ".QueueName" -> resolveQueueName(template.queue(id), ctx);
-            case SamTemplate.TABLE_TYPE + ".Arn" -> "arn:aws:dynamodb:" + ctx.region() + ":" + LOCAL_ACCOUNT_ID
+            case TemplateResources.QUEUE_TYPE + ".Arn" -> provisioned(ctx.queueArns(), id, "ARN");
+            case TemplateResources.QUEUE_TYPE + ".QueueUrl" -> provisioned(ctx.queueUrls(), id, "URL");
+            case TemplateResources.QUEUE_TYPE + ".QueueName" -> resolveQueueName(template.queue(id), ctx);
+            case TemplateResources.TABLE_TYPE + ".Arn" -> "arn:aws:dynamodb:" + ctx.region() + ":" + LOCAL_ACCOUNT_ID
                     + ":table/" + tableName(id, ctx);
             default -> throw new IllegalArgumentException(
                     "Unsupported attribute in Fn::GetAtt " + id + "." + attribute + " (" + type + ")");

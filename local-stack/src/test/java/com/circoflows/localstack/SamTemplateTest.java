@@ -1,0 +1,159 @@
+package com.circoflows.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SamTemplateTest {
+
+    private static SamTemplate template;
+
+    @BeforeAll
+    static void loadProjectTemplate() {
+        template = SamTemplate.load(SamTemplate.locate());
+    }
+
+    @Test
+    void locatesTheProjectTemplateFromTheModuleDirectory() {
+        Path located = SamTemplate.locate();
+        assertEquals(SamTemplate.FILE_NAME, located.getFileName().toString());
+        assertTrue(Path.of("").toAbsolutePath().startsWith(located.getParent()));
+    }
+
+    @Test
+    void findsTheFiveTablesInTemplateOrder() {
+        assertEquals(
+                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "WebhookEventsTable", "RateLimitsTable"),
+                template.tables().stream().map(TableDefinition::logicalId).toList());
+    }
+
+    @Test
+    void readsHashOnlyKeyOfMerchantsTable() {
+        TableDefinition merchants = template.table("MerchantsTable");
+        assertEquals("merchant_id", merchants.hashKey());
+        assertNull(merchants.rangeKey());
+        assertEquals(Map.of("merchant_id", "S"), merchants.attributeTypes());
+        assertTrue(merchants.globalSecondaryIndexes().isEmpty());
+    }
+
+    @Test
+    void readsMerchantIndexOfTransactionsTable() {
+        TableDefinition transactions = template.table("TransactionsTable");
+        assertEquals("transaction_id", transactions.hashKey());
+        assertEquals(Map.of("transaction_id", "S", "merchant_id", "S", "created_at", "S"),
+                transactions.attributeTypes());
+        assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of())),
+                transactions.globalSecondaryIndexes());
+    }
+
+    @Test
+    void readsMerchantIndexesOfApiKeysAndWebhookEventsTables() {
+        assertEquals("merchant_id", template.table("ApiKeysTable").globalSecondaryIndex("by_merchant").hashKey());
+        assertEquals("created_at",
+                template.table("WebhookEventsTable").globalSecondaryIndex("by_merchant_created").rangeKey());
+    }
+
+    @Test
+    void parsesTtlAttributeOfRateLimitsTable() {
+        assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+        assertNull(template.table("TransactionsTable").ttlAttribute());
+    }
+
+    @Test
+    void keepsTableNameAsUnresolvedSub() {
+        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-merchants"), template.table("MerchantsTable").rawTableName());
+    }
+
+    @Test
+    void readsWebhookQueueWithRedriveToDeadLetterQueueAfterTenReceives() {
+        QueueDefinition queue = template.queue("WebhookQueue");
+        assertEquals(new RedriveDefinition("WebhookDeadLetterQueue", 10), queue.redrive());
+        assertEquals(60, queue.visibilityTimeoutSeconds());
+        assertEquals(1_209_600, queue.messageRetentionSeconds());
+        assertNull(queue.delaySeconds());
+    }
+
+    @Test
+    void readsDeadLetterQueueWithoutRedriveOrVisibilityTimeout() {
+        QueueDefinition deadLetters = template.queue("WebhookDeadLetterQueue");
+        assertNull(deadLetters.redrive());
+        assertNull(deadLetters.visibilityTimeoutSeconds());
+        assertEquals(1_209_600, deadLetters.messageRetentionSeconds());
+        assertEquals(2, template.queues().size());
+    }
+
+    @Test
+    void readsGetAndPostRoutesOfThreeDSecurePageFunction() {
+        FunctionDefinition page = template.function("ThreeDSecurePageFunction");
+        assertEquals(List.of(new HttpRoute("GET", "/pay/3ds/{transaction_id}"),
+                new HttpRoute("POST", "/pay/3ds/{transaction_id}")), page.httpRoutes());
+        assertEquals("com.circoflows.functions.threedspage.ThreeDSecurePageHandler", page.handlerClassName());
+        assertEquals("functions/three-ds-page/target/three-ds-page-function.jar", page.codeUri());
+    }
+
+    @Test
+    void findsTheRoutesOfTheApiEndpointFunctions() {
+        List<HttpRoute> routes = template.functions().stream().flatMap(f -> f.httpRoutes().stream()).toList();
+        assertTrue(routes.containsAll(List.of(
+                new HttpRoute("GET", "/api/health"),
+                new HttpRoute("POST", "/api/direct-payment"),
+                new HttpRoute("GET", "/api/direct-payment/{transaction_id}"),
+                new HttpRoute("POST", "/api/direct-payment/{transaction_id}/confirm-3ds"))), routes.toString());
+    }
+
+    @Test
+    void mergesGlobalEnvironmentIntoEachFunction() {
+        for (FunctionDefinition function : template.functions()) {
+            assertEquals(Map.of("Ref", "Stage"), function.rawEnvironment().get("STAGE"), function.logicalId());
+        }
+        Map<String, Object> health = template.function("HealthFunction").rawEnvironment();
+        assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", health.get("JAVA_TOOL_OPTIONS"));
+        assertEquals(Map.of("Ref", "RateLimitsTable"), health.get("RATE_LIMITS_TABLE"));
+    }
+
+    @Test
+    void readsParametersWithDefaultsAndNoEcho() {
+        Map<String, ParameterDefinition> parameters = template.parameters();
+        assertEquals(new ParameterDefinition("Stage", "String", "dev", false), parameters.get("Stage"));
+        assertEquals("", parameters.get("PublicBaseUrl").defaultValue());
+        assertEquals(new ParameterDefinition("AppSecretKey", "String", null, true), parameters.get("AppSecretKey"));
+    }
+
+    @Test
+    void givesRawAccessToAnyResource() {
+        assertEquals("AWS::Serverless::HttpApi", template.resourceType("HttpApi"));
+        assertEquals("AWS::SQS::Queue", template.resourceType("WebhookQueue"));
+        assertEquals(Map.of("SSEEnabled", true),
+                ((Map<?, ?>) template.resource("MerchantsTable").get("Properties")).get("SSESpecification"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> template.resource("Nope"));
+        assertTrue(error.getMessage().contains("Nope"), error.getMessage());
+    }
+
+    @Test
+    void locateHonoursTheTemplateSystemProperty() {
+        Path real = SamTemplate.locate();
+        String previous = System.getProperty(SamTemplate.LOCATION_PROPERTY);
+        System.setProperty(SamTemplate.LOCATION_PROPERTY, "pom.xml");
+        try {
+            assertEquals(Path.of("pom.xml").toAbsolutePath(), SamTemplate.locate());
+            System.setProperty(SamTemplate.LOCATION_PROPERTY, "no-such-template.yaml");
+            IllegalStateException error = assertThrows(IllegalStateException.class, SamTemplate::locate);
+            assertTrue(error.getMessage().contains("no-such-template.yaml"), error.getMessage());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(SamTemplate.LOCATION_PROPERTY);
+            } else {
+                System.setProperty(SamTemplate.LOCATION_PROPERTY, previous);
+            }
+        }
+        assertEquals(real, SamTemplate.locate());
+    }
+}
