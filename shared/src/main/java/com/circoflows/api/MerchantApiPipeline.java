@@ -35,10 +35,14 @@ public final class MerchantApiPipeline {
         try {
             AuthenticatedKey caller;
             try {
-                caller = authenticator.authenticate(request.header("authorization"));
+                caller = authenticator.authenticate(request.header("authorization"),
+                        () -> refuseIfOverFailureBudget(request));
+            } catch (OverFailureBudget overBudget) {
+                limit = overBudget.budget;
+                throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
             } catch (ApiException authenticationFailure) {
                 // Failed attempts are limited per client address so nobody can make us burn bcrypt at will.
-                limit = rateLimiter.consume(RateLimitClass.AUTHENTICATION, "ip:" + request.sourceIp());
+                limit = rateLimiter.consume(RateLimitClass.AUTHENTICATION, failureSubject(request));
                 throw limit.allowed() ? authenticationFailure : new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
             }
             merchantId = caller.merchantId();
@@ -64,6 +68,18 @@ public final class MerchantApiPipeline {
         return response;
     }
 
+    /** An address already over its failed-attempt budget gets 429 before any bcrypt is spent on it. */
+    private void refuseIfOverFailureBudget(ApiRequest request) {
+        RateLimitDecision budget = rateLimiter.peek(RateLimitClass.AUTHENTICATION, failureSubject(request));
+        if (!budget.allowed()) {
+            throw new OverFailureBudget(budget);
+        }
+    }
+
+    private static String failureSubject(ApiRequest request) {
+        return "ip:" + request.sourceIp();
+    }
+
     private static Map<String, String> headers(ApiRequest request, RateLimitDecision limit, int status) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (request.requestId() != null) {
@@ -78,6 +94,16 @@ public final class MerchantApiPipeline {
             }
         }
         return headers;
+    }
+
+    private static final class OverFailureBudget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient RateLimitDecision budget;
+
+        OverFailureBudget(RateLimitDecision budget) {
+            super(null, null, false, false);
+            this.budget = budget;
+        }
     }
 
     private static void logRequest(ApiRequest request, ApiResponse response, String merchantId, long started) {

@@ -29,4 +29,13 @@ public final class DynamoRateLimitCounter implements RateLimitCounter {
                 .returnValues(ReturnValue.UPDATED_NEW)));
         return Long.parseLong(response.attributes().get("request_count").n());
     }
+
+    @Override
+    public long current(String bucket) {
+        var item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
+                .tableName(table)
+                .key(Map.of("bucket", s(bucket)))
+                .projectionExpression("request_count"))).item();
+        return item == null || !item.containsKey("request_count") ? 0 : Long.parseLong(item.get("request_count").n());
+    }
 }

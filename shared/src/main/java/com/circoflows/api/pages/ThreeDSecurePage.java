@@ -47,7 +47,7 @@ public final class ThreeDSecurePage {
             }
             return "POST".equals(request.method()) ? submit(request, transactionId, nonce) : show(transactionId, nonce);
         } catch (ApiException e) {
-            return e.code().httpStatus() == 404 ? notFound(nonce) : problem(nonce, 400, e.getMessage());
+            return e.code().httpStatus() == 404 ? notFound(nonce) : problem(nonce, e.code().httpStatus(), e.getMessage());
         } catch (RetryableFailure e) {
             LOG.warn("challenge_page_unavailable", Map.of("reason", String.valueOf(e.getMessage())));
             return problem(nonce, 503, "We could not reach the bank just now. Please try again in a moment.");
@@ -59,6 +59,9 @@ public final class ThreeDSecurePage {
 
     private ApiResponse show(String transactionId, String styleNonce) {
         Transaction transaction = threeDSecure.findForChallenge(transactionId);
+        if (transaction.threeDSecure() == ThreeDSecureStatus.NOT_REQUIRED) {
+            return notFound(styleNonce);
+        }
         if (!transaction.awaitsChallenge()) {
             return result(transaction, styleNonce);
         }
@@ -139,11 +142,17 @@ public final class ThreeDSecurePage {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
+    /** The merchant's return URL with the outcome added to its query (before any #fragment). */
     private static String returnLocation(Transaction transaction) {
-        String separator = transaction.returnUrl().contains("?") ? "&" : "?";
-        return transaction.returnUrl() + separator
+        String url = transaction.returnUrl();
+        int hash = url.indexOf('#');
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String separator = beforeFragment.contains("?") ? "&" : "?";
+        return beforeFragment + separator
                 + "transaction_id=" + URLEncoder.encode(transaction.transactionId(), StandardCharsets.UTF_8)
                 + "&status=" + URLEncoder.encode(transaction.status().wireName(), StandardCharsets.UTF_8)
-                + "&three_d_secure=" + URLEncoder.encode(transaction.threeDSecure().wireName(), StandardCharsets.UTF_8);
+                + "&three_d_secure=" + URLEncoder.encode(transaction.threeDSecure().wireName(), StandardCharsets.UTF_8)
+                + fragment;
     }
 }

@@ -27,7 +27,7 @@ public final class DirectPaymentRequestParser {
         ObjectNode body = Json.parseObject(rawBody);
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
-        String currency = RequestFields.requiredString(body, "currency", 3);
+        String currency = RequestFields.requiredString(body, "currency", 10);
         Money money = Money.of(amount, currency);
         String method = RequestFields.requiredString(body, "payment_method", 40);
         if (!method.equals("card")) {

@@ -20,6 +20,14 @@ public final class ApiKeyAuthenticator {
     }
 
     public AuthenticatedKey authenticate(String authorizationHeader) {
+        return authenticate(authorizationHeader, () -> { });
+    }
+
+    /**
+     * @param beforeBcrypt runs only when a bcrypt verification is about to be paid (cache miss on a
+     *     known key); it may throw to refuse the attempt without paying it
+     */
+    public AuthenticatedKey authenticate(String authorizationHeader, Runnable beforeBcrypt) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             throw new ApiException(ErrorCode.AUTHENTICATION_FAILED,
                     "No API key provided. Send it as 'Authorization: Bearer <your API key>'.");
@@ -33,14 +41,20 @@ public final class ApiKeyAuthenticator {
                 .orElseThrow(ApiKeyAuthenticator::invalidKey);
 
         Optional<AuthenticatedKey> cached = cache.lookup(parsed.lookupId(), parsed.secret());
-        if (cached.isPresent()) {
+        if (cached.isPresent() && cached.get().mode() == parsed.mode()) {
             return cached.get();
         }
         StoredApiKey stored = keys.find(parsed.lookupId()).orElseThrow(ApiKeyAuthenticator::invalidKey);
-        if (stored.status() != ApiKeyStatus.ACTIVE
-                || stored.mode() != parsed.mode()
-                || !hasher.matches(parsed.secret(), stored.secretHash())) {
+        if (stored.status() != ApiKeyStatus.ACTIVE) {
             cache.forget(parsed.lookupId());
+            throw invalidKey();
+        }
+        if (stored.mode() != parsed.mode()) {
+            throw invalidKey();
+        }
+        beforeBcrypt.run();
+        if (!hasher.matches(parsed.secret(), stored.secretHash())) {
+            // The cached entry (if any) belongs to the right secret; a wrong guess must not evict it.
             throw invalidKey();
         }
         AuthenticatedKey key = new AuthenticatedKey(stored.keyId(), stored.merchantId(), stored.mode());

@@ -22,6 +22,10 @@ public final class MerchantOnboarding {
 
     /** Same, with a key text chosen by the caller (must be a well-formed CircoFlows key). */
     public Onboarded createMerchantWithKey(String name, String fullKey) {
+        if (ApiKeyFormat.parse(fullKey).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "not a CircoFlows API key: expected cf_test_ or cf_live_ followed by 48 letters/digits");
+        }
         Merchant merchant = newMerchant(name);
         return new Onboarded(merchant, issuer.register(merchant.merchantId(), fullKey));
     }

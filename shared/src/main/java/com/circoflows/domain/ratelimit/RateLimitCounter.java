@@ -6,4 +6,7 @@ import java.time.Instant;
 public interface RateLimitCounter {
     /** Adds one to {@code bucket} and returns the new count; the bucket may vanish after {@code expiresAt}. */
     long incrementAndGet(String bucket, Instant expiresAt);
+
+    /** The bucket's count without adding to it; 0 when it does not exist. */
+    long current(String bucket);
 }

@@ -20,15 +20,31 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /** The decision as it stands, counting nothing: allowed while the count is under the limit. */
+    public RateLimitDecision peek(RateLimitClass limitClass, String subject) {
+        Window window = window(limitClass, subject);
+        long count = counter.current(window.bucket);
+        int limit = limitClass.requestsPerMinute();
+        return new RateLimitDecision(limit, (int) Math.max(0, limit - count), window.reset,
+                Math.max(1, window.reset - window.now), count < limit);
+    }
+
     /** Counts one request by {@code subject} (an API key id, or a client address before authentication). */
     public RateLimitDecision consume(RateLimitClass limitClass, String subject) {
-        long now = clock.instant().getEpochSecond();
-        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        long reset = windowStart + WINDOW_SECONDS;
-        String bucket = limitClass.bucketName() + "#" + subject + "#" + windowStart;
-        long count = counter.incrementAndGet(bucket, Instant.ofEpochSecond(reset + BUCKET_GRACE_SECONDS));
+        Window window = window(limitClass, subject);
+        long count = counter.incrementAndGet(window.bucket, Instant.ofEpochSecond(window.reset + BUCKET_GRACE_SECONDS));
         int limit = limitClass.requestsPerMinute();
         int remaining = (int) Math.max(0, limit - count);
-        return new RateLimitDecision(limit, remaining, reset, Math.max(1, reset - now), count <= limit);
+        return new RateLimitDecision(limit, remaining, window.reset, Math.max(1, window.reset - window.now),
+                count <= limit);
+    }
+
+    private Window window(RateLimitClass limitClass, String subject) {
+        long now = clock.instant().getEpochSecond();
+        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
+        return new Window(limitClass.bucketName() + "#" + subject + "#" + windowStart, now, windowStart + WINDOW_SECONDS);
+    }
+
+    private record Window(String bucket, long now, long reset) {
     }
 }

@@ -25,9 +25,9 @@ public final class MerchantUrlPolicy {
 
     public String checkWebhookUrl(String url, String param) {
         URI uri = parse(url, ErrorCode.INVALID_WEBHOOK_URL, param);
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String host = withoutTrailingDot(uri.getHost().toLowerCase(Locale.ROOT));
         boolean loopbackTarget = isLoopbackName(host) || literalAddress(host) != null && literalAddress(host).isLoopbackAddress();
-        if (!"https".equals(uri.getScheme()) && !(localMode && loopbackTarget)) {
+        if (!isHttps(uri) && !(localMode && loopbackTarget)) {
             throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL must use https.");
         }
         if (loopbackTarget && !localMode) {
@@ -42,7 +42,7 @@ public final class MerchantUrlPolicy {
 
     public String checkReturnUrl(String url, String param) {
         URI uri = parse(url, ErrorCode.INVALID_RETURN_URL, param);
-        if (!"https".equals(uri.getScheme()) && !localMode) {
+        if (!isHttps(uri) && !localMode) {
             throw invalid(ErrorCode.INVALID_RETURN_URL, param, "The return URL must use https.");
         }
         return uri.toString();
@@ -67,6 +67,15 @@ public final class MerchantUrlPolicy {
             throw invalid(code, param, "The URL must not contain credentials.");
         }
         return uri;
+    }
+
+    private static boolean isHttps(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /** "localhost." is the same host as "localhost"; compare names in their short form. */
+    private static String withoutTrailingDot(String host) {
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     }
 
     private static boolean isLoopbackName(String host) {

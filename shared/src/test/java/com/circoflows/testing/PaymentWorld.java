@@ -1,0 +1,95 @@
+package com.circoflows.testing;
+
+import com.circoflows.domain.card.CardFingerprinter;
+import com.circoflows.domain.gateway.CardGateway;
+import com.circoflows.domain.gateway.TestCards;
+import com.circoflows.domain.gateway.TestModeCardGateway;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.merchant.Merchant;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.DirectPaymentRequest;
+import com.circoflows.domain.payment.DirectPaymentService;
+import com.circoflows.domain.payment.PaymentOutcome;
+import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionQueries;
+import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.risk.FraudScreen;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The payment core wired to in-memory ports, the real test-mode gateway (unless told otherwise),
+ * the real fraud screen and a fixed clock. Two merchants are registered.
+ */
+public final class PaymentWorld {
+    public static final AuthenticatedKey MERCHANT_A =
+            new AuthenticatedKey("KeyAAAAAAAAAAAAA", "mch_AAAAAAAAAAAAAAAAAAAA", Mode.TEST);
+    public static final AuthenticatedKey MERCHANT_B =
+            new AuthenticatedKey("KeyBBBBBBBBBBBBB", "mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);
+    public static final String MERCHANT_A_NAME = "Acme Books";
+    public static final String MERCHANT_B_NAME = "Bolt Bikes";
+
+    public final Clock clock;
+    public final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository();
+    public final RecordingWebhookJobQueue queue = new RecordingWebhookJobQueue();
+    public final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
+    public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
+    public final CardGateway gateway;
+    public final TransactionWriter writer;
+    public final DirectPaymentService payments;
+    public final ThreeDSecureService threeDSecure;
+    public final TransactionQueries queries;
+
+    private PaymentWorld(Clock clock, CardGateway gateway) {
+        this.clock = clock;
+        this.gateway = gateway;
+        this.writer = new TransactionWriter(transactions, queue, clock);
+        this.payments = new DirectPaymentService(gateway, new FraudScreen(), fingerprinter, writer, clock);
+        this.threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
+        this.queries = new TransactionQueries(transactions);
+        merchants.create(new Merchant(MERCHANT_A.merchantId(), MERCHANT_A_NAME, clock.instant()));
+        merchants.create(new Merchant(MERCHANT_B.merchantId(), MERCHANT_B_NAME, clock.instant()));
+    }
+
+    public static PaymentWorld create() {
+        return new PaymentWorld(TestClocks.fixed(), new TestModeCardGateway());
+    }
+
+    public static PaymentWorld withGateway(CardGateway gateway) {
+        return new PaymentWorld(TestClocks.fixed(), gateway);
+    }
+
+    public static DirectPaymentRequest request(String pan) {
+        return request(pan, null);
+    }
+
+    public static DirectPaymentRequest request(String pan, String returnUrl) {
+        return new DirectPaymentRequest(Money.of(15000, "USD"), TestCardData.card(pan),
+                Map.of("name", "John Doe", "email", "john@example.com"), Map.of("order_id", "ORD-12345"),
+                "https://merchant.example/webhooks", returnUrl);
+    }
+
+    /** Merchant A pays with {@code pan}; the outcome as the service returned it. */
+    public PaymentOutcome pay(String pan) {
+        return payments.pay(MERCHANT_A, request(pan));
+    }
+
+    public PaymentOutcome pay(String pan, String returnUrl) {
+        return payments.pay(MERCHANT_A, request(pan, returnUrl));
+    }
+
+    /** A stored transaction of merchant A that waits for its 3-D Secure challenge. */
+    public Transaction pendingChallenge(String returnUrl) {
+        return pay(TestCards.THREE_D_SECURE_REQUIRED, returnUrl).transaction();
+    }
+
+    public Transaction pendingChallenge() {
+        return pendingChallenge(null);
+    }
+
+    public Transaction stored(String transactionId) {
+        return transactions.stored(transactionId);
+    }
+}

@@ -1,0 +1,34 @@
+package com.circoflows.testing;
+
+import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookJobQueue;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Remembers every queued delivery job; can be switched to fail like an unreachable SQS. */
+public final class RecordingWebhookJobQueue implements WebhookJobQueue {
+    private final List<WebhookEvent> enqueued = new ArrayList<>();
+    private RuntimeException failure;
+    private int attempts;
+
+    @Override
+    public synchronized void enqueue(WebhookEvent event) {
+        attempts++;
+        if (failure != null) {
+            throw failure;
+        }
+        enqueued.add(event);
+    }
+
+    public synchronized void failWith(RuntimeException failure) {
+        this.failure = failure;
+    }
+
+    public synchronized List<WebhookEvent> enqueued() {
+        return List.copyOf(enqueued);
+    }
+
+    public synchronized int attempts() {
+        return attempts;
+    }
+}
