@@ -1,5 +1,6 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,9 @@ public final class RequestFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
+                if (CardNumberDetector.containsCardNumber(name) || name.length() > 100) {
+                    throw ApiException.invalidParam(prefix, "Received an unknown parameter.");
+                }
                 String param = prefix == null ? name : prefix + "[" + name + "]";
                 throw ApiException.invalidParam(param, "Received unknown parameter: " + param + ".");
             }
@@ -137,16 +141,18 @@ public final class RequestFields {
             Map.Entry<String, JsonNode> field = fields.next();
             String key = field.getKey();
             JsonNode value = field.getValue();
-            if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH) {
-                throw ApiException.invalidParam(name, "Metadata keys must be 1 to 40 characters.");
+            if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH || CardNumberDetector.containsCardNumber(key)) {
+                throw ApiException.invalidParam(name, "Metadata keys must be 1 to 40 characters and hold no card number.");
             }
             String param = name + "[" + key + "]";
             if (value.isTextual()) {
                 if (value.textValue().length() > MAX_METADATA_VALUE_LENGTH) {
                     throw ApiException.invalidParam(param, "Metadata values must be at most 500 characters.");
                 }
+                refuseCardNumber(value.textValue(), param);
                 result.put(key, value.textValue());
             } else if (value.isIntegralNumber() && value.canConvertToLong()) {
+                refuseCardNumber(Long.toString(value.longValue()), param);
                 result.put(key, value.longValue());
             } else if (value.isBoolean()) {
                 result.put(key, value.booleanValue());
@@ -155,6 +161,14 @@ public final class RequestFields {
             }
         }
         return result;
+    }
+
+    /** Card numbers belong in card_number only; anywhere else they would be stored in the clear. */
+    private static void refuseCardNumber(String text, String param) {
+        if (CardNumberDetector.containsCardNumber(text)) {
+            throw ApiException.invalidParam(param,
+                    "This field looks like it contains a card number; card numbers may only be sent in card_number.");
+        }
     }
 
     private static ObjectNode object(JsonNode node, String param) {
@@ -181,6 +195,7 @@ public final class RequestFields {
             throw ApiException.invalidParam(param, "The " + param + " must be a string of at most " + max
                     + " characters.");
         }
+        refuseCardNumber(node.textValue(), param);
         return node.textValue();
     }
 }

@@ -33,6 +33,10 @@ public final class MerchantUrlPolicy {
         if (loopbackTarget && !localMode) {
             throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL must be publicly reachable.");
         }
+        if (isAmbiguousNumericHost(host)) {
+            throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param,
+                    "The webhook URL host must be a DNS name or a plain IP address.");
+        }
         InetAddress literal = literalAddress(host);
         if (literal != null && !literal.isLoopbackAddress() && !PublicAddresses.isPublic(literal)) {
             throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL must be publicly reachable.");
@@ -76,6 +80,20 @@ public final class MerchantUrlPolicy {
     /** "localhost." is the same host as "localhost"; compare names in their short form. */
     private static String withoutTrailingDot(String host) {
         return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    /**
+     * Hosts like 0x0a000001, 012.0.0.1 or 167772161 mean different addresses to different HTTP
+     * stacks (many read them as 10.0.0.1); no real DNS name ends in a numeric label, so anything
+     * numeric that is not a strict dotted quad is refused.
+     */
+    private static boolean isAmbiguousNumericHost(String host) {
+        if (host.startsWith("[")) {
+            return false;
+        }
+        String lastLabel = host.substring(host.lastIndexOf('.') + 1);
+        boolean numericLabel = lastLabel.matches("[0-9]+") || lastLabel.matches("0x[0-9a-f]*");
+        return numericLabel && !host.matches("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
     }
 
     private static boolean isLoopbackName(String host) {

@@ -1,0 +1,207 @@
+package com.circoflows.localrunner.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Looks for cardholder data: (a) digit runs of 13-19 that pass Luhn, and every card number the
+ * suite sent; (b) field names that hold card data (cvv, cvc, card_number, pan, ...); (c) the CVVs
+ * the suite sent, as a whole value or as a "cvv" field in JSON. Findings name the place and show at
+ * most the last four digits.
+ */
+final class CardDataScanner {
+    /** A standalone run of digits: a PAN inside a longer token (a hex digest) is not a PAN. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])\\d{13,19}(?![0-9A-Za-z])");
+    /** As people write them: 4-4-4-4(-3), 4-6-5 for Amex, with spaces or dashes. */
+    private static final Pattern GROUPED =
+            Pattern.compile("(?<![0-9A-Za-z-])\\d{4}([ -])\\d{4,6}(?:\\1\\d{3,5}){1,3}(?![0-9A-Za-z])");
+    private static final Pattern SENSITIVE_NAME = Pattern.compile(
+            "(?i)(^|[^a-z])(cvv2?|cvc2?|pan)([^a-z]|$)|card_?num|security_?code|account_?number");
+    private static final Pattern JSON_KEY = Pattern.compile("\"([^\"\\\\]{1,64})\"\\s*:");
+    private static final Pattern CVV_FIELD =
+            Pattern.compile("(?i)[\"']?(cvv2?|cvc2?|security_code)[\"']?\\s*[:=]\\s*[\"']?(\\d{3,4})");
+
+    private final Set<String> sentCvvs;
+    private final Set<String> sentPans;
+    private final List<String> findings = new ArrayList<>();
+    private int ignoredTimestamps;
+
+    CardDataScanner(Set<String> sentCvvs, Set<String> sentPans) {
+        this.sentCvvs = sentCvvs;
+        this.sentPans = sentPans;
+    }
+
+    List<String> findings() {
+        return findings;
+    }
+
+    int ignoredTimestamps() {
+        return ignoredTimestamps;
+    }
+
+    /** One attribute of a stored item, recursing into maps, lists, sets and JSON held in strings. */
+    void scanAttribute(String location, String name, AttributeValue value) {
+        if (name != null && SENSITIVE_NAME.matcher(name).find()) {
+            findings.add(location + ": attribute named '" + name + "'");
+        }
+        if (value.s() != null) {
+            scanValue(location, value.s());
+            JsonNode json = jsonIn(value.s());
+            if (json != null) {
+                scanJson(location + "<json>", json);
+            }
+        } else if (value.n() != null) {
+            scanValue(location, value.n());
+        } else if (value.hasM()) {
+            for (Map.Entry<String, AttributeValue> entry : value.m().entrySet()) {
+                scanAttribute(location + "." + entry.getKey(), entry.getKey(), entry.getValue());
+            }
+        } else if (value.hasL()) {
+            for (int i = 0; i < value.l().size(); i++) {
+                scanAttribute(location + "[" + i + "]", null, value.l().get(i));
+            }
+        } else if (value.hasSs()) {
+            value.ss().forEach(s -> scanValue(location + "{}", s));
+        } else if (value.hasNs()) {
+            value.ns().forEach(n -> scanValue(location + "{}", n));
+        }
+    }
+
+    private void scanJson(String location, JsonNode node) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String at = location + "." + field.getKey();
+                if (SENSITIVE_NAME.matcher(field.getKey()).find()) {
+                    findings.add(at + ": JSON field named '" + field.getKey() + "'");
+                }
+                scanJson(at, field.getValue());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                scanJson(location + "[" + i + "]", node.get(i));
+            }
+        } else if (node.isValueNode() && !node.isNull()) {
+            scanValue(location, node.asText());
+        }
+    }
+
+    /** A whole stored value: card numbers inside it, or the value being a CVV that was sent. */
+    private void scanValue(String location, String value) {
+        scanText(location, value);
+        if (sentCvvs.contains(value.strip())) {
+            findings.add(location + ": value equals a CVV the suite sent (***)");
+        }
+    }
+
+    /** Free text (a log line, a stored string): card numbers only. */
+    void scanText(String location, String text) {
+        Matcher run = DIGIT_RUN.matcher(text);
+        while (run.find()) {
+            String digits = run.group();
+            if (looksLikeEpochTimestamp(digits)) {
+                ignoredTimestamps++;
+            } else if (Luhn.isValid(digits)) {
+                findings.add(location + ": Luhn-valid number " + mask(digits));
+            }
+        }
+        Matcher grouped = GROUPED.matcher(text);
+        while (grouped.find()) {
+            String digits = grouped.group().replaceAll("[ -]", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && Luhn.isValid(digits)) {
+                findings.add(location + ": Luhn-valid grouped number " + mask(digits));
+            }
+        }
+        for (String pan : sentPans) {
+            if (text.contains(pan)) {
+                findings.add(location + ": a card number the suite sent, " + mask(pan));
+            }
+        }
+    }
+
+    /** One line of captured output. */
+    void scanLogLine(int lineNumber, String line) {
+        String location = "captured.log:" + lineNumber;
+        scanText(location, line);
+        Matcher key = JSON_KEY.matcher(line);
+        while (key.find()) {
+            if (SENSITIVE_NAME.matcher(key.group(1)).find()) {
+                findings.add(location + ": JSON field named '" + key.group(1) + "'");
+            }
+        }
+        Matcher cvv = CVV_FIELD.matcher(line);
+        while (cvv.find()) {
+            findings.add(location + ": " + cvv.group(1) + " field with a value"
+                    + (sentCvvs.contains(cvv.group(2)) ? " that is a CVV the suite sent" : "") + " (***)");
+        }
+    }
+
+    static String mask(String digits) {
+        return "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4)
+                + " (" + digits.length() + " digits)";
+    }
+
+    /**
+     * Epoch milli/micro/nanoseconds within 20 years of now. They start with 1, which no card brand
+     * uses, so skipping them hides no card number.
+     */
+    static boolean looksLikeEpochTimestamp(String digits) {
+        if (digits.charAt(0) != '1') {
+            return false;
+        }
+        long nowMillis = Instant.now().toEpochMilli();
+        long twentyYears = 20L * 365 * 24 * 3600 * 1000;
+        int extra = switch (digits.length()) {
+            case 13 -> 0;
+            case 16 -> 3;
+            case 19 -> 6;
+            default -> -1;
+        };
+        if (extra < 0) {
+            return false;
+        }
+        long millis = Long.parseLong(digits.substring(0, 13));
+        return Math.abs(millis - nowMillis) < twentyYears;
+    }
+
+    private static JsonNode jsonIn(String text) {
+        String trimmed = text.strip();
+        if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) {
+            return null;
+        }
+        try {
+            return Json.MAPPER.readTree(trimmed);
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+
+    /** The mod-10 check digit rule. */
+    static final class Luhn {
+        private Luhn() {
+        }
+
+        static boolean isValid(String digits) {
+            int sum = 0;
+            boolean doubleIt = false;
+            for (int i = digits.length() - 1; i >= 0; i--) {
+                int d = digits.charAt(i) - '0';
+                if (doubleIt) {
+                    d *= 2;
+                    if (d > 9) {
+                        d -= 9;
+                    }
+                }
+                sum += d;
+                doubleIt = !doubleIt;
+            }
+            return sum % 10 == 0;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package com.circoflows.localrunner.e2e;
+
+import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.MerchantOnboarding;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.localrunner.LocalRunner;
+import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.localstack.TableDefinition;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The end-to-end environment every IT class shares: one LocalRunner (in-memory DynamoDB Local and
+ * ElasticMQ provisioned from template.yaml), its captured output, and an HTTP client.
+ */
+public final class E2e implements AutoCloseable {
+    /** Cheap enough for tests; the API verifies whatever cost the stored hash names. */
+    private static final int TEST_BCRYPT_COST = 4;
+
+    private final LocalRunner runner;
+    private final CapturedOutput output;
+    private final HttpClient http;
+    private final List<String> tableNames;
+
+    private E2e(LocalRunner runner, CapturedOutput output) {
+        this.runner = runner;
+        this.output = output;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.tableNames = runner.stack().template().tables().stream()
+                .map(TableDefinition::logicalId)
+                .map(logicalId -> runner.stack().resources().tableName(logicalId))
+                .toList();
+    }
+
+    static E2e start() {
+        CapturedOutput output = CapturedOutput.install(capturedLogPath());
+        long started = System.nanoTime();
+        LocalRunner runner;
+        try {
+            runner = LocalRunner.start(LocalRunnerOptions.forTests());
+        } catch (RuntimeException e) {
+            output.close();
+            throw e;
+        }
+        System.out.printf("e2e: LocalRunner listening on %s, started in %d ms; output captured in %s%n",
+                runner.baseUrl(), (System.nanoTime() - started) / 1_000_000, output.file());
+        return new E2e(runner, output);
+    }
+
+    /** target/e2e-logs/captured.log of this module (failsafe sets basedir; an IDE runs from the module). */
+    static Path capturedLogPath() {
+        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+                .resolve("target").resolve("e2e-logs").resolve("captured.log");
+    }
+
+    public LocalRunner runner() {
+        return runner;
+    }
+
+    public String baseUrl() {
+        return runner.baseUrl();
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    /** The API as the demo merchant ("Demo Merchant") calls it. */
+    public Api demo() {
+        return api(runner.demoApiKey());
+    }
+
+    public Api api(String apiKey) {
+        return new Api(this, "Bearer " + apiKey);
+    }
+
+    /** Requests carrying exactly this Authorization header, or none when null. */
+    public Api withAuthorization(String authorizationHeader) {
+        return new Api(this, authorizationHeader);
+    }
+
+    /** A merchant of its own, with a fresh test key: its rate-limit buckets and data touch no other test. */
+    public TestMerchant newMerchant(String name) {
+        DynamoDbClient dynamoDb = dynamoDb();
+        MerchantOnboarding onboarding = new MerchantOnboarding(
+                new DynamoMerchantRepository(dynamoDb, tableName("MerchantsTable")),
+                new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb, tableName("ApiKeysTable")),
+                        new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC()),
+                Clock.systemUTC());
+        MerchantOnboarding.Onboarded onboarded = onboarding.createMerchant(name, Mode.TEST);
+        return new TestMerchant(onboarded.merchant().merchantId(), onboarded.merchant().name(),
+                onboarded.firstKey().fullKey(), api(onboarded.firstKey().fullKey()));
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return runner.stack().dynamoDbClient();
+    }
+
+    public SqsClient sqs() {
+        return runner.stack().sqsClient();
+    }
+
+    /** Physical name of a template table, by logical id (TransactionsTable, ...). */
+    public String tableName(String logicalId) {
+        return runner.stack().resources().tableName(logicalId);
+    }
+
+    public String queueUrl(String logicalId) {
+        return runner.stack().resources().queueUrl(logicalId);
+    }
+
+    /** Physical names of every table template.yaml defines. */
+    public List<String> tableNames() {
+        return tableNames;
+    }
+
+    public Path capturedLog() {
+        return output.file();
+    }
+
+    @Override
+    public void close() {
+        try {
+            runner.close();
+            System.out.println("e2e: LocalRunner stopped");
+        } finally {
+            output.close();
+        }
+    }
+
+    /** A merchant made for one test class. toString hides the key. */
+    public record TestMerchant(String merchantId, String name, String apiKey, Api api) {
+        @Override
+        public String toString() {
+            return "TestMerchant[" + merchantId + ", " + name + "]";
+        }
+    }
+}

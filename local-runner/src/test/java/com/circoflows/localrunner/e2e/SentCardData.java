@@ -1,0 +1,36 @@
+package com.circoflows.localrunner.e2e;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every card number and CVV the end-to-end tests sent to the API, so {@link CardDataScanIT} can look
+ * for exactly these in storage and logs. CVVs are chosen to be distinctive: no amount, last4, expiry,
+ * HTTP status or request count in this suite equals one of them.
+ */
+final class SentCardData {
+    private static final Set<String> CVVS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> PANS = ConcurrentHashMap.newKeySet();
+
+    private SentCardData() {
+    }
+
+    static String cvv(String cvv) {
+        CVVS.add(cvv);
+        return cvv;
+    }
+
+    static String pan(String pan) {
+        PANS.add(pan);
+        return pan;
+    }
+
+    static Set<String> cvvs() {
+        return new TreeSet<>(CVVS);
+    }
+
+    static Set<String> pans() {
+        return new TreeSet<>(PANS);
+    }
+}
