@@ -117,10 +117,10 @@ class DynamoRateLimitCounterIT {
     }
 
     @Test
-    void missingTableSurfacesAsRetryableFailure() {
+    void missingTableIsAConfigurationFaultNotARetryableOne() {
         DynamoRateLimitCounter missing = new DynamoRateLimitCounter(LocalStackFixture.dynamoDb(), "no-such-table");
 
-        assertThrows(RetryableFailure.class, () -> missing.incrementAndGet(bucket(), Instant.now()));
+        assertThrows(IllegalStateException.class, () -> missing.incrementAndGet(bucket(), Instant.now()));
     }
 
     private static String bucket() {

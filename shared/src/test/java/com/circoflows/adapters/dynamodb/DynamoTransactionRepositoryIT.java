@@ -342,13 +342,13 @@ class DynamoTransactionRepositoryIT {
     }
 
     @Test
-    void unknownTransactionIsEmptyAndAMissingTableIsRetryable() {
+    void unknownTransactionIsEmptyAndAMissingTableIsAConfigurationFault() {
         assertTrue(transactions.find(AdapterTestData.transactionId()).isEmpty());
         DynamoTransactionRepository missing = new DynamoTransactionRepository(dynamoDb, "no-such-table", eventsTable);
 
-        assertThrows(RetryableFailure.class, () -> missing.find(AdapterTestData.transactionId()));
+        assertThrows(IllegalStateException.class, () -> missing.find(AdapterTestData.transactionId()));
         Transaction transaction = AdapterTestData.completed(AdapterTestData.merchantId());
-        assertThrows(RetryableFailure.class,
+        assertThrows(IllegalStateException.class,
                 () -> missing.insert(transaction, WebhookEvents.announce(transaction, LATER)));
     }
 

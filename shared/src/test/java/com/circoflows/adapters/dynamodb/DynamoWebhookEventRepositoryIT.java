@@ -116,10 +116,10 @@ class DynamoWebhookEventRepositoryIT {
     }
 
     @Test
-    void unknownEventIsEmptyAndAMissingTableIsRetryable() {
+    void unknownEventIsEmptyAndAMissingTableIsAConfigurationFault() {
         assertTrue(events.find("evt_" + AdapterTestData.merchantId()).isEmpty());
 
         DynamoWebhookEventRepository missing = new DynamoWebhookEventRepository(dynamoDb, "no-such-table");
-        assertThrows(RetryableFailure.class, () -> missing.find("evt_x"));
+        assertThrows(IllegalStateException.class, () -> missing.find("evt_x"));
     }
 }
