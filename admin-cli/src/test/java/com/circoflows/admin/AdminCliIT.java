@@ -1,0 +1,96 @@
+package com.circoflows.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.VerifiedKeyCache;
+import com.circoflows.localstack.LocalStack;
+import com.circoflows.localstack.LocalStackOptions;
+import com.circoflows.localstack.SamTemplate;
+import com.circoflows.localstack.TemplateValueResolver;
+import com.circoflows.localstack.ResolutionContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AdminCliIT {
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStackOptions.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void createdMerchantsKeyIsShownOnceAndAuthenticatesAsThatMerchant() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = AdminCli.run(new String[] {"create-merchant", "--name", "Acme Ltd", "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+
+        assertEquals(0, exit);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String merchantId = find(printed, "merchant_id: (mch_\\w+)");
+        String key = find(printed, "API key: +(cf_test_\\w+)");
+        AuthenticatedKey caller = new ApiKeyAuthenticator(
+                new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable")),
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), VerifiedKeyCache.withDefaultTtl())
+                .authenticate("Bearer " + key);
+        assertEquals(merchantId, caller.merchantId());
+        assertEquals(Mode.TEST, caller.mode());
+        assertEquals("Acme Ltd", new DynamoMerchantRepository(stack.dynamoDbClient(),
+                stack.resources().tableName("MerchantsTable")).find(merchantId).orElseThrow().name());
+    }
+
+    @Test
+    void liveModeKeysCanBeCreated() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = AdminCli.run(new String[] {"create-merchant", "--name", "Live Co", "--mode", "live", "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+        assertEquals(0, exit);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("cf_live_"));
+    }
+
+    @Test
+    void unreachableStackIsAnErrorExitNotAStackTrace() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AdminCli.run(new String[] {"create-merchant", "--name", "Acme", "--local", "--endpoint",
+                "http://127.0.0.1:1"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertEquals(1, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: could not create the merchant"));
+    }
+
+    @Test
+    void tableNamesFollowTheTemplateForAnyStackName() {
+        SamTemplate template = SamTemplate.load(SamTemplate.locate());
+        TemplateValueResolver resolver = new TemplateValueResolver(template);
+        ResolutionContext context = ResolutionContext.of("circoflows-prod", "eu-west-1", Map.of());
+        StackTables tables = StackTables.of("circoflows-prod");
+        assertEquals(resolver.resolveTableName(template.table("MerchantsTable"), context), tables.merchants());
+        assertEquals(resolver.resolveTableName(template.table("ApiKeysTable"), context), tables.apiKeys());
+    }
+
+    private static String find(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertTrue(matcher.find(), "expected " + regex + " in:\n" + text);
+        return matcher.group(1);
+    }
+}
