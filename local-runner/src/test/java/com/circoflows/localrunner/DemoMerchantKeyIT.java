@@ -1,0 +1,45 @@
+package com.circoflows.localrunner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local contract: CIRCOFLOWS_DEMO_API_KEY is honoured, and the demo key survives restarts. */
+class DemoMerchantKeyIT {
+    private static final String CHOSEN_KEY = "cf_test_DemoKeyChosenByDev01" + "a".repeat(28);
+
+    @Test
+    void chosenDemoKeyWorksAndIsKeptAcrossRestarts(@TempDir Path dataDir) throws Exception {
+        try (LocalRunner runner = LocalRunner.start(new LocalRunnerOptions(0, dataDir, CHOSEN_KEY, 0, 0))) {
+            assertEquals(CHOSEN_KEY, runner.demoApiKey());
+            assertEquals(200, health(runner, CHOSEN_KEY));
+        }
+        try (LocalRunner restarted = LocalRunner.start(new LocalRunnerOptions(0, dataDir, null, 0, 0))) {
+            assertEquals(CHOSEN_KEY, restarted.demoApiKey());
+            assertEquals(200, health(restarted, CHOSEN_KEY));
+        }
+        assertEquals(false, Files.exists(Path.of("dynamodb-local-metadata.json")));
+    }
+
+    @Test
+    void liveOrMalformedDemoKeyStopsStartUpWithAClearMessage(@TempDir Path dataDir) {
+        IllegalArgumentException live = assertThrows(IllegalArgumentException.class, () -> LocalRunner.start(
+                new LocalRunnerOptions(0, dataDir, CHOSEN_KEY.replace("cf_test_", "cf_live_"), 0, 0)));
+        assertEquals("CIRCOFLOWS_DEMO_API_KEY must be a test key (cf_test_...)", live.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LocalRunner.start(
+                new LocalRunnerOptions(0, dataDir, "cf_test_short", 0, 0)));
+    }
+
+    private static int health(LocalRunner runner, String key) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/api/health"))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
