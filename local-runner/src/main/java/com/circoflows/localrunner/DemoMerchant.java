@@ -2,6 +2,8 @@ package com.circoflows.localrunner;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import com.circoflows.domain.merchant.ApiKeyFormat;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
@@ -27,7 +29,7 @@ final class DemoMerchant {
     private DemoMerchant() {
     }
 
-    record Credentials(String merchantId, String apiKey) {
+    record Credentials(String merchantId, String apiKey, String webhookSecret) {
         @Override
         public String toString() {
             return "Credentials[" + merchantId + "]";
@@ -52,13 +54,22 @@ final class DemoMerchant {
             }
             Optional<StoredApiKey> existing = keys.find(parsed.lookupId());
             if (existing.isPresent()) {
-                return remember(file, new Credentials(existing.get().merchantId(), wantedKey));
+                return remember(file, withWebhookSecret(dynamoDb, merchantsTable, existing.get().merchantId(), wantedKey));
             }
             var created = onboarding.createMerchantWithKey(NAME, wantedKey);
-            return remember(file, new Credentials(created.merchant().merchantId(), wantedKey));
+            return remember(file, withWebhookSecret(dynamoDb, merchantsTable, created.merchant().merchantId(), wantedKey));
         }
         var created = onboarding.createMerchant(NAME, Mode.TEST);
-        return remember(file, new Credentials(created.merchant().merchantId(), created.firstKey().fullKey()));
+        return remember(file, withWebhookSecret(dynamoDb, merchantsTable, created.merchant().merchantId(),
+                created.firstKey().fullKey()));
+    }
+
+    /** The demo merchant gets its signing secret up front, so it can be printed with the key. */
+    private static Credentials withWebhookSecret(DynamoDbClient dynamoDb, String merchantsTable, String merchantId,
+            String apiKey) {
+        WebhookSecret secret = new DynamoWebhookEndpointRepository(dynamoDb, merchantsTable)
+                .ensureSecret(merchantId, WebhookSecret.generate());
+        return new Credentials(merchantId, apiKey, secret.value());
     }
 
     private static Optional<String> remembered(Path file) {

@@ -44,6 +44,20 @@ final class LocalFunction {
         return new LocalFunction(definition, (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance);
     }
 
+    /**
+     * For functions fed by event sources (SQS, schedules): constructed exactly as {@link #construct},
+     * typed as Lambda sees a handler before it deserialises the event.
+     */
+    static RequestHandler<Object, Object> constructRaw(FunctionDefinition definition, Map<String, String> environment) {
+        return construct(definition, environment).rawHandler();
+    }
+
+    /** The same handler, whatever event type it really declares (SQSEvent, ScheduledEvent, ...). */
+    @SuppressWarnings("unchecked")
+    RequestHandler<Object, Object> rawHandler() {
+        return (RequestHandler<Object, Object>) (RequestHandler<?, ?>) handler;
+    }
+
     FunctionDefinition definition() {
         return definition;
     }

@@ -21,6 +21,8 @@ public final class LocalRunner implements AutoCloseable {
     private final HttpFront front;
     private final DemoMerchant.Credentials demo;
     private final List<LocalFunction> functions;
+    /** SQS event source mappings and schedules (EventSourceSupervisor); stopped before the stack. */
+    private EventSourceSupervisor eventSources;
 
     private LocalRunner(LocalStack stack, HttpFront front, DemoMerchant.Credentials demo, List<LocalFunction> functions) {
         this.stack = stack;
@@ -45,7 +47,8 @@ public final class LocalRunner implements AutoCloseable {
             RouteTable<LocalFunction> routes = new RouteTable<>();
             List<LocalFunction> functions = new ArrayList<>();
             for (FunctionDefinition definition : stack.template().functions()) {
-                LocalFunction function = LocalFunction.construct(definition, localEnvironment(stack, definition));
+                LocalFunction function = LocalFunction.construct(definition,
+                        localEnvironment(stack, definition, options.environmentOverrides()));
                 functions.add(function);
                 for (HttpRoute route : definition.httpRoutes()) {
                     routes.add(route.method(), route.path(), function);
@@ -56,7 +59,9 @@ public final class LocalRunner implements AutoCloseable {
                     options.dataDir(), options.demoApiKey());
             HttpFront front = new HttpFront(server, routes);
             front.start();
-            return new LocalRunner(stack, front, demo, functions);
+            LocalRunner runner = new LocalRunner(stack, front, demo, functions);
+            runner.eventSources = EventSourceSupervisor.start(stack, functions, options.scheduleRateOverride());
+            return runner;
         } catch (RuntimeException e) {
             server.stop(0);
             if (stack != null) {
@@ -67,8 +72,10 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /** The template's variables for the function, plus what Lambda itself would provide, pointed here. */
-    private static Map<String, String> localEnvironment(LocalStack stack, FunctionDefinition function) {
+    private static Map<String, String> localEnvironment(LocalStack stack, FunctionDefinition function,
+            Map<String, String> overrides) {
         Map<String, String> environment = new LinkedHashMap<>(stack.environmentOf(function));
+        overrides.forEach((name, value) -> environment.computeIfPresent(name, (unused, templateValue) -> value));
         environment.put("AWS_REGION", stack.options().region());
         environment.put("AWS_ACCESS_KEY_ID", "local");
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
@@ -91,6 +98,10 @@ public final class LocalRunner implements AutoCloseable {
         return demo.apiKey();
     }
 
+    public String demoWebhookSecret() {
+        return demo.webhookSecret();
+    }
+
     public String demoMerchantId() {
         return demo.merchantId();
     }
@@ -106,6 +117,7 @@ public final class LocalRunner implements AutoCloseable {
     @Override
     public void close() {
         front.close();
+        eventSources.close();
         stack.close();
     }
 }

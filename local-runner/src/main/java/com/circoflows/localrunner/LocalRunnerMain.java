@@ -31,6 +31,7 @@ public final class LocalRunnerMain {
                   API:              %s
                   Demo merchant:    %s (%s)
                   Test API key:     %s
+                  Webhook secret:   %s
                   DynamoDB Local:   %s
                   SQS (ElasticMQ):  %s
                   Data folder:      %s
@@ -42,7 +43,7 @@ public final class LocalRunnerMain {
                 Press Ctrl+C to stop.
                 %n""",
                 (System.nanoTime() - started) / 1e9, runner.baseUrl(), runner.demoMerchantId(), DemoMerchant.NAME,
-                key, runner.stack().dynamoDb().endpoint(), runner.stack().sqs().endpoint(), options.dataDir(),
+                key, runner.demoWebhookSecret(), runner.stack().dynamoDb().endpoint(), runner.stack().sqs().endpoint(), options.dataDir(),
                 String.join(", ", runner.functionNames()), key, runner.baseUrl());
         stopped.await();
     }

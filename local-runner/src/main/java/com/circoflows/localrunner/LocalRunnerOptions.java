@@ -1,29 +1,66 @@
 package com.circoflows.localrunner;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * @param port            HTTP port of the API; 0 picks a free one (tests)
- * @param dataDir         where DynamoDB data, the demo key and the local secret persist; null keeps
- *                        everything in memory (tests)
- * @param demoApiKey      the demo merchant's key when the developer chose one, else null
- * @param dynamoDbPort    DynamoDB Local's port; 0 picks a free one
- * @param sqsPort         ElasticMQ's port; 0 picks a free one
+ * @param port                 HTTP port of the API; 0 picks a free one (tests)
+ * @param dataDir              where DynamoDB data, the demo key and the local secret persist; null keeps
+ *                             everything in memory (tests)
+ * @param demoApiKey           the demo merchant's key when the developer chose one, else null
+ * @param dynamoDbPort         DynamoDB Local's port; 0 picks a free one
+ * @param sqsPort              ElasticMQ's port; 0 picks a free one
+ * @param environmentOverrides values replacing variables template.yaml gives functions (e.g. a fast
+ *                             WEBHOOK_RETRY_SCHEDULE for tests); a variable the template does not
+ *                             give a function is never added to it
+ * @param scheduleRateOverride run every scheduled function at this rate instead of the template's
+ *                             (tests); null keeps the template's
  */
-public record LocalRunnerOptions(int port, Path dataDir, String demoApiKey, int dynamoDbPort, int sqsPort) {
+public record LocalRunnerOptions(int port, Path dataDir, String demoApiKey, int dynamoDbPort, int sqsPort,
+        Map<String, String> environmentOverrides, Duration scheduleRateOverride) {
+
+    public LocalRunnerOptions {
+        environmentOverrides = Map.copyOf(environmentOverrides == null ? Map.of() : environmentOverrides);
+    }
+
+    public LocalRunnerOptions(int port, Path dataDir, String demoApiKey, int dynamoDbPort, int sqsPort) {
+        this(port, dataDir, demoApiKey, dynamoDbPort, sqsPort, Map.of(), null);
+    }
 
     public static LocalRunnerOptions forTests() {
         return new LocalRunnerOptions(0, null, null, 0, 0);
     }
 
-    /** The contract in ARCHITECTURE.md: PORT, CIRCOFLOWS_DATA_DIR, CIRCOFLOWS_DEMO_API_KEY. */
+    public LocalRunnerOptions withEnvironmentOverride(String name, String value) {
+        Map<String, String> overrides = new LinkedHashMap<>(environmentOverrides);
+        overrides.put(name, value);
+        return new LocalRunnerOptions(port, dataDir, demoApiKey, dynamoDbPort, sqsPort, overrides, scheduleRateOverride);
+    }
+
+    public LocalRunnerOptions withScheduleRate(Duration rate) {
+        return new LocalRunnerOptions(port, dataDir, demoApiKey, dynamoDbPort, sqsPort, environmentOverrides, rate);
+    }
+
+    /**
+     * The contract in ARCHITECTURE.md: PORT, CIRCOFLOWS_DATA_DIR, CIRCOFLOWS_DEMO_API_KEY; and
+     * WEBHOOK_RETRY_SCHEDULE to try the retry behaviour without waiting days.
+     */
     public static LocalRunnerOptions fromEnvironment() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        String schedule = System.getenv("WEBHOOK_RETRY_SCHEDULE");
+        if (schedule != null && !schedule.isBlank()) {
+            overrides.put("WEBHOOK_RETRY_SCHEDULE", schedule);
+        }
         return new LocalRunnerOptions(
                 intVariable("PORT", 3000),
                 Path.of(variable("CIRCOFLOWS_DATA_DIR", ".local-data")).toAbsolutePath(),
                 System.getenv("CIRCOFLOWS_DEMO_API_KEY"),
                 intVariable("DYNAMODB_LOCAL_PORT", 8000),
-                intVariable("SQS_LOCAL_PORT", 9324));
+                intVariable("SQS_LOCAL_PORT", 9324),
+                overrides,
+                null);
     }
 
     private static String variable(String name, String fallback) {

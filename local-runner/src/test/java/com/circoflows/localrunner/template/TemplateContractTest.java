@@ -37,14 +37,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TemplateContractTest {
     /** Variables a function may be given without reading them at construction. */
-    private static final Set<String> OPTIONAL_VARIABLES = Set.of("STAGE", "JAVA_TOOL_OPTIONS", "PUBLIC_BASE_URL");
+    private static final Set<String> OPTIONAL_VARIABLES = Set.of("STAGE", "JAVA_TOOL_OPTIONS", "PUBLIC_BASE_URL",
+            "WEBHOOK_SWEEP_GRACE_SECONDS");
     private static final List<String> CONTRACT_ROUTES = List.of(
             "GET /api/health",
             "POST /api/direct-payment",
             "GET /api/direct-payment/{transaction_id}",
             "POST /api/direct-payment/{transaction_id}/confirm-3ds",
             "GET /pay/3ds/{transaction_id}",
-            "POST /pay/3ds/{transaction_id}");
+            "POST /pay/3ds/{transaction_id}",
+            "PUT /api/webhook-endpoint",
+            "POST /api/webhook-endpoint/rotate-secret",
+            "GET /api/webhook-events",
+            "GET /api/webhook-events/{event_id}",
+            "POST /api/webhook-events/{event_id}/redeliver");
 
     private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
     private final Path repositoryRoot = SamTemplate.locate().getParent();
@@ -173,9 +179,39 @@ class TemplateContractTest {
                 }));
                 assertFalse(entry.toString().contains("\"*\""), function.logicalId() + " has a wildcard policy");
             }
-            assertEquals(referenced, permitted,
-                    function.logicalId() + ": policies must cover exactly the resources in its environment");
+            // Queues an event source reads get their poller permissions from SAM itself.
+            Set<String> eventSourceQueues = function.sqsEventSources().stream()
+                    .map(source -> source.queueLogicalId()).collect(Collectors.toSet());
+            assertTrue(permitted.containsAll(referenced),
+                    function.logicalId() + ": every resource in its environment needs a policy");
+            Set<String> unexplained = new HashSet<>(permitted);
+            unexplained.removeAll(referenced);
+            unexplained.removeAll(eventSourceQueues);
+            assertTrue(unexplained.isEmpty(), function.logicalId() + ": policies for resources it never uses: "
+                    + unexplained);
         }));
+    }
+
+    @Test
+    void retryScheduleHasOneAttemptPerReceiveBeforeTheDeadLetterQueue() {
+        Object schedule = template.function("WebhookDeliveryFunction").rawEnvironment().get("WEBHOOK_RETRY_SCHEDULE");
+        int attempts = com.circoflows.domain.webhook.RetrySchedule.parse(String.valueOf(schedule)).attempts();
+        assertEquals(template.queue("WebhookQueue").redrive().maxReceiveCount(), attempts);
+        assertTrue(com.circoflows.domain.webhook.RetrySchedule.parse(String.valueOf(schedule)).totalSpan()
+                .compareTo(java.time.Duration.ofHours(60)) > 0, "retries should span about three days");
+    }
+
+    @Test
+    void deliveryFunctionReportsPartialBatchFailuresAndTheDeadLetterQueueIsWatched() {
+        assertTrue(template.function("WebhookDeliveryFunction").sqsEventSources().get(0).reportsBatchItemFailures());
+        assertEquals("WebhookQueue", template.function("WebhookDeliveryFunction").sqsEventSources().get(0).queueLogicalId());
+        assertEquals("WebhookDeadLetterQueue",
+                template.function("WebhookDeadLetterFunction").sqsEventSources().get(0).queueLogicalId());
+        assertEquals("AWS::CloudWatch::Alarm", template.resourceType("WebhookDeadLetterAlarm"));
+        assertFalse(template.function("WebhookSweeperFunction").scheduleEventSources().isEmpty());
+        int visibility = template.queue("WebhookQueue").visibilityTimeoutSeconds();
+        Object timeout = properties("WebhookDeliveryFunction").get("Timeout");
+        assertTrue(visibility >= 6 * ((Number) timeout).intValue(), "queue visibility must be >= 6x the timeout");
     }
 
     private Map<String, String> resolvedEnvironment(FunctionDefinition function) {

@@ -1,15 +1,35 @@
 package com.circoflows.adapters.dynamodb;
 
 import static com.circoflows.adapters.dynamodb.Attributes.s;
+import static com.circoflows.adapters.dynamodb.Attributes.time;
 
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.webhook.DeliveryAttempt;
+import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
+import com.circoflows.domain.webhook.WebhookEventPage;
 import com.circoflows.domain.webhook.WebhookEventRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+/** Delivery state of webhook events: every change is a conditional UpdateItem. */
 public final class DynamoWebhookEventRepository implements WebhookEventRepository {
+    static final String BY_MERCHANT = "by_merchant_created";
+    static final String NEVER_ATTEMPTED_INDEX = "by_sweep_key";
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -20,8 +40,156 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public Optional<WebhookEvent> find(String eventId) {
+        return findWithDelivery(eventId).map(StoredWebhookEvent::event);
+    }
+
+    @Override
+    public Optional<StoredWebhookEvent> findWithDelivery(String eventId) {
         Map<String, AttributeValue> item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
-                .tableName(table).key(Map.of("event_id", s(eventId))).consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(WebhookEventItems.fromItem(item));
+                .tableName(table).key(key(eventId)).consistentRead(true))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(WebhookEventItems.storedFromItem(item));
+    }
+
+    @Override
+    public boolean acquireLease(String eventId, Instant now, Instant leaseUntil) {
+        return conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression("SET lease_until = :until")
+                .conditionExpression("delivery_status IN (:pending, :retrying) "
+                        + "AND (attribute_not_exists(lease_until) OR lease_until < :now)")
+                .expressionAttributeValues(Map.of(
+                        ":until", time(leaseUntil),
+                        ":now", time(now),
+                        ":pending", s(DeliveryStatus.PENDING.wireName()),
+                        ":retrying", s(DeliveryStatus.RETRYING.wireName())))));
+    }
+
+    @Override
+    public void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":attempt", AttributeValue.fromL(List.of(WebhookEventItems.attemptItem(attempt))));
+        values.put(":empty", AttributeValue.fromL(List.of()));
+        values.put(":status", s(next.status().wireName()));
+        StringBuilder set = new StringBuilder(
+                "SET attempts = list_append(if_not_exists(attempts, :empty), :attempt), delivery_status = :status");
+        StringBuilder remove = new StringBuilder(" REMOVE lease_until, " + WebhookEventItems.SWEEP_KEY);
+        setOrRemove(set, remove, values, "last_error", next.lastError() == null ? null : s(next.lastError()));
+        setOrRemove(set, remove, values, "delivered_at", next.deliveredAt() == null ? null : time(next.deliveredAt()));
+        setOrRemove(set, remove, values, "failed_at", next.failedAt() == null ? null : time(next.failedAt()));
+        DynamoCalls.call("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression(set.toString() + remove)
+                .conditionExpression("attribute_exists(event_id)")
+                .expressionAttributeValues(values)));
+    }
+
+    @Override
+    public boolean markFailed(String eventId, Instant at, String reason) {
+        return conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression("SET delivery_status = :failed, failed_at = :at, last_error = :reason "
+                        + "REMOVE lease_until, " + WebhookEventItems.SWEEP_KEY)
+                .conditionExpression("attribute_exists(event_id) AND NOT delivery_status IN (:failed, :delivered)")
+                .expressionAttributeValues(Map.of(
+                        ":failed", s(DeliveryStatus.FAILED.wireName()),
+                        ":delivered", s(DeliveryStatus.DELIVERED.wireName()),
+                        ":at", time(at),
+                        ":reason", s(reason)))));
+    }
+
+    @Override
+    public boolean reopenForRedelivery(String eventId) {
+        return conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression("SET delivery_status = :pending, " + WebhookEventItems.SWEEP_KEY + " = :sweep "
+                        + "REMOVE lease_until, delivered_at, failed_at, last_error")
+                .conditionExpression("delivery_status IN (:failed, :delivered)")
+                .expressionAttributeValues(Map.of(
+                        ":pending", s(DeliveryStatus.PENDING.wireName()),
+                        ":sweep", s(WebhookEventItems.NEVER_ATTEMPTED),
+                        ":failed", s(DeliveryStatus.FAILED.wireName()),
+                        ":delivered", s(DeliveryStatus.DELIVERED.wireName())))));
+    }
+
+    @Override
+    public List<WebhookEvent> findNeverAttempted(Instant createdBefore, int limit) {
+        QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .indexName(NEVER_ATTEMPTED_INDEX)
+                .keyConditionExpression(WebhookEventItems.SWEEP_KEY + " = :sweep AND created_at < :before")
+                .expressionAttributeValues(Map.of(
+                        ":sweep", s(WebhookEventItems.NEVER_ATTEMPTED),
+                        ":before", time(createdBefore)))
+                .limit(limit)));
+        List<WebhookEvent> events = new ArrayList<>();
+        response.items().forEach(item -> events.add(WebhookEventItems.fromItem(item)));
+        return events;
+    }
+
+    @Override
+    public WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
+        Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(cursor, merchantId);
+        QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .indexName(BY_MERCHANT)
+                .keyConditionExpression("merchant_id = :merchant")
+                .expressionAttributeValues(Map.of(":merchant", s(merchantId)))
+                .scanIndexForward(false)
+                .exclusiveStartKey(startKey)
+                .limit(limit)));
+        List<StoredWebhookEvent> events = new ArrayList<>();
+        response.items().forEach(item -> events.add(WebhookEventItems.storedFromItem(item)));
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? encodeCursor(response.lastEvaluatedKey()) : null;
+        return new WebhookEventPage(events, next);
+    }
+
+    /** The cursor names the last event shown; it only works for the merchant it was made for. */
+    private static String encodeCursor(Map<String, AttributeValue> lastKey) {
+        String raw = lastKey.get("merchant_id").s() + "|" + lastKey.get("created_at").s() + "|"
+                + lastKey.get("event_id").s();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decodeCursor(String cursor, String merchantId) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+        } catch (IllegalArgumentException e) {
+            parts = new String[0];
+        }
+        if (parts.length != 3 || !parts[0].equals(merchantId)) {
+            throw ApiException.invalidParam("cursor", "The cursor is not valid; use next_cursor from a previous page.");
+        }
+        return Map.of("merchant_id", s(parts[0]), "created_at", s(parts[1]), "event_id", s(parts[2]));
+    }
+
+    private static void setOrRemove(StringBuilder set, StringBuilder remove, Map<String, AttributeValue> values,
+            String attribute, AttributeValue value) {
+        if (value == null) {
+            remove.append(", ").append(attribute);
+        } else {
+            set.append(", ").append(attribute).append(" = :").append(attribute);
+            values.put(":" + attribute, value);
+        }
+    }
+
+    private boolean conditionally(String operation, Supplier<?> call) {
+        return DynamoCalls.call(operation, () -> {
+            try {
+                call.get();
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        });
+    }
+
+    private static Map<String, AttributeValue> key(String eventId) {
+        return Map.of("event_id", s(eventId));
     }
 }

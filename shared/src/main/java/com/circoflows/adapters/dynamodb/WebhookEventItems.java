@@ -1,18 +1,32 @@
 package com.circoflows.adapters.dynamodb;
 
+import static com.circoflows.adapters.dynamodb.Attributes.n;
+import static com.circoflows.adapters.dynamodb.Attributes.putIfPresent;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.string;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
 import com.circoflows.api.Json;
+import com.circoflows.domain.webhook.DeliveryAttempt;
+import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Webhook event <-> item; the data is kept as the exact JSON the merchant will receive. */
+/**
+ * Webhook event <-> item. The data is kept as the exact JSON the merchant will receive. While no
+ * delivery has touched an event it carries {@code sweep_key}, which puts it in the sparse index
+ * the sweeper reads.
+ */
 final class WebhookEventItems {
+    static final String SWEEP_KEY = "sweep_key";
+    static final String NEVER_ATTEMPTED = "never_attempted";
+
     private WebhookEventItems() {
     }
 
@@ -25,6 +39,10 @@ final class WebhookEventItems {
         item.put("created_at", time(event.createdAt()));
         item.put("data", s(Json.write(event.data())));
         item.put("delivery_status", s(event.deliveryStatus().wireName()));
+        putIfPresent(item, "target_url", event.targetUrl());
+        if (event.deliveryStatus() == WebhookEvent.DeliveryStatus.PENDING) {
+            item.put(SWEEP_KEY, s(NEVER_ATTEMPTED));
+        }
         return item;
     }
 
@@ -36,6 +54,50 @@ final class WebhookEventItems {
                 WebhookEventType.fromWireName(string(item, "type")),
                 time(item, "created_at"),
                 Json.readMap(string(item, "data")),
-                WebhookEvent.DeliveryStatus.fromWireName(string(item, "delivery_status")));
+                WebhookEvent.DeliveryStatus.fromWireName(string(item, "delivery_status")),
+                string(item, "target_url"));
+    }
+
+    static StoredWebhookEvent storedFromItem(Map<String, AttributeValue> item) {
+        List<DeliveryAttempt> attempts = new ArrayList<>();
+        AttributeValue list = item.get("attempts");
+        if (list != null && list.hasL()) {
+            for (AttributeValue entry : list.l()) {
+                attempts.add(attemptFrom(entry.m()));
+            }
+        }
+        DeliveryState delivery = new DeliveryState(
+                WebhookEvent.DeliveryStatus.fromWireName(string(item, "delivery_status")),
+                attempts,
+                time(item, "delivered_at"),
+                time(item, "failed_at"),
+                string(item, "last_error"));
+        return new StoredWebhookEvent(fromItem(item), delivery);
+    }
+
+    static AttributeValue attemptItem(DeliveryAttempt attempt) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("number", n(attempt.number()));
+        m.put("at", time(attempt.at()));
+        putIfPresent(m, "url", attempt.url());
+        if (attempt.httpStatus() != null) {
+            m.put("http_status", n(attempt.httpStatus()));
+        }
+        putIfPresent(m, "error", attempt.error());
+        m.put("duration_ms", n(attempt.durationMillis()));
+        putIfPresent(m, "response", attempt.responseSnippet());
+        return AttributeValue.fromM(m);
+    }
+
+    private static DeliveryAttempt attemptFrom(Map<String, AttributeValue> m) {
+        AttributeValue status = m.get("http_status");
+        return new DeliveryAttempt(
+                (int) Attributes.number(m, "number"),
+                time(m, "at"),
+                string(m, "url"),
+                status == null ? null : Integer.valueOf(status.n()),
+                string(m, "error"),
+                Attributes.number(m, "duration_ms"),
+                string(m, "response"));
     }
 }

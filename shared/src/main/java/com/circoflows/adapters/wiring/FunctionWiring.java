@@ -31,7 +31,31 @@ import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimiter;
 import com.circoflows.domain.risk.FraudScreen;
 import com.circoflows.domain.url.MerchantUrlPolicy;
+import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
+import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
+import com.circoflows.adapters.http.GuardedWebhookTransport;
+import com.circoflows.adapters.lambda.DeadLetterBatch;
+import com.circoflows.adapters.lambda.WebhookJobBatch;
+import com.circoflows.api.webhooks.GetWebhookEventEndpoint;
+import com.circoflows.api.webhooks.ListWebhookEventsEndpoint;
+import com.circoflows.api.webhooks.RedeliverWebhookEventEndpoint;
+import com.circoflows.api.webhooks.RotateWebhookSecretEndpoint;
+import com.circoflows.api.webhooks.SetWebhookEndpointEndpoint;
+import com.circoflows.domain.webhook.DeadLetteredEvents;
+import com.circoflows.domain.webhook.RetrySchedule;
+import com.circoflows.domain.webhook.WebhookDeliveryService;
+import com.circoflows.domain.webhook.WebhookEndpointRepository;
+import com.circoflows.domain.webhook.WebhookEndpointService;
+import com.circoflows.domain.webhook.WebhookEventQueries;
+import com.circoflows.domain.webhook.WebhookRedelivery;
+import com.circoflows.domain.webhook.WebhookEventRepository;
+import com.circoflows.domain.webhook.WebhookJobQueue;
+import com.circoflows.domain.webhook.WebhookSweeper;
+import com.circoflows.domain.webhook.signing.WebhookSigner;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,6 +67,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * no-arg constructor, so a missing variable fails the cold start, not a customer's request.
  */
 public final class FunctionWiring {
+    private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+    /** One thread per message of a full SQS batch. */
+    private static final int DELIVERY_THREADS = 10;
     private final Settings settings;
     private final Clock clock = Clock.systemUTC();
 
@@ -52,8 +79,12 @@ public final class FunctionWiring {
     private final Lazy<MerchantApiPipeline> pipeline = new Lazy<>(this::buildPipeline);
     private final Lazy<TransactionRepository> transactions = new Lazy<>(() -> new DynamoTransactionRepository(
             dynamoDb.get(), required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")));
-    private final Lazy<TransactionWriter> writer = new Lazy<>(() -> new TransactionWriter(transactions.get(),
-            new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")), clock));
+    private final Lazy<WebhookJobQueue> webhookQueue = new Lazy<>(() ->
+            new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")));
+    private final Lazy<TransactionWriter> writer = new Lazy<>(() ->
+            new TransactionWriter(transactions.get(), webhookQueue.get(), clock));
+    private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
+            new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
 
     public FunctionWiring(Settings settings) {
@@ -83,6 +114,52 @@ public final class FunctionWiring {
     public GetDirectPaymentEndpoint getDirectPaymentEndpoint() {
         return new GetDirectPaymentEndpoint(new TransactionQueries(
                 DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE"))));
+    }
+
+    public SetWebhookEndpointEndpoint setWebhookEndpoint() {
+        return new SetWebhookEndpointEndpoint(webhookEndpointService());
+    }
+
+    public RotateWebhookSecretEndpoint rotateWebhookSecret() {
+        return new RotateWebhookSecretEndpoint(webhookEndpointService());
+    }
+
+    public ListWebhookEventsEndpoint listWebhookEvents() {
+        return new ListWebhookEventsEndpoint(new WebhookEventQueries(webhookEvents.get()));
+    }
+
+    public GetWebhookEventEndpoint getWebhookEvent() {
+        return new GetWebhookEventEndpoint(new WebhookEventQueries(webhookEvents.get()));
+    }
+
+    public RedeliverWebhookEventEndpoint redeliverWebhookEvent() {
+        return new RedeliverWebhookEventEndpoint(new WebhookRedelivery(webhookEvents.get(), webhookQueue.get()));
+    }
+
+    public WebhookJobBatch webhookJobBatch() {
+        WebhookDeliveryService delivery = new WebhookDeliveryService(webhookEvents.get(), webhookEndpoints(),
+                new GuardedWebhookTransport(settings.localMode(), WEBHOOK_TIMEOUT), new WebhookSigner(),
+                RetrySchedule.parse(required("WEBHOOK_RETRY_SCHEDULE")), clock, RandomGenerator.getDefault());
+        return new WebhookJobBatch(delivery, sqs.get(), required("WEBHOOK_QUEUE_URL"),
+                Executors.newFixedThreadPool(DELIVERY_THREADS));
+    }
+
+    public DeadLetterBatch deadLetterBatch() {
+        return new DeadLetterBatch(new DeadLetteredEvents(webhookEvents.get(), clock));
+    }
+
+    public WebhookSweeper webhookSweeper() {
+        Duration grace = settings.optional("WEBHOOK_SWEEP_GRACE_SECONDS")
+                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(WebhookSweeper.GRACE);
+        return new WebhookSweeper(webhookEvents.get(), webhookQueue.get(), clock, grace);
+    }
+
+    private WebhookEndpointService webhookEndpointService() {
+        return new WebhookEndpointService(webhookEndpoints(), new MerchantUrlPolicy(settings.localMode()), clock);
+    }
+
+    private WebhookEndpointRepository webhookEndpoints() {
+        return new DynamoWebhookEndpointRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
     }
 
     public ConfirmThreeDSecureEndpoint confirmThreeDSecureEndpoint() {

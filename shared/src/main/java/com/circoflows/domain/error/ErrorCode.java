@@ -27,6 +27,7 @@ public enum ErrorCode {
     THREE_D_SECURE_FAILED("3ds_authentication_failed", 400, CARD_ERROR,
             "3-D Secure authentication failed; the payment was not completed."),
 
+    EVENT_NOT_FOUND("event_not_found", 404, INVALID_REQUEST_ERROR, "Webhook event does not exist."),
     TRANSACTION_NOT_FOUND("transaction_not_found", 404, INVALID_REQUEST_ERROR, "Transaction does not exist."),
     INVALID_TRANSACTION_STATE("invalid_transaction_state", 409, INVALID_REQUEST_ERROR,
             "The transaction is not in a state that allows this operation."),

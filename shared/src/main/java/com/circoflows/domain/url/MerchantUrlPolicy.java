@@ -18,9 +18,46 @@ public final class MerchantUrlPolicy {
     private static final int MAX_LENGTH = 2048;
 
     private final boolean localMode;
+    private final HostResolver resolver;
 
     public MerchantUrlPolicy(boolean localMode) {
+        this(localMode, InetAddress::getAllByName);
+    }
+
+    public MerchantUrlPolicy(boolean localMode, HostResolver resolver) {
         this.localMode = localMode;
+        this.resolver = resolver;
+    }
+
+    /** DNS lookup, replaceable in tests. */
+    @FunctionalInterface
+    public interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * The static checks, then where the name points now: every address must be public (loopback too
+     * in local mode). Delivery checks again against the address it actually connects to, because
+     * DNS can change in between.
+     */
+    public String checkWebhookUrlResolved(String url, String param) {
+        String checked = checkWebhookUrl(url, param);
+        String host = URI.create(checked).getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(bare);
+        } catch (UnknownHostException e) {
+            throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL's host does not resolve.");
+        }
+        for (InetAddress address : addresses) {
+            boolean allowed = PublicAddresses.isPublic(address) || localMode && address.isLoopbackAddress();
+            if (!allowed) {
+                throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param,
+                        "The webhook URL must be publicly reachable; its host resolves to a private address.");
+            }
+        }
+        return checked;
     }
 
     public String checkWebhookUrl(String url, String param) {

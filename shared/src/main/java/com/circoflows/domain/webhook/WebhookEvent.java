@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A notification owed to a merchant. {@code data} is frozen when the event is created: a merchant
- * receives the transaction as it was at that moment, however late the delivery.
+ * receives the transaction as it was at that moment, however late the delivery. {@code targetUrl}
+ * is the payment's own webhook_url, if it had one; otherwise the merchant's endpoint receives it.
  */
 public record WebhookEvent(
         String eventId,
@@ -14,7 +15,8 @@ public record WebhookEvent(
         WebhookEventType type,
         Instant createdAt,
         Map<String, Object> data,
-        DeliveryStatus deliveryStatus) {
+        DeliveryStatus deliveryStatus,
+        String targetUrl) {
 
     public enum DeliveryStatus {
         PENDING("pending"),

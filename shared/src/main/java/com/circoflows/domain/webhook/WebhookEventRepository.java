@@ -1,8 +1,35 @@
 package com.circoflows.domain.webhook;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Events are written with their transaction (see TransactionRepository); this reads them back. */
+/**
+ * Events are created with their transaction (see TransactionRepository); this tracks their
+ * delivery. Every change is conditional, so two deliveries of the same job can't both proceed.
+ */
 public interface WebhookEventRepository {
     Optional<WebhookEvent> find(String eventId);
+
+    Optional<StoredWebhookEvent> findWithDelivery(String eventId);
+
+    /**
+     * Takes the right to deliver the event until {@code leaseUntil}: only when it is pending or
+     * retrying and nobody else holds an unexpired lease. False means: leave it alone.
+     */
+    boolean acquireLease(String eventId, Instant now, Instant leaseUntil);
+
+    /** Appends the attempt, sets the new state and releases the lease. */
+    void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next);
+
+    /** Marks a not yet delivered event failed (dead-lettered); false when it was already final. */
+    boolean markFailed(String eventId, Instant at, String reason);
+
+    /** Puts a final event back to pending for another round of delivery; its history is kept. */
+    boolean reopenForRedelivery(String eventId);
+
+    /** Pending events created before {@code createdBefore} that no delivery has touched: jobs that may be lost. */
+    List<WebhookEvent> findNeverAttempted(Instant createdBefore, int limit);
+
+    WebhookEventPage listForMerchant(String merchantId, int limit, String cursor);
 }

@@ -23,6 +23,7 @@ public final class WebhookEvents {
                 type,
                 at,
                 TransactionView.of(transaction),
-                WebhookEvent.DeliveryStatus.PENDING);
+                WebhookEvent.DeliveryStatus.PENDING,
+                transaction.webhookUrl());
     }
 }

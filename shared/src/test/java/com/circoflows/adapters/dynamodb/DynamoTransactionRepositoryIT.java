@@ -94,7 +94,7 @@ class DynamoTransactionRepositoryIT {
         Transaction second = AdapterTestData.completed(merchantId);
         WebhookEvent sameEventId = new WebhookEvent(event.eventId(), merchantId, second.transactionId(),
                 WebhookEventType.PAYMENT_SUCCEEDED, LATER, Map.of("transaction_id", second.transactionId()),
-                WebhookEvent.DeliveryStatus.PENDING);
+                WebhookEvent.DeliveryStatus.PENDING, null);
 
         assertThrows(RuntimeException.class, () -> transactions.insert(second, sameEventId));
 

@@ -1,0 +1,22 @@
+package com.circoflows.functions.webhooks.events.list;
+
+import com.circoflows.adapters.lambda.HttpRoute;
+import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.api.MerchantApiPipeline;
+import com.circoflows.api.webhooks.ListWebhookEventsEndpoint;
+
+@HttpRoute(method = "GET", path = "/api/webhook-events")
+public final class ListWebhookEventsHandler extends MerchantApiHandler {
+    public ListWebhookEventsHandler() {
+        this(FunctionWiring.fromEnvironment());
+    }
+
+    private ListWebhookEventsHandler(FunctionWiring wiring) {
+        this(wiring.merchantApi(), wiring.listWebhookEvents());
+    }
+
+    public ListWebhookEventsHandler(MerchantApiPipeline pipeline, ListWebhookEventsEndpoint endpoint) {
+        super(pipeline, endpoint);
+    }
+}

@@ -1,0 +1,119 @@
+package com.circoflows.domain.webhook;
+
+import com.circoflows.domain.webhook.signing.WebhookSecret;
+import com.circoflows.domain.webhook.signing.WebhookSigner;
+import com.circoflows.observability.JsonLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Delivers one event: takes a lease so a duplicate job can't deliver it at the same time, signs,
+ * POSTs, records the attempt and decides what the job does next. 2xx is success; 410 Gone disables
+ * the endpoint; anything else is retried on the schedule, then dead-lettered.
+ */
+public final class WebhookDeliveryService {
+    private static final JsonLog LOG = JsonLog.get(WebhookDeliveryService.class);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    /** After the last attempt the job only needs to come back once more, to be moved to the DLQ. */
+    private static final Duration TO_DEAD_LETTER = Duration.ofSeconds(1);
+
+    private final WebhookEventRepository events;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookTransport transport;
+    private final WebhookSigner signer;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final RandomGenerator jitter;
+
+    public WebhookDeliveryService(WebhookEventRepository events, WebhookEndpointRepository endpoints,
+            WebhookTransport transport, WebhookSigner signer, RetrySchedule schedule, Clock clock,
+            RandomGenerator jitter) {
+        this.events = events;
+        this.endpoints = endpoints;
+        this.transport = transport;
+        this.signer = signer;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.jitter = jitter;
+    }
+
+    /** @param receiveCount how many times the queue has handed this job out, this time included */
+    public DeliveryDecision deliver(String eventId, int receiveCount) {
+        Optional<StoredWebhookEvent> found = events.findWithDelivery(eventId);
+        if (found.isEmpty() || found.get().delivery().isFinal()) {
+            return DeliveryDecision.DONE;
+        }
+        Instant now = clock.instant();
+        if (!events.acquireLease(eventId, now, now.plus(LEASE))) {
+            // Another job for this event is being delivered right now; that one owns the outcome.
+            return DeliveryDecision.DONE;
+        }
+        StoredWebhookEvent stored = found.get();
+        WebhookEvent event = stored.event();
+        int attemptNumber = stored.delivery().attempts().size() + 1;
+        Optional<WebhookEndpoint> endpoint = endpoints.find(event.merchantId());
+        String target = event.targetUrl() != null ? event.targetUrl() : endpoint.map(WebhookEndpoint::url).orElse(null);
+
+        if (target == null) {
+            return giveUp(stored, attemptNumber, null, "no_endpoint: set one with PUT /api/webhook-endpoint");
+        }
+        boolean toMerchantEndpoint = endpoint.isPresent() && target.equals(endpoint.get().url());
+        if (toMerchantEndpoint && endpoint.get().disabled()) {
+            return giveUp(stored, attemptNumber, target, "endpoint_disabled: " + endpoint.get().disabledReason());
+        }
+        WebhookSecret secret = endpoint.map(WebhookEndpoint::secret).orElse(null);
+        if (secret == null) {
+            return giveUp(stored, attemptNumber, target,
+                    "no_signing_secret: PUT /api/webhook-endpoint creates the merchant's signing secret");
+        }
+
+        String body = WebhookPayload.render(event);
+        Map<String, String> headers = signer.sign(event.eventId(), now.getEpochSecond(), body, secret,
+                endpoint.get().previousSecretAt(now));
+        TransportResult result = transport.post(target, headers, body);
+        DeliveryAttempt attempt = new DeliveryAttempt(attemptNumber, now, target, result.httpStatus(), result.error(),
+                result.durationMillis(), result.responseSnippet());
+
+        if (result.succeeded()) {
+            record(stored, attempt, WebhookEvent.DeliveryStatus.DELIVERED, null);
+            return DeliveryDecision.DONE;
+        }
+        String failure = result.error() != null ? result.error() : "http_" + result.httpStatus();
+        if (result.gone()) {
+            if (toMerchantEndpoint) {
+                endpoints.disable(event.merchantId(), "410 Gone from " + target + " at " + now);
+            }
+            record(stored, attempt, WebhookEvent.DeliveryStatus.FAILED, "gone: the endpoint answered 410");
+            return DeliveryDecision.DONE;
+        }
+        record(stored, attempt, WebhookEvent.DeliveryStatus.RETRYING, failure);
+        Optional<Duration> next = schedule.delayBeforeAttempt(receiveCount + 1, jitter);
+        LOG.info("webhook_attempt_failed", Map.of("event_id", eventId, "merchant_id", event.merchantId(),
+                "attempt", attemptNumber, "reason", failure, "next_in_s", next.map(Duration::toSeconds).orElse(-1L)));
+        return new DeliveryDecision.RetryAfter(next.orElse(TO_DEAD_LETTER));
+    }
+
+    private DeliveryDecision giveUp(StoredWebhookEvent stored, int attemptNumber, String target, String reason) {
+        DeliveryAttempt attempt = new DeliveryAttempt(attemptNumber, clock.instant(), target, null, reason, 0, null);
+        record(stored, attempt, WebhookEvent.DeliveryStatus.FAILED, reason);
+        return DeliveryDecision.DONE;
+    }
+
+    private void record(StoredWebhookEvent stored, DeliveryAttempt attempt, WebhookEvent.DeliveryStatus status,
+            String error) {
+        List<DeliveryAttempt> attempts = new ArrayList<>(stored.delivery().attempts());
+        attempts.add(attempt);
+        Instant now = clock.instant();
+        DeliveryState next = new DeliveryState(status, attempts,
+                status == WebhookEvent.DeliveryStatus.DELIVERED ? now : null,
+                status == WebhookEvent.DeliveryStatus.FAILED ? now : null,
+                error);
+        events.recordAttempt(stored.event().eventId(), attempt, next);
+    }
+}

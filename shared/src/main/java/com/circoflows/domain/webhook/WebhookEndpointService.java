@@ -1,0 +1,42 @@
+package com.circoflows.domain.webhook;
+
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.url.MerchantUrlPolicy;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
+import java.time.Clock;
+import java.time.Duration;
+
+/** PUT /api/webhook-endpoint and secret rotation: secrets are shown once, when created. */
+public final class WebhookEndpointService {
+    public static final Duration PREVIOUS_SECRET_OVERLAP = Duration.ofHours(24);
+
+    private final WebhookEndpointRepository endpoints;
+    private final MerchantUrlPolicy urlPolicy;
+    private final Clock clock;
+
+    public WebhookEndpointService(WebhookEndpointRepository endpoints, MerchantUrlPolicy urlPolicy, Clock clock) {
+        this.endpoints = endpoints;
+        this.urlPolicy = urlPolicy;
+        this.clock = clock;
+    }
+
+    /** @return the endpoint and, on the merchant's first call only, the new secret to show */
+    public EndpointChange setUrl(AuthenticatedKey caller, String url) {
+        String checked = urlPolicy.checkWebhookUrlResolved(url, "url");
+        WebhookSecret candidate = WebhookSecret.generate();
+        WebhookEndpoint stored = endpoints.setUrl(caller.merchantId(), checked, candidate);
+        boolean created = stored.secret().value().equals(candidate.value());
+        return new EndpointChange(stored, created ? stored.secret() : null);
+    }
+
+    public EndpointChange rotateSecret(AuthenticatedKey caller) {
+        WebhookSecret next = WebhookSecret.generate();
+        WebhookEndpoint stored = endpoints.rotateSecret(caller.merchantId(), next,
+                clock.instant().plus(PREVIOUS_SECRET_OVERLAP));
+        return new EndpointChange(stored, next);
+    }
+
+    /** @param shownSecret the secret to display now, or null when it was shown before */
+    public record EndpointChange(WebhookEndpoint endpoint, WebhookSecret shownSecret) {
+    }
+}

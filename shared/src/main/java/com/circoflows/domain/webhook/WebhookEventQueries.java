@@ -1,0 +1,24 @@
+package com.circoflows.domain.webhook;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+
+/** A merchant's own events: the list, and one with its attempts. Another merchant's event is not found. */
+public final class WebhookEventQueries {
+    private final WebhookEventRepository events;
+
+    public WebhookEventQueries(WebhookEventRepository events) {
+        this.events = events;
+    }
+
+    public WebhookEventPage list(AuthenticatedKey caller, int limit, String cursor) {
+        return events.listForMerchant(caller.merchantId(), limit, cursor);
+    }
+
+    public StoredWebhookEvent get(AuthenticatedKey caller, String eventId) {
+        return events.findWithDelivery(eventId)
+                .filter(stored -> stored.event().merchantId().equals(caller.merchantId()))
+                .orElseThrow(() -> new ApiException(ErrorCode.EVENT_NOT_FOUND));
+    }
+}

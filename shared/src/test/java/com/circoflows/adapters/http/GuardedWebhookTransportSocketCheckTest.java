@@ -1,0 +1,150 @@
+package com.circoflows.adapters.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.circoflows.domain.webhook.TransportResult;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DNS-rebinding defence for https: the address a socket actually connected to is checked
+ * before TLS starts. Plain loopback sockets stand in for the connection HttpsURLConnection makes.
+ */
+class GuardedWebhookTransportSocketCheckTest {
+    private final SSLSocketFactory tls = HttpsURLConnection.getDefaultSSLSocketFactory();
+    private final List<Socket> watched = new CopyOnWriteArrayList<>();
+    private ServerSocket listener;
+
+    @BeforeEach
+    void listen() throws Exception {
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        listener.close();
+    }
+
+    @Test
+    void socketConnectedToLoopbackIsRefusedBeforeTlsOutsideLocalMode() throws Exception {
+        AddressCheckingSslSocketFactory factory =
+                new AddressCheckingSslSocketFactory(tls, OutboundAddressRule.forMode(false), watched::add);
+        try (Socket connected = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                Socket accepted = listener.accept()) {
+
+            BlockedAddressException e = assertThrows(BlockedAddressException.class,
+                    () -> factory.createSocket(connected, "hooks.merchant.example", listener.getLocalPort(), true));
+
+            assertEquals("127.0.0.1", e.address());
+            assertTrue(connected.isClosed(), "the refused socket is closed, not left to the caller");
+            assertEquals(List.of(connected), watched);
+            accepted.setSoTimeout(2_000);
+            assertEquals(-1, accepted.getInputStream().read(), "not a single TLS byte was sent");
+        }
+    }
+
+    @Test
+    void socketConnectedToLoopbackGetsTlsInLocalMode() throws Exception {
+        AddressCheckingSslSocketFactory factory =
+                new AddressCheckingSslSocketFactory(tls, OutboundAddressRule.forMode(true), watched::add);
+        try (Socket connected = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                Socket accepted = listener.accept();
+                Socket layered = factory.createSocket(connected, "localhost", listener.getLocalPort(), true)) {
+
+            assertInstanceOf(SSLSocket.class, layered);
+            assertEquals(List.of(connected), watched);
+        }
+    }
+
+    @Test
+    void unconnectedSocketIsRefusedByAddress() throws Exception {
+        AddressCheckingSslSocketFactory factory =
+                new AddressCheckingSslSocketFactory(tls, OutboundAddressRule.forMode(true), watched::add);
+        try (Socket unconnected = new Socket()) {
+            assertThrows(BlockedAddressException.class,
+                    () -> factory.createSocket(unconnected, "localhost", 443, true));
+        }
+    }
+
+    /**
+     * HttpsURLConnection asks for an unconnected socket first; the "not implemented" answer is what
+     * makes it connect a plain socket itself and hand it to the checked layering method.
+     */
+    @Test
+    void unconnectedSocketsAreNotOfferedSoTheConnectionMustLayer() {
+        AddressCheckingSslSocketFactory factory =
+                new AddressCheckingSslSocketFactory(tls, OutboundAddressRule.forMode(true), watched::add);
+
+        SocketException e = assertThrows(SocketException.class, factory::createSocket);
+
+        assertInstanceOf(UnsupportedOperationException.class, e.getCause());
+    }
+
+    /** Called by HttpsURLConnection as a "last resort" right after a refusal: it must not connect. */
+    @Test
+    void connectingByNameOrAddressIsNeverOffered() throws Exception {
+        AddressCheckingSslSocketFactory factory =
+                new AddressCheckingSslSocketFactory(tls, OutboundAddressRule.forMode(true), watched::add);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        int port = listener.getLocalPort();
+        listener.setSoTimeout(200);
+
+        assertThrows(SocketException.class, () -> factory.createSocket("127.0.0.1", port));
+        assertThrows(SocketException.class, () -> factory.createSocket("127.0.0.1", port, loopback, 0));
+        assertThrows(SocketException.class, () -> factory.createSocket(loopback, port));
+        assertThrows(SocketException.class, () -> factory.createSocket(loopback, port, loopback, 0));
+        assertThrows(java.net.SocketTimeoutException.class, listener::accept, "no connection was made");
+    }
+
+    /**
+     * End to end in local mode: the TLS ClientHello reaches the listener, which can only happen
+     * through the checked layering method (every other way to get a TLS socket from the factory
+     * throws). The listener is not a TLS server, so the outcome is a tls_error.
+     */
+    @Test
+    void httpsDeliveryLayersTlsThroughTheCheckedFactory() throws Exception {
+        CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> {
+            try (Socket accepted = listener.accept(); InputStream in = accepted.getInputStream()) {
+                accepted.setSoTimeout(2_000);
+                return in.read();
+            } catch (Exception e) {
+                return -2;
+            }
+        });
+        GuardedWebhookTransport transport = new GuardedWebhookTransport(true, Duration.ofSeconds(1));
+
+        TransportResult result = transport.post("https://127.0.0.1:" + listener.getLocalPort() + "/hook",
+                Map.of("content-type", "application/json"), "{}");
+
+        assertEquals(0x16, firstByte.get(3, TimeUnit.SECONDS), "a TLS handshake record");
+        assertTrue(result.error().startsWith("tls_error: "), result.toString());
+    }
+
+    @Test
+    void blockedAddressIsReportedAsSsrfBlocked() {
+        BlockedAddressException blocked = new BlockedAddressException(InetAddress.getLoopbackAddress());
+
+        assertEquals("ssrf_blocked: 127.0.0.1", TransportErrors.describe(blocked, false));
+        assertEquals("ssrf_blocked: 127.0.0.1",
+                TransportErrors.describe(new java.io.IOException("wrapped", blocked), false));
+        assertEquals("timeout", TransportErrors.describe(blocked, true));
+    }
+}

@@ -1,0 +1,237 @@
+package com.circoflows.testing;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.webhook.DeliveryAttempt;
+import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.StoredWebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
+import com.circoflows.domain.webhook.WebhookEventPage;
+import com.circoflows.domain.webhook.WebhookEventRepository;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Webhook events and their delivery in memory, with the DynamoDB adapter's contract: conditional
+ * leases, attempts appended (never replaced), the "never attempted" flag the sweeper reads, cursors
+ * bound to their merchant. Tests can run a concurrent writer just before the next lease is taken,
+ * or make every call fail like an unreachable table.
+ */
+public final class InMemoryWebhookEventRepository implements WebhookEventRepository {
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private Consumer<InMemoryWebhookEventRepository> beforeNextLease;
+    private RuntimeException failure;
+    private int leaseCalls;
+
+    private static final class Row {
+        WebhookEvent event;
+        DeliveryStatus status;
+        List<DeliveryAttempt> attempts = new ArrayList<>();
+        Instant deliveredAt;
+        Instant failedAt;
+        String lastError;
+        Instant leaseUntil;
+        boolean neverAttempted;
+
+        StoredWebhookEvent stored() {
+            WebhookEvent e = new WebhookEvent(event.eventId(), event.merchantId(), event.transactionId(), event.type(),
+                    event.createdAt(), event.data(), status, event.targetUrl());
+            return new StoredWebhookEvent(e, new DeliveryState(status, attempts, deliveredAt, failedAt, lastError));
+        }
+    }
+
+    /** Stores an event as the transaction repository's outbox write would. */
+    public synchronized void add(WebhookEvent event) {
+        if (rows.containsKey(event.eventId())) {
+            throw new IllegalStateException("duplicate event " + event.eventId());
+        }
+        Row row = new Row();
+        row.event = event;
+        row.status = event.deliveryStatus();
+        row.neverAttempted = event.deliveryStatus() == DeliveryStatus.PENDING;
+        rows.put(event.eventId(), row);
+    }
+
+    @Override
+    public synchronized Optional<WebhookEvent> find(String eventId) {
+        return findWithDelivery(eventId).map(StoredWebhookEvent::event);
+    }
+
+    @Override
+    public synchronized Optional<StoredWebhookEvent> findWithDelivery(String eventId) {
+        failIfAsked();
+        Row row = rows.get(eventId);
+        return row == null ? Optional.empty() : Optional.of(row.stored());
+    }
+
+    @Override
+    public boolean acquireLease(String eventId, Instant now, Instant leaseUntil) {
+        Consumer<InMemoryWebhookEventRepository> hook;
+        synchronized (this) {
+            failIfAsked();
+            leaseCalls++;
+            hook = beforeNextLease;
+            beforeNextLease = null;
+        }
+        if (hook != null) {
+            hook.accept(this);
+        }
+        synchronized (this) {
+            Row row = rows.get(eventId);
+            if (row == null || !(row.status == DeliveryStatus.PENDING || row.status == DeliveryStatus.RETRYING)) {
+                return false;
+            }
+            if (row.leaseUntil != null && !row.leaseUntil.isBefore(now)) {
+                return false;
+            }
+            row.leaseUntil = leaseUntil;
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next) {
+        failIfAsked();
+        Row row = rows.get(eventId);
+        if (row == null) {
+            throw new IllegalStateException("DynamoDB UpdateItem refused by its condition");
+        }
+        row.attempts.add(attempt);
+        row.status = next.status();
+        row.lastError = next.lastError();
+        row.deliveredAt = next.deliveredAt();
+        row.failedAt = next.failedAt();
+        row.leaseUntil = null;
+        row.neverAttempted = false;
+    }
+
+    @Override
+    public synchronized boolean markFailed(String eventId, Instant at, String reason) {
+        failIfAsked();
+        Row row = rows.get(eventId);
+        if (row == null || row.status == DeliveryStatus.FAILED || row.status == DeliveryStatus.DELIVERED) {
+            return false;
+        }
+        row.status = DeliveryStatus.FAILED;
+        row.failedAt = at;
+        row.lastError = reason;
+        row.leaseUntil = null;
+        row.neverAttempted = false;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean reopenForRedelivery(String eventId) {
+        failIfAsked();
+        Row row = rows.get(eventId);
+        if (row == null || !(row.status == DeliveryStatus.FAILED || row.status == DeliveryStatus.DELIVERED)) {
+            return false;
+        }
+        row.status = DeliveryStatus.PENDING;
+        row.neverAttempted = true;
+        row.leaseUntil = null;
+        row.deliveredAt = null;
+        row.failedAt = null;
+        row.lastError = null;
+        return true;
+    }
+
+    @Override
+    public synchronized List<WebhookEvent> findNeverAttempted(Instant createdBefore, int limit) {
+        failIfAsked();
+        return rows.values().stream()
+                .filter(row -> row.neverAttempted && row.event.createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing((Row row) -> row.event.createdAt()))
+                .limit(limit)
+                .map(row -> row.stored().event())
+                .toList();
+    }
+
+    @Override
+    public synchronized WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
+        failIfAsked();
+        List<Row> newestFirst = rows.values().stream()
+                .filter(row -> row.event.merchantId().equals(merchantId))
+                .sorted(Comparator.comparing((Row row) -> row.event.createdAt())
+                        .thenComparing(row -> row.event.eventId()).reversed())
+                .toList();
+        int start = 0;
+        if (cursor != null) {
+            String after = decodeCursor(cursor, merchantId);
+            start = newestFirst.size();
+            for (int i = 0; i < newestFirst.size(); i++) {
+                if (newestFirst.get(i).event.eventId().equals(after)) {
+                    start = i + 1;
+                    break;
+                }
+            }
+        }
+        int end = Math.min(newestFirst.size(), start + limit);
+        List<StoredWebhookEvent> page = newestFirst.subList(start, end).stream().map(Row::stored).toList();
+        String next = end < newestFirst.size() ? encodeCursor(merchantId, newestFirst.get(end - 1).event.eventId())
+                : null;
+        return new WebhookEventPage(page, next);
+    }
+
+    /** Runs {@code concurrentWriter} inside the next acquireLease, before its condition is checked. */
+    public synchronized void beforeNextLease(Consumer<InMemoryWebhookEventRepository> concurrentWriter) {
+        this.beforeNextLease = concurrentWriter;
+    }
+
+    /** Every later call throws {@code failure} (null heals the table). */
+    public synchronized void failWith(RuntimeException failure) {
+        this.failure = failure;
+    }
+
+    public synchronized StoredWebhookEvent stored(String eventId) {
+        Row row = rows.get(eventId);
+        if (row == null) {
+            throw new AssertionError("no stored event " + eventId);
+        }
+        return row.stored();
+    }
+
+    public synchronized Instant leaseUntil(String eventId) {
+        return rows.get(eventId).leaseUntil;
+    }
+
+    public synchronized boolean neverAttempted(String eventId) {
+        return rows.get(eventId).neverAttempted;
+    }
+
+    public synchronized int leaseCalls() {
+        return leaseCalls;
+    }
+
+    private void failIfAsked() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String encodeCursor(String merchantId, String eventId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((merchantId + "|" + eventId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor, String merchantId) {
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+        } catch (IllegalArgumentException e) {
+            parts = new String[0];
+        }
+        if (parts.length != 2 || !parts[0].equals(merchantId)) {
+            throw ApiException.invalidParam("cursor", "The cursor is not valid; use next_cursor from a previous page.");
+        }
+        return parts[1];
+    }
+}
