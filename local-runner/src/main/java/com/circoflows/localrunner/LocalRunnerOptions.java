@@ -60,7 +60,7 @@ public record LocalRunnerOptions(int port, Path dataDir, String demoApiKey, int 
                 intVariable("DYNAMODB_LOCAL_PORT", 8000),
                 intVariable("SQS_LOCAL_PORT", 9324),
                 overrides,
-                null);
+                EventSourceSupervisor.scheduleRateFromEnvironment());
     }
 
     private static String variable(String name, String fallback) {

@@ -60,7 +60,6 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     private final String label;
     private final Thread thread;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean warnedIgnoredFailures = new AtomicBoolean();
 
     private SqsEventSourcePoller(EventFunction function, SqsEventSource source, SqsClient sqs, String queueUrl,
@@ -107,12 +106,14 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     /** Waits for the thread; interrupts a handler still running after the grace period. */
     boolean awaitStopped(Duration timeout) {
         try {
-            if (stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            thread.join(Math.max(1, timeout.toMillis())); // join(0) would wait forever
+            if (!thread.isAlive()) {
                 return true;
             }
             System.err.println(label + " handler still running after " + timeout.toMillis() + " ms; interrupting it");
             thread.interrupt();
-            return stopped.await(1, TimeUnit.SECONDS);
+            thread.join(1_000);
+            return !thread.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -130,33 +131,36 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     }
 
     private void run() {
-        try {
-            while (!stopping()) {
-                List<Message> messages;
-                try {
-                    messages = receive();
-                } catch (RuntimeException e) {
-                    if (stopping()) {
-                        break;
-                    }
-                    System.err.println(label + " ReceiveMessage failed: " + describe(e) + "; retrying in "
-                            + BACKOFF.toMillis() + " ms");
-                    backOff();
-                    continue;
-                }
-                if (messages.isEmpty()) {
-                    continue;
-                }
+        while (!stopping()) {
+            List<Message> messages;
+            try {
+                messages = receive();
+            } catch (RuntimeException e) {
                 if (stopping()) {
-                    release(messages);
                     break;
                 }
-                if (!deliver(messages)) {
-                    backOff();
-                }
+                System.err.println(label + " ReceiveMessage failed: " + describe(e) + "; retrying in "
+                        + BACKOFF.toMillis() + " ms");
+                backOff();
+                continue;
             }
-        } finally {
-            stopped.countDown();
+            if (messages.isEmpty()) {
+                continue;
+            }
+            if (stopping()) {
+                release(messages);
+                break;
+            }
+            boolean delivered;
+            try {
+                delivered = deliver(messages);
+            } catch (RuntimeException e) { // a bug here must not end the event source silently
+                System.err.println(label + " could not handle a batch: " + describe(e));
+                delivered = false;
+            }
+            if (!delivered) {
+                backOff();
+            }
         }
     }
 
