@@ -109,6 +109,7 @@ class EventSourceSupervisorIT {
         try (ScheduledInvoker invoker = ScheduledInvoker.start(EventSourceTesting.construct(stack, definition),
                 definition.scheduleEventSources().get(0), Duration.ofMillis(150), "circoflows-local", "us-east-1")) {
             await("runs after two failures", Duration.ofSeconds(5), () -> RecordingScheduleHandler.RUNS.size() >= 4);
+            assertEquals(Duration.ofMillis(150), invoker.period());
         }
     }
 
