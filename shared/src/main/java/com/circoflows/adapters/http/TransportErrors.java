@@ -1,9 +1,12 @@
 package com.circoflows.adapters.http;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** Turns a failed exchange into the short machine word (and detail) of a delivery attempt. */
@@ -30,7 +33,7 @@ final class TransportErrors {
         }
         if (failure instanceof ConnectException) {
             String message = String.valueOf(failure.getMessage());
-            return message.toLowerCase(java.util.Locale.ROOT).contains("refused")
+            return message.toLowerCase(Locale.ROOT).contains("refused")
                     ? "connection_refused" : "connection_failed: " + clip(message);
         }
         if (failure instanceof UnknownHostException) {
@@ -40,7 +43,10 @@ final class TransportErrors {
         if (tls != null) {
             return "tls_error: " + clip(tls.getMessage());
         }
-        String kind = failure instanceof java.io.IOException ? "network_error" : "transport_error";
+        if (failure instanceof SocketException && String.valueOf(failure.getMessage()).contains("reset")) {
+            return "connection_reset";
+        }
+        String kind = failure instanceof IOException ? "network_error" : "transport_error";
         return kind + ": " + failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : " " + clip(failure.getMessage()));
     }

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.webhook.TransportResult;
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -111,7 +116,7 @@ class GuardedWebhookTransportSocketCheckTest {
         assertThrows(SocketException.class, () -> factory.createSocket("127.0.0.1", port, loopback, 0));
         assertThrows(SocketException.class, () -> factory.createSocket(loopback, port));
         assertThrows(SocketException.class, () -> factory.createSocket(loopback, port, loopback, 0));
-        assertThrows(java.net.SocketTimeoutException.class, listener::accept, "no connection was made");
+        assertThrows(SocketTimeoutException.class, listener::accept, "no connection was made");
     }
 
     /**
@@ -124,7 +129,10 @@ class GuardedWebhookTransportSocketCheckTest {
         CompletableFuture<Integer> firstByte = CompletableFuture.supplyAsync(() -> {
             try (Socket accepted = listener.accept(); InputStream in = accepted.getInputStream()) {
                 accepted.setSoTimeout(2_000);
-                return in.read();
+                byte[] header = in.readNBytes(5);
+                // Read the whole ClientHello record so closing sends a clean FIN, not a reset.
+                in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+                return header[0] & 0xff;
             } catch (Exception e) {
                 return -2;
             }
@@ -139,12 +147,17 @@ class GuardedWebhookTransportSocketCheckTest {
     }
 
     @Test
-    void blockedAddressIsReportedAsSsrfBlocked() {
+    void failuresAreReportedAsShortMachineWords() {
         BlockedAddressException blocked = new BlockedAddressException(InetAddress.getLoopbackAddress());
 
         assertEquals("ssrf_blocked: 127.0.0.1", TransportErrors.describe(blocked, false));
-        assertEquals("ssrf_blocked: 127.0.0.1",
-                TransportErrors.describe(new java.io.IOException("wrapped", blocked), false));
-        assertEquals("timeout", TransportErrors.describe(blocked, true));
+        assertEquals("ssrf_blocked: 127.0.0.1", TransportErrors.describe(new IOException("wrapped", blocked), false));
+        assertEquals("timeout", TransportErrors.describe(blocked, true), "the deadline explains any failure after it");
+        assertEquals("timeout", TransportErrors.describe(new SocketTimeoutException("Read timed out"), false));
+        assertEquals("connection_refused", TransportErrors.describe(new ConnectException("Connection refused"), false));
+        assertEquals("connection_reset", TransportErrors.describe(new SocketException("Connection reset"), false));
+        assertEquals("dns_failure: nowhere.example", TransportErrors.describe(new UnknownHostException("nowhere.example"), false));
+        assertEquals("tls_error: PKIX path building failed",
+                TransportErrors.describe(new SSLHandshakeException("PKIX path building failed"), false));
     }
 }
