@@ -37,6 +37,7 @@ class ErrorCatalogueTest {
         "expired_card,              400, card_error",
         "invalid_cvv,               400, card_error",
         "transaction_not_found,     404, invalid_request_error",
+        "event_not_found,           404, invalid_request_error",
         "authentication_failed,     401, authentication_error",
         "rate_limit_exceeded,       429, rate_limit_error",
         "server_error,              500, api_error",
