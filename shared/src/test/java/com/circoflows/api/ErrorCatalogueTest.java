@@ -70,7 +70,7 @@ class ErrorCatalogueTest {
                 "invalid_return_url", "invalid_card", "card_declined", "insufficient_funds", "expired_card",
                 "invalid_cvv", "transaction_not_found", "authentication_failed", "rate_limit_exceeded",
                 "server_error", "processing_error", "3ds_authentication_failed", "invalid_transaction_state",
-                "live_mode_not_enabled", "not_found", "service_unavailable");
+                "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 
