@@ -140,11 +140,13 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
                 .expressionAttributeValues(Map.of(":merchant", s(merchantId)))
                 .scanIndexForward(false)
                 .exclusiveStartKey(startKey)
-                .limit(limit)));
+                .limit(limit + 1)));
+        // One more than asked tells whether another page exists, so the last page never points at an empty one.
+        List<Map<String, AttributeValue>> items = response.items();
+        boolean more = items.size() > limit;
         List<StoredWebhookEvent> events = new ArrayList<>();
-        response.items().forEach(item -> events.add(WebhookEventItems.storedFromItem(item)));
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? encodeCursor(response.lastEvaluatedKey()) : null;
+        items.stream().limit(limit).forEach(item -> events.add(WebhookEventItems.storedFromItem(item)));
+        String next = more ? encodeCursor(items.get(limit - 1)) : null;
         return new WebhookEventPage(events, next);
     }
 

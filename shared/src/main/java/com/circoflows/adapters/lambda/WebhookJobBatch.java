@@ -20,8 +20,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class WebhookJobBatch {
     private static final JsonLog LOG = JsonLog.get(WebhookJobBatch.class);
-    /** SQS's own ceiling for a visibility timeout. */
-    private static final long MAX_VISIBILITY_SECONDS = 43_200;
+    /**
+     * SQS refuses a visibility timeout that reaches past 12 h from the receive, and the receive was a
+     * few seconds (at most the function timeout) ago: stay a margin below, so a 12 h step lands at
+     * 11 h 55 min instead of being refused and retried after the default timeout.
+     */
+    private static final long MAX_VISIBILITY_SECONDS = 43_200 - 300;
 
     private final WebhookDeliveryService delivery;
     private final SqsClient sqs;
@@ -66,7 +70,8 @@ public final class WebhookJobBatch {
         try {
             DeliveryDecision decision = delivery.deliver(eventId, JobMessages.receiveCount(message));
             if (decision instanceof DeliveryDecision.RetryAfter retry) {
-                long seconds = Math.min(MAX_VISIBILITY_SECONDS, Math.max(0, retry.delay().toSeconds()));
+                // Rounded up: a jittered 0.9 s must not become "hand it back now".
+                long seconds = Math.min(MAX_VISIBILITY_SECONDS, Math.max(0, (retry.delay().toMillis() + 999) / 1000));
                 sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
                         .receiptHandle(message.getReceiptHandle()).visibilityTimeout((int) seconds));
                 return false;

@@ -54,7 +54,12 @@ public final class WebhookDeliveryService {
             // Another job for this event is being delivered right now; that one owns the outcome.
             return DeliveryDecision.DONE;
         }
-        StoredWebhookEvent stored = found.get();
+        // Read again under the lease: a duplicate job may have recorded an attempt since the first read.
+        Optional<StoredWebhookEvent> leased = events.findWithDelivery(eventId);
+        if (leased.isEmpty() || leased.get().delivery().isFinal()) {
+            return DeliveryDecision.DONE;
+        }
+        StoredWebhookEvent stored = leased.get();
         WebhookEvent event = stored.event();
         int attemptNumber = stored.delivery().attempts().size() + 1;
         Optional<WebhookEndpoint> endpoint = endpoints.find(event.merchantId());

@@ -35,7 +35,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -434,10 +433,6 @@ class WebhookDeliveryServiceTest {
     }
 
     @Test
-    @Disabled("BUG: WebhookDeliveryService.deliver numbers the attempt from the history read before acquireLease "
-            + "(WebhookDeliveryService.java:59 uses the read of :48, taken before the lease at :53): a duplicate job that takes the lease right after another "
-            + "job recorded attempt 1 records a second attempt 1. Fix: re-read the event once the lease is held "
-            + "(or have acquireLease return the item, ReturnValues ALL_NEW) and number from that.")
     void attemptIsNumberedFromTheHistoryAsItIsWhenTheLeaseIsTaken() {
         WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, CREATED));
         // A duplicate job, handled in parallel, fails its attempt 1 after we read the event but before our lease.

@@ -1,0 +1,330 @@
+package com.circoflows.adapters.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.circoflows.adapters.AdapterTestData;
+import com.circoflows.adapters.LocalStackFixture;
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.webhook.DeliveryAttempt;
+import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.StoredWebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
+import com.circoflows.domain.webhook.WebhookEventPage;
+import com.circoflows.testing.WebhookTestEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Delivery state of webhook events in the real table: leases, attempts, dead letters, redelivery, listing. */
+class WebhookDeliveryStateIT {
+    private static final ExecutorService THREADS = Executors.newFixedThreadPool(2);
+    private static final String URL = "https://hooks.acme.example/in";
+
+    private final DynamoDbClient dynamoDb = LocalStackFixture.dynamoDb();
+    private final String table = LocalStackFixture.table("WebhookEventsTable");
+    private final DynamoWebhookEventRepository events = new DynamoWebhookEventRepository(dynamoDb, table);
+    /** Millisecond instants far from every other test's data, so the shared sweep index is ours below it. */
+    private final Instant now = Instant.parse("1990-01-01T00:00:00Z")
+            .plusMillis(ThreadLocalRandom.current().nextLong(Duration.ofDays(3650).toMillis()));
+
+    @AfterAll
+    static void stopThreads() {
+        THREADS.shutdownNow();
+    }
+
+    // --- leases -------------------------------------------------------------------------------
+
+    @Test
+    void twoConcurrentDeliveriesGetTheLeaseExactlyOnce() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(THREADS.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    return events.acquireLease(event.eventId(), now, now.plusSeconds(60));
+                }));
+            }
+            int granted = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                granted += outcome.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, granted, "round " + round);
+        }
+    }
+
+    @Test
+    void leaseIsRefusedWhileUnexpiredAndGrantedAgainOnceExpired() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+
+        assertTrue(events.acquireLease(event.eventId(), now, now.plusSeconds(60)));
+        assertFalse(events.acquireLease(event.eventId(), now.plusSeconds(1), now.plusSeconds(61)));
+        assertFalse(events.acquireLease(event.eventId(), now.plusSeconds(59), now.plusSeconds(119)));
+        assertTrue(events.acquireLease(event.eventId(), now.plusSeconds(61), now.plusSeconds(121)));
+        assertEquals(Attributes.time(now.plusSeconds(121)), raw(event.eventId()).get("lease_until"));
+    }
+
+    @Test
+    void recordingAnAttemptReleasesTheLease() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        assertTrue(events.acquireLease(event.eventId(), now, now.plusSeconds(60)));
+
+        record(event, attempt(1, 500, null), DeliveryStatus.RETRYING, "http_500");
+
+        assertFalse(raw(event.eventId()).containsKey("lease_until"));
+        assertTrue(events.acquireLease(event.eventId(), now.plusSeconds(1), now.plusSeconds(61)));
+    }
+
+    @Test
+    void finalEventsCannotBeLeasedAndUnknownOnesNeither() {
+        WebhookEvent delivered = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        WebhookEvent failed = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        record(delivered, attempt(1, 200, null), DeliveryStatus.DELIVERED, null);
+        assertTrue(events.markFailed(failed.eventId(), now, "retries_exhausted"));
+
+        assertFalse(events.acquireLease(delivered.eventId(), now, now.plusSeconds(60)));
+        assertFalse(events.acquireLease(failed.eventId(), now, now.plusSeconds(60)));
+        assertFalse(events.acquireLease("evt_" + AdapterTestData.merchantId().substring(4) + "0000", now,
+                now.plusSeconds(60)));
+    }
+
+    // --- attempts -----------------------------------------------------------------------------
+
+    @Test
+    void attemptsAreAppendedInOrderWithEveryFieldAndTheEventLeavesTheSweepIndex() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now, URL));
+        assertTrue(neverAttempted(event), "a new event is in the sweeper's index");
+        DeliveryAttempt timeout = new DeliveryAttempt(1, now.plusMillis(5), URL, null, "timeout", 10_000, null);
+        DeliveryAttempt refused = new DeliveryAttempt(2, now.plusSeconds(5), URL, null, "connection_refused", 3, null);
+        DeliveryAttempt served = new DeliveryAttempt(3, now.plusSeconds(305), URL, 200, null, 87, "ünïcödé ok ✓");
+
+        record(event, timeout, DeliveryStatus.RETRYING, "timeout");
+        assertFalse(neverAttempted(event), "touched by a delivery: the sweeper must not queue it again");
+        record(event, refused, DeliveryStatus.RETRYING, "connection_refused");
+        events.recordAttempt(event.eventId(), served, new DeliveryState(DeliveryStatus.DELIVERED, List.of(),
+                now.plusSeconds(305), null, null));
+
+        StoredWebhookEvent stored = events.findWithDelivery(event.eventId()).orElseThrow();
+        assertEquals(List.of(timeout, refused, served), stored.delivery().attempts());
+        assertEquals(DeliveryStatus.DELIVERED, stored.delivery().status());
+        assertEquals(DeliveryStatus.DELIVERED, stored.event().deliveryStatus());
+        assertEquals(now.plusSeconds(305), stored.delivery().deliveredAt());
+        assertNull(stored.delivery().lastError(), "the error of an earlier attempt is cleared on success");
+        assertNull(stored.delivery().failedAt());
+        assertEquals(URL, stored.event().targetUrl());
+        assertEquals(event.data(), stored.event().data());
+    }
+
+    @Test
+    void recordingAnAttemptForAnUnknownEventCreatesNothing() {
+        String unknown = WebhookTestEvents.pending(AdapterTestData.merchantId(), now).eventId();
+
+        assertThrows(IllegalStateException.class, () -> events.recordAttempt(unknown, attempt(1, 200, null),
+                new DeliveryState(DeliveryStatus.DELIVERED, List.of(), now, null, null)));
+
+        assertTrue(events.findWithDelivery(unknown).isEmpty());
+    }
+
+    // --- dead letters and redelivery ----------------------------------------------------------
+
+    @Test
+    void markFailedTurnsARetryingEventFailedOnce() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        record(event, attempt(1, 500, null), DeliveryStatus.RETRYING, "http_500");
+        assertTrue(events.acquireLease(event.eventId(), now, now.plusSeconds(60)));
+
+        assertTrue(events.markFailed(event.eventId(), now.plusSeconds(9), "retries_exhausted"));
+        assertFalse(events.markFailed(event.eventId(), now.plusSeconds(99), "again"));
+
+        StoredWebhookEvent stored = events.findWithDelivery(event.eventId()).orElseThrow();
+        assertEquals(DeliveryStatus.FAILED, stored.delivery().status());
+        assertEquals(now.plusSeconds(9), stored.delivery().failedAt());
+        assertEquals("retries_exhausted", stored.delivery().lastError());
+        assertEquals(1, stored.delivery().attempts().size());
+        assertFalse(raw(event.eventId()).containsKey("lease_until"));
+    }
+
+    @Test
+    void markFailedLeavesADeliveredEventAloneAndIgnoresUnknownOnes() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        record(event, attempt(1, 200, null), DeliveryStatus.DELIVERED, null);
+
+        assertFalse(events.markFailed(event.eventId(), now, "retries_exhausted"));
+        assertFalse(events.markFailed(WebhookTestEvents.pending("mch_x", now).eventId(), now, "retries_exhausted"));
+
+        assertEquals(DeliveryStatus.DELIVERED, events.findWithDelivery(event.eventId()).orElseThrow()
+                .delivery().status());
+    }
+
+    @Test
+    void pendingEventDeadLetteredBeforeAnyAttemptLeavesTheSweepIndex() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+
+        assertTrue(events.markFailed(event.eventId(), now, "retries_exhausted"));
+
+        assertFalse(neverAttempted(event));
+    }
+
+    @Test
+    void reopeningAFinalEventMakesItPendingAndSweepableAgainWithItsHistory() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        record(event, attempt(1, 500, null), DeliveryStatus.RETRYING, "http_500");
+        events.markFailed(event.eventId(), now.plusSeconds(5), "retries_exhausted");
+        assertFalse(neverAttempted(event));
+
+        assertTrue(events.reopenForRedelivery(event.eventId()));
+
+        assertTrue(neverAttempted(event), "if the redelivery job is lost, the sweeper queues it");
+        StoredWebhookEvent stored = events.findWithDelivery(event.eventId()).orElseThrow();
+        assertEquals(DeliveryStatus.PENDING, stored.delivery().status());
+        assertEquals(1, stored.delivery().attempts().size());
+        assertNull(stored.delivery().failedAt());
+        assertNull(stored.delivery().lastError());
+        assertTrue(events.acquireLease(event.eventId(), now, now.plusSeconds(60)), "deliverable again");
+    }
+
+    @Test
+    void onlyFinalEventsAreReopened() {
+        WebhookEvent pending = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        WebhookEvent retrying = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        WebhookEvent delivered = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        record(retrying, attempt(1, 500, null), DeliveryStatus.RETRYING, "http_500");
+        record(delivered, attempt(1, 200, null), DeliveryStatus.DELIVERED, null);
+
+        assertFalse(events.reopenForRedelivery(pending.eventId()));
+        assertFalse(events.reopenForRedelivery(retrying.eventId()));
+        assertFalse(events.reopenForRedelivery(WebhookTestEvents.pending("mch_x", now).eventId()));
+        assertTrue(events.reopenForRedelivery(delivered.eventId()));
+        assertNull(events.findWithDelivery(delivered.eventId()).orElseThrow().delivery().deliveredAt());
+    }
+
+    // --- the sweeper's index ------------------------------------------------------------------
+
+    @Test
+    void neverAttemptedEventsAreFoundOldestFirstBeforeTheGivenTime() {
+        WebhookEvent older = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now.minusMillis(2)));
+        WebhookEvent old = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now.minusMillis(1)));
+        WebhookEvent notYet = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+
+        List<String> found = events.findNeverAttempted(now, 100).stream().map(WebhookEvent::eventId).toList();
+
+        assertTrue(found.indexOf(older.eventId()) >= 0 && found.indexOf(older.eventId()) < found.indexOf(old.eventId()),
+                found.toString());
+        assertFalse(found.contains(notYet.eventId()), "created at the cut-off: not yet");
+        List<WebhookEvent> one = events.findNeverAttempted(now, 1);
+        assertEquals(1, one.size());
+        assertEquals(DeliveryStatus.PENDING, one.get(0).deliveryStatus());
+    }
+
+    // --- the merchant's list ------------------------------------------------------------------
+
+    @Test
+    void merchantsEventsAreListedNewestFirstAcrossThreePages() {
+        String merchant = AdapterTestData.merchantId();
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            newestFirst.add(0, stored(WebhookTestEvents.pending(merchant, now.plusSeconds(i))).eventId());
+        }
+        stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now.plusSeconds(3)));
+
+        WebhookEventPage first = events.listForMerchant(merchant, 3, null);
+        WebhookEventPage second = events.listForMerchant(merchant, 3, first.nextCursor());
+        WebhookEventPage third = events.listForMerchant(merchant, 3, second.nextCursor());
+
+        assertNotNull(first.nextCursor());
+        assertNotNull(second.nextCursor());
+        assertNull(third.nextCursor(), "the last page says so");
+        List<String> seen = new ArrayList<>();
+        for (WebhookEventPage page : List.of(first, second, third)) {
+            page.events().forEach(e -> seen.add(e.event().eventId()));
+        }
+        assertEquals(newestFirst, seen);
+        assertEquals(List.of(3, 3, 1), List.of(first.events().size(), second.events().size(), third.events().size()));
+    }
+
+    @Test
+    void lastFullPageSaysThereIsNoMore() {
+        String merchant = AdapterTestData.merchantId();
+        for (int i = 0; i < 6; i++) {
+            stored(WebhookTestEvents.pending(merchant, now.plusSeconds(i)));
+        }
+
+        WebhookEventPage first = events.listForMerchant(merchant, 3, null);
+        WebhookEventPage second = events.listForMerchant(merchant, 3, first.nextCursor());
+
+        assertEquals(3, second.events().size());
+        assertNull(second.nextCursor(), "has_more would promise a page that is empty");
+    }
+
+    @Test
+    void cursorOfAnotherMerchantOrNotACursorIsABadParameter() {
+        String mine = AdapterTestData.merchantId();
+        String theirs = AdapterTestData.merchantId();
+        stored(WebhookTestEvents.pending(mine, now));
+        stored(WebhookTestEvents.pending(theirs, now));
+        stored(WebhookTestEvents.pending(theirs, now.plusSeconds(1)));
+        String theirCursor = events.listForMerchant(theirs, 1, null).nextCursor();
+        assertNotNull(theirCursor);
+
+        for (String cursor : new String[] {theirCursor, "garbage", "%%%", ""}) {
+            ApiException e = assertThrows(ApiException.class, () -> events.listForMerchant(mine, 10, cursor), cursor);
+            assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+            assertEquals("cursor", e.param());
+        }
+    }
+
+    @Test
+    void merchantWithoutEventsHasAnEmptyLastPage() {
+        WebhookEventPage page = events.listForMerchant(AdapterTestData.merchantId(), 20, null);
+
+        assertTrue(page.events().isEmpty());
+        assertNull(page.nextCursor());
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private WebhookEvent stored(WebhookEvent event) {
+        dynamoDb.putItem(put -> put.tableName(table).item(WebhookEventItems.toItem(event)));
+        return event;
+    }
+
+    private void record(WebhookEvent event, DeliveryAttempt attempt, DeliveryStatus status, String error) {
+        events.recordAttempt(event.eventId(), attempt, new DeliveryState(status, List.of(attempt),
+                status == DeliveryStatus.DELIVERED ? attempt.at() : null,
+                status == DeliveryStatus.FAILED ? attempt.at() : null, error));
+    }
+
+    private DeliveryAttempt attempt(int number, Integer status, String error) {
+        return new DeliveryAttempt(number, now.plusSeconds(number), URL, status, error, 25, null);
+    }
+
+    private boolean neverAttempted(WebhookEvent event) {
+        return events.findNeverAttempted(event.createdAt().plusMillis(1), 100).stream()
+                .anyMatch(e -> e.eventId().equals(event.eventId()));
+    }
+
+    private Map<String, AttributeValue> raw(String eventId) {
+        return dynamoDb.getItem(get -> get.tableName(table).key(Map.of("event_id", AttributeValue.fromS(eventId)))
+                .consistentRead(true)).item();
+    }
+}
