@@ -7,11 +7,16 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
+import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.WebhookJobBatch;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
@@ -24,27 +29,41 @@ import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.webhook.StoredWebhookEvent;
+import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
 import com.circoflows.localstack.SamTemplate;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.joda.time.DateTime;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -63,6 +82,10 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     /** Placeholders in the events that tests replace with a real transaction's ids. */
     public static final String SAMPLE_TRANSACTION_ID = "txn_SAMPLEtransactionId00000";
     public static final String SAMPLE_GATEWAY_ID = "gw_SAMPLEgatewayId000000000";
+    /** Placeholder webhook event id of the webhook-event-* events and of the delivery job samples. */
+    public static final String SAMPLE_EVENT_ID = "evt_SAMPLEwebhookEventId0000";
+    /** The merchant id the sample delivery and dead-letter jobs name. */
+    public static final String SAMPLE_JOB_MERCHANT_ID = "mch_SAMPLEmerchantId0000";
     public static final String APP_SECRET_KEY = "handler-it-app-secret-key-0123456789abcdefghij";
     public static final String LOCAL_PUBLIC_BASE_URL = "http://localhost:3000";
     /** Test-only cost; a hash carries its cost, so production's cost-10 verifier accepts it. */
@@ -70,10 +93,27 @@ public final class HandlerTestEnvironment implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /**
+     * Reads SQS and EventBridge events the way the Lambda Java runtime does: its serializer renames
+     * {@code Records}, {@code eventSourceARN} and {@code detail-type} with mixins and parses the joda
+     * {@code time}; plain Jackson would silently leave an SQS event without records.
+     */
+    private static final ObjectMapper LAMBDA_EVENTS = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .addMixIn(SQSEvent.class, SqsEventNames.class)
+            .addMixIn(SQSEvent.SQSMessage.class, SqsMessageNames.class)
+            .addMixIn(ScheduledEvent.class, ScheduledEventNames.class)
+            .registerModule(new SimpleModule("joda-date-time").addDeserializer(DateTime.class, new JsonDeserializer<>() {
+                @Override
+                public DateTime deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                    return DateTime.parse(parser.getValueAsString());
+                }
+            }));
 
     private final LocalStack stack;
     private final String merchantId;
     private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createPayments;
+    private WebhookJobBatch deliveries;
 
     private HandlerTestEnvironment(LocalStack stack) {
         this.stack = stack;
@@ -102,9 +142,16 @@ public final class HandlerTestEnvironment implements AutoCloseable {
 
     /** Another merchant with its own new test key; returns the key. */
     public String newMerchantKey(String name) {
+        return newMerchant(name).apiKey();
+    }
+
+    /** Another merchant with its own new test key. */
+    public NewMerchant newMerchant(String name) {
         String key = "cf_test_" + RandomIds.base62(48);
-        onboard(name, key);
-        return key;
+        return new NewMerchant(onboard(name, key), key);
+    }
+
+    public record NewMerchant(String merchantId, String apiKey) {
     }
 
     private String onboard(String name, String key) {
@@ -167,6 +214,11 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     public static Context context(String functionName, APIGatewayV2HTTPEvent event) {
         return new TestContext(functionName, event.getRequestContext() == null ? RandomIds.base62(12)
                 : event.getRequestContext().getRequestId());
+    }
+
+    /** A context for an invocation without an API Gateway request id (SQS, schedule). */
+    public static Context context(String functionName) {
+        return new TestContext(functionName, UUID.randomUUID().toString());
     }
 
     public static APIGatewayV2HTTPResponse invoke(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>
@@ -267,19 +319,184 @@ public final class HandlerTestEnvironment implements AutoCloseable {
 
     /** Takes every job now on the webhook queue (deleting them) and returns their bodies. */
     public List<String> drainWebhookJobs() {
-        String queueUrl = stack.resources().queueUrl("WebhookQueue");
+        return drain("WebhookQueue");
+    }
+
+    // --- webhooks: endpoints, events, queues ----------------------------------------------------
+
+    public DynamoWebhookEndpointRepository webhookEndpoints() {
+        return new DynamoWebhookEndpointRepository(stack.dynamoDbClient(), table("MerchantsTable"));
+    }
+
+    public DynamoWebhookEventRepository webhookEventRepository() {
+        return new DynamoWebhookEventRepository(stack.dynamoDbClient(), table("WebhookEventsTable"));
+    }
+
+    /**
+     * Stores {@code url} as the merchant's webhook endpoint the way PUT /api/webhook-endpoint does
+     * (the secret is created on the first call only); returns the signing secret deliveries use.
+     */
+    public WebhookSecret setWebhookEndpoint(String merchantId, String url) {
+        return webhookEndpoints().setUrl(merchantId, url, WebhookSecret.generate()).secret();
+    }
+
+    public Optional<WebhookEndpoint> webhookEndpoint(String merchantId) {
+        return webhookEndpoints().find(merchantId);
+    }
+
+    /** The event with its delivery state and attempts, as stored. */
+    public StoredWebhookEvent storedWebhookEvent(String eventId) {
+        return webhookEventRepository().findWithDelivery(eventId)
+                .orElseThrow(() -> new AssertionError("no stored webhook event " + eventId));
+    }
+
+    /** The one webhook event a new payment announced (its outbox entry). */
+    public String eventIdOf(CreatedPayment payment) {
+        List<WebhookEvent> events = webhookEvents(payment.transactionId());
+        if (events.size() != 1) {
+            throw new AssertionError("expected one webhook event for " + payment.transactionId() + ", got " + events);
+        }
+        return events.get(0).eventId();
+    }
+
+    /** Deletes every stored webhook event, so a test sees only the events it creates. */
+    public void forgetAllWebhookEvents() {
+        String eventsTable = table("WebhookEventsTable");
+        stack.dynamoDbClient().scanPaginator(scan -> scan.tableName(eventsTable).projectionExpression("event_id"))
+                .items().forEach(item -> stack.dynamoDbClient().deleteItem(delete -> delete.tableName(eventsTable)
+                        .key(Map.of("event_id", item.get("event_id")))));
+    }
+
+    public String queueUrl(String queueLogicalId) {
+        return stack.resources().queueUrl(queueLogicalId);
+    }
+
+    public String queueArn(String queueLogicalId) {
+        return stack.resources().queueArn(queueLogicalId);
+    }
+
+    /** Sends a message to one of the template's queues, as a function with SQSSendMessagePolicy would. */
+    public void send(String queueLogicalId, String body) {
+        stack.sqsClient().sendMessage(send -> send.queueUrl(queueUrl(queueLogicalId)).messageBody(body));
+    }
+
+    /**
+     * Receives messages as Lambda's SQS event source mapping does (every system attribute, so
+     * ApproximateReceiveCount and SentTimestamp are the queue's own) until {@code count} of them match;
+     * the others are made visible again at once. The returned messages stay in flight under their
+     * receipt handles: delete them, or let their visibility timeout hand them back.
+     */
+    public List<Message> receive(String queueLogicalId, Predicate<Message> wanted, int count) {
+        String url = queueUrl(queueLogicalId);
+        List<Message> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            for (Message message : receiveBatch(url, 1)) {
+                if (found.size() < count && wanted.test(message)) {
+                    found.add(message);
+                } else {
+                    stack.sqsClient().changeMessageVisibility(change -> change.queueUrl(url)
+                            .receiptHandle(message.receiptHandle()).visibilityTimeout(0));
+                }
+            }
+        }
+        if (found.size() < count) {
+            throw new AssertionError("received " + found.size() + " of " + count + " expected messages from "
+                    + queueLogicalId);
+        }
+        return found;
+    }
+
+    /** The one message whose body names {@code eventId}. */
+    public Message receiveJob(String queueLogicalId, String eventId) {
+        return receive(queueLogicalId, message -> message.body().contains(eventId), 1).get(0);
+    }
+
+    /** Every message visible now on the queue, taken off it (deleted); their bodies. */
+    public List<String> drain(String queueLogicalId) {
+        String url = queueUrl(queueLogicalId);
         List<String> bodies = new ArrayList<>();
         while (true) {
-            List<Message> messages = stack.sqsClient().receiveMessage(r -> r.queueUrl(queueUrl)
-                    .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            List<Message> messages = receiveBatch(url, 0);
             if (messages.isEmpty()) {
                 return bodies;
             }
             for (Message message : messages) {
                 bodies.add(message.body());
-                stack.sqsClient().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                delete(queueLogicalId, message);
             }
         }
+    }
+
+    /** Empties the queue, messages in flight (waiting out a visibility timeout) included. */
+    public void purge(String queueLogicalId) {
+        stack.sqsClient().purgeQueue(p -> p.queueUrl(queueUrl(queueLogicalId)));
+    }
+
+    public void delete(String queueLogicalId, Message message) {
+        stack.sqsClient().deleteMessage(d -> d.queueUrl(queueUrl(queueLogicalId)).receiptHandle(message.receiptHandle()));
+    }
+
+    private List<Message> receiveBatch(String url, int waitSeconds) {
+        return stack.sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                .waitTimeSeconds(waitSeconds).messageSystemAttributeNamesWithStrings("All")).messages();
+    }
+
+    /**
+     * The SQS event Lambda hands the function for {@code received}: one record per message, shaped
+     * like the sample {@code sampleRelativePath} (e.g. {@code "webhook-delivery/job.json"}) but with
+     * each message's own id, receipt handle (real, so the function can change its visibility), body,
+     * MD5 and attributes, and this stack's queue ARN and region.
+     */
+    public SQSEvent sqsEvent(String sampleRelativePath, String queueLogicalId, List<Message> received) {
+        SQSEvent.SQSMessage sample = sqsEvent(sampleRelativePath).getRecords().get(0);
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message message : received) {
+            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+            record.setMessageId(message.messageId());
+            record.setReceiptHandle(message.receiptHandle());
+            record.setBody(message.body());
+            record.setMd5OfBody(message.md5OfBody());
+            record.setAttributes(new LinkedHashMap<>(message.attributesAsStrings()));
+            record.setMessageAttributes(new LinkedHashMap<>());
+            record.setEventSource(sample.getEventSource());
+            record.setEventSourceArn(queueArn(queueLogicalId));
+            record.setAwsRegion(stack.options().region());
+            records.add(record);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    /**
+     * Delivers the event's job the way the delivery function does, for modules without its handler:
+     * what WebhookDeliveryHandler's no-arg constructor builds (FunctionWiring.webhookJobBatch()) from
+     * WebhookDeliveryFunction's template variables gets the job received from the WebhookQueue as an
+     * SQS event; a job it finished is deleted, as the event source mapping does, and one it reports as
+     * a batch item failure stays on the queue until the visibility timeout the function set.
+     */
+    public SQSBatchResponse deliverJob(String eventId) {
+        Message job = receiveJob("WebhookQueue", eventId);
+        SQSBatchResponse response = deliveries().handle(sqsEvent("webhook-delivery/job.json", "WebhookQueue",
+                List.of(job)));
+        if (response.getBatchItemFailures().isEmpty()) {
+            delete("WebhookQueue", job);
+        }
+        return response;
+    }
+
+    private synchronized WebhookJobBatch deliveries() {
+        if (deliveries == null) {
+            deliveries = Settings.withEnvironment(environment("WebhookDeliveryFunction"),
+                    () -> FunctionWiring.fromEnvironment().webhookJobBatch());
+        }
+        return deliveries;
+    }
+
+    public static List<String> batchItemFailures(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 
     // --- events/ ------------------------------------------------------------------------------
@@ -299,20 +516,59 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         }
     }
 
+    /** Loads an SQS sample (e.g. {@code "webhook-delivery/job.json"}) as the Lambda Java runtime reads it. */
+    public static SQSEvent sqsEvent(String relativePath) {
+        return readLambdaEvent(relativePath, SQSEvent.class);
+    }
+
+    /** Loads an EventBridge scheduled event sample as the Lambda Java runtime reads it. */
+    public static ScheduledEvent scheduledEvent(String relativePath) {
+        return readLambdaEvent(relativePath, ScheduledEvent.class);
+    }
+
+    private static <T> T readLambdaEvent(String relativePath, Class<T> type) {
+        Path file = eventsDirectory().resolve(relativePath);
+        try {
+            return LAMBDA_EVENTS.readValue(Files.readString(file, StandardCharsets.UTF_8), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event " + file, e);
+        }
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
 
+    /** Replaces the webhook event id everywhere API Gateway puts it: path parameter, raw path, http path. */
+    public static APIGatewayV2HTTPEvent withEventId(APIGatewayV2HTTPEvent event, String eventId) {
+        return withPathParameter(event, "event_id", eventId);
+    }
+
+    /** Sets the query string as API Gateway would pass it: raw, and parsed into queryStringParameters. */
+    public static APIGatewayV2HTTPEvent withQuery(APIGatewayV2HTTPEvent event, Map<String, String> parameters) {
+        StringBuilder raw = new StringBuilder();
+        parameters.forEach((name, value) -> raw.append(raw.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        event.setRawQueryString(raw.toString());
+        event.setQueryStringParameters(parameters.isEmpty() ? null : new LinkedHashMap<>(parameters));
+        return event;
+    }
+
+    private static APIGatewayV2HTTPEvent withPathParameter(APIGatewayV2HTTPEvent event, String name, String value) {
+        String placeholder = event.getPathParameters().get(name);
+        Map<String, String> pathParameters = new LinkedHashMap<>(event.getPathParameters());
+        pathParameters.put(name, value);
+        event.setPathParameters(pathParameters);
+        event.setRawPath(event.getRawPath().replace(placeholder, value));
+        var http = event.getRequestContext().getHttp();
+        http.setPath(http.getPath().replace(placeholder, value));
+        return event;
+    }
+
     /** Replaces the transaction id everywhere API Gateway puts it: path parameter, raw path, http path. */
     public static APIGatewayV2HTTPEvent withTransactionId(APIGatewayV2HTTPEvent event, String transactionId) {
-        String placeholder = event.getPathParameters().get("transaction_id");
-        Map<String, String> pathParameters = new LinkedHashMap<>(event.getPathParameters());
-        pathParameters.put("transaction_id", transactionId);
-        event.setPathParameters(pathParameters);
-        event.setRawPath(event.getRawPath().replace(placeholder, transactionId));
-        var http = event.getRequestContext().getHttp();
-        http.setPath(http.getPath().replace(placeholder, transactionId));
-        return event;
+        return withPathParameter(event, "transaction_id", transactionId);
     }
 
     public static APIGatewayV2HTTPEvent withApiKey(APIGatewayV2HTTPEvent event, String apiKey) {
@@ -360,6 +616,32 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
+    }
+
+    /** The names the Lambda runtime's SQSEventMixin gives SQSEvent. */
+    private abstract static class SqsEventNames {
+        @JsonProperty("Records")
+        abstract List<SQSEvent.SQSMessage> getRecords();
+
+        @JsonProperty("Records")
+        abstract void setRecords(List<SQSEvent.SQSMessage> records);
+    }
+
+    private abstract static class SqsMessageNames {
+        @JsonProperty("eventSourceARN")
+        abstract String getEventSourceArn();
+
+        @JsonProperty("eventSourceARN")
+        abstract void setEventSourceArn(String arn);
+    }
+
+    /** The name the Lambda runtime's ScheduledEventMixin gives ScheduledEvent.detailType. */
+    private abstract static class ScheduledEventNames {
+        @JsonProperty("detail-type")
+        abstract String getDetailType();
+
+        @JsonProperty("detail-type")
+        abstract void setDetailType(String detailType);
     }
 
     private record TestContext(String functionName, String awsRequestId) implements Context {

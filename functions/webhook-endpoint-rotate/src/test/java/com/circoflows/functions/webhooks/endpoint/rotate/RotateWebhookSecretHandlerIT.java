@@ -1,0 +1,160 @@
+package com.circoflows.functions.webhooks.endpoint.rotate;
+
+import static com.circoflows.testsupport.HandlerTestEnvironment.event;
+import static com.circoflows.testsupport.HandlerTestEnvironment.json;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.circoflows.domain.webhook.WebhookEndpoint;
+import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** RotateWebhookSecretHandler as Lambda runs it, fed events/webhook-endpoint-rotate/*.json. */
+class RotateWebhookSecretHandlerIT {
+    private static final String FUNCTION = "RotateWebhookSecretFunction";
+    private static final String ENDPOINT = "http://127.0.0.1:9/hooks";
+
+    private static HandlerTestEnvironment environment;
+    private static RotateWebhookSecretHandler handler;
+
+    @BeforeAll
+    static void startStackAndConstructHandler() {
+        environment = HandlerTestEnvironment.start();
+        handler = environment.construct(FUNCTION, RotateWebhookSecretHandler.class, RotateWebhookSecretHandler::new);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @Test
+    void rotateEventShowsANewSecretAndTheOldOneKeepsSigningForADay() {
+        NewMerchant merchant = environment.newMerchant("Rotating Merchant");
+        String old = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        APIGatewayV2HTTPEvent event = event("webhook-endpoint-rotate/rotate.json");
+        assertEquals("POST", event.getRequestContext().getHttp().getMethod());
+        assertNull(event.getBody(), "rotation takes no body");
+
+        Instant before = Instant.now();
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(event, merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals("application/json", response.getHeaders().get("content-type"));
+        assertEquals("1000", response.getHeaders().get("x-ratelimit-limit"));
+        JsonNode body = json(response);
+        assertTrue(body.get("success").asBoolean());
+        assertEquals("Signing secret rotated. Store the new secret now: it is shown only once.",
+                body.get("message").asText());
+        String secret = body.get("data").get("secret").asText();
+        assertTrue(secret.startsWith("whsec_"), secret);
+        assertNotEquals(old, secret);
+        assertFalse(response.getBody().contains(old), "the old secret is not shown again");
+        Instant expires = Instant.parse(body.get("data").get("previous_secret_expires_at").asText());
+        Duration overlap = Duration.between(before, expires);
+        assertTrue(overlap.compareTo(Duration.ofHours(24).minusSeconds(5)) > 0
+                && overlap.compareTo(Duration.ofHours(24).plusSeconds(60)) < 0, "about 24 h: " + overlap);
+
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(secret, stored.secret().value(), "deliveries now sign with the new secret");
+        assertEquals(old, stored.previousSecretAt(Instant.now()).value(), "and with the old one alongside");
+        assertNull(stored.previousSecretAt(expires.plusSeconds(1)), "until it expires");
+        assertEquals(ENDPOINT, stored.url(), "the URL is untouched");
+    }
+
+    @Test
+    void everyRotationShowsAFreshSecretAndRetiresTheOneBefore() {
+        NewMerchant merchant = environment.newMerchant("Twice Rotating Merchant");
+        String first = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+
+        String second = secretOf(invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"), merchant.apiKey())));
+        String third = secretOf(invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"), merchant.apiKey())));
+
+        assertNotEquals(first, second);
+        assertNotEquals(second, third);
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(third, stored.secret().value());
+        assertEquals(second, stored.previousSecretAt(Instant.now()).value(), "only the latest previous secret signs");
+    }
+
+    @Test
+    void rotateWithAnEmptyJsonBodyIsTheSame() {
+        NewMerchant merchant = environment.newMerchant("Empty Body Merchant");
+        environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT);
+
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(
+                withBody(event("webhook-endpoint-rotate/rotate.json"), "{}", false), merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertEquals(secretOf(response), environment.webhookEndpoint(merchant.merchantId()).orElseThrow()
+                .secret().value());
+    }
+
+    @Test
+    void rotateBeforeAnyEndpointCreatesTheFirstSecretWithNothingToRetire() {
+        NewMerchant merchant = environment.newMerchant("No Endpoint Yet Merchant");
+
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"),
+                merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode data = json(response).get("data");
+        assertFalse(data.has("previous_secret_expires_at"), response.getBody());
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(data.get("secret").asText(), stored.secret().value());
+        assertNull(stored.previousSecret());
+        assertNull(stored.url());
+    }
+
+    @Test
+    void unknownFieldEventIsRefusedAndTheSecretStaysAsItWas() {
+        NewMerchant merchant = environment.newMerchant("Own Secret Merchant");
+        String current = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        APIGatewayV2HTTPEvent event = event("webhook-endpoint-rotate/unknown-field.json");
+        assertTrue(event.getBody().contains("\"secret\""), event.getBody());
+
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(event, merchant.apiKey()));
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        JsonNode error = json(response).get("error");
+        assertEquals("invalid_request", error.get("code").asText());
+        assertEquals("invalid_request_error", error.get("type").asText());
+        assertEquals("secret", error.get("param").asText());
+        assertFalse(response.getBody().contains("whsec_"), "neither the offered nor the stored secret is echoed");
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(current, stored.secret().value());
+        assertNull(stored.previousSecret());
+    }
+
+    @Test
+    void unknownFieldEventWithTheSampleKeyIsRefusedToo() {
+        APIGatewayV2HTTPResponse response = invoke(event("webhook-endpoint-rotate/unknown-field.json"));
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertTrue(environment.webhookEndpoint(environment.merchantId()).isEmpty(), "nothing created");
+    }
+
+    private static String secretOf(APIGatewayV2HTTPResponse response) {
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return json(response).get("data").get("secret").asText();
+    }
+
+    private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+    }
+}

@@ -1,0 +1,145 @@
+package com.circoflows.functions.webhooks.sweeper;
+
+import static com.circoflows.testsupport.HandlerTestEnvironment.scheduledEvent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.circoflows.config.Settings;
+import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
+import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WebhookSweeperHandler as Lambda runs it, fed events/webhook-sweeper/scheduled.json. The "lost" jobs
+ * are the ones a payment queued, taken off the WebhookQueue before any delivery saw them (as if the
+ * SQS send had failed after the payment was stored).
+ */
+class WebhookSweeperHandlerIT {
+    private static final String FUNCTION = "WebhookSweeperFunction";
+    private static final String SAMPLE = "webhook-sweeper/scheduled.json";
+
+    private static HandlerTestEnvironment environment;
+    /** The template's environment with WEBHOOK_SWEEP_GRACE_SECONDS=0: every untouched event is overdue. */
+    private static WebhookSweeperHandler impatient;
+
+    @BeforeAll
+    static void startStackAndConstructHandler() {
+        environment = HandlerTestEnvironment.start();
+        Map<String, String> noGrace = new HashMap<>(environment.environment(FUNCTION));
+        assertEquals("120", noGrace.put("WEBHOOK_SWEEP_GRACE_SECONDS", "0"), "the template's grace");
+        impatient = environment.construct(FUNCTION, WebhookSweeperHandler.class, noGrace, WebhookSweeperHandler::new);
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @BeforeEach
+    void noEventsAndNoJobs() {
+        environment.forgetAllWebhookEvents();
+        environment.purge("WebhookQueue");
+    }
+
+    @Test
+    void scheduledEventIsEventBridgesEventForTheSweepRule() {
+        ScheduledEvent event = scheduledEvent(SAMPLE);
+
+        assertEquals("Scheduled Event", event.getDetailType());
+        assertEquals("aws.events", event.getSource());
+        assertTrue(event.getResources().get(0).contains(":rule/circoflows-dev-WebhookSweeperFunctionSweep-"),
+                event.getResources().toString());
+    }
+
+    @Test
+    void eventsWhoseJobsWereLostAreQueuedAgainAndCounted() {
+        String first = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        String second = environment.eventIdOf(environment.pay("direct-payment-create/declined.json"));
+        assertEquals(2, environment.drainWebhookJobs().size(), "the payments' own jobs, now lost");
+
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+
+        assertEquals(2, requeued);
+        List<String> jobs = environment.drainWebhookJobs();
+        assertEquals(Set.of(first, second), eventIdsOf(jobs));
+        for (String job : jobs) {
+            assertEquals(environment.merchantId(), parse(job).get("merchant_id"), "a job like the payment's own");
+        }
+        assertEquals(DeliveryStatus.PENDING, environment.storedWebhookEvent(first).delivery().status(),
+                "queued again, not touched");
+    }
+
+    @Test
+    void anEventADeliveryHasTouchedIsNotQueuedAgain() {
+        String attempted = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        // The Events Merchant has no endpoint: the attempt fails for good, but it happened.
+        environment.deliverJob(attempted);
+        String lost = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        environment.drainWebhookJobs();
+
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+
+        assertEquals(1, requeued);
+        assertEquals(Set.of(lost), eventIdsOf(environment.drainWebhookJobs()));
+        assertEquals(DeliveryStatus.FAILED, environment.storedWebhookEvent(attempted).delivery().status());
+    }
+
+    @Test
+    void withTheTemplatesGraceAJustCreatedEventIsLeftToItsOwnJob() {
+        WebhookSweeperHandler deployed = environment.construct(FUNCTION, WebhookSweeperHandler.class,
+                WebhookSweeperHandler::new);
+        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+
+        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+
+        assertEquals(0, requeued, "younger than 120 s: its job is presumably still on its way");
+        assertEquals(Set.of(eventId), eventIdsOf(environment.drainWebhookJobs()), "only the payment's own job");
+    }
+
+    @Test
+    void nothingToSweepReturnsZero() {
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+
+        assertEquals(0, requeued);
+        assertTrue(environment.drainWebhookJobs().isEmpty());
+    }
+
+    @Test
+    void missingTemplateVariableFailsTheColdStart() {
+        Map<String, String> incomplete = new HashMap<>(environment.environment(FUNCTION));
+        incomplete.remove("WEBHOOK_QUEUE_URL");
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> Settings.withEnvironment(incomplete, WebhookSweeperHandler::new));
+
+        assertTrue(failure.getMessage().contains("WEBHOOK_QUEUE_URL"), failure.getMessage());
+    }
+
+    private static Set<String> eventIdsOf(List<String> jobs) {
+        return jobs.stream().map(job -> (String) parse(job).get("event_id")).collect(Collectors.toSet());
+    }
+
+    private static Map<String, Object> parse(String job) {
+        try {
+            return HandlerTestEnvironment.mapper().readValue(job, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
