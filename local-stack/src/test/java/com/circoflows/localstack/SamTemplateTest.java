@@ -73,10 +73,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void readsWebhookQueueWithRedriveToDeadLetterQueueAfterTenReceives() {
+    void readsWebhookQueueWithRedriveToDeadLetterQueueAfterElevenReceives() {
         QueueDefinition queue = template.queue("WebhookQueue");
-        assertEquals(new RedriveDefinition("WebhookDeadLetterQueue", 10), queue.redrive());
-        assertEquals(60, queue.visibilityTimeoutSeconds());
+        assertEquals(new RedriveDefinition("WebhookDeadLetterQueue", 11), queue.redrive());
+        assertEquals(360, queue.visibilityTimeoutSeconds());
         assertEquals(1_209_600, queue.messageRetentionSeconds());
         assertNull(queue.delaySeconds());
     }

@@ -1,0 +1,296 @@
+package com.circoflows.localrunner.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.localrunner.e2e.E2e;
+import com.circoflows.localrunner.e2e.EndToEnd;
+import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
+import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
+import com.circoflows.localrunner.webhooks.WebhookStack.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The merchant webhook API: where events go (SSRF-guarded), and the event history (newest first,
+ * paginated, one merchant's events invisible to another). No request in this class ever targets a
+ * non-loopback address: every refused URL is refused before anything connects or resolves it.
+ */
+@EndToEnd
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookEndpointApiIT {
+    /**
+     * Refused even in local mode: private, link-local, cloud metadata, unspecified, multicast,
+     * carrier-grade NAT, IPv4-mapped/unique-local IPv6, numeric forms that some stacks read as
+     * another address, non-http schemes, credentials, and plain http to anything not loopback.
+     */
+    private static final List<String> REFUSED = List.of(
+            "http://10.0.0.1/x",
+            "https://10.0.0.1/x",
+            "http://172.16.0.1/x",
+            "http://192.168.1.1/x",
+            "http://169.254.169.254/latest/meta-data",
+            "https://169.254.169.254/latest/meta-data/iam/security-credentials/",
+            "http://[fd00:ec2::254]/latest/meta-data",
+            "http://[::ffff:169.254.169.254]/latest/meta-data",
+            "http://[::ffff:10.0.0.1]/x",
+            "http://[fe80::1]/x",
+            "http://[fc00::1]/x",
+            "http://0.0.0.0/x",
+            "http://[::]/x",
+            "http://224.0.0.1/x",
+            "http://100.64.0.1/x",
+            "http://0x0a000001/x",
+            "http://167772161/x",
+            "http://012.0.0.1/x",
+            "http://0x7f000001/x",
+            "http://127.1/x",
+            "http://2130706433/x",
+            "http://example.com/x",
+            "ftp://127.0.0.1/x",
+            "file:///etc/passwd",
+            "gopher://127.0.0.1:6379/_x",
+            "http://user:pass@127.0.0.1/x",
+            "/relative/path");
+
+    private WebhookStack stack;
+    private final List<ReceiverServer> receivers = new ArrayList<>();
+
+    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
+    @BeforeAll
+    void startStack(E2e sharedSuiteCapturesOutput) {
+        stack = WebhookStack.start();
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            try {
+                stack.assertNoCardNumberStored();
+            } finally {
+                stack.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(ReceiverServer::close);
+        receivers.clear();
+    }
+
+    private ReceiverServer receiver() {
+        ReceiverServer receiver = ReceiverServer.start();
+        receivers.add(receiver);
+        return receiver;
+    }
+
+    @Test
+    void ssrfTargetsAreRefusedAsInvalidWebhookUrlAndTheEndpointStaysAsItWas() {
+        Merchant merchant = stack.newMerchant("SSRF Merchant");
+        ReceiverServer receiver = receiver();
+        String secret = merchant.createEndpoint(receiver.url("/hooks/safe"));
+        receiver.expectSecrets(secret);
+
+        Map<String, String> notRefused = new LinkedHashMap<>();
+        for (String url : REFUSED) {
+            Response refused = merchant.putEndpoint(url);
+            if (refused.status() != 400 || !"invalid_webhook_url".equals(refused.error().path("code").asText())
+                    || !"url".equals(refused.error().path("param").asText())) {
+                notRefused.put(url, refused.describe());
+            }
+        }
+        assertEquals(Map.of(), notRefused, "each must be 400 invalid_webhook_url (param url)");
+
+        // Nothing was stored: the next event still goes to the endpoint set before, signed as before.
+        merchant.paySuccessfully("879", 8100);
+        Received delivered = Poll.until("the delivery to the original endpoint", Duration.ofSeconds(5),
+                receiver::requests, requests -> !requests.isEmpty()).get(0);
+        assertEquals("/hooks/safe", delivered.path());
+        assertEquals(List.of(), delivered.verification().problems());
+    }
+
+    @Test
+    void aPaymentsOwnWebhookUrlIsCheckedTheSameWay() {
+        Merchant merchant = stack.newMerchant("SSRF Payment Merchant");
+        Map<String, String> notRefused = new LinkedHashMap<>();
+        String[] cvvs = {"881", "882", "883", "884"};
+        List<String> urls = List.of("http://169.254.169.254/latest/meta-data", "http://10.0.0.1/x",
+                "http://[fd00:ec2::254]/", "http://example.com/x");
+        for (int i = 0; i < urls.size(); i++) {
+            Response refused = merchant.pay(WebhookStack.paymentBody(CardData.SUCCESS, cvvs[i], 8200)
+                    .put("webhook_url", urls.get(i)));
+            if (refused.status() != 400 || !"invalid_webhook_url".equals(refused.error().path("code").asText())
+                    || !"webhook_url".equals(refused.error().path("param").asText())) {
+                notRefused.put(urls.get(i), refused.describe());
+            }
+        }
+        assertEquals(Map.of(), notRefused, "each must be 400 invalid_webhook_url (param webhook_url)");
+        assertEquals(0, merchant.events("").data().path("events").size(), "no payment, no event");
+    }
+
+    /**
+     * The URL is checked again when delivering, not only when it is set: a stored URL that is no
+     * longer acceptable (written before a rule tightened, or by hand) is refused without connecting.
+     * Probed with the unspecified addresses, which a careless client connects to this very machine: if
+     * the check were missing, the receiver listening on that port would see the request.
+     */
+    @Test
+    void aStoredUnsafeUrlIsRefusedAgainAtDeliveryTime() {
+        ReceiverServer receiver = receiver();
+        for (String host : List.of("0.0.0.0", "[::]")) {
+            Merchant merchant = stack.newMerchant("Tampered URL Merchant " + host);
+            receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/checked")));
+            String unsafe = "http://" + host + ":" + receiver.port() + "/hooks/unspecified";
+            stack.dynamoDb().updateItem(r -> r.tableName(stack.tableName("MerchantsTable"))
+                    .key(Map.of("merchant_id", AttributeValue.fromS(merchant.merchantId())))
+                    .updateExpression("SET webhook_url = :url")
+                    .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(unsafe))));
+
+            String cvv = host.equals("0.0.0.0") ? "898" : "899";
+            String eventId = merchant.eventIdFor(merchant.paySuccessfully(cvv, 8700));
+            JsonNode event = merchant.eventUntil(eventId, "a refused attempt", Duration.ofSeconds(10),
+                    e -> e.path("attempts").size() >= 1);
+            JsonNode attempt = event.path("attempts").get(0);
+            assertTrue(attempt.path("http_status").isNull(), event.toString());
+            String error = attempt.path("error").asText();
+            assertTrue(error.startsWith("invalid_url") || error.startsWith("ssrf_blocked"), event.toString());
+            assertEquals("retrying", event.path("delivery_status").asText(), event.toString());
+        }
+        Poll.holds("nothing reached the receiver", Duration.ofMillis(1500), receiver::requests, List::isEmpty);
+    }
+
+    /** Local mode relaxes exactly one thing: http and loopback targets are allowed. */
+    @Test
+    void loopbackTargetsAreAllowedInLocalMode() {
+        Merchant merchant = stack.newMerchant("Loopback Merchant");
+        int port = 9; // discard: nothing is ever sent, this merchant makes no payment
+        for (String url : List.of("http://127.0.0.1:" + port + "/x", "http://[::1]:" + port + "/x",
+                "http://localhost:" + port + "/x", "https://localhost:" + port + "/x", "http://127.0.0.2/x")) {
+            Response allowed = merchant.putEndpoint(url);
+            assertEquals(200, allowed.status(), allowed::describe);
+            assertEquals(url, allowed.data().path("url").asText(), allowed::describe);
+            assertEquals("enabled", allowed.data().path("status").asText(), allowed::describe);
+        }
+    }
+
+    @Test
+    void aPaymentsOwnWebhookUrlReceivesItsEventSignedWithTheMerchantsSecret() {
+        Merchant merchant = stack.newMerchant("Per-Payment URL Merchant");
+        ReceiverServer endpoint = receiver();
+        ReceiverServer perPayment = receiver();
+        String secret = merchant.createEndpoint(endpoint.url("/hooks/default"));
+        perPayment.expectSecrets(secret);
+
+        Response paid = merchant.pay(WebhookStack.paymentBody(CardData.SUCCESS, "885", 8300)
+                .put("webhook_url", perPayment.url("/hooks/this-payment")));
+        assertEquals(200, paid.status(), paid::describe);
+        Received delivered = Poll.until("the event at the payment's own URL", Duration.ofSeconds(5),
+                perPayment::requests, requests -> !requests.isEmpty()).get(0);
+        assertEquals("/hooks/this-payment", delivered.path());
+        assertEquals(List.of(), delivered.verification().problems());
+        String eventId = delivered.webhookId();
+        JsonNode event = merchant.eventUntil(eventId, "delivered", Duration.ofSeconds(5),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        assertEquals(perPayment.url("/hooks/this-payment"), event.path("target_url").asText(), event.toString());
+        Poll.holds("nothing at the merchant's endpoint", Duration.ofMillis(500), endpoint::requests, List::isEmpty);
+    }
+
+    @Test
+    void eventsAreListedNewestFirstWithCursorPagination() {
+        Merchant merchant = stack.newMerchant("Listing Merchant");
+        ReceiverServer receiver = receiver();
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/list")));
+        List<String> transactions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            transactions.add(merchant.paySuccessfully(String.valueOf(886 + i), 8400 + i));
+        }
+        Poll.until("five deliveries", Duration.ofSeconds(10), receiver::requests, requests -> requests.size() == 5);
+
+        List<JsonNode> listed = new ArrayList<>();
+        List<Boolean> hasMore = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 5; page++) {
+            Response response = merchant.events("limit=2" + (cursor == null ? ""
+                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            assertEquals(200, response.status(), response::describe);
+            JsonNode data = response.data();
+            assertTrue(data.path("events").size() <= 2, response::describe);
+            data.path("events").forEach(listed::add);
+            hasMore.add(data.path("has_more").asBoolean());
+            cursor = data.path("next_cursor").isNull() ? null : data.path("next_cursor").asText(null);
+            assertEquals(data.path("has_more").asBoolean(), cursor != null, response::describe);
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertEquals(List.of(true, true, false), hasMore, "5 events in pages of 2");
+        List<String> listedTransactions = listed.stream().map(e -> e.path("transaction_id").asText()).toList();
+        List<String> newestFirst = new ArrayList<>(transactions);
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(newestFirst, listedTransactions, "newest first, each once");
+        Instant previous = Instant.MAX;
+        for (JsonNode event : listed) {
+            Instant createdAt = Instant.parse(event.path("created_at").asText());
+            assertFalse(createdAt.isAfter(previous), "created_at descending: " + listed);
+            previous = createdAt;
+            assertEquals("payment.succeeded", event.path("type").asText(), event.toString());
+            assertEquals("delivered", event.path("delivery_status").asText(), event.toString());
+            assertEquals(1, event.path("attempt_count").asInt(), event.toString());
+            assertFalse(event.has("data"), "the list shows summaries: " + event);
+        }
+
+        assertEquals(400, merchant.events("limit=0").status());
+        assertEquals(400, merchant.events("limit=101").status());
+        Response badCursor = merchant.events("cursor=not-a-cursor");
+        assertEquals(400, badCursor.status(), badCursor::describe);
+        assertEquals("cursor", badCursor.error().path("param").asText(), badCursor::describe);
+    }
+
+    @Test
+    void anotherMerchantGets404ForThisMerchantsEvent() {
+        Merchant owner = stack.newMerchant("Event Owner");
+        Merchant other = stack.newMerchant("Other Merchant");
+        ReceiverServer receiver = receiver();
+        receiver.expectSecrets(owner.createEndpoint(receiver.url("/hooks/owner")));
+        owner.paySuccessfully("891", 8500);
+        owner.paySuccessfully("892", 8600);
+        String eventId = Poll.until("the owner's delivery", Duration.ofSeconds(5), receiver::requests,
+                requests -> requests.size() == 2).get(0).webhookId();
+        assertEquals(200, owner.event(eventId).status());
+
+        Response unknown = other.event("evt_" + RandomIds.base62(24));
+        assertEquals(404, unknown.status(), unknown::describe);
+        assertEquals("event_not_found", unknown.error().path("code").asText(), unknown::describe);
+        Response foreign = other.event(eventId);
+        assertEquals(404, foreign.status(), foreign::describe);
+        assertEquals(unknown.body(), foreign.body(), "indistinguishable from an id that never existed");
+        Response redeliver = other.redeliver(eventId);
+        assertEquals(404, redeliver.status(), redeliver::describe);
+        assertEquals("event_not_found", redeliver.error().path("code").asText(), redeliver::describe);
+        assertEquals(0, other.events("").data().path("events").size(), "another merchant lists nothing of it");
+
+        Response ownerPage = owner.events("limit=1");
+        String ownersCursor = ownerPage.data().path("next_cursor").asText();
+        Response borrowed = other.events("limit=1&cursor=" + URLEncoder.encode(ownersCursor, StandardCharsets.UTF_8));
+        assertEquals(400, borrowed.status(), "a cursor works only for the merchant it was made for: "
+                + borrowed.describe());
+        Poll.holds("the redeliver attempt sent nothing", Duration.ofMillis(1500), () -> receiver.requests().size(),
+                count -> count == 2);
+    }
+}

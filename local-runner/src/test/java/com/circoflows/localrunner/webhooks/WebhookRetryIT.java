@@ -1,0 +1,375 @@
+package com.circoflows.localrunner.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.circoflows.localrunner.e2e.E2e;
+import com.circoflows.localrunner.e2e.EndToEnd;
+import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
+import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
+import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
+import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
+import com.circoflows.localrunner.webhooks.WebhookStack.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Failing endpoints: retried on the (fast) schedule with every attempt on record, dead-lettered and
+ * marked failed when the schedule runs out, redelivered on request, disabled by 410 Gone, and an
+ * outage that ends loses nothing and delivers nothing twice.
+ */
+@EndToEnd
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhookRetryIT {
+    /** The fast schedule is 11 attempts about a second apart; then the DLQ and its handler. */
+    private static final Duration SCHEDULE_RUNS_OUT = Duration.ofSeconds(40);
+    /** Long enough for a stray retry (1 s) or a sweep (1 s rate, 1 s grace) to have shown itself. */
+    private static final Duration QUIET = Duration.ofMillis(2500);
+
+    private WebhookStack stack;
+    private final List<ReceiverServer> receivers = new ArrayList<>();
+
+    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
+    @BeforeAll
+    void startStack(E2e sharedSuiteCapturesOutput) {
+        stack = WebhookStack.start();
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            try {
+                stack.assertNoCardNumberStored();
+            } finally {
+                stack.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void stopReceivers() {
+        receivers.forEach(ReceiverServer::close);
+        receivers.clear();
+    }
+
+    private ReceiverServer receiver(Script script) {
+        ReceiverServer receiver = ReceiverServer.start().answer(script);
+        receivers.add(receiver);
+        return receiver;
+    }
+
+    @Test
+    void receiverFailsThreeTimesThenSucceeds() {
+        Merchant merchant = stack.newMerchant("Flaky Endpoint Merchant");
+        ReceiverServer receiver = receiver(Script.sequence(500, 500, 500, 200));
+        String url = receiver.url("/hooks/flaky");
+        receiver.expectSecrets(merchant.createEndpoint(url));
+
+        String transactionId = merchant.paySuccessfully("856", 5100);
+        String eventId = merchant.eventIdFor(transactionId);
+
+        JsonNode event = merchant.eventUntil(eventId, "delivered", Duration.ofSeconds(20),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        assertQuietFor(receiver, 4);
+
+        List<Received> requests = receiver.requests();
+        assertEquals(4, requests.size(), requests::toString);
+        assertEquals(1, receiver.successfulDeliveries().size(), "exactly one successful delivery: " + requests);
+        for (Received request : requests) {
+            assertEquals(eventId, request.webhookId(), "every attempt is the same event: " + requests);
+            assertEquals(List.of(), request.verification().problems(), "every attempt is signed: " + request);
+        }
+        event = merchant.event(eventId).data();
+        assertEquals(4, event.path("attempt_count").asInt(), event.toString());
+        assertNotNull(event.get("delivered_at"), event.toString());
+        JsonNode attempts = event.path("attempts");
+        assertEquals(4, attempts.size(), event.toString());
+        List<Integer> statuses = new ArrayList<>();
+        Instant previous = Instant.EPOCH;
+        for (int i = 0; i < attempts.size(); i++) {
+            JsonNode attempt = attempts.get(i);
+            assertEquals(i + 1, attempt.path("number").asInt(), attempt.toString());
+            assertEquals(url, attempt.path("url").asText(), attempt.toString());
+            assertTrue(attempt.path("duration_ms").isIntegralNumber() && attempt.path("duration_ms").asLong() >= 0,
+                    attempt.toString());
+            Instant at = Instant.parse(attempt.path("at").asText());
+            assertTrue(!at.isBefore(previous), "attempts in order: " + attempts);
+            previous = at;
+            statuses.add(attempt.path("http_status").asInt());
+        }
+        assertEquals(List.of(500, 500, 500, 200), statuses, attempts.toString());
+        System.out.println("webhooks: flaky endpoint, gaps between attempts (ms): " + gaps(requests));
+    }
+
+    @Test
+    void receiverAlwaysFailsIsDeadLetteredMarkedFailedThenRedeliveredOnRequest() {
+        Merchant merchant = stack.newMerchant("Broken Endpoint Merchant");
+        ReceiverServer receiver = receiver(Script.always(503));
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/broken")));
+
+        long paidAt = System.nanoTime();
+        String transactionId = merchant.paySuccessfully("857", 5200);
+        String eventId = merchant.eventIdFor(transactionId);
+        long started = System.nanoTime();
+        JsonNode failed = merchant.eventUntil(eventId, "failed after the whole schedule", SCHEDULE_RUNS_OUT,
+                e -> "failed".equals(e.path("delivery_status").asText()));
+        System.out.printf("webhooks: always-503 endpoint: event failed after %d ms and %d attempts%n",
+                (System.nanoTime() - started) / 1_000_000, failed.path("attempt_count").asInt());
+
+        assertEquals("retries_exhausted", failed.path("last_error").asText(), failed.toString());
+        assertNotNull(failed.get("failed_at"), failed.toString());
+        int attempts = failed.path("attempts").size();
+        if (receiver.requests().get(0).receivedNanos() - paidAt < Duration.ofMillis(800).toNanos()) {
+            // First attempt recorded well within the sweeper's 1 s grace: no second job chain was possible.
+            assertEquals(11, attempts, "one attempt per receive, maxReceiveCount 11: " + failed);
+        } else {
+            assertTrue(attempts >= 11, "a sweep may have added a job chain, never fewer attempts: " + failed);
+        }
+        for (JsonNode attempt : failed.path("attempts")) {
+            assertEquals(503, attempt.path("http_status").asInt(), attempt.toString());
+        }
+        assertEquals(attempts, receiver.requests().size(), receiver.requests()::toString);
+        Poll.until("the dead-letter queue drained by its handler", Duration.ofSeconds(10),
+                () -> stack.messagesIn("WebhookDeadLetterQueue"), count -> count == 0);
+        assertQuietFor(receiver, attempts);
+
+        receiver.answer(Script.always(200));
+        Response redeliver = merchant.redeliver(eventId);
+        assertEquals(202, redeliver.status(), redeliver::describe);
+        assertEquals(eventId, redeliver.data().path("event_id").asText(), redeliver::describe);
+
+        JsonNode delivered = merchant.eventUntil(eventId, "delivered after redelivery", Duration.ofSeconds(10),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        assertEquals(attempts + 1, delivered.path("attempts").size(), "the history is kept: " + delivered);
+        assertEquals(200, delivered.path("attempts").get(attempts).path("http_status").asInt(), delivered.toString());
+        assertQuietFor(receiver, attempts + 1);
+        assertEquals(1, receiver.successfulDeliveries().size(), receiver.requests()::toString);
+        Received success = receiver.successfulDeliveries().get(0);
+        assertEquals(eventId, success.webhookId());
+        assertEquals(List.of(), success.verification().problems());
+    }
+
+    @Test
+    void receiverDownForAWhileGetsEveryEventExactlyOnce() {
+        Merchant merchant = stack.newMerchant("Outage Merchant");
+        AtomicBoolean down = new AtomicBoolean(true);
+        ReceiverServer receiver = receiver(n -> Reply.of(down.get() ? 503 : 200));
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/outage")));
+
+        long outageStarted = System.nanoTime();
+        List<String> transactions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            transactions.add(merchant.paySuccessfully(String.valueOf(861 + i), 5300 + i));
+        }
+        Map<String, String> eventByTransaction = eventIdsByTransaction(merchant, transactions);
+        Set<String> events = new LinkedHashSet<>(eventByTransaction.values());
+        assertEquals(10, events.size(), eventByTransaction::toString);
+
+        // The outage lasts at least 3 s, and until every event has been refused twice (retried during it).
+        Poll.until("every event refused twice and 3 s of outage", Duration.ofSeconds(20), () -> receiver.requests(),
+                requests -> events.stream().allMatch(eventId -> requests.stream()
+                        .filter(request -> eventId.equals(request.webhookId())).count() >= 2)
+                        && System.nanoTime() - outageStarted >= Duration.ofSeconds(3).toNanos());
+        down.set(false);
+        Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
+
+        for (String eventId : events) {
+            merchant.eventUntil(eventId, "delivered after the outage", Duration.ofSeconds(20),
+                    e -> "delivered".equals(e.path("delivery_status").asText()));
+        }
+        Poll.until("no job left on the webhook queue", Duration.ofSeconds(10), () -> stack.messagesIn("WebhookQueue"),
+                count -> count == 0);
+        assertQuietFor(receiver, receiver.requests().size());
+
+        Map<String, Integer> successesPerEvent = new TreeMap<>();
+        for (Received delivery : receiver.successfulDeliveries()) {
+            successesPerEvent.merge(delivery.webhookId(), 1, Integer::sum);
+            assertEquals(List.of(), delivery.verification().problems(), delivery::toString);
+            JsonNode body = WebhookStack.parse(delivery.bodyText());
+            assertEquals(delivery.webhookId(), body.path("id").asText());
+            assertEquals(eventByTransaction.get(body.path("data").path("transaction_id").asText()),
+                    delivery.webhookId(), "each event announces its own transaction");
+        }
+        Map<String, Integer> expected = new TreeMap<>();
+        events.forEach(eventId -> expected.put(eventId, 1));
+        System.out.printf("webhooks: outage of %d ms: %d refused requests, then %d successful deliveries for %d "
+                + "events%n", outage.toMillis(),
+                receiver.requests().stream().filter(request -> request.answeredStatus() == 503).count(),
+                receiver.successfulDeliveries().size(), events.size());
+        assertEquals(expected, successesPerEvent, "each event exactly once among the 2xx deliveries");
+    }
+
+    @Test
+    void gone410DisablesTheEndpointUntilItIsSetAgain() {
+        Merchant merchant = stack.newMerchant("Gone Endpoint Merchant");
+        ReceiverServer receiver = receiver(Script.always(410));
+        String url = receiver.url("/hooks/gone");
+        receiver.expectSecrets(merchant.createEndpoint(url));
+
+        String goneEvent = merchant.eventIdFor(merchant.paySuccessfully("871", 5400));
+        JsonNode gone = merchant.eventUntil(goneEvent, "failed by 410", Duration.ofSeconds(10),
+                e -> "failed".equals(e.path("delivery_status").asText()));
+        assertEquals(1, gone.path("attempts").size(), "410 is not retried: " + gone);
+        assertEquals(410, gone.path("attempts").get(0).path("http_status").asInt(), gone.toString());
+        assertTrue(gone.path("last_error").asText().startsWith("gone"), gone.toString());
+        assertEquals(1, receiver.requests().size());
+
+        String skippedEvent = merchant.eventIdFor(merchant.paySuccessfully("872", 5500));
+        JsonNode skipped = merchant.eventUntil(skippedEvent, "failed: endpoint disabled", Duration.ofSeconds(10),
+                e -> "failed".equals(e.path("delivery_status").asText()));
+        assertTrue(skipped.path("last_error").asText().startsWith("endpoint_disabled"), skipped.toString());
+        assertTrue(skipped.path("attempts").get(0).path("http_status").isNull(), "nothing was sent: " + skipped);
+        assertQuietFor(receiver, 1);
+
+        Response enabled = merchant.putEndpoint(url);
+        assertEquals(200, enabled.status(), enabled::describe);
+        assertEquals("enabled", enabled.data().path("status").asText(), enabled::describe);
+        receiver.answer(Script.always(200));
+        String laterEvent = merchant.eventIdFor(merchant.paySuccessfully("873", 5600));
+        merchant.eventUntil(laterEvent, "delivered once enabled again", Duration.ofSeconds(10),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        // The event missed while disabled is still there for the merchant to ask for.
+        assertEquals(202, merchant.redeliver(skippedEvent).status());
+        merchant.eventUntil(skippedEvent, "delivered on request", Duration.ofSeconds(10),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        assertQuietFor(receiver, 3);
+        assertEquals(Set.of(laterEvent, skippedEvent), receiver.successfulDeliveries().stream()
+                .map(Received::webhookId).collect(Collectors.toSet()));
+        assertEquals(2, receiver.successfulDeliveries().size(), receiver.requests()::toString);
+    }
+
+    @Test
+    void redirectsAnd4xxAreFailuresAndRedirectsAreNeverFollowed() {
+        Merchant merchant = stack.newMerchant("Redirecting Endpoint Merchant");
+        ReceiverServer receiver = ReceiverServer.start();
+        receivers.add(receiver);
+        String elsewhere = receiver.url("/hooks/elsewhere");
+        receiver.answer(n -> switch (n) {
+            case 1 -> Reply.redirect(302, elsewhere);
+            case 2 -> Reply.redirect(307, elsewhere);
+            case 3 -> Reply.of(400);
+            default -> Reply.of(204);
+        });
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/moved")));
+
+        String eventId = merchant.eventIdFor(merchant.paySuccessfully("893", 5700));
+        JsonNode event = merchant.eventUntil(eventId, "delivered", Duration.ofSeconds(20),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        assertQuietFor(receiver, 4);
+
+        List<Integer> statuses = new ArrayList<>();
+        event.path("attempts").forEach(attempt -> statuses.add(attempt.path("http_status").asInt()));
+        assertEquals(List.of(302, 307, 400, 204), statuses, "3xx and 4xx retried, 204 is success: " + event);
+        assertEquals(List.of(), receiver.requestsTo("/hooks/elsewhere"), "a redirect is never followed");
+        assertEquals(1, receiver.successfulDeliveries().size());
+    }
+
+    @Test
+    void connectionRefusedIsRetriedAndTheRetryGoesToTheEndpointSetMeanwhile() throws Exception {
+        Merchant merchant = stack.newMerchant("Moving Endpoint Merchant");
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = probe.getLocalPort();
+        }
+        String secret = merchant.createEndpoint("http://127.0.0.1:" + closedPort + "/hooks/nobody-home");
+        String eventId = merchant.eventIdFor(merchant.paySuccessfully("894", 5800));
+        JsonNode refused = merchant.eventUntil(eventId, "a refused attempt", Duration.ofSeconds(10),
+                e -> e.path("attempts").size() >= 1);
+        assertEquals("connection_refused", refused.path("attempts").get(0).path("error").asText(), refused.toString());
+        assertTrue(refused.path("attempts").get(0).path("http_status").isNull(), refused.toString());
+
+        ReceiverServer receiver = receiver(Script.always(200));
+        receiver.expectSecrets(secret);
+        assertEquals(200, merchant.putEndpoint(receiver.url("/hooks/new-home")).status());
+        JsonNode delivered = merchant.eventUntil(eventId, "delivered to the new endpoint", Duration.ofSeconds(20),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        JsonNode last = delivered.path("attempts").get(delivered.path("attempts").size() - 1);
+        assertEquals(receiver.url("/hooks/new-home"), last.path("url").asText(), delivered.toString());
+        assertEquals(1, receiver.requests().size());
+        assertEquals(eventId, receiver.requests().get(0).webhookId());
+        assertEquals(List.of(), receiver.requests().get(0).verification().problems());
+    }
+
+    /** 2xx counts only within 10 s: a later answer is a timeout, and the event goes out again. */
+    @Test
+    void answerSlowerThanTenSecondsIsATimeoutAndRetried() {
+        Merchant merchant = stack.newMerchant("Slow Endpoint Merchant");
+        ReceiverServer receiver = receiver(n -> n == 1 ? Reply.after(200, Duration.ofSeconds(11)) : Reply.of(200));
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/slow")));
+
+        String eventId = merchant.eventIdFor(merchant.paySuccessfully("895", 5900));
+        JsonNode event = merchant.eventUntil(eventId, "delivered on the retry", Duration.ofSeconds(25),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        JsonNode first = event.path("attempts").get(0);
+        assertEquals("timeout", first.path("error").asText(), event.toString());
+        assertTrue(first.path("duration_ms").asLong() >= 9_000 && first.path("duration_ms").asLong() < 11_000,
+                "cut at 10 s: " + first);
+        assertEquals(2, event.path("attempts").size(), event.toString());
+        assertEquals(200, event.path("attempts").get(1).path("http_status").asInt(), event.toString());
+        // The merchant saw the event twice, with one webhook-id to recognise it by.
+        assertEquals(Set.of(eventId),
+                receiver.requests().stream().map(Received::webhookId).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aHugeAnswerIsReadOnlyInPart() {
+        Merchant merchant = stack.newMerchant("Verbose Endpoint Merchant");
+        ReceiverServer receiver = receiver(n -> Reply.withBody(200, 8 * 1024 * 1024));
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/verbose")));
+
+        String eventId = merchant.eventIdFor(merchant.paySuccessfully("896", 6000));
+        JsonNode event = merchant.eventUntil(eventId, "delivered", Duration.ofSeconds(10),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+        JsonNode attempt = event.path("attempts").get(0);
+        assertEquals(200, attempt.path("http_status").asInt(), event.toString());
+        String snippet = attempt.path("response").asText("");
+        assertTrue(!snippet.isEmpty() && snippet.length() <= 256 && snippet.chars().allMatch(c -> c == 'x'),
+                "the start of the answer, capped: " + snippet.length() + " chars");
+        assertTrue(attempt.path("duration_ms").asLong() < 5_000, attempt.toString());
+    }
+
+    /** The receiver gets nothing more for a while: no stray retry, no duplicate from the sweeper. */
+    private static void assertQuietFor(ReceiverServer receiver, int expectedRequests) {
+        Poll.holds(expectedRequests + " requests at the receiver and no more", QUIET, () -> receiver.requests().size(),
+                count -> count == expectedRequests);
+    }
+
+    private static Map<String, String> eventIdsByTransaction(Merchant merchant, List<String> transactions) {
+        return Poll.until("an event for each of " + transactions.size() + " payments", Duration.ofSeconds(10), () -> {
+            Response list = merchant.events("limit=100");
+            assertEquals(200, list.status(), list::describe);
+            Map<String, String> found = new LinkedHashMap<>();
+            for (JsonNode event : list.data().path("events")) {
+                found.put(event.path("transaction_id").asText(), event.path("event_id").asText());
+            }
+            found.keySet().retainAll(transactions);
+            return found;
+        }, found -> found.size() == transactions.size());
+    }
+
+    private static List<Long> gaps(List<Received> requests) {
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < requests.size(); i++) {
+            gaps.add((requests.get(i).receivedNanos() - requests.get(i - 1).receivedNanos()) / 1_000_000);
+        }
+        return gaps;
+    }
+}
