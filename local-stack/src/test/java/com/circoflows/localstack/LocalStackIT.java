@@ -120,7 +120,8 @@ class LocalStackIT {
                 .queueUrl(stack.resources().queueUrl("WebhookQueue"))
                 .attributeNames(QueueAttributeName.ALL)).attributesAsStrings();
         // No MessageRetentionPeriod: ElasticMQ keeps messages until deleted, so it is not set locally.
-        assertEquals("60", attributes.get("VisibilityTimeout"));
+        assertEquals(String.valueOf(stack.template().queue("WebhookQueue").visibilityTimeoutSeconds()),
+                attributes.get("VisibilityTimeout"));
         assertTrue(attributes.get("RedrivePolicy").contains(stack.resources().queueArn("WebhookDeadLetterQueue")),
                 attributes.get("RedrivePolicy"));
         assertEquals("arn:aws:sqs:us-east-1:000000000000:circoflows-local-webhooks",
@@ -143,7 +144,7 @@ class LocalStackIT {
         while (!(batch = receive(sqs, queue)).isEmpty() && receives <= maxReceiveCount) {
             receives++;
             String handle = batch.get(0).receiptHandle();
-            // Make it visible again at once instead of waiting out the 60 s visibility timeout.
+            // Make it visible again at once instead of waiting out the visibility timeout.
             sqs.changeMessageVisibility(r -> r.queueUrl(queue).receiptHandle(handle).visibilityTimeout(0));
         }
 
