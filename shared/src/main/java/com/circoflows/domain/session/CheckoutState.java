@@ -1,0 +1,28 @@
+package com.circoflows.domain.session;
+
+import com.circoflows.domain.payment.PaymentFailure;
+
+/** What the payment page should show (or where it should send the customer) after a step. */
+public sealed interface CheckoutState {
+    SessionForPage page();
+
+    /** The card form; {@code lastFailure} (nullable) says why the previous attempt failed. */
+    record AwaitingPayment(SessionForPage page, PaymentFailure lastFailure) implements CheckoutState {
+    }
+
+    /** The card needs 3-D Secure: send the customer to /pay/3ds/{transactionId}. */
+    record ChallengeRequired(SessionForPage page, String transactionId) implements CheckoutState {
+    }
+
+    /** Paid, now or earlier; {@code page().session().transactionId()} is the payment. */
+    record Paid(SessionForPage page) implements CheckoutState {
+    }
+
+    /** Another submission for this session is being charged right now. */
+    record InProgress(SessionForPage page) implements CheckoutState {
+    }
+
+    /** Expired or cancelled: nothing can be paid any more ({@code page().session().status()} says which). */
+    record Closed(SessionForPage page) implements CheckoutState {
+    }
+}
