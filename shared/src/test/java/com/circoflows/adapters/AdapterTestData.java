@@ -79,13 +79,13 @@ public final class AdapterTestData {
         return new Transaction(transactionId(), merchantId, Mode.TEST, 1999, "USD", TransactionStatus.COMPLETED,
                 gatewayId(), storedCard(), ThreeDSecureStatus.NOT_REQUIRED, null, customerInfo(), metadata(),
                 "https://merchant.example.com/webhooks", "https://merchant.example.com/return?order=42",
-                CREATED_AT, PROCESSED_AT, 1);
+                CREATED_AT, PROCESSED_AT, 1, null);
     }
 
     /** A payment waiting for the customer's 3-D Secure challenge: pending, no processed time. */
     public static Transaction awaitingChallenge(String merchantId) {
         return new Transaction(transactionId(), merchantId, Mode.TEST, 5000, "EUR", TransactionStatus.PENDING,
                 gatewayId(), storedCard(), ThreeDSecureStatus.REQUIRED, null, Map.of(), Map.of(), null, null,
-                CREATED_AT, null, 1);
+                CREATED_AT, null, 1, null);
     }
 }

@@ -10,6 +10,7 @@ import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.DirectPaymentRequest;
 import com.circoflows.domain.payment.DirectPaymentService;
+import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.Transaction;
@@ -38,6 +39,7 @@ public final class PaymentWorld {
     public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
     public final CardGateway gateway;
     public final TransactionWriter writer;
+    public final PaymentEngine engine;
     public final DirectPaymentService payments;
     public final ThreeDSecureService threeDSecure;
     public final TransactionQueries queries;
@@ -46,7 +48,8 @@ public final class PaymentWorld {
         this.clock = clock;
         this.gateway = gateway;
         this.writer = new TransactionWriter(transactions, queue, clock);
-        this.payments = new DirectPaymentService(gateway, new FraudScreen(), fingerprinter, writer, clock);
+        this.engine = new PaymentEngine(gateway, new FraudScreen(), fingerprinter, clock);
+        this.payments = new DirectPaymentService(engine, writer);
         this.threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
         this.queries = new TransactionQueries(transactions);
         merchants.create(new Merchant(MERCHANT_A.merchantId(), MERCHANT_A_NAME, clock.instant()));

@@ -55,6 +55,7 @@ final class TransactionItems {
             item.put("processed_at", time(t.processedAt()));
         }
         item.put("version", n(t.version()));
+        putIfPresent(item, "session_id", t.sessionId());
         return item;
     }
 
@@ -89,6 +90,7 @@ final class TransactionItems {
                 string(item, "return_url"),
                 time(item, "created_at"),
                 time(item, "processed_at"),
-                number(item, "version"));
+                number(item, "version"),
+                string(item, "session_id"));
     }
 }

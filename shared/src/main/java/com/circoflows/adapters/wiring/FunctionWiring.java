@@ -24,6 +24,7 @@ import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.payment.DirectPaymentService;
+import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionRepository;
@@ -104,8 +105,7 @@ public final class FunctionWiring {
     }
 
     public CreateDirectPaymentEndpoint createDirectPaymentEndpoint() {
-        DirectPaymentService payments = new DirectPaymentService(new TestModeCardGateway(), new FraudScreen(),
-                new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)), writer.get(), clock);
+        DirectPaymentService payments = new DirectPaymentService(paymentEngine(), writer.get());
         return new CreateDirectPaymentEndpoint(
                 new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock),
                 payments, publicUrls());
@@ -169,6 +169,11 @@ public final class FunctionWiring {
     public ThreeDSecurePage threeDSecurePage() {
         PageTokens tokens = new PageTokens(keys.get().keyFor(DerivedKeys.PAGE_TOKEN), !settings.localMode());
         return new ThreeDSecurePage(threeDSecureService(), merchants(), tokens);
+    }
+
+    private PaymentEngine paymentEngine() {
+        return new PaymentEngine(new TestModeCardGateway(), new FraudScreen(),
+                new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)), clock);
     }
 
     private ThreeDSecureService threeDSecureService() {

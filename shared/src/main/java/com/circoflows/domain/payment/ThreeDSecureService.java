@@ -100,19 +100,33 @@ public final class ThreeDSecureService {
         if (current.status() != TransactionStatus.PENDING) {
             return Optional.of(ConfirmationOutcome.settled(new PaymentOutcome(current, false)));
         }
-        GatewayResult result = gateway.completeThreeDSecure(current.gatewayTransactionId());
-        Transaction next;
-        if (result instanceof GatewayResult.Approved) {
-            next = current.complete(clock.instant());
-        } else if (result instanceof GatewayResult.Declined declined) {
-            next = current.fail(new PaymentFailure(declined.code(), declined.message(), declined.declineCode()),
-                    ThreeDSecureStatus.AUTHENTICATED, clock.instant());
-        } else if (result instanceof GatewayResult.ProcessingError error) {
-            throw error.toApiException();
-        } else {
-            throw new ApiException(ErrorCode.PROCESSING_ERROR);
+        return writer.update(completeAuthenticated(current), true).map(ConfirmationOutcome::settled);
+    }
+
+    /**
+     * Asks the gateway to finish a payment whose customer passed the challenge, and returns the
+     * transaction it becomes (completed, or failed if the issuer declined), not yet stored. confirm-3ds
+     * and the hosted payment page both complete payments through here.
+     *
+     * @throws ApiException processing_error when the gateway failed before deciding: nothing was charged,
+     *     the transaction stays pending and the completion may be tried again
+     */
+    public Transaction completeAuthenticated(Transaction current) {
+        if (current.status() != TransactionStatus.PENDING || current.threeDSecure() != ThreeDSecureStatus.AUTHENTICATED) {
+            throw new IllegalTransitionException(current.status(), TransactionStatus.COMPLETED);
         }
-        return writer.update(next, true).map(ConfirmationOutcome::settled);
+        GatewayResult result = gateway.completeThreeDSecure(current.gatewayTransactionId());
+        if (result instanceof GatewayResult.Approved) {
+            return current.complete(clock.instant());
+        }
+        if (result instanceof GatewayResult.Declined declined) {
+            return current.fail(new PaymentFailure(declined.code(), declined.message(), declined.declineCode()),
+                    ThreeDSecureStatus.AUTHENTICATED, clock.instant());
+        }
+        if (result instanceof GatewayResult.ProcessingError error) {
+            throw error.toApiException();
+        }
+        throw new ApiException(ErrorCode.PROCESSING_ERROR);
     }
 
     public record ConfirmationOutcome(PaymentOutcome outcome, boolean requiresAction) {

@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * A card payment attempt. Immutable: every change yields a new value with {@code version + 1},
  * which the repository uses for optimistic concurrency. Holds no PAN and no CVV.
+ *
+ * @param sessionId the hosted payment session this payment was made on, or null for a direct payment
  */
 public record Transaction(
         String transactionId,
@@ -26,7 +28,8 @@ public record Transaction(
         String returnUrl,
         Instant createdAt,
         Instant processedAt,
-        long version) {
+        long version,
+        String sessionId) {
 
     public Transaction {
         customerInfo = customerInfo == null ? Map.of() : customerInfo;
@@ -56,7 +59,7 @@ public record Transaction(
         }
         return new Transaction(transactionId, merchantId, mode, amount, currency, status, gatewayTransactionId,
                 card, ThreeDSecureStatus.AUTHENTICATED, failure, customerInfo, metadata, webhookUrl, returnUrl,
-                createdAt, processedAt, version + 1);
+                createdAt, processedAt, version + 1, sessionId);
     }
 
     private Transaction moveTo(TransactionStatus next, ThreeDSecureStatus challenge, PaymentFailure why, Instant at) {
@@ -64,6 +67,7 @@ public record Transaction(
             throw new IllegalTransitionException(status, next);
         }
         return new Transaction(transactionId, merchantId, mode, amount, currency, next, gatewayTransactionId,
-                card, challenge, why, customerInfo, metadata, webhookUrl, returnUrl, createdAt, at, version + 1);
+                card, challenge, why, customerInfo, metadata, webhookUrl, returnUrl, createdAt, at, version + 1,
+                sessionId);
     }
 }

@@ -17,6 +17,9 @@ public final class TransactionView {
     public static Map<String, Object> of(Transaction t) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("transaction_id", t.transactionId());
+        if (t.sessionId() != null) {
+            view.put("session_id", t.sessionId());
+        }
         view.put("amount", t.amount());
         view.put("currency", t.currency());
         view.put("status", t.status().wireName());

@@ -40,6 +40,14 @@ public final class TransactionWriter {
         return java.util.Optional.of(new PaymentOutcome(updated, event != null && enqueue(event)));
     }
 
+    /**
+     * Queues the delivery job of an event already stored (e.g. with a hosted session's change).
+     * Returns whether the send worked; if not, the stored pending event waits for the sweeper.
+     */
+    public boolean queueDelivery(WebhookEvent event) {
+        return enqueue(event);
+    }
+
     private boolean enqueue(WebhookEvent event) {
         try {
             queue.enqueue(event);

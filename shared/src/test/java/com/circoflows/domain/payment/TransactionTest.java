@@ -26,7 +26,7 @@ class TransactionTest {
         return new Transaction("txn_AAAAAAAAAAAAAAAAAAAAAAAA", "mch_A", Mode.TEST, 15000, "USD", status,
                 "gw_AAAAAAAAAAAAAAAAAAAAAAAA", new StoredCard(CardBrand.VISA, "3220", 12, 2030, "fp"), challenge,
                 status == TransactionStatus.FAILED ? DECLINED : null, null, null, null, null, TestClocks.NOW,
-                status == TransactionStatus.PENDING ? null : TestClocks.NOW, 1);
+                status == TransactionStatus.PENDING ? null : TestClocks.NOW, 1, null);
     }
 
     private static Transaction awaitingChallenge() {

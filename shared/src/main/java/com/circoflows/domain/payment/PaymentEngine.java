@@ -1,0 +1,128 @@
+package com.circoflows.domain.payment;
+
+import com.circoflows.domain.card.CardDetails;
+import com.circoflows.domain.card.CardFingerprinter;
+import com.circoflows.domain.card.StoredCard;
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.gateway.CardGateway;
+import com.circoflows.domain.gateway.GatewayAuthorization;
+import com.circoflows.domain.gateway.GatewayResult;
+import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.risk.FraudScreen;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one place a card is charged: live-mode refusal, fraud screen, gateway authorisation, and the
+ * transaction that records the answer. It stores nothing: direct payments write the transaction with
+ * {@link TransactionWriter}, hosted sessions together with the session's change, each in one atomic
+ * write. The gateway is given our transaction id, which a real processor uses as its idempotency key.
+ */
+public final class PaymentEngine {
+    private final CardGateway gateway;
+    private final FraudScreen fraudScreen;
+    private final CardFingerprinter fingerprinter;
+    private final Clock clock;
+
+    public PaymentEngine(CardGateway gateway, FraudScreen fraudScreen, CardFingerprinter fingerprinter, Clock clock) {
+        this.gateway = gateway;
+        this.fraudScreen = fraudScreen;
+        this.fingerprinter = fingerprinter;
+        this.clock = clock;
+    }
+
+    /** A new transaction id, for callers that must record it before the card is charged. */
+    public static String newTransactionId() {
+        return RandomIds.withPrefix("txn_", 24);
+    }
+
+    /**
+     * Decides the charge and returns the transaction, version 1, not yet stored: completed, failed
+     * (declined, blocked or a processing error) or pending 3-D Secure.
+     *
+     * @throws ApiException live_mode_not_enabled for a live-mode charge; nothing reached the gateway
+     */
+    public Transaction charge(Charge charge) {
+        if (charge.mode() == Mode.LIVE) {
+            throw new ApiException(ErrorCode.LIVE_MODE_NOT_ENABLED);
+        }
+        Instant now = clock.instant();
+        Draft draft = new Draft(charge, StoredCard.from(charge.card(), fingerprinter), now);
+        Optional<PaymentFailure> blocked = fraudScreen.screen(charge.card());
+        if (blocked.isPresent()) {
+            // Blocked before the gateway: there is no gateway transaction to name.
+            return draft.failed(null, blocked.get());
+        }
+        GatewayResult result = gateway.authorize(
+                new GatewayAuthorization(charge.transactionId(), charge.amount(), charge.card()));
+        return draft.settle(result);
+    }
+
+    /**
+     * One charge to decide. Holds the PAN and CVV in memory only.
+     *
+     * @param returnUrl where a 3-D Secure challenge sends the customer back to, or null
+     * @param sessionId the hosted payment session paying, or null for a direct payment
+     */
+    public record Charge(
+            String transactionId,
+            String merchantId,
+            Mode mode,
+            Money amount,
+            CardDetails card,
+            Map<String, Object> customerInfo,
+            Map<String, Object> metadata,
+            String webhookUrl,
+            String returnUrl,
+            String sessionId) {
+
+        public Charge {
+            Objects.requireNonNull(transactionId, "transactionId");
+            Objects.requireNonNull(merchantId, "merchantId");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(card, "card");
+        }
+
+        @Override
+        public String toString() {
+            return "Charge[" + transactionId + ", " + amount.formatPlain() + ", " + card + "]";
+        }
+    }
+
+    private record Draft(Charge charge, StoredCard card, Instant now) {
+
+        Transaction settle(GatewayResult result) {
+            String gatewayId = result.gatewayTransactionId();
+            if (result instanceof GatewayResult.Approved) {
+                return build(TransactionStatus.COMPLETED, gatewayId, ThreeDSecureStatus.NOT_REQUIRED, null, now);
+            }
+            if (result instanceof GatewayResult.ThreeDSecureRequired) {
+                return build(TransactionStatus.PENDING, gatewayId, ThreeDSecureStatus.REQUIRED, null, null);
+            }
+            if (result instanceof GatewayResult.Declined declined) {
+                return failed(gatewayId, new PaymentFailure(declined.code(), declined.message(), declined.declineCode()));
+            }
+            GatewayResult.ProcessingError error = (GatewayResult.ProcessingError) result;
+            return failed(gatewayId, new PaymentFailure(ErrorCode.PROCESSING_ERROR, error.message(), null));
+        }
+
+        Transaction failed(String gatewayId, PaymentFailure failure) {
+            return build(TransactionStatus.FAILED, gatewayId, ThreeDSecureStatus.NOT_REQUIRED, failure, now);
+        }
+
+        private Transaction build(TransactionStatus status, String gatewayId, ThreeDSecureStatus challenge,
+                PaymentFailure failure, Instant processedAt) {
+            return new Transaction(charge.transactionId(), charge.merchantId(), charge.mode(),
+                    charge.amount().minorUnits(), charge.amount().currencyCode(), status, gatewayId, card,
+                    challenge, failure, charge.customerInfo(), charge.metadata(), charge.webhookUrl(),
+                    charge.returnUrl(), now, processedAt, 1, charge.sessionId());
+        }
+    }
+}
