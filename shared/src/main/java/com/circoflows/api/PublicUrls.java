@@ -17,6 +17,11 @@ public final class PublicUrls {
         return base(request) + "/pay/3ds/" + transactionId;
     }
 
+    /** The hosted payment page of a session: the reference's payment_url. */
+    public String paymentPage(ApiRequest request, String sessionId) {
+        return base(request) + "/pay/" + sessionId;
+    }
+
     private String base(ApiRequest request) {
         return configuredBase.orElseGet(() -> "https://" + request.domainName());
     }

@@ -38,6 +38,9 @@ class ErrorCatalogueTest {
         "invalid_cvv,               400, card_error",
         "transaction_not_found,     404, invalid_request_error",
         "event_not_found,           404, invalid_request_error",
+        "session_not_found,         404, invalid_request_error",
+        "session_expired,           410, invalid_request_error",
+        "session_already_completed, 409, invalid_request_error",
         "authentication_failed,     401, authentication_error",
         "rate_limit_exceeded,       429, rate_limit_error",
         "server_error,              500, api_error",
@@ -48,6 +51,7 @@ class ErrorCatalogueTest {
         "live_mode_not_enabled,     403, invalid_request_error",
         "not_found,                 404, invalid_request_error",
         "service_unavailable,       503, api_error",
+        "session_payment_in_progress, 409, invalid_request_error",
     })
     void errorIsAnsweredWithItsStatusAndType(String code, int status, String type) {
         ErrorCode errorCode = byCode(code);
@@ -70,7 +74,8 @@ class ErrorCatalogueTest {
                 "invalid_return_url", "invalid_card", "card_declined", "insufficient_funds", "expired_card",
                 "invalid_cvv", "transaction_not_found", "authentication_failed", "rate_limit_exceeded",
                 "server_error", "processing_error", "3ds_authentication_failed", "invalid_transaction_state",
-                "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found");
+                "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found",
+                "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 

@@ -3,6 +3,7 @@ package com.circoflows.adapters.wiring;
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
@@ -10,11 +11,16 @@ import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.api.health.HealthEndpoint;
 import com.circoflows.api.pages.PageTokens;
+import com.circoflows.api.pages.PaymentPage;
 import com.circoflows.api.pages.ThreeDSecurePage;
 import com.circoflows.api.payments.ConfirmThreeDSecureEndpoint;
 import com.circoflows.api.payments.CreateDirectPaymentEndpoint;
 import com.circoflows.api.payments.DirectPaymentRequestParser;
 import com.circoflows.api.payments.GetDirectPaymentEndpoint;
+import com.circoflows.api.sessions.CancelHostedPaymentEndpoint;
+import com.circoflows.api.sessions.CreateHostedPaymentEndpoint;
+import com.circoflows.api.sessions.GetHostedPaymentEndpoint;
+import com.circoflows.api.sessions.HostedPaymentRequestParser;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.TestModeCardGateway;
@@ -31,6 +37,8 @@ import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimiter;
 import com.circoflows.domain.risk.FraudScreen;
+import com.circoflows.domain.session.HostedPaymentService;
+import com.circoflows.domain.session.SessionCheckoutService;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
@@ -167,8 +175,39 @@ public final class FunctionWiring {
     }
 
     public ThreeDSecurePage threeDSecurePage() {
-        PageTokens tokens = new PageTokens(keys.get().keyFor(DerivedKeys.PAGE_TOKEN), !settings.localMode());
-        return new ThreeDSecurePage(threeDSecureService(), merchants(), tokens);
+        return new ThreeDSecurePage(threeDSecureService(), merchants(), pageTokens());
+    }
+
+    public CreateHostedPaymentEndpoint createHostedPaymentEndpoint() {
+        return new CreateHostedPaymentEndpoint(new HostedPaymentRequestParser(new MerchantUrlPolicy(settings.localMode())),
+                hostedPaymentService(), publicUrls());
+    }
+
+    public GetHostedPaymentEndpoint getHostedPaymentEndpoint() {
+        return new GetHostedPaymentEndpoint(hostedPaymentService());
+    }
+
+    public CancelHostedPaymentEndpoint cancelHostedPaymentEndpoint() {
+        return new CancelHostedPaymentEndpoint(hostedPaymentService());
+    }
+
+    /** The hosted payment page, paying through the same engine as direct payments. */
+    public PaymentPage paymentPage() {
+        SessionCheckoutService checkout = new SessionCheckoutService(
+                new DynamoPaymentSessionRepository(dynamoDb.get(), required("PAYMENT_SESSIONS_TABLE"),
+                        required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")),
+                transactions.get(), paymentEngine(), threeDSecureService(), writer.get(), merchants(), clock);
+        return new PaymentPage(checkout, pageTokens(), clock);
+    }
+
+    /** Merchant operations on sessions only touch the sessions table. */
+    private HostedPaymentService hostedPaymentService() {
+        return new HostedPaymentService(
+                DynamoPaymentSessionRepository.sessionsOnly(dynamoDb.get(), required("PAYMENT_SESSIONS_TABLE")), clock);
+    }
+
+    private PageTokens pageTokens() {
+        return new PageTokens(keys.get().keyFor(DerivedKeys.PAGE_TOKEN), !settings.localMode());
     }
 
     private PaymentEngine paymentEngine() {

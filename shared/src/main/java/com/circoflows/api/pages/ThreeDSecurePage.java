@@ -96,6 +96,10 @@ public final class ThreeDSecurePage {
         }
         PaymentOutcome recorded = threeDSecure.recordChallenge(transactionId, "authenticate".equals(outcome));
         Transaction transaction = recorded.transaction();
+        if (transaction.sessionId() != null) {
+            // A hosted session's payment: its page completes it and then sends the customer on.
+            return Html.redirect(sessionPage(transaction));
+        }
         if (transaction.returnUrl() != null) {
             return Html.redirect(returnLocation(transaction));
         }
@@ -110,7 +114,9 @@ public final class ThreeDSecurePage {
                 + "<p class=\"result " + (passed ? "ok\">You approved" : "bad\">You did not approve")
                 + " the payment of " + Html.escape(amount(transaction)) + " to "
                 + Html.escape(merchantName(transaction)) + ".</p>"
-                + (transaction.returnUrl() == null
+                + (transaction.sessionId() != null
+                        ? "<p><a href=\"" + Html.escape(sessionPage(transaction)) + "\">Continue</a></p>"
+                        : transaction.returnUrl() == null
                         ? "<p class=\"muted\">You can close this page and return to the merchant.</p>"
                         : "<p><a href=\"" + Html.escape(returnLocation(transaction)) + "\">Return to the merchant</a></p>");
         return Html.page(200, PageLayout.render("Payment authentication", styleNonce, body), styleNonce, "");
@@ -140,6 +146,11 @@ public final class ThreeDSecurePage {
         }
         URI uri = URI.create(transaction.returnUrl());
         return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The hosted payment page the payment was made on (same origin as this page). */
+    private static String sessionPage(Transaction transaction) {
+        return "/pay/" + transaction.sessionId();
     }
 
     /** The merchant's return URL with the outcome added to its query (before any #fragment). */

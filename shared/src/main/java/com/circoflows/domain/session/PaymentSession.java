@@ -2,6 +2,8 @@ package com.circoflows.domain.session;
 
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.PaymentFailure;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -44,5 +46,91 @@ public record PaymentSession(
 
     public boolean belongsTo(String merchantIdToCheck) {
         return merchantId.equals(merchantIdToCheck);
+    }
+
+    /** A card is being charged for this session right now: no other submission may charge one. */
+    public boolean leaseLive(Instant now) {
+        return attemptLeaseUntil != null && now.isBefore(attemptLeaseUntil);
+    }
+
+    /**
+     * Pending, past expires_at, and no card being charged (a charge that started before expires_at
+     * is allowed to finish; its write is conditional on the version it leased).
+     */
+    public boolean isDueToExpire(Instant now) {
+        return status == SessionStatus.PENDING && !now.isBefore(expiresAt) && !leaseLive(now);
+    }
+
+    public PaymentSession expire() {
+        requirePending();
+        return with(SessionStatus.EXPIRED, transactionId, attemptTransactionId, null, lastFailure, completedAt,
+                cancelledAt);
+    }
+
+    public PaymentSession cancel(Instant at) {
+        requirePending();
+        return with(SessionStatus.CANCELLED, transactionId, attemptTransactionId, null, lastFailure, completedAt, at);
+    }
+
+    /** Reserves the session for one charge, recorded under {@code attemptTransaction} until {@code until}. */
+    public PaymentSession lease(String attemptTransaction, Instant until) {
+        requirePending();
+        return with(status, transactionId, attemptTransaction, until, null, completedAt, cancelledAt);
+    }
+
+    /** Paid by {@code paidBy}. */
+    public PaymentSession complete(String paidBy, Instant at) {
+        requirePending();
+        return with(SessionStatus.COMPLETED, paidBy, null, null, null, at, cancelledAt);
+    }
+
+    /** The attempt failed; the customer may try again (with another card) while the session is pending. */
+    public PaymentSession attemptFailed(PaymentFailure why) {
+        requirePending();
+        return with(status, transactionId, null, null, why, completedAt, cancelledAt);
+    }
+
+    /** The attempt waits for the customer's 3-D Secure challenge; the lease is given back. */
+    public PaymentSession awaitingChallenge(String attemptTransaction) {
+        requirePending();
+        return with(status, transactionId, attemptTransaction, null, null, completedAt, cancelledAt);
+    }
+
+    /** Forgets an attempt that left no transaction behind (it failed before, or crashed before, its write). */
+    public PaymentSession abandonAttempt() {
+        requirePending();
+        return with(status, transactionId, null, null, lastFailure, completedAt, cancelledAt);
+    }
+
+    /**
+     * Where the customer goes after the page: return_url with {@code session_id} and {@code status}
+     * added to its query, before any #fragment; null without a return_url.
+     */
+    public String returnLocation() {
+        if (returnUrl == null) {
+            return null;
+        }
+        int hash = returnUrl.indexOf('#');
+        String beforeFragment = hash < 0 ? returnUrl : returnUrl.substring(0, hash);
+        String fragment = hash < 0 ? "" : returnUrl.substring(hash);
+        String separator = beforeFragment.contains("?")
+                ? (beforeFragment.endsWith("?") || beforeFragment.endsWith("&") ? "" : "&") : "?";
+        return beforeFragment + separator
+                + "session_id=" + URLEncoder.encode(sessionId, StandardCharsets.UTF_8)
+                + "&status=" + URLEncoder.encode(status.wireName(), StandardCharsets.UTF_8)
+                + fragment;
+    }
+
+    private void requirePending() {
+        if (status != SessionStatus.PENDING) {
+            throw new IllegalStateException("session " + sessionId + " is " + status.wireName());
+        }
+    }
+
+    private PaymentSession with(SessionStatus nextStatus, String nextTransactionId, String nextAttempt,
+            Instant nextLeaseUntil, PaymentFailure nextFailure, Instant nextCompletedAt, Instant nextCancelledAt) {
+        return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata,
+                webhookUrl, returnUrl, nextStatus, nextTransactionId, nextAttempt, nextLeaseUntil, nextFailure,
+                createdAt, expiresAt, nextCompletedAt, nextCancelledAt, version + 1);
     }
 }

@@ -1,0 +1,63 @@
+package com.circoflows.api.sessions;
+
+import com.circoflows.domain.session.PaymentSession;
+import com.circoflows.domain.time.Timestamps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The response bodies of the reference's Hosted Payment API. */
+final class SessionViews {
+    private SessionViews() {
+    }
+
+    /** POST /api/hosted-payment: the reference's eight fields. */
+    static Map<String, Object> created(PaymentSession session, String paymentUrl) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session_id", session.sessionId());
+        data.put("payment_url", paymentUrl);
+        data.put("amount", session.amount());
+        data.put("currency", session.currency());
+        data.put("description", session.description());
+        data.put("status", session.status().wireName());
+        data.put("expires_at", Timestamps.format(session.expiresAt()));
+        data.put("created_at", Timestamps.format(session.createdAt()));
+        return data;
+    }
+
+    /** GET /api/hosted-payment/{session_id}: the reference's fields, those that apply, plus expires_at. */
+    static Map<String, Object> status(PaymentSession session) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session_id", session.sessionId());
+        data.put("amount", session.amount());
+        data.put("currency", session.currency());
+        data.put("description", session.description());
+        data.put("status", session.status().wireName());
+        if (session.transactionId() != null) {
+            data.put("transaction_id", session.transactionId());
+        }
+        if (!session.customerInfo().isEmpty()) {
+            data.put("customer_info", session.customerInfo());
+        }
+        if (!session.metadata().isEmpty()) {
+            data.put("metadata", session.metadata());
+        }
+        data.put("created_at", Timestamps.format(session.createdAt()));
+        data.put("expires_at", Timestamps.format(session.expiresAt()));
+        if (session.completedAt() != null) {
+            data.put("completed_at", Timestamps.format(session.completedAt()));
+        }
+        if (session.cancelledAt() != null) {
+            data.put("cancelled_at", Timestamps.format(session.cancelledAt()));
+        }
+        return data;
+    }
+
+    /** POST /api/hosted-payment/{session_id}/cancel: the reference's three fields. */
+    static Map<String, Object> cancelled(PaymentSession session) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session_id", session.sessionId());
+        data.put("status", session.status().wireName());
+        data.put("cancelled_at", Timestamps.format(session.cancelledAt()));
+        return data;
+    }
+}

@@ -1,0 +1,28 @@
+package com.circoflows.domain.session;
+
+import com.circoflows.domain.money.Money;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated request to create a hosted payment session (POST /api/hosted-payment).
+ *
+ * @param expiresAt when the session stops accepting payment, or null for the default (24 h)
+ */
+public record NewPaymentSession(
+        Money amount,
+        String description,
+        Map<String, Object> customerInfo,
+        Map<String, Object> metadata,
+        String webhookUrl,
+        String returnUrl,
+        Instant expiresAt) {
+
+    public NewPaymentSession {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(description, "description");
+        customerInfo = customerInfo == null ? Map.of() : customerInfo;
+        metadata = metadata == null ? Map.of() : metadata;
+    }
+}

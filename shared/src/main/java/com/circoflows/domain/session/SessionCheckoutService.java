@@ -1,0 +1,277 @@
+package com.circoflows.domain.session;
+
+import com.circoflows.domain.card.CardNumberDetector;
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.merchant.Merchant;
+import com.circoflows.domain.merchant.MerchantRepository;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.PaymentEngine;
+import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.ThreeDSecureStatus;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionRepository;
+import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
+import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookEvents;
+import com.circoflows.observability.JsonLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Paying a hosted payment session: what the customer-facing page calls. A session is paid at most
+ * once, however many tabs submit at the same moment:
+ *
+ * <ol>
+ *   <li>a submission first takes a lease on the session with a conditional write (pending, no live
+ *       lease, same version): of simultaneous submissions one wins, the others see
+ *       {@link CheckoutState.InProgress} and charge nothing;
+ *   <li>the {@link PaymentEngine} (the one direct payments use) decides the charge under a transaction
+ *       id recorded in the lease;
+ *   <li>one atomic write stores the transaction, its webhook event and the session's change (completed,
+ *       a failure to show, or a 3-D Secure challenge to take), conditional on the leased version;
+ *   <li>the event's delivery job is queued (a failed send leaves the event pending for the sweeper).
+ * </ol>
+ *
+ * <p>The lease ({@link #LEASE}) outlives the function's 15 s timeout, so an invocation still running
+ * always holds it. If one dies between the gateway call and the write, nothing is stored: once the lease
+ * runs out the session is payable again and the attempt is forgotten. An authorisation the gateway made
+ * for it is orphaned; reconciling those (the gateway's record against ours) is issue 5's sweeper work.
+ */
+public final class SessionCheckoutService implements SessionCheckout {
+    /** Longer than any invocation may run (the template's function timeout is 15 s). */
+    public static final Duration LEASE = Duration.ofSeconds(30);
+    private static final JsonLog LOG = JsonLog.get(SessionCheckoutService.class);
+    private static final int MAX_CONCURRENT_RETRIES = 3;
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final int MAX_EMAIL_LENGTH = 320;
+
+    private final HostedPaymentService hostedPayments;
+    private final PaymentSessionRepository sessions;
+    private final TransactionRepository transactions;
+    private final PaymentEngine engine;
+    private final ThreeDSecureService threeDSecure;
+    private final TransactionWriter writer;
+    private final MerchantRepository merchants;
+    private final Clock clock;
+
+    public SessionCheckoutService(PaymentSessionRepository sessions, TransactionRepository transactions,
+            PaymentEngine engine, ThreeDSecureService threeDSecure, TransactionWriter writer,
+            MerchantRepository merchants, Clock clock) {
+        this.hostedPayments = new HostedPaymentService(sessions, clock);
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.engine = engine;
+        this.threeDSecure = threeDSecure;
+        this.writer = writer;
+        this.merchants = merchants;
+        this.clock = clock;
+    }
+
+    @Override
+    public CheckoutState open(String sessionId) {
+        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
+            Step step = settle(hostedPayments.load(sessionId));
+            if (step != null) {
+                return step.state != null ? step.state
+                        : new CheckoutState.AwaitingPayment(page(step.payable), step.payable.lastFailure());
+            }
+        }
+        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Override
+    public CheckoutState pay(String sessionId, CheckoutForm form) {
+        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
+            Step step = settle(hostedPayments.load(sessionId));
+            if (step == null) {
+                continue;
+            }
+            if (step.state != null) {
+                return step.state;
+            }
+            Instant now = clock.instant();
+            PaymentSession leased = step.payable.lease(PaymentEngine.newTransactionId(), now.plus(LEASE));
+            if (sessions.takeLease(leased, now)) {
+                return charge(leased, form);
+            }
+            // Another submission changed the session first: look again (it is probably charging now).
+        }
+        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    /**
+     * Brings the session up to date with its attempt, if it has one. Returns what the page shows, or a
+     * session the customer may pay now (pending, no lease, no attempt), or null when a concurrent
+     * change got in first and the caller should look again.
+     */
+    private Step settle(PaymentSession session) {
+        Instant now = clock.instant();
+        switch (session.status()) {
+            case COMPLETED:
+                return Step.show(new CheckoutState.Paid(page(session)));
+            case CANCELLED:
+            case EXPIRED:
+                return Step.show(new CheckoutState.Closed(page(session)));
+            default:
+                break;
+        }
+        if (session.leaseLive(now)) {
+            return Step.show(new CheckoutState.InProgress(page(session)));
+        }
+        if (session.attemptTransactionId() == null) {
+            return Step.payable(session);
+        }
+        Optional<Transaction> attempt = transactions.find(session.attemptTransactionId());
+        if (attempt.isEmpty()) {
+            // The lease ran out and nothing was written: the attempt died before its write.
+            PaymentSession forgotten = session.abandonAttempt();
+            LOG.warn("session_attempt_abandoned", Map.of("session_id", session.sessionId(),
+                    "transaction_id", session.attemptTransactionId()));
+            return sessions.update(forgotten) ? Step.payable(forgotten) : null;
+        }
+        Transaction transaction = attempt.get();
+        if (transaction.status() == TransactionStatus.COMPLETED) {
+            // Completed elsewhere (the merchant's confirm-3ds): its event is already stored with it.
+            PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt());
+            return sessions.update(paid) ? Step.show(new CheckoutState.Paid(page(paid))) : null;
+        }
+        if (transaction.status() == TransactionStatus.FAILED) {
+            PaymentSession failed = session.attemptFailed(transaction.failure());
+            return sessions.update(failed) ? Step.payable(failed) : null;
+        }
+        if (transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED) {
+            return completeChallenge(session, transaction);
+        }
+        return Step.show(new CheckoutState.ChallengeRequired(page(session), transaction.transactionId()));
+    }
+
+    /** Charges the card under the lease just taken; see the class comment. */
+    private CheckoutState charge(PaymentSession leased, CheckoutForm form) {
+        Transaction transaction;
+        try {
+            transaction = engine.charge(new PaymentEngine.Charge(leased.attemptTransactionId(), leased.merchantId(),
+                    leased.mode(), new Money(leased.amount(), Money.parseCurrency(leased.currency())), form.card(),
+                    customerInfo(leased, form), leased.metadata(), leased.webhookUrl(), null, leased.sessionId()));
+        } catch (RuntimeException e) {
+            // Nothing was stored for this attempt: give the session back at once rather than in 30 s.
+            releaseQuietly(leased.abandonAttempt());
+            throw e;
+        }
+        PaymentSession next = switch (transaction.status()) {
+            case COMPLETED -> leased.complete(transaction.transactionId(), transaction.processedAt());
+            case FAILED -> leased.attemptFailed(transaction.failure());
+            case PENDING -> leased.awaitingChallenge(transaction.transactionId());
+        };
+        WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
+        if (!sessions.commit(next, TransactionChange.inserted(transaction, event))) {
+            notRecorded(leased, transaction);
+            return open(leased.sessionId());
+        }
+        writer.queueDelivery(event);
+        return stateAfter(next, transaction);
+    }
+
+    /** The customer passed the challenge: complete through the gateway, as confirm-3ds does, under a lease. */
+    private Step completeChallenge(PaymentSession session, Transaction authenticated) {
+        Instant now = clock.instant();
+        PaymentSession leased = session.lease(authenticated.transactionId(), now.plus(LEASE));
+        if (!sessions.takeLease(leased, now)) {
+            return null;
+        }
+        Transaction completed;
+        try {
+            completed = threeDSecure.completeAuthenticated(authenticated);
+        } catch (RuntimeException e) {
+            // processing_error: nothing was charged, the transaction stays pending; the next open tries again.
+            releaseQuietly(leased.awaitingChallenge(authenticated.transactionId()));
+            throw e;
+        }
+        PaymentSession next = completed.status() == TransactionStatus.COMPLETED
+                ? leased.complete(completed.transactionId(), completed.processedAt())
+                : leased.attemptFailed(completed.failure());
+        WebhookEvent event = WebhookEvents.announce(completed, clock.instant());
+        if (!sessions.commit(next, TransactionChange.updated(completed, event))) {
+            notRecorded(leased, completed);
+            return null;
+        }
+        writer.queueDelivery(event);
+        return completed.status() == TransactionStatus.COMPLETED
+                ? Step.show(new CheckoutState.Paid(page(next)))
+                : Step.payable(next);
+    }
+
+    private CheckoutState stateAfter(PaymentSession next, Transaction transaction) {
+        return switch (transaction.status()) {
+            case COMPLETED -> new CheckoutState.Paid(page(next));
+            case FAILED -> new CheckoutState.AwaitingPayment(page(next), next.lastFailure());
+            case PENDING -> new CheckoutState.ChallengeRequired(page(next), transaction.transactionId());
+        };
+    }
+
+    /**
+     * The session changed under the lease (it ran out and another submission took over): nothing was
+     * written. If the gateway approved, that authorisation is orphaned (issue 5 reconciles them).
+     */
+    private static void notRecorded(PaymentSession leased, Transaction transaction) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("session_id", leased.sessionId());
+        fields.put("transaction_id", transaction.transactionId());
+        fields.put("status", transaction.status().wireName());
+        if (transaction.gatewayTransactionId() != null) {
+            fields.put("gateway_transaction_id", transaction.gatewayTransactionId());
+        }
+        LOG.warn("session_charge_not_recorded", fields);
+    }
+
+    private void releaseQuietly(PaymentSession released) {
+        try {
+            sessions.update(released);
+        } catch (RuntimeException e) {
+            LOG.warn("session_lease_not_released", Map.of("session_id", released.sessionId(),
+                    "reason", e.getClass().getSimpleName()));
+        }
+    }
+
+    /** The session's pre-filled customer info, with the cardholder name and email the customer typed. */
+    private static Map<String, Object> customerInfo(PaymentSession session, CheckoutForm form) {
+        Map<String, Object> info = new LinkedHashMap<>(session.customerInfo());
+        putTyped(info, "name", form.cardholderName(), MAX_NAME_LENGTH);
+        putTyped(info, "email", form.email(), MAX_EMAIL_LENGTH);
+        return info;
+    }
+
+    /** The page validates these; a value that is empty, too long or holds a card number is never stored. */
+    private static void putTyped(Map<String, Object> info, String field, String typed, int maxLength) {
+        if (typed == null) {
+            return;
+        }
+        String value = typed.strip();
+        if (value.isEmpty() || value.length() > maxLength || CardNumberDetector.containsCardNumber(value)) {
+            return;
+        }
+        info.put(field, value);
+    }
+
+    private SessionForPage page(PaymentSession session) {
+        String name = merchants.find(session.merchantId()).map(Merchant::name).orElse("the merchant");
+        return new SessionForPage(session, name);
+    }
+
+    /** Either what to show, or a session that may be paid now. */
+    private record Step(CheckoutState state, PaymentSession payable) {
+        static Step show(CheckoutState state) {
+            return new Step(state, null);
+        }
+
+        static Step payable(PaymentSession session) {
+            return new Step(null, session);
+        }
+    }
+}
