@@ -27,4 +27,14 @@ class PublicUrlsTest {
         assertEquals("https://abc123.execute-api.eu-west-1.amazonaws.com/pay/3ds/" + TXN,
                 new PublicUrls(Optional.empty()).threeDSecurePage(request, TXN));
     }
+
+    @Test
+    void paymentUrlIsThePaymentPageOfTheSessionOnTheSameBase() {
+        String session = "sess_ABCDEFGHIJKLMNOPQRSTUVWX";
+
+        assertEquals("http://localhost:3000/pay/" + session,
+                new PublicUrls(Optional.of("http://localhost:3000/")).paymentPage(request, session));
+        assertEquals("https://abc123.execute-api.eu-west-1.amazonaws.com/pay/" + session,
+                new PublicUrls(Optional.empty()).paymentPage(request, session));
+    }
 }

@@ -44,6 +44,11 @@ class TemplateContractTest {
             "POST /api/direct-payment",
             "GET /api/direct-payment/{transaction_id}",
             "POST /api/direct-payment/{transaction_id}/confirm-3ds",
+            "POST /api/hosted-payment",
+            "GET /api/hosted-payment/{session_id}",
+            "POST /api/hosted-payment/{session_id}/cancel",
+            "GET /pay/{session_id}",
+            "POST /pay/{session_id}",
             "GET /pay/3ds/{transaction_id}",
             "POST /pay/3ds/{transaction_id}",
             "PUT /api/webhook-endpoint",
@@ -145,6 +150,7 @@ class TemplateContractTest {
         assertEquals("transaction_id", template.table("TransactionsTable").hashKey());
         assertEquals("event_id", template.table("WebhookEventsTable").hashKey());
         assertEquals("bucket", template.table("RateLimitsTable").hashKey());
+        assertEquals("session_id", template.table("PaymentSessionsTable").hashKey());
         assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));
     }
 

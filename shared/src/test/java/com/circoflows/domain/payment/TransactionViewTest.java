@@ -38,6 +38,21 @@ class TransactionViewTest {
     }
 
     @Test
+    void sessionsPaymentShowsItsSessionIdAfterTheTransactionId() {
+        Transaction direct = world.pay(TestCards.SUCCESS).transaction();
+        Transaction t = new Transaction(direct.transactionId(), direct.merchantId(), direct.mode(), direct.amount(),
+                direct.currency(), direct.status(), direct.gatewayTransactionId(), direct.card(), direct.threeDSecure(),
+                direct.failure(), direct.customerInfo(), direct.metadata(), direct.webhookUrl(), null,
+                direct.createdAt(), direct.processedAt(), direct.version(), "sess_ABCDEFGHIJKLMNOPQRSTUVWX");
+
+        Map<String, Object> view = TransactionView.of(t);
+
+        assertEquals(List.of("transaction_id", "session_id", "amount"), List.copyOf(view.keySet()).subList(0, 3));
+        assertEquals("sess_ABCDEFGHIJKLMNOPQRSTUVWX", view.get("session_id"));
+        assertFalse(TransactionView.of(direct).containsKey("session_id"), "direct payments have none");
+    }
+
+    @Test
     void cardIsShownAsOnAReceiptWithoutNumberOrFingerprint() {
         Transaction t = world.pay(TestCards.SUCCESS).transaction();
 
