@@ -32,10 +32,23 @@ public final class Html {
      * @param formActionOrigins where forms on the page may submit or be redirected to, beyond 'self'
      */
     public static ApiResponse page(int status, String html, String styleNonce, String formActionOrigins) {
+        return page(status, html, styleNonce, null, formActionOrigins);
+    }
+
+    /**
+     * A page that also runs its own script: only a {@code <script nonce="scriptNonce">} executes (no
+     * 'unsafe-inline', no inline handlers, no script from anywhere else).
+     *
+     * @param scriptNonce the nonce on the page's script tags, or null for a page without script
+     */
+    public static ApiResponse page(int status, String html, String styleNonce, String scriptNonce,
+            String formActionOrigins) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "text/html; charset=utf-8");
         headers.put("cache-control", "no-store");
-        headers.put("content-security-policy", "default-src 'none'; style-src 'nonce-" + styleNonce + "'; "
+        headers.put("content-security-policy", "default-src 'none'; "
+                + (scriptNonce == null ? "" : "script-src 'nonce-" + scriptNonce + "'; ")
+                + "style-src 'nonce-" + styleNonce + "'; "
                 + "img-src 'self' data:; form-action 'self'" + (formActionOrigins.isEmpty() ? "" : " " + formActionOrigins)
                 + "; frame-ancestors 'none'; base-uri 'none'");
         headers.put("x-frame-options", "DENY");

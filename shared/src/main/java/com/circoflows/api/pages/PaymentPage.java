@@ -2,11 +2,55 @@ package com.circoflows.api.pages;
 
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorType;
+import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.PaymentFailure;
+import com.circoflows.domain.session.CheckoutState;
+import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckout;
+import com.circoflows.domain.session.SessionForPage;
+import com.circoflows.domain.session.SessionStatus;
+import com.circoflows.observability.JsonLog;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** GET/POST /pay/{session_id}: the hosted payment page. (Being written in this session.) */
+/**
+ * GET/POST /pay/{session_id}: the hosted payment page. Plain server-rendered HTML that works without
+ * JavaScript (the server checks every field); a nonce'd script only improves it. The card number and
+ * security code are never written into a response, whatever happens.
+ *
+ * <p>What the customer sees follows the session's {@link CheckoutState}: the card form while it waits
+ * for payment (with why the last attempt failed), the bank's 3-D Secure challenge when the card needs
+ * one, a receipt once paid, a "being processed" page while another tab's payment runs, and a clear
+ * "expired"/"cancelled" page (410) when nothing can be paid any more.
+ */
 public final class PaymentPage {
+    static final String ONE_PROBLEM = "There is a problem";
+    static final String PROBLEMS = "There are problems";
+    static final String PROCESSING = "Processing…";
+    private static final JsonLog LOG = JsonLog.get(PaymentPage.class);
+    private static final Pattern SESSION_ID = Pattern.compile("^sess_[0-9A-Za-z]{24}$");
+    private static final Pattern COOKIE_NONCE = Pattern.compile("^[0-9A-Za-z]{32}$");
+    private static final Pattern SAFE_ORIGIN = Pattern.compile("^https?://[0-9A-Za-z.\\-\\[\\]:]+$");
+    /** A session paid this recently is taken back to the merchant when its page is opened (after 3-D Secure). */
+    private static final Duration JUST_PAID = Duration.ofMinutes(5);
+    private static final int RETURN_DELAY_SECONDS = 3;
+    private static final int IN_PROGRESS_REFRESH_SECONDS = 3;
+
     private final SessionCheckout checkout;
     private final PageTokens tokens;
     private final Clock clock;
@@ -18,6 +62,425 @@ public final class PaymentPage {
     }
 
     public ApiResponse handle(ApiRequest request) {
-        throw new UnsupportedOperationException("payment page not written yet");
+        String nonce = RandomIds.base62(16);
+        Locale locale = CustomerMoney.localeFrom(request.header("accept-language"));
+        String sessionId = request.pathParameter("session_id");
+        try {
+            if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+                return notFound(nonce);
+            }
+            View view = new View(nonce, locale, sessionId, cookieNonce(request));
+            return "POST".equals(request.method()) ? submit(request, view) : show(request, view);
+        } catch (ApiException e) {
+            return switch (e.code().httpStatus()) {
+                case 404 -> notFound(nonce);
+                case 409, 410 -> problem(nonce, e.code().httpStatus(), "This payment can't be changed now",
+                        "Open the payment page again to see where it stands.", sessionId, "Open the payment page");
+                default -> problem(nonce, e.code().httpStatus(), "We couldn't take this payment",
+                        "Your payment has not been completed. Please check the payment page and try again.",
+                        sessionId, "Back to the payment page");
+            };
+        } catch (RetryableFailure e) {
+            LOG.warn("payment_page_unavailable", Map.of("reason", String.valueOf(e.getMessage())));
+            return problem(nonce, 503, "We couldn't reach the payment service",
+                    "Your payment has not been completed. Please try again in a moment.", sessionId, "Try again");
+        } catch (RuntimeException e) {
+            LOG.error("payment_page_failure", Map.of("request_id", String.valueOf(request.requestId())), e);
+            return problem(nonce, 500, "Something went wrong on our side",
+                    "Please check the payment page before trying again, so that you don't pay twice.", sessionId,
+                    "Check the payment");
+        }
+    }
+
+    private ApiResponse show(ApiRequest request, View view) {
+        CheckoutState state = checkout.open(view.sessionId);
+        if (state instanceof CheckoutState.AwaitingPayment awaiting) {
+            SessionForPage page = awaiting.page();
+            Map<String, Object> info = page.session().customerInfo();
+            return form(view, 200, page, awaiting.lastFailure(), Map.of(), text(info.get("name")),
+                    text(info.get("email")), "");
+        }
+        return showState(state, view, true);
+    }
+
+    private ApiResponse submit(ApiRequest request, View view) {
+        Map<String, String> fields = FormBody.parse(request.body());
+        if (!tokens.isValid(view.sessionId, view.cookieNonce, fields.get("csrf_token"))) {
+            return problem(view.nonce, 403, "This page has expired",
+                    "For your security, reload the payment page and enter your card details again. "
+                            + "You have not been charged.", view.sessionId, "Reload the payment page");
+        }
+        CardForm.Submission submission = CardForm.read(fields, clock);
+        if (!submission.valid()) {
+            CheckoutState state = checkout.open(view.sessionId);
+            if (state instanceof CheckoutState.AwaitingPayment awaiting) {
+                return form(view, 422, awaiting.page(), null, submission.errors(), submission.cardholderName(),
+                        submission.email(), submission.expiry());
+            }
+            return showState(state, view, false);
+        }
+        CheckoutState state;
+        try {
+            state = checkout.pay(view.sessionId, submission.form());
+        } catch (ApiException e) {
+            if (e.code().type() != ErrorType.CARD_ERROR) {
+                throw e;
+            }
+            // A card refusal reported as an exception rather than a state: shown the same way.
+            state = checkout.open(view.sessionId);
+            if (state instanceof CheckoutState.AwaitingPayment awaiting) {
+                state = new CheckoutState.AwaitingPayment(awaiting.page(),
+                        new PaymentFailure(e.code(), e.getMessage(), e.declineCode()));
+            }
+        }
+        if (state instanceof CheckoutState.Paid paid) {
+            String returnTo = returnLocation(paid.page().session());
+            return Html.redirect(returnTo != null ? returnTo : "/pay/" + view.sessionId);
+        }
+        if (state instanceof CheckoutState.AwaitingPayment awaiting) {
+            return form(view, awaiting.lastFailure() == null ? 200 : 402, awaiting.page(), awaiting.lastFailure(),
+                    Map.of(), submission.cardholderName(), submission.email(), "");
+        }
+        return showState(state, view, false);
+    }
+
+    /** Every state but the form. {@code opened}: the customer opened the page (rather than submitted it). */
+    private ApiResponse showState(CheckoutState state, View view, boolean opened) {
+        if (state instanceof CheckoutState.ChallengeRequired challenge) {
+            return Html.redirect("/pay/3ds/" + challenge.transactionId());
+        }
+        if (state instanceof CheckoutState.Paid paid) {
+            return receipt(view, paid.page(), opened);
+        }
+        if (state instanceof CheckoutState.InProgress inProgress) {
+            return inProgress(view, inProgress.page());
+        }
+        if (state instanceof CheckoutState.Closed closed) {
+            return closed(view, closed.page());
+        }
+        CheckoutState.AwaitingPayment awaiting = (CheckoutState.AwaitingPayment) state;
+        Map<String, Object> info = awaiting.page().session().customerInfo();
+        return form(view, 200, awaiting.page(), awaiting.lastFailure(), Map.of(), text(info.get("name")),
+                text(info.get("email")), "");
+    }
+
+    // ---- the card form ----
+
+    private ApiResponse form(View view, int status, SessionForPage page, PaymentFailure failure,
+            Map<CheckoutField, String> errors, String name, String email, String expiry) {
+        PaymentSession session = page.session();
+        String amount = amount(session, view.locale);
+        String formNonce = view.cookieNonce != null ? view.cookieNonce : PageTokens.newNonce();
+        Map<CheckoutField, String> values = new EnumMap<>(CheckoutField.class);
+        values.put(CheckoutField.EMAIL, email);
+        values.put(CheckoutField.CARDHOLDER_NAME, name);
+        values.put(CheckoutField.EXPIRY, expiry);
+
+        StringBuilder body = new StringBuilder(8192);
+        body.append("<div class=\"checkout\">");
+        body.append(summary(page, amount));
+        body.append("<main class=\"panel\" aria-labelledby=\"form-title\">");
+        body.append("<h2 id=\"form-title\">Pay with card</h2>");
+        if (failure != null) {
+            body.append("<div class=\"notice notice-error\" role=\"alert\" id=\"payment-failure\">")
+                    .append("<h2>").append(Html.escape(FailureMessages.title(failure))).append("</h2>")
+                    .append("<p>").append(Html.escape(FailureMessages.message(failure))).append("</p></div>");
+        }
+        body.append(errorSummary(errors));
+        body.append("<form id=\"checkout-form\" method=\"post\" action=\"/pay/").append(Html.escape(view.sessionId))
+                .append("\" novalidate>");
+        body.append("<input type=\"hidden\" name=\"csrf_token\" value=\"")
+                .append(Html.escape(tokens.tokenFor(view.sessionId, formNonce))).append("\">");
+        body.append("<fieldset><legend>Contact information</legend>");
+        body.append(field(CheckoutField.EMAIL, values, errors, "type=\"email\" autocomplete=\"email\" "
+                + "autocapitalize=\"off\" spellcheck=\"false\" maxlength=\"" + CardForm.MAX_EMAIL_LENGTH + "\"",
+                null));
+        body.append("</fieldset>");
+        body.append("<fieldset><legend>Card details</legend>");
+        body.append(field(CheckoutField.CARD_NUMBER, values, errors, "type=\"text\" inputmode=\"numeric\" "
+                + "autocomplete=\"cc-number\" autocorrect=\"off\" spellcheck=\"false\" maxlength=\"24\" "
+                + "placeholder=\"1234 1234 1234 1234\" class=\"mono\"", null));
+        body.append("<div class=\"row\">");
+        body.append(field(CheckoutField.EXPIRY, values, errors, "type=\"text\" inputmode=\"numeric\" "
+                + "autocomplete=\"cc-exp\" autocorrect=\"off\" spellcheck=\"false\" maxlength=\"9\" "
+                + "placeholder=\"MM / YY\" class=\"mono\"", "MM / YY"));
+        body.append(field(CheckoutField.CVC, values, errors, "type=\"text\" inputmode=\"numeric\" "
+                + "autocomplete=\"cc-csc\" autocorrect=\"off\" spellcheck=\"false\" maxlength=\"4\" "
+                + "placeholder=\"123\" class=\"mono\"", "3 or 4 digits"));
+        body.append("</div>");
+        body.append(field(CheckoutField.CARDHOLDER_NAME, values, errors, "type=\"text\" autocomplete=\"cc-name\" "
+                + "autocapitalize=\"words\" spellcheck=\"false\" maxlength=\"" + CardForm.MAX_NAME_LENGTH + "\"",
+                null));
+        body.append("</fieldset>");
+        body.append("<button class=\"pay-button\" id=\"pay-button\" type=\"submit\">Pay ")
+                .append(Html.escape(amount)).append("</button>");
+        body.append("</form>");
+        body.append("<p class=\"secure\">").append(CheckoutLayout.LOCK_ICON)
+                .append("<span>Your card details are encrypted and sent only to the payment processor, never to ")
+                .append(Html.escape(page.merchantName())).append(".</span></p>");
+        body.append("</main></div>");
+
+        String title = (errors.isEmpty() && failure == null ? "" : "Error: ") + "Pay " + page.merchantName();
+        String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null);
+        return Html.page(status, html, view.nonce, view.nonce, formActionOrigin(session))
+                .withHeader("set-cookie", tokens.cookieHeader(formNonce));
+    }
+
+    private static String summary(SessionForPage page, String amount) {
+        PaymentSession session = page.session();
+        String merchant = page.merchantName();
+        StringBuilder out = new StringBuilder(1024);
+        out.append("<header class=\"summary\">");
+        out.append("<p class=\"merchant\"><span class=\"logo\" aria-hidden=\"true\">")
+                .append(Html.escape(initial(merchant))).append("</span><span class=\"merchant-name\">")
+                .append(Html.escape(merchant)).append("</span>");
+        if (session.mode() == Mode.TEST) {
+            out.append("<span class=\"badge\" title=\"No real money moves in test mode\">Test mode</span>");
+        }
+        out.append("</p>");
+        out.append("<h1 class=\"pay-heading\"><span class=\"eyebrow\">Pay ").append(Html.escape(merchant))
+                .append("</span><span class=\"amount\">").append(Html.escape(amount)).append("</span></h1>");
+        if (session.description() != null && !session.description().isBlank()) {
+            out.append("<p class=\"description\">").append(Html.escape(session.description())).append("</p>");
+        }
+        out.append("</header>");
+        return out.toString();
+    }
+
+    private static String errorSummary(Map<CheckoutField, String> errors) {
+        StringBuilder out = new StringBuilder();
+        out.append("<div class=\"error-summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\"")
+                .append(errors.isEmpty() ? " hidden>" : ">");
+        if (!errors.isEmpty()) {
+            out.append("<h2>").append(errors.size() == 1 ? ONE_PROBLEM : PROBLEMS).append("</h2><ul>");
+            errors.forEach((field, message) -> out.append("<li><a href=\"#").append(field.id())
+                    .append("\" data-field=\"").append(field.id()).append("\">").append(Html.escape(message))
+                    .append("</a></li>"));
+            out.append("</ul>");
+        }
+        return out.append("</div>").toString();
+    }
+
+    /**
+     * One labelled input with its hint and error. Only the fields in {@code values} are ever filled in
+     * again: never the card number or security code.
+     */
+    private static String field(CheckoutField field, Map<CheckoutField, String> values,
+            Map<CheckoutField, String> errors, String attributes, String hint) {
+        String error = errors.get(field);
+        String value = values.get(field);
+        StringBuilder describedBy = new StringBuilder();
+        StringBuilder out = new StringBuilder(512);
+        out.append("<div class=\"field\">");
+        out.append("<label for=\"").append(field.id()).append("\">").append(Html.escape(field.label()));
+        if (hint != null) {
+            out.append(" <span class=\"hint\" id=\"").append(field.id()).append("-hint\">")
+                    .append(Html.escape(hint)).append("</span>");
+            describedBy.append(field.id()).append("-hint");
+        }
+        out.append("</label>");
+        if (error != null) {
+            describedBy.append(describedBy.length() > 0 ? " " : "").append(field.errorId());
+        }
+        out.append("<input id=\"").append(field.id()).append("\" name=\"").append(field.id()).append("\" ")
+                .append(attributes).append(" required aria-required=\"true\"");
+        if (value != null && !value.isEmpty()) {
+            out.append(" value=\"").append(Html.escape(value)).append("\"");
+        }
+        if (error != null) {
+            out.append(" aria-invalid=\"true\"");
+        }
+        if (describedBy.length() > 0) {
+            out.append(" aria-describedby=\"").append(describedBy).append("\"");
+        }
+        out.append(">");
+        out.append("<p class=\"field-error\" id=\"").append(field.errorId()).append("\"")
+                .append(error == null ? " hidden>" : ">").append(error == null ? "" : Html.escape(error))
+                .append("</p>");
+        return out.append("</div>").toString();
+    }
+
+    // ---- the other states ----
+
+    private ApiResponse receipt(View view, SessionForPage page, boolean opened) {
+        PaymentSession session = page.session();
+        String merchant = page.merchantName();
+        String amount = amount(session, view.locale);
+        String returnTo = returnLocation(session);
+        boolean justPaid = opened && returnTo != null && session.completedAt() != null
+                && !session.completedAt().isBefore(clock.instant().minus(JUST_PAID));
+        StringBuilder body = new StringBuilder(2048);
+        body.append(statusOpen(session)).append(CheckoutLayout.SUCCESS_ICON)
+                .append("<h1>Payment successful</h1>")
+                .append("<p class=\"lead\" role=\"status\">You paid <strong>").append(Html.escape(amount))
+                .append("</strong> to <strong>").append(Html.escape(merchant)).append("</strong>.</p>")
+                .append("<dl class=\"details\">");
+        if (session.description() != null && !session.description().isBlank()) {
+            body.append("<dt>For</dt><dd>").append(Html.escape(session.description())).append("</dd>");
+        }
+        if (session.transactionId() != null) {
+            body.append("<dt>Reference</dt><dd>").append(Html.escape(session.transactionId())).append("</dd>");
+        }
+        if (session.completedAt() != null) {
+            body.append("<dt>Paid on</dt><dd>").append(Html.escape(dateTime(session.completedAt(), view.locale)))
+                    .append("</dd>");
+        }
+        body.append("</dl>");
+        if (returnTo != null) {
+            body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">Return to ")
+                    .append(Html.escape(merchant)).append("</a>");
+            if (justPaid) {
+                body.append("<p class=\"muted\">Taking you back to ").append(Html.escape(merchant))
+                        .append(" in a few seconds…</p>");
+            }
+        } else {
+            body.append("<p class=\"muted\">You can close this page now.</p>");
+        }
+        body.append("</main></div>");
+        String html = CheckoutLayout.render("Payment successful – " + merchant, view.nonce, body.toString(), false,
+                RETURN_DELAY_SECONDS, justPaid ? returnTo : null);
+        return Html.page(200, html, view.nonce, formActionOrigin(session));
+    }
+
+    private ApiResponse inProgress(View view, SessionForPage page) {
+        PaymentSession session = page.session();
+        String self = "/pay/" + view.sessionId;
+        String body = statusOpen(session) + CheckoutLayout.WAIT_ICON
+                + "<h1>Your payment is being processed</h1>"
+                + "<p class=\"lead\" role=\"status\">We're confirming your payment of <strong>"
+                + Html.escape(amount(session, view.locale)) + "</strong> to <strong>"
+                + Html.escape(page.merchantName()) + "</strong>. This usually takes a few seconds.</p>"
+                + "<p>Please don't pay again. This page checks again by itself.</p>"
+                + "<a class=\"button secondary\" href=\"" + Html.escape(self) + "\">Check again</a>"
+                + "</main></div>";
+        String html = CheckoutLayout.render("Payment in progress – " + page.merchantName(), view.nonce, body, false,
+                IN_PROGRESS_REFRESH_SECONDS, self);
+        return Html.page(409, html, view.nonce, formActionOrigin(session));
+    }
+
+    private ApiResponse closed(View view, SessionForPage page) {
+        PaymentSession session = page.session();
+        String merchant = page.merchantName();
+        String amount = amount(session, view.locale);
+        boolean cancelled = session.status() == SessionStatus.CANCELLED;
+        String title = cancelled ? "This payment was cancelled" : "This payment link has expired";
+        StringBuilder body = new StringBuilder(1024);
+        body.append(statusOpen(session)).append(CheckoutLayout.STOP_ICON)
+                .append("<h1>").append(title).append("</h1>");
+        if (cancelled) {
+            body.append("<p class=\"lead\">").append(Html.escape(merchant))
+                    .append(" cancelled this request to pay <strong>").append(Html.escape(amount))
+                    .append("</strong>. You have not been charged.</p>")
+                    .append("<p>If you still want to pay, go back to ").append(Html.escape(merchant))
+                    .append(" and start again, or contact them.</p>");
+        } else {
+            body.append("<p class=\"lead\">The time to pay <strong>").append(Html.escape(amount))
+                    .append("</strong> to ").append(Html.escape(merchant))
+                    .append(" ran out, so this link no longer works. You have not been charged.</p>")
+                    .append("<p>To pay, go back to ").append(Html.escape(merchant))
+                    .append(" and start again: you'll get a new payment link.</p>");
+        }
+        String returnTo = returnLocation(session);
+        if (returnTo != null) {
+            body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">Return to ")
+                    .append(Html.escape(merchant)).append("</a>");
+        }
+        body.append("</main></div>");
+        String html = CheckoutLayout.render(title, view.nonce, body.toString(), false, 0, null);
+        return Html.page(410, html, view.nonce, formActionOrigin(session));
+    }
+
+    private static String statusOpen(PaymentSession session) {
+        return "<div class=\"status-page\"><main class=\"panel status\">"
+                + (session.mode() == Mode.TEST ? "<span class=\"badge\">Test mode</span>" : "");
+    }
+
+    private static ApiResponse notFound(String nonce) {
+        return problem(nonce, 404, "We can't find this payment",
+                "The link may be incomplete or mistyped. Check the link you were given, or go back to the shop "
+                        + "and start again.", null, null);
+    }
+
+    private static ApiResponse problem(String nonce, int status, String title, String message, String sessionId,
+            String linkText) {
+        StringBuilder body = new StringBuilder(1024);
+        body.append("<div class=\"status-page\"><main class=\"panel status\">").append(CheckoutLayout.STOP_ICON)
+                .append("<h1>").append(Html.escape(title)).append("</h1>")
+                .append("<p class=\"lead\" role=\"alert\">").append(Html.escape(message)).append("</p>");
+        if (sessionId != null && linkText != null && SESSION_ID.matcher(sessionId).matches()) {
+            body.append("<a class=\"button\" href=\"/pay/").append(Html.escape(sessionId)).append("\">")
+                    .append(Html.escape(linkText)).append("</a>");
+        }
+        body.append("</main></div>");
+        return Html.page(status, CheckoutLayout.render(title, nonce, body.toString(), false, 0, null), nonce, "");
+    }
+
+    // ---- helpers ----
+
+    private static String amount(PaymentSession session, Locale locale) {
+        return CustomerMoney.format(session.amount(), session.currency(), locale);
+    }
+
+    private static String dateTime(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneOffset.UTC).format(instant) + " UTC";
+    }
+
+    private static String initial(String merchant) {
+        if (merchant == null || merchant.isBlank()) {
+            return "·";
+        }
+        int first = merchant.strip().codePointAt(0);
+        return Character.isLetterOrDigit(first) ? new String(Character.toChars(first)) : "·";
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : "";
+    }
+
+    /**
+     * The merchant's return_url with {@code session_id} and {@code status} added to its query (before
+     * any #fragment); null without one.
+     */
+    static String returnLocation(PaymentSession session) {
+        String url = session.returnUrl();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        int hash = url.indexOf('#');
+        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
+        String fragment = hash < 0 ? "" : url.substring(hash);
+        String separator = !beforeFragment.contains("?") ? "?"
+                : beforeFragment.endsWith("?") || beforeFragment.endsWith("&") ? "" : "&";
+        return beforeFragment + separator
+                + "session_id=" + URLEncoder.encode(session.sessionId(), StandardCharsets.UTF_8)
+                + "&status=" + URLEncoder.encode(session.status().wireName(), StandardCharsets.UTF_8)
+                + fragment;
+    }
+
+    /** The return URL's origin: the form's 303 goes there, so the page's CSP form-action must allow it. */
+    static String formActionOrigin(PaymentSession session) {
+        if (session.returnUrl() == null) {
+            return "";
+        }
+        try {
+            URI uri = URI.create(session.returnUrl());
+            String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+            return uri.getRawAuthority() != null && SAFE_ORIGIN.matcher(origin).matches() ? origin : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static String cookieNonce(ApiRequest request) {
+        String nonce = PageTokens.nonceFrom(request.header("cookie"));
+        return nonce != null && COOKIE_NONCE.matcher(nonce).matches() ? nonce : null;
+    }
+
+    /**
+     * What every page of this request shares: the CSP nonce, the customer's locale, the session id and
+     * the browser's CSRF nonce (kept across tabs, so two open tabs can both submit).
+     */
+    private record View(String nonce, Locale locale, String sessionId, String cookieNonce) {
     }
 }
