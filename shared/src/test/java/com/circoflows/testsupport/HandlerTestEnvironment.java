@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
@@ -29,6 +30,8 @@ import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.session.PaymentSession;
+import com.circoflows.domain.session.SessionCheckoutService;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.domain.webhook.WebhookEvent;
@@ -82,6 +85,10 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     /** Placeholders in the events that tests replace with a real transaction's ids. */
     public static final String SAMPLE_TRANSACTION_ID = "txn_SAMPLEtransactionId00000";
     public static final String SAMPLE_GATEWAY_ID = "gw_SAMPLEgatewayId000000000";
+    /** Placeholder session id of the hosted-payment-status/-cancel and payment-page events. */
+    public static final String SAMPLE_SESSION_ID = "sess_SAMPLEsessionId000000000";
+    /** The handler tests keep off the network: this replaces the samples' webhook URLs (see events/README.md). */
+    public static final String LOCAL_WEBHOOK_URL = "http://localhost:9/hook";
     /** Placeholder webhook event id of the webhook-event-* events and of the delivery job samples. */
     public static final String SAMPLE_EVENT_ID = "evt_SAMPLEwebhookEventId0000";
     /** The merchant id the sample delivery and dead-letter jobs name. */
@@ -113,6 +120,8 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     private final LocalStack stack;
     private final String merchantId;
     private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createPayments;
+    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createSessions;
+    private SessionCheckoutService sessionCheckout;
     private WebhookJobBatch deliveries;
 
     private HandlerTestEnvironment(LocalStack stack) {
@@ -264,6 +273,61 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     }
 
     public record CreatedPayment(int status, String transactionId, String gatewayTransactionId, JsonNode body) {
+    }
+
+    // --- hosted payment sessions ---------------------------------------------------------------
+
+    /**
+     * Creates a session with events/hosted-payment-create/create.json (its webhook URL replaced by
+     * {@link #LOCAL_WEBHOOK_URL}, so nothing is resolved) through what CreateHostedPaymentHandler's
+     * no-arg constructor builds from CreateHostedPaymentFunction's template variables; returns its id.
+     */
+    public String createSession(String apiKey) {
+        APIGatewayV2HTTPEvent event = withApiKey(withJsonField(event("hosted-payment-create/create.json"),
+                "webhook_url", LOCAL_WEBHOOK_URL), apiKey);
+        APIGatewayV2HTTPResponse response = invoke(createSessions(), "CreateHostedPaymentFunction", event);
+        String sessionId = json(response).path("data").path("session_id").asText(null);
+        if (response.getStatusCode() != 200 || sessionId == null) {
+            throw new AssertionError("no session from create.json: " + response.getBody());
+        }
+        return sessionId;
+    }
+
+    public String createSession() {
+        return createSession(SAMPLE_KEY);
+    }
+
+    private synchronized RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createSessions() {
+        if (createSessions == null) {
+            createSessions = Settings.withEnvironment(environment("CreateHostedPaymentFunction"), () -> {
+                FunctionWiring wiring = FunctionWiring.fromEnvironment();
+                return new MerchantApiHandler(wiring.merchantApi(), wiring.createHostedPaymentEndpoint()) {
+                };
+            });
+        }
+        return createSessions;
+    }
+
+    /**
+     * What the payment page pays with (FunctionWiring.sessionCheckout() from PaymentPageFunction's
+     * template variables), for tests that pay a session without the page's HTML.
+     */
+    public synchronized SessionCheckoutService sessionCheckout() {
+        if (sessionCheckout == null) {
+            sessionCheckout = Settings.withEnvironment(environment("PaymentPageFunction"),
+                    () -> FunctionWiring.fromEnvironment().sessionCheckout());
+        }
+        return sessionCheckout;
+    }
+
+    public PaymentSession storedSession(String sessionId) {
+        return DynamoPaymentSessionRepository.sessionsOnly(stack.dynamoDbClient(), table("PaymentSessionsTable"))
+                .find(sessionId).orElseThrow(() -> new AssertionError("no stored session " + sessionId));
+    }
+
+    /** Replaces the session id everywhere API Gateway puts it: path parameter, raw path, http path. */
+    public static APIGatewayV2HTTPEvent withSessionId(APIGatewayV2HTTPEvent event, String sessionId) {
+        return withPathParameter(event, "session_id", sessionId);
     }
 
     /**

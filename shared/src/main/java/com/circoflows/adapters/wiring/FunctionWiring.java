@@ -193,11 +193,15 @@ public final class FunctionWiring {
 
     /** The hosted payment page, paying through the same engine as direct payments. */
     public PaymentPage paymentPage() {
-        SessionCheckoutService checkout = new SessionCheckoutService(
+        return new PaymentPage(sessionCheckout(), pageTokens(), clock);
+    }
+
+    /** What the payment page pays with (also for tests that pay a session without the page's HTML). */
+    public SessionCheckoutService sessionCheckout() {
+        return new SessionCheckoutService(
                 new DynamoPaymentSessionRepository(dynamoDb.get(), required("PAYMENT_SESSIONS_TABLE"),
                         required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")),
                 transactions.get(), paymentEngine(), threeDSecureService(), writer.get(), merchants(), clock);
-        return new PaymentPage(checkout, pageTokens(), clock);
     }
 
     /** Merchant operations on sessions only touch the sessions table. */
