@@ -66,6 +66,11 @@ class DeployableArtifactsIT {
             Map.entry("ConfirmThreeDSecureFunction",
                     Sample.http("events/direct-payment-confirm-3ds/bad-input.json", 400)),
             Map.entry("ThreeDSecurePageFunction", Sample.http("events/three-ds-page/show.json", 404)),
+            // create.json's webhook host is resolved, so its answer depends on the network; bad-input.json's does not.
+            Map.entry("CreateHostedPaymentFunction", Sample.http("events/hosted-payment-create/bad-input.json", 400)),
+            Map.entry("GetHostedPaymentFunction", Sample.http("events/hosted-payment-status/not-found.json", 404)),
+            Map.entry("CancelHostedPaymentFunction", Sample.http("events/hosted-payment-cancel/not-found.json", 404)),
+            Map.entry("PaymentPageFunction", Sample.http("events/payment-page/show.json", 404)),
             Map.entry("SetWebhookEndpointFunction", Sample.http("events/webhook-endpoint-set/private-address.json", 400)),
             Map.entry("RotateWebhookSecretFunction", Sample.http("events/webhook-endpoint-rotate/rotate.json", 200)),
             Map.entry("ListWebhookEventsFunction", Sample.http("events/webhook-events-list/first-page.json", 200)),
