@@ -82,7 +82,7 @@ final class CheckoutLayout {
             legend{font-weight:600;font-size:1rem;margin:0 0 10px;padding:0}
             .field{margin:0 0 16px}
             label{display:block;font-weight:500;margin:0 0 6px}
-            .hint{color:#4f5868;font-weight:400;font-size:.875rem}
+            .hint{color:#4f5868;font-size:.875rem;margin:-4px 0 6px}
             input{display:block;width:100%;font:inherit;font-size:16px;line-height:1.4;padding:11px 12px;color:#1a1f2c;
             background:#fff;border:1px solid #737d8f;border-radius:8px;appearance:none;-webkit-appearance:none;margin:0}
             input::placeholder{color:#6b7485;opacity:1}
@@ -116,9 +116,8 @@ final class CheckoutLayout {
             @media (prefers-reduced-motion:reduce){.spinner{animation-duration:3s}}
             .button.secondary{background:#fff;color:#1f4fd1;border:1px solid #c5cad3}
             .button.secondary:hover{background:#f3f6ff}
-            .secure{display:flex;align-items:flex-start;justify-content:center;gap:6px;color:#4f5868;font-size:.85rem;
-            margin:16px 0 0;text-align:center}
-            .secure .icon{flex:none;margin-top:2px}
+            .secure{color:#4f5868;font-size:.85rem;margin:16px 0 0;text-align:center}
+            .secure .icon{display:inline-block;vertical-align:-2px;margin-right:4px}
             .status-page{max-width:480px;margin:0 auto;padding:32px 16px}
             .status{text-align:center}
             .status .badge{margin-bottom:14px}
@@ -127,10 +126,12 @@ final class CheckoutLayout {
             .status h1{font-size:1.4rem;line-height:1.3;margin:0 0 8px}
             .status p{margin:0 0 12px;color:#3b4352}
             .status .lead{font-size:1.05rem;color:#1a1f2c}
-            .details{display:grid;grid-template-columns:auto 1fr;gap:8px 16px;margin:18px 0 8px;padding:16px 0 0;
-            border-top:1px solid #e4e7ec;text-align:left}
-            .details dt{color:#4f5868}
-            .details dd{margin:0;text-align:right;font-weight:600;overflow-wrap:anywhere}
+            .details{margin:18px 0 8px;padding:4px 16px;background:#f6f7f9;border-radius:10px;text-align:left}
+            .details div{padding:10px 0;border-top:1px solid #e4e7ec}
+            .details div:first-child{border-top:0}
+            .details dt{color:#4f5868;font-size:.85rem}
+            .details dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+            .details .reference{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem;font-weight:500}
             .status .muted{color:#4f5868;font-size:.9rem;margin-top:14px}
             @media (min-width:880px){
             body.checkout-body{background:linear-gradient(90deg,#f3f4f7 50%,#fff 50%)}

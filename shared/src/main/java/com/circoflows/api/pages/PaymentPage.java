@@ -180,7 +180,7 @@ public final class PaymentPage {
         body.append("<div class=\"checkout\">");
         body.append(summary(page, amount));
         body.append("<main class=\"panel\" aria-labelledby=\"form-title\">");
-        body.append("<h2 id=\"form-title\">Pay with card</h2>");
+        body.append("<h2 id=\"form-title\" class=\"visually-hidden\">Pay with card</h2>");
         if (failure != null) {
             body.append("<div class=\"notice notice-error\" role=\"alert\" id=\"payment-failure\">")
                     .append("<h2>").append(Html.escape(FailureMessages.title(failure))).append("</h2>")
@@ -272,13 +272,13 @@ public final class PaymentPage {
         StringBuilder describedBy = new StringBuilder();
         StringBuilder out = new StringBuilder(512);
         out.append("<div class=\"field\">");
-        out.append("<label for=\"").append(field.id()).append("\">").append(Html.escape(field.label()));
+        out.append("<label for=\"").append(field.id()).append("\">").append(Html.escape(field.label()))
+                .append("</label>");
         if (hint != null) {
-            out.append(" <span class=\"hint\" id=\"").append(field.id()).append("-hint\">")
-                    .append(Html.escape(hint)).append("</span>");
+            out.append("<p class=\"hint\" id=\"").append(field.id()).append("-hint\">")
+                    .append(Html.escape(hint)).append("</p>");
             describedBy.append(field.id()).append("-hint");
         }
-        out.append("</label>");
         if (error != null) {
             describedBy.append(describedBy.length() > 0 ? " " : "").append(field.errorId());
         }
@@ -316,14 +316,15 @@ public final class PaymentPage {
                 .append("</strong> to <strong>").append(Html.escape(merchant)).append("</strong>.</p>")
                 .append("<dl class=\"details\">");
         if (session.description() != null && !session.description().isBlank()) {
-            body.append("<dt>For</dt><dd>").append(Html.escape(session.description())).append("</dd>");
+            body.append("<div><dt>For</dt><dd>").append(Html.escape(session.description())).append("</dd></div>");
         }
         if (session.transactionId() != null) {
-            body.append("<dt>Reference</dt><dd>").append(Html.escape(session.transactionId())).append("</dd>");
+            body.append("<div><dt>Reference</dt><dd class=\"reference\">").append(Html.escape(session.transactionId()))
+                    .append("</dd></div>");
         }
         if (session.completedAt() != null) {
-            body.append("<dt>Paid on</dt><dd>").append(Html.escape(dateTime(session.completedAt(), view.locale)))
-                    .append("</dd>");
+            body.append("<div><dt>Paid on</dt><dd>").append(Html.escape(dateTime(session.completedAt(), view.locale)))
+                    .append("</dd></div>");
         }
         body.append("</dl>");
         if (returnTo != null) {
