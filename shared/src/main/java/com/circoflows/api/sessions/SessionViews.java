@@ -3,10 +3,13 @@ package com.circoflows.api.sessions;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.time.Timestamps;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The response bodies of the reference's Hosted Payment API. */
 final class SessionViews {
+    private static final List<String> CUSTOMER_FIELDS = List.of("name", "email", "phone", "address");
+
     private SessionViews() {
     }
 
@@ -36,7 +39,7 @@ final class SessionViews {
             data.put("transaction_id", session.transactionId());
         }
         if (!session.customerInfo().isEmpty()) {
-            data.put("customer_info", session.customerInfo());
+            data.put("customer_info", inRequestOrder(session.customerInfo()));
         }
         if (!session.metadata().isEmpty()) {
             data.put("metadata", session.metadata());
@@ -50,6 +53,18 @@ final class SessionViews {
             data.put("cancelled_at", Timestamps.format(session.cancelledAt()));
         }
         return data;
+    }
+
+    /** Stored maps come back in no particular order; show customer_info in the order of the reference. */
+    private static Map<String, Object> inRequestOrder(Map<String, Object> customerInfo) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (String field : CUSTOMER_FIELDS) {
+            if (customerInfo.containsKey(field)) {
+                ordered.put(field, customerInfo.get(field));
+            }
+        }
+        customerInfo.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     /** POST /api/hosted-payment/{session_id}/cancel: the reference's three fields. */

@@ -80,6 +80,8 @@ class HostedPaymentEndpointsTest {
         assertEquals(world.stored(session.sessionId()).transactionId(), data.get("transaction_id"));
         assertEquals(Map.of("name", "Jane Smith", "email", "jane@example.com", "phone", "+1234567890"),
                 data.get("customer_info"));
+        assertEquals(List.of("name", "email", "phone"),
+                List.copyOf(((Map<?, ?>) data.get("customer_info")).keySet()), "the reference's order");
         assertEquals("2026-11-23T12:00:00Z", data.get("created_at"));
         assertEquals("2026-11-23T12:04:00Z", data.get("completed_at"));
         assertEquals("2026-11-24T12:00:00Z", data.get("expires_at"));
