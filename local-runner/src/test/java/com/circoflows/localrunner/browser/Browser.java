@@ -64,6 +64,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() {
+        return start(true);
+    }
+
+    /** @param javascript false starts a browser that runs no script at all (the page must still work) */
+    static Browser start(boolean javascript) {
         Path profile;
         try {
             profile = Files.createTempDirectory("circoflows-chromium-");
@@ -93,6 +98,9 @@ final class Browser implements AutoCloseable {
                 "--lang=en-US",
                 "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT,
                 "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriver driver;
         try {
             driver = new ChromeDriver(service, options);

@@ -40,8 +40,8 @@ final class CardForm {
     static final String INVALID_EXPIRY = "Enter a valid expiry date, as MM / YY.";
     static final String EXPIRED = "Your card's expiry date is in the past.";
     static final String ENTER_CVC = "Enter the security code.";
-    static final String INVALID_CVC = "Enter the 3-digit security code from the back of your card.";
-    static final String INVALID_AMEX_CVC = "Enter the 4-digit security code from the front of your card.";
+    static final String INVALID_CVC = "Enter the 3-digit code from the back of your card.";
+    static final String INVALID_AMEX_CVC = "Enter the 4-digit code from the front of your card.";
     static final String ENTER_NAME = "Enter the name on your card.";
     static final String NAME_TOO_LONG = "The name on your card is too long.";
 

@@ -104,7 +104,8 @@ final class CheckoutLayout {
             color:#7a1a12}
             .error-summary:focus{outline:3px solid #1a1f2c;outline-offset:2px}
             .error-summary ul{margin:6px 0 0;padding-left:20px}
-            .error-summary a{color:#b42318;font-weight:600}
+            .error-summary a{color:#b42318;font-weight:500}
+            .error-summary .re-enter{margin:8px 0 0;font-size:.9rem}
             .pay-button,.button{display:flex;align-items:center;justify-content:center;gap:10px;width:100%;min-height:50px;
             font:inherit;font-size:1.0625rem;font-weight:600;color:#fff;background:#1f4fd1;border:0;border-radius:10px;
             padding:13px 16px;cursor:pointer;text-decoration:none;margin-top:8px}
@@ -225,10 +226,15 @@ final class CheckoutLayout {
             if(message){ids.push(el.id);}
             if(ids.length){input.setAttribute('aria-describedby',ids.join(' '));}else{input.removeAttribute('aria-describedby');}
             }
+            // Leaving a field for the Pay button must not show an error there first: the text would push the
+            // button down under the pointer and the click would miss it. Submitting checks every field anyway.
+            var pressing=false;
+            button.addEventListener('pointerdown',function(){pressing=true;});
+            document.addEventListener('pointerup',function(){setTimeout(function(){pressing=false;},0);});
             order.forEach(function(name){
             var input=inputs[name];
-            input.addEventListener('blur',function(){if(input.value.trim()||input.getAttribute('aria-invalid')==='true'){
-            setError(name,checks[name](input.value));}});
+            input.addEventListener('blur',function(e){if(pressing||e.relatedTarget===button){return;}
+            if(input.value.trim()||input.getAttribute('aria-invalid')==='true'){setError(name,checks[name](input.value));}});
             input.addEventListener('input',function(){if(input.getAttribute('aria-invalid')==='true'&&!checks[name](input.value)){
             setError(name,'');}});
             });

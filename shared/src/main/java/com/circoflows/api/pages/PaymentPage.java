@@ -42,6 +42,8 @@ public final class PaymentPage {
     static final String ONE_PROBLEM = "There is a problem";
     static final String PROBLEMS = "There are problems";
     static final String PROCESSING = "Processing…";
+    /** The card number and code are never sent back, so after a refused submit they are empty again. */
+    static final String RE_ENTER_CARD = "For your security, enter your card number and security code again.";
     private static final JsonLog LOG = JsonLog.get(PaymentPage.class);
     private static final Pattern SESSION_ID = Pattern.compile("^sess_[0-9A-Za-z]{24}$");
     private static final Pattern COOKIE_NONCE = Pattern.compile("^[0-9A-Za-z]{32}$");
@@ -257,6 +259,7 @@ public final class PaymentPage {
                     .append("\" data-field=\"").append(field.id()).append("\">").append(Html.escape(message))
                     .append("</a></li>"));
             out.append("</ul>");
+            out.append("<p class=\"re-enter\">").append(RE_ENTER_CARD).append("</p>");
         }
         return out.append("</div>").toString();
     }

@@ -407,6 +407,7 @@ class PaymentPageTest {
         assertFieldError(html, "cvc", CardForm.INVALID_CVC);
         assertFieldError(html, "cardholder_name", CardForm.ENTER_NAME);
         assertTrue(input(html, "email").contains("value=\"not-an-email\""), "email is filled in again");
+        assertTrue(html.contains(PaymentPage.RE_ENTER_CARD), "the customer is told why the card fields are empty");
         assertFalse(html.contains("4242 4242 4242 4241") || html.contains("4242424242424241"), "never the number");
         assertTrue(html.contains("<title>Error: Pay " + MERCHANT + "</title>"), html);
     }
