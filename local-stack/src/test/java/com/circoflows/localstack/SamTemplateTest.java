@@ -29,9 +29,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheFiveTablesInTemplateOrder() {
+    void findsTheSixTablesInTemplateOrder() {
         assertEquals(
-                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "WebhookEventsTable", "RateLimitsTable"),
+                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
+                        "WebhookEventsTable", "RateLimitsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 
