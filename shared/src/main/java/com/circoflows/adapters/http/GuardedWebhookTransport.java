@@ -142,8 +142,8 @@ public final class GuardedWebhookTransport implements WebhookTransport {
                 if (status < 100) {
                     return TransportResult.failure("invalid_response: not an HTTP response", millisSince(started));
                 }
-                String snippet = readCapped(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
-                deadline.throwIfExpired();
+                String snippet = readCapped(status >= 400 ? connection.getErrorStream() : connection.getInputStream(),
+                        deadline);
                 return TransportResult.response(status, millisSince(started), snippet);
             } catch (IOException | RuntimeException e) {
                 return TransportResult.failure(TransportErrors.describe(e, deadline.expired()), millisSince(started));
@@ -174,13 +174,28 @@ public final class GuardedWebhookTransport implements WebhookTransport {
         });
     }
 
-    /** The start of the answer, for the delivery history; the rest is never read. */
-    private static String readCapped(InputStream in) throws IOException {
+    /**
+     * The start of the answer, for the delivery history; the rest is never read. The deadline is
+     * checked after every read: the JDK's chunked stream holds its lock while reading, so the
+     * watchdog's disconnect can wait behind a server that drips a byte just inside the read timeout.
+     */
+    private static String readCapped(InputStream in, ExchangeDeadline deadline) throws IOException {
         if (in == null) {
+            deadline.throwIfExpired();
             return null;
         }
         try (in) {
-            return new String(in.readNBytes(MAX_RESPONSE_BYTES), StandardCharsets.UTF_8);
+            byte[] buffer = new byte[MAX_RESPONSE_BYTES];
+            int filled = 0;
+            while (filled < buffer.length) {
+                int read = in.read(buffer, filled, buffer.length - filled);
+                deadline.throwIfExpired();
+                if (read < 0) {
+                    break;
+                }
+                filled += read;
+            }
+            return new String(buffer, 0, filled, StandardCharsets.UTF_8);
         }
     }
 
