@@ -145,6 +145,15 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
     }
 
     @Override
+    public synchronized void markRequeued(String eventId) {
+        failIfAsked();
+        Row row = rows.get(eventId);
+        if (row != null) {
+            row.neverAttempted = false;
+        }
+    }
+
+    @Override
     public synchronized List<WebhookEvent> findNeverAttempted(Instant createdBefore, int limit) {
         failIfAsked();
         return rows.values().stream()

@@ -131,6 +131,15 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
     }
 
     @Override
+    public void markRequeued(String eventId) {
+        conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression("REMOVE " + WebhookEventItems.SWEEP_KEY)
+                .conditionExpression("attribute_exists(event_id)")));
+    }
+
+    @Override
     public WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
         Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(cursor, merchantId);
         QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query

@@ -31,5 +31,11 @@ public interface WebhookEventRepository {
     /** Pending events created before {@code createdBefore} that no delivery has touched: jobs that may be lost. */
     List<WebhookEvent> findNeverAttempted(Instant createdBefore, int limit);
 
+    /**
+     * The sweeper queued a job for this event again: it leaves the never-attempted list, since a job
+     * in SQS is either attempted or dead-lettered (and then marked failed). Harmless when already gone.
+     */
+    void markRequeued(String eventId);
+
     WebhookEventPage listForMerchant(String merchantId, int limit, String cursor);
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Queues again every event that was stored but whose job never reached a delivery: the SQS send
  * failed, or the function died between the DynamoDB write and the send. A job queued twice is
- * harmless: delivery takes a lease and skips events already delivered.
+ * harmless: delivery takes a lease and skips events already delivered. Once the sweeper's own send
+ * has worked the event leaves the sweep list, so a long queue backlog is not re-sent every run.
  */
 public final class WebhookSweeper {
     private static final JsonLog LOG = JsonLog.get(WebhookSweeper.class);
@@ -36,9 +37,17 @@ public final class WebhookSweeper {
         for (WebhookEvent event : stranded) {
             try {
                 queue.enqueue(event);
-                queued++;
             } catch (RuntimeException e) {
                 LOG.warn("sweeper_enqueue_failed", Map.of("event_id", event.eventId(),
+                        "reason", e.getClass().getSimpleName()));
+                continue;
+            }
+            queued++;
+            try {
+                events.markRequeued(event.eventId());
+            } catch (RuntimeException e) {
+                // Only costs a duplicate job on the next run, which delivery's lease makes harmless.
+                LOG.warn("sweeper_mark_requeued_failed", Map.of("event_id", event.eventId(),
                         "reason", e.getClass().getSimpleName()));
             }
         }

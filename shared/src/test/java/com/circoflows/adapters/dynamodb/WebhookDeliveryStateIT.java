@@ -186,6 +186,25 @@ class WebhookDeliveryStateIT {
     }
 
     @Test
+    void eventTheSweeperQueuedAgainLeavesTheSweepIndexButStaysPendingAndDeliverable() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+
+        events.markRequeued(event.eventId());
+        events.markRequeued(event.eventId());
+
+        assertFalse(neverAttempted(event));
+        assertEquals(DeliveryStatus.PENDING, events.findWithDelivery(event.eventId()).orElseThrow().delivery().status());
+        assertTrue(events.acquireLease(event.eventId(), now, now.plusSeconds(30)), "delivery can still take it");
+    }
+
+    @Test
+    void markingAnUnknownEventRequeuedCreatesNothing() {
+        events.markRequeued("evt_doesnotexist0000000000");
+
+        assertTrue(raw("evt_doesnotexist0000000000").isEmpty());
+    }
+
+    @Test
     void reopeningAFinalEventMakesItPendingAndSweepableAgainWithItsHistory() {
         WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
         record(event, attempt(1, 500, null), DeliveryStatus.RETRYING, "http_500");

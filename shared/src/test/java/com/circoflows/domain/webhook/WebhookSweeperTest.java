@@ -90,8 +90,8 @@ class WebhookSweeperTest {
         assertEquals(List.of(second.eventId()), flaky.enqueued().stream().map(WebhookEvent::eventId).toList());
         assertTrue(log.text().contains("sweeper_enqueue_failed"), log.text());
         assertTrue(events.neverAttempted(first.eventId()), "still stranded, so the next sweep tries again");
-        assertEquals(2, sweeper.sweep(), "neither was delivered yet, so both are queued again");
-        assertTrue(queuedIds().contains(first.eventId()));
+        assertEquals(1, sweeper.sweep(), "the second's job is in SQS now; only the first is queued again");
+        assertEquals(List.of(first.eventId()), queuedIds());
     }
 
     @Test
@@ -138,16 +138,43 @@ class WebhookSweeperTest {
                 RetrySchedule.production(), clock, new SplittableRandom(1));
         WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, OLD));
         sweeper.sweep();
-        sweeper.sweep();
 
         for (WebhookEvent job : queue.enqueued()) {
             assertEquals(DeliveryDecision.DONE, delivery.deliver(job.eventId(), 1));
         }
         assertEquals(DeliveryDecision.DONE, delivery.deliver(event.eventId(), 1), "the original job, late");
 
-        assertEquals(2, queue.enqueued().size());
+        assertEquals(1, queue.enqueued().size());
         assertEquals(1, transport.requests().size(), "the merchant sees one webhook-id once");
         assertEquals(DeliveryStatus.DELIVERED, events.stored(event.eventId()).delivery().status());
+    }
+
+    @Test
+    void eventWaitingInAQueueBacklogIsQueuedAgainOnlyOnceHoweverManySweepsRun() {
+        WebhookEvent backlogged = stored(WebhookTestEvents.pending(MERCHANT, OLD));
+
+        assertEquals(1, sweeper.sweep());
+        clock.advance(java.time.Duration.ofMinutes(10));
+        assertEquals(0, sweeper.sweep());
+        assertEquals(0, sweeper.sweep());
+
+        assertEquals(List.of(backlogged.eventId()), queuedIds());
+        assertTrue(!events.neverAttempted(backlogged.eventId()), "its job is in SQS: attempted or dead-lettered");
+    }
+
+    @Test
+    void eventQueuedAgainButNotMarkedIsOnlyDuplicatedNotLost() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, OLD));
+        WebhookJobQueue sendsThenTableFails = job -> {
+            queue.enqueue(job);
+            events.failWith(new RetryableFailure("DynamoDB UpdateItem failed: throttled", null));
+        };
+        WebhookSweeper sweeping = new WebhookSweeper(events, sendsThenTableFails, clock, WebhookSweeper.GRACE);
+
+        assertEquals(1, sweeping.sweep());
+
+        assertEquals(List.of(event.eventId()), queuedIds());
+        assertTrue(log.text().contains("sweeper_mark_requeued_failed"), log.text());
     }
 
     private WebhookEvent stored(WebhookEvent event) {
