@@ -70,8 +70,7 @@ public final class WebhookJobBatch {
         try {
             DeliveryDecision decision = delivery.deliver(eventId, JobMessages.receiveCount(message));
             if (decision instanceof DeliveryDecision.RetryAfter retry) {
-                // Rounded up: a jittered 0.9 s must not become "hand it back now".
-                long seconds = Math.min(MAX_VISIBILITY_SECONDS, Math.max(0, (retry.delay().toMillis() + 999) / 1000));
+                long seconds = Math.min(MAX_VISIBILITY_SECONDS, retry.seconds());
                 sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
                         .receiptHandle(message.getReceiptHandle()).visibilityTimeout((int) seconds));
                 return false;

@@ -100,7 +100,7 @@ public final class WebhookDeliveryService {
         record(stored, attempt, WebhookEvent.DeliveryStatus.RETRYING, failure);
         Optional<Duration> next = schedule.delayBeforeAttempt(receiveCount + 1, jitter);
         LOG.info("webhook_attempt_failed", Map.of("event_id", eventId, "merchant_id", event.merchantId(),
-                "attempt", attemptNumber, "reason", failure, "next_in_s", next.map(Duration::toSeconds).orElse(-1L)));
+                "attempt", attemptNumber, "reason", failure, "next_in_s", next.map(DeliveryDecision::secondsRoundedUp).orElse(-1L)));
         return new DeliveryDecision.RetryAfter(next.orElse(TO_DEAD_LETTER));
     }
 

@@ -275,6 +275,39 @@ class WebhookDeliveryServiceTest {
         assertEquals(3, events.stored(event.eventId()).delivery().attempts().size());
     }
 
+    @Test
+    void subSecondRetryIsLoggedAsOneSecondNotZero() {
+        java.util.random.RandomGenerator mostNegativeJitter = new java.util.random.RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public double nextDouble(double origin, double bound) {
+                return origin;
+            }
+        };
+        WebhookDeliveryService quick = new WebhookDeliveryService(events, endpoints, transport, new WebhookSigner(),
+                RetrySchedule.parse("0s,1s,2s"), clock, mostNegativeJitter);
+        WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, CREATED));
+        transport.otherwiseAnswer(ScriptedWebhookTransport.status(500));
+
+        Duration delay = retryDelay(quick.deliver(event.eventId(), 1));
+
+        assertEquals(Duration.ofMillis(900), delay);
+        assertTrue(log.text().contains("\"next_in_s\":1"), log.text());
+        assertFalse(log.text().contains("\"next_in_s\":0"), log.text());
+    }
+
+    @Test
+    void retryDecisionRoundsPartSecondsUpForTheQueue() {
+        assertEquals(1, new DeliveryDecision.RetryAfter(Duration.ofMillis(1)).seconds());
+        assertEquals(1, new DeliveryDecision.RetryAfter(Duration.ofMillis(1000)).seconds());
+        assertEquals(2, new DeliveryDecision.RetryAfter(Duration.ofMillis(1001)).seconds());
+        assertEquals(0, new DeliveryDecision.RetryAfter(Duration.ZERO).seconds());
+    }
+
     // --- 410 Gone and disabled endpoints ------------------------------------------------------
 
     @Test
