@@ -48,6 +48,12 @@ public final class SqsEventSourcePoller implements AutoCloseable {
     /** Long-poll wait: short so that delivery is prompt and close() is quick. */
     public static final int WAIT_TIME_SECONDS = 1;
     public static final Duration BACKOFF = Duration.ofSeconds(1);
+    /**
+     * A receive that outlives its long poll by this much is given up: an SQS endpoint that accepts the
+     * connection and never answers would otherwise hold the thread, which an interrupt can't free.
+     */
+    static final Duration RECEIVE_ATTEMPT_TIMEOUT = Duration.ofSeconds(WAIT_TIME_SECONDS + 1);
+    static final Duration RECEIVE_CALL_TIMEOUT = RECEIVE_ATTEMPT_TIMEOUT.plusMillis(500);
     /** How long close() lets a running handler finish before interrupting it. */
     static final Duration HANDLER_GRACE = Duration.ofSeconds(2);
 
@@ -177,6 +183,9 @@ public final class SqsEventSourcePoller implements AutoCloseable {
                         MessageSystemAttributeName.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP,
                         MessageSystemAttributeName.SENDER_ID)
                 .messageAttributeNames("All")
+                .overrideConfiguration(call -> call
+                        .apiCallAttemptTimeout(RECEIVE_ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(RECEIVE_CALL_TIMEOUT))
                 .build();
         return sqs.receiveMessage(request).messages();
     }

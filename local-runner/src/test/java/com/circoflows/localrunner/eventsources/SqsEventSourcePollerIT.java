@@ -327,6 +327,49 @@ class SqsEventSourcePollerIT {
         assertEquals(1, messagesOn(sqs, queueUrl));
     }
 
+    @Test
+    void closeStopsThePollerEvenWhenSqsAcceptsTheConnectionAndNeverAnswers() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // read nothing, answer nothing
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String silentUrl = "http://127.0.0.1:" + silent.getLocalPort() + "/000000000000/silent";
+            try (SqsClient silentSqs = com.circoflows.localstack.LocalAwsClients.sqs(
+                    java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort()))) {
+                FunctionDefinition definition = EventSourceTesting.function("SilentQueueFunction",
+                        RecordingSqsHandler.class, List.of(new SqsEventSource("Jobs", QUEUE, 10, true)), List.of());
+                EventFunction function = EventSourceTesting.construct(stack, definition);
+                ByteArrayOutputStream captured = new ByteArrayOutputStream();
+                PrintStream originalErr = System.err;
+                System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+                try {
+                    poller = SqsEventSourcePoller.start(function, definition.sqsEventSources().get(0), silentSqs,
+                            silentUrl, queueArn, stack.options().region());
+                    await("the receive is hanging", PATIENCE, () -> !accepted.isEmpty());
+
+                    poller.close();
+
+                    assertFalse(poller.isRunning(), "the poller thread ended; stderr:\n" + captured);
+                } finally {
+                    System.setErr(originalErr);
+                }
+            } finally {
+                for (java.net.Socket socket : accepted) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     private SqsEventSourcePoller start(int batchSize, boolean reportBatchItemFailures) {
         FunctionDefinition definition = EventSourceTesting.function("TestDeliveryFunction", RecordingSqsHandler.class,
                 List.of(new SqsEventSource("Jobs", QUEUE, batchSize, reportBatchItemFailures)), List.of());
