@@ -8,6 +8,7 @@ import java.util.List;
 /** Remembers every queued delivery job; can be switched to fail like an unreachable SQS. */
 public final class RecordingWebhookJobQueue implements WebhookJobQueue {
     private final List<WebhookEvent> enqueued = new ArrayList<>();
+    private final List<WebhookEvent> oneAttemptJobs = new ArrayList<>();
     private RuntimeException failure;
     private int attempts;
 
@@ -18,6 +19,20 @@ public final class RecordingWebhookJobQueue implements WebhookJobQueue {
             throw failure;
         }
         enqueued.add(event);
+    }
+
+    @Override
+    public synchronized void enqueueOneAttempt(WebhookEvent event) {
+        attempts++;
+        if (failure != null) {
+            throw failure;
+        }
+        oneAttemptJobs.add(event);
+    }
+
+    /** Jobs queued with {@link #enqueueOneAttempt}; {@link #enqueued()} holds only the scheduled ones. */
+    public synchronized List<WebhookEvent> oneAttemptJobs() {
+        return List.copyOf(oneAttemptJobs);
     }
 
     public synchronized void failWith(RuntimeException failure) {

@@ -1,5 +1,6 @@
 package com.circoflows.adapters.lambda;
 
+import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.circoflows.api.Json;
@@ -68,7 +69,9 @@ public final class WebhookJobBatch {
             return true;
         }
         try {
-            DeliveryDecision decision = delivery.deliver(eventId, JobMessages.receiveCount(message));
+            DeliveryDecision decision = JobMessages.oneAttempt(message)
+                    ? delivery.deliverOnce(eventId)
+                    : delivery.deliver(eventId, JobMessages.receiveCount(message));
             if (decision instanceof DeliveryDecision.RetryAfter retry) {
                 long seconds = Math.min(MAX_VISIBILITY_SECONDS, retry.seconds());
                 sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
@@ -93,6 +96,14 @@ public final class WebhookJobBatch {
                 return id instanceof String text && text.startsWith("evt_") ? text : null;
             } catch (RuntimeException unreadable) {
                 return null;
+            }
+        }
+
+        public static boolean oneAttempt(SQSEvent.SQSMessage message) {
+            try {
+                return Boolean.TRUE.equals(Json.readMap(message.getBody()).get(SqsWebhookJobQueue.ONE_ATTEMPT));
+            } catch (RuntimeException unreadable) {
+                return false;
             }
         }
 

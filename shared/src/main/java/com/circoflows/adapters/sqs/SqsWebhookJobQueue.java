@@ -17,9 +17,20 @@ public final class SqsWebhookJobQueue implements com.circoflows.domain.webhook.W
         this.queueUrl = queueUrl;
     }
 
+    /** The job body's flag for {@link #enqueueOneAttempt}. */
+    public static final String ONE_ATTEMPT = "one_attempt";
+
     @Override
     public void enqueue(WebhookEvent event) {
-        String body = Json.write(Map.of("event_id", event.eventId(), "merchant_id", event.merchantId()));
+        send(Json.write(Map.of("event_id", event.eventId(), "merchant_id", event.merchantId())));
+    }
+
+    @Override
+    public void enqueueOneAttempt(WebhookEvent event) {
+        send(Json.write(Map.of("event_id", event.eventId(), "merchant_id", event.merchantId(), ONE_ATTEMPT, true)));
+    }
+
+    private void send(String body) {
         try {
             sqs.sendMessage(send -> send.queueUrl(queueUrl).messageBody(body));
         } catch (SdkException e) {

@@ -43,6 +43,16 @@ public final class WebhookDeliveryService {
         this.jitter = jitter;
     }
 
+    /**
+     * One attempt for a one-attempt job (a merchant's redelivery of an event that is still being
+     * retried): the outcome is recorded like any attempt, but a failure schedules nothing; the
+     * event's own retry job goes on. Always DONE.
+     */
+    public DeliveryDecision deliverOnce(String eventId) {
+        deliver(eventId, 1);
+        return DeliveryDecision.DONE;
+    }
+
     /** @param receiveCount how many times the queue has handed this job out, this time included */
     public DeliveryDecision deliver(String eventId, int receiveCount) {
         Optional<StoredWebhookEvent> found = events.findWithDelivery(eventId);

@@ -166,6 +166,22 @@ class WebhookJobBatchTest {
     }
 
     @Test
+    void failedOneAttemptJobIsFinishedWithoutAVisibilityChange() {
+        WebhookEvent event = stored();
+        transport.otherwiseAnswer(ScriptedWebhookTransport.status(500));
+        SQSEvent.SQSMessage oneAttempt = raw("m", "{\"event_id\":\"" + event.eventId() + "\",\"merchant_id\":\""
+                + MERCHANT + "\",\"one_attempt\":true}");
+        oneAttempt.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+
+        SQSBatchResponse response = batch(RetrySchedule.production(), pinned(0)).handle(event(oneAttempt));
+
+        assertEquals(List.of(), failedIds(response), "deleted: it must not start a retry chain of its own");
+        assertTrue(sqs.visibilityChanges().isEmpty());
+        assertEquals(1, events.stored(event.eventId()).delivery().attempts().size(), "the attempt is recorded");
+        assertEquals(DeliveryStatus.RETRYING, events.stored(event.eventId()).delivery().status());
+    }
+
+    @Test
     void deliveredJobNeedsNoSqsCall() {
         WebhookEvent event = stored();
 

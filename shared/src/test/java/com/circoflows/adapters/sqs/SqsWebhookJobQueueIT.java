@@ -45,6 +45,18 @@ class SqsWebhookJobQueueIT {
     }
 
     @Test
+    void oneAttemptJobIsMarkedSoTheDeliveryFunctionSchedulesNoRetries() {
+        Transaction transaction = AdapterTestData.completed(AdapterTestData.merchantId());
+        WebhookEvent event = WebhookEvents.announce(transaction, AdapterTestData.PROCESSED_AT);
+
+        new SqsWebhookJobQueue(sqs, queueUrl).enqueueOneAttempt(event);
+
+        Message message = receiveJobFor(event.eventId()).orElseThrow(() -> new AssertionError("no job queued"));
+        assertEquals(Map.of("event_id", event.eventId(), "merchant_id", transaction.merchantId(), "one_attempt", true),
+                Json.readMap(message.body()));
+    }
+
+    @Test
     void queueThatDoesNotExistSurfacesAsRetryableFailure() {
         String badUrl = LocalStackFixture.stack().sqs().endpoint() + "/000000000000/no-such-queue";
         WebhookEvent event = WebhookEvents.announce(AdapterTestData.completed(AdapterTestData.merchantId()),

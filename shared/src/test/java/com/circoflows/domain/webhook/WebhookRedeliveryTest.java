@@ -72,16 +72,47 @@ class WebhookRedeliveryTest {
     }
 
     @Test
-    void eventStillBeingRetriedGetsAnotherJobAndKeepsItsState() {
-        WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, CREATED));
-        DeliveryAttempt fail = new DeliveryAttempt(1, CREATED, URL, 500, null, 10, null);
-        events.recordAttempt(event.eventId(), fail,
-                new DeliveryState(DeliveryStatus.RETRYING, List.of(fail), null, null, "http_500"));
+    void eventStillBeingRetriedGetsAOneAttemptJobNotASecondRetryChain() {
+        WebhookEvent event = retrying(stored(WebhookTestEvents.pending(MERCHANT, CREATED)));
 
         StoredWebhookEvent shown = redelivery.redeliver(PaymentWorld.MERCHANT_A, event.eventId());
 
         assertEquals(DeliveryStatus.RETRYING, shown.delivery().status());
-        assertEquals(List.of(event.eventId()), queuedIds());
+        assertEquals(List.of(), queuedIds(), "no scheduled job beside the one already in the queue");
+        assertEquals(List.of(event.eventId()), queue.oneAttemptJobs().stream().map(WebhookEvent::eventId).toList());
+    }
+
+    @Test
+    void oneAttemptJobThatFailsSchedulesNothingAndTheEventKeepsRetryingOnItsOwnJob() {
+        WebhookEvent event = retrying(stored(WebhookTestEvents.pending(MERCHANT, CREATED)));
+        ScriptedWebhookTransport transport = new ScriptedWebhookTransport();
+        transport.otherwiseAnswer(ScriptedWebhookTransport.status(503));
+        WebhookDeliveryService delivery = deliveryThrough(transport);
+        redelivery.redeliver(PaymentWorld.MERCHANT_A, event.eventId());
+
+        DeliveryDecision manual = delivery.deliverOnce(queue.oneAttemptJobs().get(0).eventId());
+        DeliveryDecision original = delivery.deliver(event.eventId(), 2);
+
+        assertEquals(DeliveryDecision.DONE, manual, "the one-attempt job is removed, failure or not");
+        assertTrue(original instanceof DeliveryDecision.RetryAfter, "the original job keeps its schedule");
+        assertEquals(List.of(1, 2, 3), events.stored(event.eventId()).delivery().attempts().stream()
+                .map(DeliveryAttempt::number).toList());
+        assertEquals(DeliveryStatus.RETRYING, events.stored(event.eventId()).delivery().status());
+    }
+
+    @Test
+    void oneAttemptJobThatSucceedsLeavesNothingForTheOriginalJobToSend() {
+        WebhookEvent event = retrying(stored(WebhookTestEvents.pending(MERCHANT, CREATED)));
+        ScriptedWebhookTransport transport = new ScriptedWebhookTransport();
+        WebhookDeliveryService delivery = deliveryThrough(transport);
+        redelivery.redeliver(PaymentWorld.MERCHANT_A, event.eventId());
+
+        delivery.deliverOnce(event.eventId());
+        DeliveryDecision original = delivery.deliver(event.eventId(), 2);
+
+        assertEquals(DeliveryDecision.DONE, original);
+        assertEquals(1, transport.requests().size(), "the merchant receives the event once");
+        assertEquals(DeliveryStatus.DELIVERED, events.stored(event.eventId()).delivery().status());
     }
 
     @Test
@@ -135,6 +166,20 @@ class WebhookRedeliveryTest {
         assertEquals(DeliveryStatus.DELIVERED, after.delivery().status());
         assertEquals(List.of(1, 2, 3), after.delivery().attempts().stream().map(DeliveryAttempt::number).toList());
         assertEquals(event.eventId(), transport.onlyRequest().eventId(), "the same webhook-id as the first time");
+    }
+
+    private WebhookEvent retrying(WebhookEvent event) {
+        DeliveryAttempt fail = new DeliveryAttempt(1, CREATED, URL, 500, null, 10, null);
+        events.recordAttempt(event.eventId(), fail,
+                new DeliveryState(DeliveryStatus.RETRYING, List.of(fail), null, null, "http_500"));
+        return event;
+    }
+
+    private WebhookDeliveryService deliveryThrough(ScriptedWebhookTransport transport) {
+        InMemoryWebhookEndpointRepository endpoints = new InMemoryWebhookEndpointRepository();
+        endpoints.put(new WebhookEndpoint(MERCHANT, URL, WebhookSecret.generate(), null, null, false, null));
+        return new WebhookDeliveryService(events, endpoints, transport, new WebhookSigner(),
+                RetrySchedule.production(), clock, new SplittableRandom(3));
     }
 
     private WebhookEvent stored(WebhookEvent event) {

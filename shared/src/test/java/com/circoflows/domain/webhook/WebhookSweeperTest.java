@@ -77,11 +77,19 @@ class WebhookSweeperTest {
         WebhookEvent first = stored(WebhookTestEvents.pending(MERCHANT, OLD.minusSeconds(10)));
         WebhookEvent second = stored(WebhookTestEvents.pending(MERCHANT, OLD));
         RecordingWebhookJobQueue flaky = new RecordingWebhookJobQueue();
-        WebhookJobQueue failsFirst = event -> {
-            if (event.eventId().equals(first.eventId())) {
-                throw new RetryableFailure("SQS SendMessage failed: SdkClientException", null);
+        WebhookJobQueue failsFirst = new WebhookJobQueue() {
+            @Override
+            public void enqueue(WebhookEvent event) {
+                if (event.eventId().equals(first.eventId())) {
+                    throw new RetryableFailure("SQS SendMessage failed: SdkClientException", null);
+                }
+                flaky.enqueue(event);
             }
-            flaky.enqueue(event);
+
+            @Override
+            public void enqueueOneAttempt(WebhookEvent event) {
+                throw new AssertionError("the sweeper queues scheduled jobs only");
+            }
         };
         WebhookSweeper sweeping = new WebhookSweeper(events, failsFirst, clock, WebhookSweeper.GRACE);
 
@@ -165,9 +173,17 @@ class WebhookSweeperTest {
     @Test
     void eventQueuedAgainButNotMarkedIsOnlyDuplicatedNotLost() {
         WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, OLD));
-        WebhookJobQueue sendsThenTableFails = job -> {
-            queue.enqueue(job);
-            events.failWith(new RetryableFailure("DynamoDB UpdateItem failed: throttled", null));
+        WebhookJobQueue sendsThenTableFails = new WebhookJobQueue() {
+            @Override
+            public void enqueue(WebhookEvent job) {
+                queue.enqueue(job);
+                events.failWith(new RetryableFailure("DynamoDB UpdateItem failed: throttled", null));
+            }
+
+            @Override
+            public void enqueueOneAttempt(WebhookEvent job) {
+                throw new AssertionError("the sweeper queues scheduled jobs only");
+            }
         };
         WebhookSweeper sweeping = new WebhookSweeper(events, sendsThenTableFails, clock, WebhookSweeper.GRACE);
 
