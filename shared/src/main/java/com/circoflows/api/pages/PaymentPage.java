@@ -15,8 +15,6 @@ import com.circoflows.domain.session.SessionForPage;
 import com.circoflows.domain.session.SessionStatus;
 import com.circoflows.observability.JsonLog;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +134,7 @@ public final class PaymentPage {
             }
         }
         if (state instanceof CheckoutState.Paid paid) {
-            String returnTo = returnLocation(paid.page().session());
+            String returnTo = paid.page().session().returnLocation();
             return Html.redirect(returnTo != null ? returnTo : "/pay/" + view.sessionId);
         }
         if (state instanceof CheckoutState.AwaitingPayment awaiting) {
@@ -309,7 +307,7 @@ public final class PaymentPage {
         PaymentSession session = page.session();
         String merchant = page.merchantName();
         String amount = amount(session, view.locale);
-        String returnTo = returnLocation(session);
+        String returnTo = session.returnLocation();
         boolean justPaid = opened && returnTo != null && session.completedAt() != null
                 && !session.completedAt().isBefore(clock.instant().minus(JUST_PAID));
         StringBuilder body = new StringBuilder(2048);
@@ -384,7 +382,7 @@ public final class PaymentPage {
                     .append("<p>To pay, go back to ").append(Html.escape(merchant))
                     .append(" and start again: you'll get a new payment link.</p>");
         }
-        String returnTo = returnLocation(session);
+        String returnTo = session.returnLocation();
         if (returnTo != null) {
             body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">Return to ")
                     .append(Html.escape(merchant)).append("</a>");
@@ -440,26 +438,6 @@ public final class PaymentPage {
 
     private static String text(Object value) {
         return value instanceof String s ? s : "";
-    }
-
-    /**
-     * The merchant's return_url with {@code session_id} and {@code status} added to its query (before
-     * any #fragment); null without one.
-     */
-    static String returnLocation(PaymentSession session) {
-        String url = session.returnUrl();
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        int hash = url.indexOf('#');
-        String beforeFragment = hash < 0 ? url : url.substring(0, hash);
-        String fragment = hash < 0 ? "" : url.substring(hash);
-        String separator = !beforeFragment.contains("?") ? "?"
-                : beforeFragment.endsWith("?") || beforeFragment.endsWith("&") ? "" : "&";
-        return beforeFragment + separator
-                + "session_id=" + URLEncoder.encode(session.sessionId(), StandardCharsets.UTF_8)
-                + "&status=" + URLEncoder.encode(session.status().wireName(), StandardCharsets.UTF_8)
-                + fragment;
     }
 
     /** The return URL's origin: the form's 303 goes there, so the page's CSP form-action must allow it. */

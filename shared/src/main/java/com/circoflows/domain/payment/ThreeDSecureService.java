@@ -61,6 +61,12 @@ public final class ThreeDSecureService {
             String gatewayId) {
         for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
             Transaction current = new TransactionQueries(transactions).findOwned(caller, transactionId);
+            if (current.sessionId() != null) {
+                // The payment page completes a session's payment, checking the session is still open;
+                // confirming here could charge a session that was cancelled or expired meanwhile.
+                throw new ApiException(ErrorCode.INVALID_TRANSACTION_STATE, "This payment belongs to hosted "
+                        + "payment session " + current.sessionId() + "; it completes on the payment page.");
+            }
             if (!java.util.Objects.equals(current.gatewayTransactionId(), gatewayId)) {
                 throw ApiException.invalidParam("gateway_id", "The gateway_id does not match this transaction.");
             }

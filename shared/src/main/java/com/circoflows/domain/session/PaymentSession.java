@@ -107,7 +107,7 @@ public record PaymentSession(
      * added to its query, before any #fragment; null without a return_url.
      */
     public String returnLocation() {
-        if (returnUrl == null) {
+        if (returnUrl == null || returnUrl.isBlank()) {
             return null;
         }
         int hash = returnUrl.indexOf('#');

@@ -138,7 +138,7 @@ public final class SessionCheckoutService implements SessionCheckout {
         }
         Transaction transaction = attempt.get();
         if (transaction.status() == TransactionStatus.COMPLETED) {
-            // Completed elsewhere (the merchant's confirm-3ds): its event is already stored with it.
+            // Completed by an earlier open whose session write lost a race: its event is stored with it.
             PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt());
             return sessions.update(paid) ? Step.show(new CheckoutState.Paid(page(paid))) : null;
         }

@@ -412,18 +412,19 @@ class SessionCheckoutServiceTest {
     }
 
     @Test
-    void paymentTheMerchantConfirmedItselfCompletesTheSessionWithoutCompletingTwice() {
+    void merchantCannotConfirmASessionsPaymentSoACancelledSessionIsNeverCharged() {
         PaymentSession session = world.session();
         String txn = challengeTaken(session, true);
         Transaction t = world.storedTransaction(txn);
-        world.threeDSecure.confirm(SessionWorld.MERCHANT_A, txn, ClaimedChallengeStatus.SUCCESS, t.gatewayTransactionId());
+        world.hostedPayments.cancel(SessionWorld.MERCHANT_A, session.sessionId());
 
-        CheckoutState state = checkout.open(session.sessionId());
+        ApiException e = assertThrows(ApiException.class, () -> world.threeDSecure.confirm(SessionWorld.MERCHANT_A,
+                txn, ClaimedChallengeStatus.SUCCESS, t.gatewayTransactionId()));
 
-        assertInstanceOf(CheckoutState.Paid.class, state);
-        assertEquals(1, world.gateway.completed().size());
-        assertEquals(txn, world.stored(session.sessionId()).transactionId());
-        assertEquals(2, world.transactions.eventsFor(txn).size(), "pending, then succeeded; no third event");
+        assertEquals(ErrorCode.INVALID_TRANSACTION_STATE, e.code());
+        assertTrue(e.getMessage().contains(session.sessionId()), e.getMessage());
+        assertTrue(world.gateway.completed().isEmpty(), "nothing charged");
+        assertEquals(TransactionStatus.PENDING, world.storedTransaction(txn).status());
     }
 
     @Test
