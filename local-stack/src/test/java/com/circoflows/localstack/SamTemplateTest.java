@@ -29,10 +29,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheSixTablesInTemplateOrder() {
+    void findsTheSevenTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
-                        "WebhookEventsTable", "RateLimitsTable"),
+                        "WebhookEventsTable", "RateLimitsTable", "IdempotencyTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 

@@ -3,28 +3,42 @@ package com.circoflows.api;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.idempotency.IdempotencyStore;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.ratelimit.RateLimitDecision;
 import com.circoflows.domain.ratelimit.RateLimiter;
 import com.circoflows.observability.JsonLog;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What every /api request goes through: API key, rate limit, the endpoint, and the mapping of
- * every failure to the error envelope. Nothing unexpected leaves as more than a server_error.
+ * What every /api request goes through: API key, rate limit, the Idempotency-Key of a write (when
+ * the pipeline has a store), the endpoint, and the mapping of every failure to the error envelope.
+ * Nothing unexpected leaves as more than a server_error.
  */
 public final class MerchantApiPipeline {
     private static final JsonLog LOG = JsonLog.get(MerchantApiPipeline.class);
 
     private final ApiKeyAuthenticator authenticator;
     private final RateLimiter rateLimiter;
+    private final IdempotentExecution idempotency;
 
+    /** For read-only routes: an Idempotency-Key header is ignored, as Stripe ignores it on GET. */
     public MerchantApiPipeline(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.idempotency = null;
+    }
+
+    /** For routes that write (POST, PUT): honours Idempotency-Key through {@code store}. */
+    public MerchantApiPipeline(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter, IdempotencyStore store,
+            Clock clock) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.idempotency = new IdempotentExecution(store, clock);
     }
 
     public ApiResponse handle(ApiRequest request, MerchantEndpoint endpoint) {
@@ -52,7 +66,12 @@ public final class MerchantApiPipeline {
                         + limit.limit() + " per minute for this API key. Retry after " + limit.retryAfterSeconds()
                         + " s.");
             }
-            response = endpoint.handle(request, caller);
+            if (idempotency != null && IdempotentExecution.appliesTo(request)) {
+                AuthenticatedKey authenticated = caller;
+                response = idempotency.run(request, caller, () -> endpoint.handle(request, authenticated));
+            } else {
+                response = endpoint.handle(request, caller);
+            }
         } catch (ApiException e) {
             response = Envelope.error(e);
         } catch (RetryableFailure e) {

@@ -52,6 +52,8 @@ class ErrorCatalogueTest {
         "not_found,                 404, invalid_request_error",
         "service_unavailable,       503, api_error",
         "session_payment_in_progress, 409, invalid_request_error",
+        "idempotency_key_in_use,    409, idempotency_error",
+        "idempotency_key_reused,    422, idempotency_error",
     })
     void errorIsAnsweredWithItsStatusAndType(String code, int status, String type) {
         ErrorCode errorCode = byCode(code);
@@ -75,7 +77,8 @@ class ErrorCatalogueTest {
                 "invalid_cvv", "transaction_not_found", "authentication_failed", "rate_limit_exceeded",
                 "server_error", "processing_error", "3ds_authentication_failed", "invalid_transaction_state",
                 "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found",
-                "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress");
+                "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
+                "idempotency_key_in_use", "idempotency_key_reused");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 

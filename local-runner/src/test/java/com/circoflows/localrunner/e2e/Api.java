@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Real HTTP calls to the runner with one Authorization header. Every response body is checked for
@@ -38,6 +39,14 @@ public final class Api {
         return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8)));
+    }
+
+    /** Posts the text as is with extra request headers (an Idempotency-Key, say). */
+    public HttpResult post(String path, String rawBody, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     public HttpResult health() {

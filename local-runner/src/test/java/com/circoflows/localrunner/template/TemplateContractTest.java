@@ -141,6 +141,28 @@ class TemplateContractTest {
                     .get("PointInTimeRecoveryEnabled"), table.logicalId() + " must have PITR");
         }
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+        assertEquals("expires_at", template.table("IdempotencyTable").ttlAttribute());
+    }
+
+    @Test
+    void everyApiRouteThatWritesHonoursIdempotencyKeys() {
+        for (FunctionDefinition function : template.functions()) {
+            boolean writes = function.httpRoutes().stream().anyMatch(r -> r.path().startsWith("/api/")
+                    && (r.method().equals("POST") || r.method().equals("PUT")));
+            assertEquals(writes, function.rawEnvironment().containsKey("IDEMPOTENCY_TABLE"),
+                    function.logicalId() + (writes ? " serves a POST/PUT /api route but has no IDEMPOTENCY_TABLE"
+                            : " has IDEMPOTENCY_TABLE but serves no POST/PUT /api route"));
+        }
+    }
+
+    @Test
+    void idempotencyLockLastsExactlyTheFunctionTimeout() throws IOException {
+        String text = Files.readString(repositoryRoot.resolve(SamTemplate.FILE_NAME));
+        String globals = text.substring(text.indexOf("\nGlobals:"), text.indexOf("\nResources:"));
+        java.util.regex.Matcher timeout = java.util.regex.Pattern.compile("\n    Timeout: (\\d+)").matcher(globals);
+        assertTrue(timeout.find(), "Globals.Function.Timeout");
+        assertEquals(com.circoflows.domain.idempotency.IdempotencyKeys.LOCK.toSeconds(),
+                Long.parseLong(timeout.group(1)), "a record left in progress must stay locked as long as a function may run");
     }
 
     @Test
@@ -150,6 +172,7 @@ class TemplateContractTest {
         assertEquals("transaction_id", template.table("TransactionsTable").hashKey());
         assertEquals("event_id", template.table("WebhookEventsTable").hashKey());
         assertEquals("bucket", template.table("RateLimitsTable").hashKey());
+        assertEquals("record_key", template.table("IdempotencyTable").hashKey());
         assertEquals("session_id", template.table("PaymentSessionsTable").hashKey());
         assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));
     }

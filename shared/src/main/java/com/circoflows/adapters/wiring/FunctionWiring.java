@@ -2,6 +2,7 @@ package com.circoflows.adapters.wiring;
 
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoIdempotencyStore;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
@@ -85,7 +86,8 @@ public final class FunctionWiring {
     private final Lazy<SdkHttpClient> httpClient = new Lazy<>(AwsClients::httpClient);
     private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> AwsClients.dynamoDb(settings(), httpClient.get()));
     private final Lazy<SqsClient> sqs = new Lazy<>(() -> AwsClients.sqs(settings(), httpClient.get()));
-    private final Lazy<MerchantApiPipeline> pipeline = new Lazy<>(this::buildPipeline);
+    private final Lazy<MerchantApiPipeline> pipeline = new Lazy<>(() -> buildPipeline(false));
+    private final Lazy<MerchantApiPipeline> writePipeline = new Lazy<>(() -> buildPipeline(true));
     private final Lazy<TransactionRepository> transactions = new Lazy<>(() -> new DynamoTransactionRepository(
             dynamoDb.get(), required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<WebhookJobQueue> webhookQueue = new Lazy<>(() ->
@@ -104,8 +106,14 @@ public final class FunctionWiring {
         return new FunctionWiring(Settings.fromEnvironment());
     }
 
+    /** The pipeline of a read-only /api route. */
     public MerchantApiPipeline merchantApi() {
         return pipeline.get();
+    }
+
+    /** The pipeline of an /api route that writes (POST, PUT): it honours Idempotency-Key (IDEMPOTENCY_TABLE). */
+    public MerchantApiPipeline writingMerchantApi() {
+        return writePipeline.get();
     }
 
     public HealthEndpoint healthEndpoint() {
@@ -227,14 +235,18 @@ public final class FunctionWiring {
         return new DynamoMerchantRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
     }
 
-    private MerchantApiPipeline buildPipeline() {
+    private MerchantApiPipeline buildPipeline(boolean idempotent) {
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
                 new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")),
                 new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
                 VerifiedKeyCache.withDefaultTtl());
         RateLimiter limiter = new RateLimiter(
                 new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock);
-        return new MerchantApiPipeline(authenticator, limiter);
+        if (!idempotent) {
+            return new MerchantApiPipeline(authenticator, limiter);
+        }
+        return new MerchantApiPipeline(authenticator, limiter,
+                new DynamoIdempotencyStore(dynamoDb.get(), required("IDEMPOTENCY_TABLE")), clock);
     }
 
     private PublicUrls publicUrls() {

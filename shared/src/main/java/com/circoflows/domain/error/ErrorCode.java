@@ -3,6 +3,7 @@ package com.circoflows.domain.error;
 import static com.circoflows.domain.error.ErrorType.API_ERROR;
 import static com.circoflows.domain.error.ErrorType.AUTHENTICATION_ERROR;
 import static com.circoflows.domain.error.ErrorType.CARD_ERROR;
+import static com.circoflows.domain.error.ErrorType.IDEMPOTENCY_ERROR;
 import static com.circoflows.domain.error.ErrorType.INVALID_REQUEST_ERROR;
 import static com.circoflows.domain.error.ErrorType.RATE_LIMIT_ERROR;
 
@@ -40,6 +41,11 @@ public enum ErrorCode {
     LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", 403, INVALID_REQUEST_ERROR,
             "Live payments are not enabled for this account yet; use a test key."),
     ROUTE_NOT_FOUND("not_found", 404, INVALID_REQUEST_ERROR, "No such endpoint."),
+
+    IDEMPOTENCY_KEY_IN_USE("idempotency_key_in_use", 409, IDEMPOTENCY_ERROR,
+            "A request with this Idempotency-Key is still being processed; retry after it finishes."),
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422, IDEMPOTENCY_ERROR,
+            "This Idempotency-Key was already used with a different request; use a new key for a new request."),
 
     AUTHENTICATION_FAILED("authentication_failed", 401, AUTHENTICATION_ERROR, "Invalid API key provided."),
     RATE_LIMIT_EXCEEDED("rate_limit_exceeded", 429, RATE_LIMIT_ERROR, "Too many requests, try again later."),

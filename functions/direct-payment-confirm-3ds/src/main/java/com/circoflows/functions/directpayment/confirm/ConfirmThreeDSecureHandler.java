@@ -13,7 +13,7 @@ public final class ConfirmThreeDSecureHandler extends MerchantApiHandler {
     }
 
     private ConfirmThreeDSecureHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.confirmThreeDSecureEndpoint());
+        this(wiring.writingMerchantApi(), wiring.confirmThreeDSecureEndpoint());
     }
 
     public ConfirmThreeDSecureHandler(MerchantApiPipeline pipeline, ConfirmThreeDSecureEndpoint endpoint) {

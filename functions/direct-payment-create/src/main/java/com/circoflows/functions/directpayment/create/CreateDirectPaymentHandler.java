@@ -13,7 +13,7 @@ public final class CreateDirectPaymentHandler extends MerchantApiHandler {
     }
 
     private CreateDirectPaymentHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.createDirectPaymentEndpoint());
+        this(wiring.writingMerchantApi(), wiring.createDirectPaymentEndpoint());
     }
 
     public CreateDirectPaymentHandler(MerchantApiPipeline pipeline, CreateDirectPaymentEndpoint endpoint) {

@@ -13,7 +13,7 @@ public final class CancelHostedPaymentHandler extends MerchantApiHandler {
     }
 
     private CancelHostedPaymentHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.cancelHostedPaymentEndpoint());
+        this(wiring.writingMerchantApi(), wiring.cancelHostedPaymentEndpoint());
     }
 
     public CancelHostedPaymentHandler(MerchantApiPipeline pipeline, CancelHostedPaymentEndpoint endpoint) {

@@ -13,7 +13,7 @@ public final class CreateHostedPaymentHandler extends MerchantApiHandler {
     }
 
     private CreateHostedPaymentHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.createHostedPaymentEndpoint());
+        this(wiring.writingMerchantApi(), wiring.createHostedPaymentEndpoint());
     }
 
     public CreateHostedPaymentHandler(MerchantApiPipeline pipeline, CreateHostedPaymentEndpoint endpoint) {

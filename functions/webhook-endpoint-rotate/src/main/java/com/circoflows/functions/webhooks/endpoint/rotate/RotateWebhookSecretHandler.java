@@ -13,7 +13,7 @@ public final class RotateWebhookSecretHandler extends MerchantApiHandler {
     }
 
     private RotateWebhookSecretHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.rotateWebhookSecret());
+        this(wiring.writingMerchantApi(), wiring.rotateWebhookSecret());
     }
 
     public RotateWebhookSecretHandler(MerchantApiPipeline pipeline, RotateWebhookSecretEndpoint endpoint) {

@@ -13,7 +13,7 @@ public final class SetWebhookEndpointHandler extends MerchantApiHandler {
     }
 
     private SetWebhookEndpointHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.setWebhookEndpoint());
+        this(wiring.writingMerchantApi(), wiring.setWebhookEndpoint());
     }
 
     public SetWebhookEndpointHandler(MerchantApiPipeline pipeline, SetWebhookEndpointEndpoint endpoint) {

@@ -13,7 +13,7 @@ public final class RedeliverWebhookEventHandler extends MerchantApiHandler {
     }
 
     private RedeliverWebhookEventHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.redeliverWebhookEvent());
+        this(wiring.writingMerchantApi(), wiring.redeliverWebhookEvent());
     }
 
     public RedeliverWebhookEventHandler(MerchantApiPipeline pipeline, RedeliverWebhookEventEndpoint endpoint) {

@@ -1,0 +1,127 @@
+package com.circoflows.api;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.idempotency.IdempotencyKeys;
+import com.circoflows.domain.idempotency.IdempotencyStore;
+import com.circoflows.domain.idempotency.IdempotencyStore.Existing;
+import com.circoflows.domain.idempotency.StoredResponse;
+import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.observability.JsonLog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs a write request at most once per Idempotency-Key, with Stripe's semantics: the first
+ * request's answer is saved and replayed (marked Idempotent-Replayed) for the same request; the same
+ * key with another request is 422; while the first still runs, 409. Answers that say "retry" (5xx)
+ * and failures outside the endpoint's control are not saved, so the retry runs again.
+ */
+final class IdempotentExecution {
+    static final String HEADER = "idempotency-key";
+    static final String REPLAYED_HEADER = "idempotent-replayed";
+    /** Headers of the first response worth replaying; request ids and rate limits are fresh each time. */
+    private static final Set<String> SAVED_HEADERS = Set.of("content-type", "cache-control");
+    private static final JsonLog LOG = JsonLog.get(IdempotentExecution.class);
+
+    private final IdempotencyStore store;
+    private final Clock clock;
+
+    IdempotentExecution(IdempotencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    static boolean appliesTo(ApiRequest request) {
+        return ("POST".equalsIgnoreCase(request.method()) || "PUT".equalsIgnoreCase(request.method()))
+                && request.header(HEADER) != null;
+    }
+
+    /** Runs {@code endpoint} under the request's key; an ApiException or other failure it throws propagates. */
+    ApiResponse run(ApiRequest request, AuthenticatedKey caller, Supplier<ApiResponse> endpoint) {
+        String key = request.header(HEADER);
+        if (!IdempotencyKeys.isValid(key)) {
+            throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "Idempotency-Key",
+                    "Idempotency-Key must be 1 to " + IdempotencyKeys.MAX_LENGTH + " printable ASCII characters.");
+        }
+        String recordKey = IdempotencyKeys.recordKey(caller.merchantId(), caller.mode(), key);
+        String fingerprint = IdempotencyKeys.fingerprint(request.method(), request.path(), request.body());
+        String lockToken = RandomIds.base62(24);
+        Instant now = clock.instant();
+        IdempotencyStore.Claim claim;
+        try {
+            claim = store.claim(recordKey, fingerprint, lockToken, now, now.plus(IdempotencyKeys.LOCK),
+                    now.plus(IdempotencyKeys.RETENTION));
+        } catch (RuntimeException e) {
+            LOG.warn("idempotency_store_unavailable", Map.of("request_id", String.valueOf(request.requestId()),
+                    "reason", String.valueOf(e.getMessage())));
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+        if (claim instanceof Existing existing) {
+            return answerFor(existing, fingerprint);
+        }
+        ApiResponse response;
+        try {
+            try {
+                response = endpoint.get();
+            } catch (ApiException e) {
+                response = Envelope.error(e);
+            }
+        } catch (RuntimeException e) {
+            releaseQuietly(recordKey, lockToken, request);
+            throw e;
+        }
+        if (response.statusCode() >= 500) {
+            releaseQuietly(recordKey, lockToken, request);
+            return response;
+        }
+        try {
+            if (!store.complete(recordKey, lockToken, saved(response))) {
+                LOG.warn("idempotency_record_lost", Map.of("request_id", String.valueOf(request.requestId())));
+            }
+        } catch (RuntimeException e) {
+            // The request did run: answer it. The record stays in progress until its lock runs out.
+            LOG.warn("idempotency_result_not_saved", Map.of("request_id", String.valueOf(request.requestId()),
+                    "reason", String.valueOf(e.getMessage())));
+        }
+        return response;
+    }
+
+    private static ApiResponse answerFor(Existing existing, String fingerprint) {
+        if (!existing.fingerprint().equals(fingerprint)) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED);
+        }
+        if (existing.inProgress()) {
+            throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
+        }
+        StoredResponse stored = existing.response();
+        Map<String, String> headers = new LinkedHashMap<>(stored.headers());
+        headers.put(REPLAYED_HEADER, "true");
+        return new ApiResponse(stored.status(), headers, stored.body());
+    }
+
+    private static StoredResponse saved(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().forEach((name, value) -> {
+            if (SAVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+            }
+        });
+        return new StoredResponse(response.statusCode(), headers, response.body());
+    }
+
+    private void releaseQuietly(String recordKey, String lockToken, ApiRequest request) {
+        try {
+            store.release(recordKey, lockToken);
+        } catch (RuntimeException e) {
+            // The lock runs out on its own after IdempotencyKeys.LOCK; until then a retry gets 409.
+            LOG.warn("idempotency_release_failed", Map.of("request_id", String.valueOf(request.requestId()),
+                    "reason", String.valueOf(e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.circoflows.testing;
+
+import com.circoflows.domain.idempotency.IdempotencyStore;
+import com.circoflows.domain.idempotency.StoredResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The DynamoDB store's semantics in memory: the same conditions, under one lock. */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+    private final Map<String, Record> records = new HashMap<>();
+    private RuntimeException failure;
+
+    private record Record(String fingerprint, String lockToken, Instant lockedUntil, Instant expiresAt,
+            StoredResponse response) {
+    }
+
+    /** Makes every later call throw {@code failure} (null to heal). */
+    public synchronized void failWith(RuntimeException failure) {
+        this.failure = failure;
+    }
+
+    public synchronized int size() {
+        return records.size();
+    }
+
+    @Override
+    public synchronized Claim claim(String recordKey, String fingerprint, String lockToken, Instant now,
+            Instant lockedUntil, Instant expiresAt) {
+        throwIfFailing();
+        Record existing = records.get(recordKey);
+        boolean free = existing == null || !existing.expiresAt().isAfter(now)
+                || (existing.response() == null && !existing.lockedUntil().isAfter(now)
+                        && existing.fingerprint().equals(fingerprint));
+        if (free) {
+            records.put(recordKey, new Record(fingerprint, lockToken, lockedUntil, expiresAt, null));
+            return new Acquired();
+        }
+        return new Existing(existing.fingerprint(), existing.response());
+    }
+
+    @Override
+    public synchronized boolean complete(String recordKey, String lockToken, StoredResponse response) {
+        throwIfFailing();
+        Record existing = records.get(recordKey);
+        if (existing == null || existing.response() != null || !existing.lockToken().equals(lockToken)) {
+            return false;
+        }
+        records.put(recordKey, new Record(existing.fingerprint(), lockToken, existing.lockedUntil(),
+                existing.expiresAt(), response));
+        return true;
+    }
+
+    @Override
+    public synchronized void release(String recordKey, String lockToken) {
+        throwIfFailing();
+        Record existing = records.get(recordKey);
+        if (existing != null && existing.lockToken().equals(lockToken)) {
+            records.remove(recordKey);
+        }
+    }
+
+    private void throwIfFailing() {
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
