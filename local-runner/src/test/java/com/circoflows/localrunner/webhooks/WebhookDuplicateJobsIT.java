@@ -3,9 +3,8 @@ package com.circoflows.localrunner.webhooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.circoflows.domain.webhook.WebhookEvent;
-import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
+import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
@@ -15,11 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -27,41 +22,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * number of jobs for an event, the merchant's endpoint sees one successful delivery with one webhook-id.
  */
 @EndToEnd
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookDuplicateJobsIT {
+class WebhookDuplicateJobsIT extends OnWebhookStack {
     private static final Duration QUIET = Duration.ofMillis(2500);
-
-    private WebhookStack stack;
-    private final List<ReceiverServer> receivers = new ArrayList<>();
-
-    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
-    @BeforeAll
-    void startStack(E2e sharedSuiteCapturesOutput) {
-        stack = WebhookStack.start();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            try {
-                stack.assertNoCardNumberStored();
-            } finally {
-                stack.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(ReceiverServer::close);
-        receivers.clear();
-    }
-
-    private ReceiverServer receiver(Script script) {
-        ReceiverServer receiver = ReceiverServer.start().answer(script);
-        receivers.add(receiver);
-        return receiver;
-    }
 
     @Test
     void sameJobTwiceIsDeliveredOnce() {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.domain.ids.RandomIds;
-import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
+import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
@@ -19,11 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,8 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * non-loopback address: every refused URL is refused before anything connects or resolves it.
  */
 @EndToEnd
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookEndpointApiIT {
+class WebhookEndpointApiIT extends OnWebhookStack {
     /**
      * Refused even in local mode: private, link-local, cloud metadata, unspecified, multicast,
      * carrier-grade NAT, IPv4-mapped/unique-local IPv6, numeric forms that some stacks read as
@@ -67,38 +61,6 @@ class WebhookEndpointApiIT {
             "gopher://127.0.0.1:6379/_x",
             "http://user:pass@127.0.0.1/x",
             "/relative/path");
-
-    private WebhookStack stack;
-    private final List<ReceiverServer> receivers = new ArrayList<>();
-
-    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
-    @BeforeAll
-    void startStack(E2e sharedSuiteCapturesOutput) {
-        stack = WebhookStack.start();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            try {
-                stack.assertNoCardNumberStored();
-            } finally {
-                stack.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(ReceiverServer::close);
-        receivers.clear();
-    }
-
-    private ReceiverServer receiver() {
-        ReceiverServer receiver = ReceiverServer.start();
-        receivers.add(receiver);
-        return receiver;
-    }
 
     @Test
     void ssrfTargetsAreRefusedAsInvalidWebhookUrlAndTheEndpointStaysAsItWas() {

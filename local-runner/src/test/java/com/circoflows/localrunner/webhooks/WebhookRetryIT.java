@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
@@ -25,11 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Failing endpoints: retried on the (fast) schedule with every attempt on record, dead-lettered and
@@ -37,44 +32,11 @@ import org.junit.jupiter.api.TestInstance;
  * outage that ends loses nothing and delivers nothing twice.
  */
 @EndToEnd
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookRetryIT {
+class WebhookRetryIT extends OnWebhookStack {
     /** The fast schedule is 11 attempts about a second apart; then the DLQ and its handler. */
     private static final Duration SCHEDULE_RUNS_OUT = Duration.ofSeconds(40);
     /** Long enough for a stray retry (1 s) or a sweep (1 s rate, 1 s grace) to have shown itself. */
     private static final Duration QUIET = Duration.ofMillis(2500);
-
-    private WebhookStack stack;
-    private final List<ReceiverServer> receivers = new ArrayList<>();
-
-    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
-    @BeforeAll
-    void startStack(E2e sharedSuiteCapturesOutput) {
-        stack = WebhookStack.start();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            try {
-                stack.assertNoCardNumberStored();
-            } finally {
-                stack.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(ReceiverServer::close);
-        receivers.clear();
-    }
-
-    private ReceiverServer receiver(Script script) {
-        ReceiverServer receiver = ReceiverServer.start().answer(script);
-        receivers.add(receiver);
-        return receiver;
-    }
 
     @Test
     void receiverFailsThreeTimesThenSucceeds() {
@@ -259,8 +221,7 @@ class WebhookRetryIT {
     @Test
     void redirectsAnd4xxAreFailuresAndRedirectsAreNeverFollowed() {
         Merchant merchant = stack.newMerchant("Redirecting Endpoint Merchant");
-        ReceiverServer receiver = ReceiverServer.start();
-        receivers.add(receiver);
+        ReceiverServer receiver = receiver();
         String elsewhere = receiver.url("/hooks/elsewhere");
         receiver.answer(n -> switch (n) {
             case 1 -> Reply.redirect(302, elsewhere);

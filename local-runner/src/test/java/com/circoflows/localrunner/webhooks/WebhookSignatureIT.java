@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
@@ -23,12 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,42 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * HMAC code, the reference's PHP snippet included, across a secret rotation.
  */
 @EndToEnd
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookSignatureIT {
+class WebhookSignatureIT extends OnWebhookStack {
     private static final Pattern EVENT_ID = Pattern.compile("evt_[0-9A-Za-z]{24}");
     private static final Duration PROMPT = Duration.ofSeconds(2);
-
-    private WebhookStack stack;
-    private final List<ReceiverServer> receivers = new ArrayList<>();
-
-    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
-    @BeforeAll
-    void startStack(E2e sharedSuiteCapturesOutput) {
-        stack = WebhookStack.start();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            try {
-                stack.assertNoCardNumberStored();
-            } finally {
-                stack.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(ReceiverServer::close);
-        receivers.clear();
-    }
-
-    private ReceiverServer receiver() {
-        ReceiverServer receiver = ReceiverServer.start();
-        receivers.add(receiver);
-        return receiver;
-    }
 
     @Test
     void paymentSucceededArrivesSignedWithinTwoSeconds() {

@@ -2,25 +2,19 @@ package com.circoflows.localrunner.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.circoflows.domain.webhook.WebhookEvent;
-import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
+import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -29,41 +23,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * A runner of its own: one test takes the webhook queue away, which no other test should see.
  */
 @EndToEnd
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookSweeperIT {
+class WebhookSweeperIT extends OnWebhookStack {
     private static final Duration QUIET = Duration.ofMillis(2500);
-
-    private WebhookStack stack;
-    private final List<ReceiverServer> receivers = new ArrayList<>();
-
-    /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
-    @BeforeAll
-    void startStack(E2e sharedSuiteCapturesOutput) {
-        stack = WebhookStack.start();
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            try {
-                stack.assertNoCardNumberStored();
-            } finally {
-                stack.close();
-            }
-        }
-    }
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.forEach(ReceiverServer::close);
-        receivers.clear();
-    }
-
-    private ReceiverServer receiver() {
-        ReceiverServer receiver = ReceiverServer.start();
-        receivers.add(receiver);
-        return receiver;
-    }
 
     /**
      * A real failed SendMessage: the webhook queue is deleted while the payment is made (the API
