@@ -1,0 +1,133 @@
+package com.circoflows.benchmarks.load;
+
+import com.circoflows.benchmarks.load.Observations.PaymentAnswer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What must hold after the load, read from the tables themselves and the webhook receiver, not from
+ * the API's answers: every answered payment is stored once with the status it announced, carries its
+ * webhook event, and that event reached the merchant signed.
+ */
+final class InvariantCheck {
+    private static final Map<String, String> EVENT_FOR_STATUS = Map.of(
+            "completed", "payment.succeeded", "failed", "payment.failed", "pending", "payment.pending");
+
+    private final DynamoDbClient dynamoDb;
+    private final UnaryOperator<String> tableNames;
+
+    /** @param tableNames a template table's logical id -> its physical name */
+    InvariantCheck(DynamoDbClient dynamoDb, UnaryOperator<String> tableNames) {
+        this.dynamoDb = dynamoDb;
+        this.tableNames = tableNames;
+    }
+
+    List<Invariant> check(Observations observations, WebhookReceiver receiver, Duration drain) throws InterruptedException {
+        List<PaymentAnswer> answered = observations.payments();
+        Map<String, List<Map<String, AttributeValue>>> storedByOrder = transactionsByOrder();
+        Map<String, Set<String>> eventTypesByTransaction = new HashMap<>();
+        Set<String> expectedEventIds = new HashSet<>();
+        Set<String> loadTransactions = new HashSet<>();
+        storedByOrder.values().forEach(items -> items.forEach(item -> loadTransactions.add(item.get("transaction_id").s())));
+        scan("WebhookEventsTable").forEach(event -> {
+            String transactionId = event.get("transaction_id").s();
+            if (loadTransactions.contains(transactionId)) {
+                eventTypesByTransaction.computeIfAbsent(transactionId, id -> new HashSet<>()).add(event.get("type").s());
+                expectedEventIds.add(event.get("event_id").s());
+            }
+        });
+
+        List<Invariant> invariants = new ArrayList<>();
+        int serverErrors = observations.statusCounts().entrySet().stream()
+                .filter(status -> status.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+        invariants.add(new Invariant("zero 5xx answers", serverErrors == 0, serverErrors + " 5xx"));
+        List<String> anomalies = observations.anomalies();
+        invariants.add(new Invariant("every answer as a correct API gives it (status, body, replays)",
+                anomalies.isEmpty(), anomalies.size() + " unexpected" + sample(anomalies)));
+
+        List<String> notStored = new ArrayList<>();
+        List<String> eventMissing = new ArrayList<>();
+        for (PaymentAnswer answer : answered) {
+            List<Map<String, AttributeValue>> stored = storedByOrder.getOrDefault(answer.orderId(), List.of());
+            boolean matches = stored.size() == 1
+                    && stored.get(0).get("transaction_id").s().equals(answer.transactionId())
+                    && stored.get(0).get("status").s().equals(answer.expectedStatus())
+                    && Long.parseLong(stored.get(0).get("amount").n()) == answer.amount()
+                    && stored.get(0).get("merchant_id").s().equals(answer.merchantId());
+            if (!matches) {
+                notStored.add(answer.transactionId());
+            }
+            if (!eventTypesByTransaction.getOrDefault(answer.transactionId(), Set.of())
+                    .contains(EVENT_FOR_STATUS.get(answer.expectedStatus()))) {
+                eventMissing.add(answer.transactionId());
+            }
+        }
+        invariants.add(new Invariant("every 200/202/decline has its stored transaction, as answered",
+                notStored.isEmpty(), answered.size() + " answered, " + notStored.size() + " missing or different"
+                        + sample(notStored)));
+        invariants.add(new Invariant("every stored transaction has its webhook event", eventMissing.isEmpty(),
+                eventMissing.size() + " without the event their status announces" + sample(eventMissing)));
+        List<String> chargedTwice = storedByOrder.entrySet().stream()
+                .filter(order -> order.getValue().size() > 1).map(Map.Entry::getKey).toList();
+        invariants.add(new Invariant("no payment stored (charged) twice", chargedTwice.isEmpty(),
+                storedByOrder.size() + " orders stored, " + chargedTwice.size() + " more than once" + sample(chargedTwice)));
+
+        Set<String> undelivered = awaitDeliveries(receiver, expectedEventIds, drain);
+        invariants.add(new Invariant("every webhook event delivered, signed", undelivered.isEmpty()
+                && receiver.badSignatures() == 0, expectedEventIds.size() + " events, " + undelivered.size()
+                + " undelivered after the drain, " + receiver.badSignatures() + " bad signatures, "
+                + receiver.duplicates() + " repeat deliveries (allowed: at least once)"));
+
+        Set<String> storedSessions = new HashSet<>();
+        scan("PaymentSessionsTable").forEach(item -> storedSessions.add(item.get("session_id").s()));
+        List<String> lostSessions = observations.sessions().stream().filter(id -> !storedSessions.contains(id)).toList();
+        invariants.add(new Invariant("every created session stored", lostSessions.isEmpty(),
+                observations.sessions().size() + " created, " + lostSessions.size() + " missing"));
+        return invariants;
+    }
+
+    private Map<String, List<Map<String, AttributeValue>>> transactionsByOrder() {
+        Map<String, List<Map<String, AttributeValue>>> byOrder = new HashMap<>();
+        for (Map<String, AttributeValue> item : scan("TransactionsTable")) {
+            AttributeValue metadata = item.get("metadata");
+            AttributeValue order = metadata == null || !metadata.hasM() ? null : metadata.m().get("load_order");
+            if (order != null && order.s() != null) {
+                byOrder.computeIfAbsent(order.s(), id -> new ArrayList<>()).add(item);
+            }
+        }
+        return byOrder;
+    }
+
+    private Iterable<Map<String, AttributeValue>> scan(String logicalId) {
+        String table = tableNames.apply(logicalId);
+        return dynamoDb.scanPaginator(scan -> scan.tableName(table).consistentRead(true)).items();
+    }
+
+    private static Set<String> awaitDeliveries(WebhookReceiver receiver, Set<String> expected, Duration drain)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + drain.toNanos();
+        Set<String> missing = new HashSet<>(expected);
+        while (true) {
+            missing.removeAll(receiver.deliveries().keySet());
+            if (missing.isEmpty() || System.nanoTime() > deadline) {
+                return missing;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static String sample(List<String> findings) {
+        return findings.isEmpty() ? "" : ", e.g. " + findings.subList(0, Math.min(3, findings.size()));
+    }
+
+    record Invariant(String name, boolean holds, String detail) {
+    }
+}

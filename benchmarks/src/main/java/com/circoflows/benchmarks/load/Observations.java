@@ -1,0 +1,75 @@
+package com.circoflows.benchmarks.load;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Everything the clients saw, recorded from many threads, read once the load has stopped. */
+final class Observations {
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final Queue<PaymentAnswer> payments = new ConcurrentLinkedQueue<>();
+    private final Queue<String> sessions = new ConcurrentLinkedQueue<>();
+    private final Queue<String> anomalies = new ConcurrentLinkedQueue<>();
+
+    void call(Operation operation, int status, long latencyNanos) {
+        calls.add(new Call(operation, status, latencyNanos));
+    }
+
+    /** A new payment the API answered with a transaction (200, 202, or a decline naming one). */
+    void payment(PaymentAnswer answer) {
+        payments.add(answer);
+    }
+
+    void session(String sessionId) {
+        sessions.add(sessionId);
+    }
+
+    /** Something a correct API never does: a 5xx, an unexpected status, a replay that differs. */
+    void anomaly(String description) {
+        anomalies.add(description);
+    }
+
+    List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    List<PaymentAnswer> payments() {
+        return new ArrayList<>(payments);
+    }
+
+    List<String> sessions() {
+        return new ArrayList<>(sessions);
+    }
+
+    List<String> anomalies() {
+        return new ArrayList<>(anomalies);
+    }
+
+    Map<Integer, Integer> statusCounts() {
+        Map<Integer, Integer> counts = new TreeMap<>();
+        calls.forEach(call -> counts.merge(call.status(), 1, Integer::sum));
+        return counts;
+    }
+
+    Map<Operation, Integer> operationCounts() {
+        Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
+        calls.forEach(call -> counts.merge(call.operation(), 1, Integer::sum));
+        return counts;
+    }
+
+    record Call(Operation operation, int status, long latencyNanos) {
+    }
+
+    /**
+     * @param orderId the client's own id for the payment, sent as metadata.load_order, so the check
+     *     finds every transaction stored for it however many times it was sent
+     * @param expectedStatus the transaction status the answer announced: completed, failed or pending
+     */
+    record PaymentAnswer(String orderId, String merchantId, String transactionId, long amount,
+            String expectedStatus) {
+    }
+}
