@@ -48,14 +48,23 @@ public final class MerchantApiPipeline {
         ApiResponse response;
         try {
             AuthenticatedKey caller;
+            boolean[] bcryptReached = {false};
             try {
-                caller = authenticator.authenticate(request.header("authorization"),
-                        () -> refuseIfOverFailureBudget(request));
+                caller = authenticator.authenticate(request.header("authorization"), () -> {
+                    refuseIfOverFailureBudget(request);
+                    bcryptReached[0] = true;
+                });
             } catch (OverFailureBudget overBudget) {
                 limit = overBudget.budget;
                 throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
             } catch (ApiException authenticationFailure) {
-                // Failed attempts are limited per client address so nobody can make us burn bcrypt at will.
+                // Wrong secrets for a known key id are limited per client address, so nobody can make us
+                // burn bcrypt at will. A missing, malformed, unknown or revoked key costs no bcrypt: it is
+                // refused without spending the address's budget, which its headers still show.
+                if (!bcryptReached[0]) {
+                    limit = rateLimiter.peek(RateLimitClass.AUTHENTICATION, failureSubject(request));
+                    throw authenticationFailure;
+                }
                 limit = rateLimiter.consume(RateLimitClass.AUTHENTICATION, failureSubject(request));
                 throw limit.allowed() ? authenticationFailure : new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
             }

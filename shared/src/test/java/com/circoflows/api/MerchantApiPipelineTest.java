@@ -211,6 +211,26 @@ class MerchantApiPipelineTest {
     }
 
     @Test
+    void keysRefusedWithoutBcryptStay401AndLeaveTheAddresssFailureBudgetWhole() {
+        List<String> refusedCheaply = new ArrayList<>();
+        refusedCheaply.add(null);
+        refusedCheaply.add("cf_test_short");
+        refusedCheaply.add("cf_test_" + "x".repeat(48));
+        for (int i = 0; i < 30; i++) {
+            for (String presented : refusedCheaply) {
+                ApiResponse response = pipeline.handle(request(presented), ok);
+                assertEquals(401, response.statusCode());
+                assertEquals("10", response.headers().get("x-ratelimit-remaining"));
+            }
+        }
+
+        ApiResponse wrongSecret = pipeline.handle(request(wrongSecretKey), ok);
+
+        assertEquals(401, wrongSecret.statusCode());
+        assertEquals("9", wrongSecret.headers().get("x-ratelimit-remaining"));
+    }
+
+    @Test
     void missingKeyIsAuthenticationFailedWithAHint() {
         ApiResponse response = pipeline.handle(request(null), ok);
 

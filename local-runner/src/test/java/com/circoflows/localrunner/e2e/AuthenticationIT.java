@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * API keys on /api, and the X-RateLimit-* headers every /api answer carries. Failed authentications
- * are limited to 10 a minute per client address, and every test here comes from 127.0.0.1: this
- * class makes 7 of them, the rest of the suite none, so none of them turns into a 429.
+ * API keys on /api, and the X-RateLimit-* headers every /api answer carries. Wrong secrets for a
+ * known key id (the failures that cost bcrypt) are limited to 10 a minute per client address, and
+ * every test here comes from 127.0.0.1: this class makes one, so none of its 401s turns into a 429.
  */
 @EndToEnd
 class AuthenticationIT {
