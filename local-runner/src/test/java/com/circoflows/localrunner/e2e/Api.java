@@ -49,6 +49,18 @@ public final class Api {
         return send(builder);
     }
 
+    /** Any method on any path; a non-null body is sent as application/json. */
+    public HttpResult call(String method, String path, String body) {
+        HttpRequest.Builder builder = request(path);
+        if (body == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        return send(builder);
+    }
+
     public HttpResult health() {
         return get("/api/health");
     }

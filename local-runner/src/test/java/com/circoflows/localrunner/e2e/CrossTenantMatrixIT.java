@@ -1,0 +1,261 @@
+package com.circoflows.localrunner.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.localstack.FunctionDefinition;
+import com.circoflows.localstack.HttpRoute;
+import com.circoflows.localstack.TableDefinition;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The tenant isolation proof: merchant A owns a transaction, a 3-D Secure payment, a hosted session,
+ * webhook events, a webhook endpoint and API keys; then every /api route template.yaml defines is
+ * called on A's objects by merchant B's key, with no key, a malformed key and A's own revoked key.
+ * B gets exactly what an id that never existed gets (404), the others 401, nobody gets a byte of A's
+ * data, and every item A owns in every table is unchanged afterwards. A route added to the template
+ * without a case here fails the test, so the proof cannot go stale.
+ */
+@EndToEnd
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossTenantMatrixIT {
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
+    /** Customer-facing pages take no API key: their capability is the unguessable id in the URL. */
+    private static final Set<String> PAGE_PREFIXES = Set.of("/pay/");
+
+    private static final String SESSION = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Tenant order\"}";
+
+    private final E2e e2e;
+    private String gatewayIdOfA;
+    private HttpServer webhookReceiver;
+    private E2e.TestMerchant merchantA;
+    private Api merchantB;
+    private String revokedKeyOfA;
+    /** Path parameter name -> the id of A's object it names. */
+    private final Map<String, String> objectsOfA = new LinkedHashMap<>();
+    /** Every identifier of A's a response must never contain. */
+    private final List<String> secretsOfA = new ArrayList<>();
+
+    CrossTenantMatrixIT(E2e e2e) {
+        this.e2e = e2e;
+    }
+
+    @BeforeAll
+    void merchantAOwnsOneOfEverything() throws IOException {
+        webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        webhookReceiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhookReceiver.start();
+        merchantA = e2e.newMerchant("Tenant A");
+        merchantB = e2e.newMerchant("Tenant B").api();
+        Api a = merchantA.api();
+        String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/tenant-a";
+        HttpResult endpoint = a.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + webhookUrl + "\"}");
+        assertEquals(200, endpoint.status(), endpoint::describe);
+
+        HttpResult completed = a.pay(Payments.card(Payments.SUCCESS, "611"));
+        assertEquals(200, completed.status(), completed::describe);
+        HttpResult pending = a.pay(Payments.card(Payments.THREE_D_SECURE, "612"));
+        assertEquals(202, pending.status(), pending::describe);
+        HttpResult session = a.post("/api/hosted-payment", SESSION);
+        assertEquals(200, session.status(), session::describe);
+        String sessionId = session.data().path("session_id").asText();
+        gatewayIdOfA = pending.data().path("gateway_transaction_id").asText();
+        HttpResult events = a.get("/api/webhook-events?limit=10");
+        assertEquals(200, events.status(), events::describe);
+        String eventId = events.data().path("events").path(0).path("event_id").asText();
+        assertFalse(eventId.isEmpty(), events::describe);
+
+        objectsOfA.put("transaction_id", pending.data().path("transaction_id").asText());
+        objectsOfA.put("session_id", sessionId);
+        objectsOfA.put("event_id", eventId);
+        revokedKeyOfA = ApiKeysE2e.issueAndRevoke(e2e, merchantA.merchantId());
+        objectsOfA.put("key_id", ApiKeysE2e.publicKeyId(merchantA.apiKey()));
+
+        secretsOfA.addAll(objectsOfA.values());
+        secretsOfA.add(completed.data().path("transaction_id").asText());
+        secretsOfA.add(pending.data().path("gateway_transaction_id").asText());
+        secretsOfA.add(completed.data().path("gateway_transaction_id").asText());
+        secretsOfA.add(merchantA.merchantId());
+        secretsOfA.add(webhookUrl);
+        secretsOfA.add(endpoint.data().path("secret").asText());
+        secretsOfA.add(ApiKeysE2e.lookupId(merchantA.apiKey()));
+        secretsOfA.add(ApiKeysE2e.lookupId(revokedKeyOfA));
+        secretsOfA.removeIf(String::isEmpty);
+    }
+
+    @AfterAll
+    void stopReceiver() {
+        if (webhookReceiver != null) {
+            webhookReceiver.stop(0);
+        }
+    }
+
+    @Test
+    void everyRouteRefusesOtherMerchantsNoKeyMalformedAndRevokedKeysAndChangesNothingOfA() {
+        Map<String, Map<String, AttributeValue>> before = settledItemsOf(merchantA.merchantId());
+        Map<String, Api> strangers = new LinkedHashMap<>();
+        strangers.put("no key", e2e.withAuthorization(null));
+        strangers.put("malformed key", e2e.withAuthorization("Bearer cf_test_" + RandomIds.base62(12) + "!"));
+        strangers.put("A's revoked key", e2e.api(revokedKeyOfA));
+        int calls = 0;
+
+        for (HttpRoute route : apiRoutes()) {
+            String path = pathOnObjectsOfA(route);
+            String body = bodyFor(route);
+            for (Map.Entry<String, Api> stranger : strangers.entrySet()) {
+                HttpResult refused = stranger.getValue().call(route.method(), path, body);
+                String what = stranger.getKey() + " on " + route.method() + " " + route.path();
+                ApiAssertions.assertError(refused, 401, "authentication_failed", "authentication_error", null, null);
+                assertNoDataOfA(refused, what);
+                calls++;
+            }
+            HttpResult byB = merchantB.call(route.method(), path, body);
+            assertNoDataOfA(byB, "merchant B on " + route.method() + " " + route.path());
+            if (PATH_PARAMETER.matcher(route.path()).find()) {
+                HttpResult unknown = merchantB.call(route.method(), pathOnUnknownObjects(route), body);
+                assertEquals(404, byB.status(), byB::describe);
+                assertEquals(unknown.body(), byB.body(),
+                        "A's object answers B exactly as an id that never existed: " + route.path());
+            } else {
+                assertTrue(byB.status() < 500, byB::describe);
+            }
+            calls += 2;
+        }
+
+        System.out.println("e2e: tenant matrix made " + calls + " calls on " + apiRoutes().size() + " /api routes");
+        assertEquals(before, settledItemsOf(merchantA.merchantId()), "nothing of merchant A changed");
+    }
+
+    @Test
+    void aStillReadsItsOwnObjectsAfterwards() {
+        for (HttpRoute route : apiRoutes()) {
+            if (route.method().equals("GET") && PATH_PARAMETER.matcher(route.path()).find()
+                    && !route.path().contains("{key_id}")) {
+                HttpResult own = merchantA.api().call("GET", pathOnObjectsOfA(route), null);
+                assertEquals(200, own.status(), own::describe);
+            }
+        }
+    }
+
+    private List<HttpRoute> apiRoutes() {
+        List<HttpRoute> routes = new ArrayList<>();
+        for (FunctionDefinition function : e2e.runner().stack().template().functions()) {
+            for (HttpRoute route : function.httpRoutes()) {
+                if (PAGE_PREFIXES.stream().noneMatch(route.path()::startsWith)) {
+                    assertTrue(route.path().startsWith("/api/"), "a route neither /api nor a page: " + route);
+                    routes.add(route);
+                }
+            }
+        }
+        return routes;
+    }
+
+    private String pathOnObjectsOfA(HttpRoute route) {
+        return substitute(route, name -> {
+            String id = objectsOfA.get(name);
+            if (id == null) {
+                fail(route.path() + " has a path parameter {" + name + "} this proof does not know: "
+                        + "give merchant A an object of that kind in merchantAOwnsOneOfEverything");
+            }
+            return id;
+        });
+    }
+
+    private static String pathOnUnknownObjects(HttpRoute route) {
+        return substitute(route, name -> {
+            String prefix = switch (name) {
+                case "transaction_id" -> "txn_";
+                case "session_id" -> "sess_";
+                case "event_id" -> "evt_";
+                case "key_id" -> "key_";
+                default -> "";
+            };
+            return prefix + RandomIds.base62(name.equals("key_id") ? 16 : 24);
+        });
+    }
+
+    private static String substitute(HttpRoute route, java.util.function.UnaryOperator<String> idFor) {
+        Matcher matcher = PATH_PARAMETER.matcher(route.path());
+        StringBuilder path = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(path, Matcher.quoteReplacement(idFor.apply(matcher.group(1))));
+        }
+        return matcher.appendTail(path).toString();
+    }
+
+    /** A valid request body for the route, naming A's objects where it names any; null when it takes none. */
+    private String bodyFor(HttpRoute route) {
+        return switch (route.method() + " " + route.path()) {
+            case "POST /api/direct-payment" -> Json.write(Payments.card(Payments.SUCCESS, "613"));
+            case "POST /api/direct-payment/{transaction_id}/confirm-3ds" ->
+                    "{\"status\":\"success\",\"gateway_id\":\"" + gatewayIdOfA + "\"}";
+            case "POST /api/hosted-payment" -> SESSION;
+            case "PUT /api/webhook-endpoint" -> "{\"url\":\"http://127.0.0.1:9/tenant-b\"}";
+            case "POST /api/keys" -> "{}";
+            default -> route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
+        };
+    }
+
+    private void assertNoDataOfA(HttpResult result, String what) {
+        for (String secret : secretsOfA) {
+            assertFalse(result.body().contains(secret), () -> what + " revealed " + secret + ": " + result.describe());
+        }
+    }
+
+    /**
+     * Every item of A's in every template table (by its merchant_id attribute), once two reads a
+     * second apart agree: webhook deliveries to A's endpoint finish in the background first.
+     */
+    private Map<String, Map<String, AttributeValue>> settledItemsOf(String merchantId) {
+        Map<String, Map<String, AttributeValue>> previous = itemsOf(merchantId);
+        for (int attempt = 0; attempt < 30; attempt++) {
+            MinuteWindow.sleep(1000);
+            Map<String, Map<String, AttributeValue>> current = itemsOf(merchantId);
+            if (current.equals(previous)) {
+                assertFalse(current.isEmpty(), "merchant A owns items");
+                return current;
+            }
+            previous = current;
+        }
+        throw new AssertionError("merchant A's items kept changing for 30 s");
+    }
+
+    private Map<String, Map<String, AttributeValue>> itemsOf(String merchantId) {
+        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+        for (TableDefinition table : e2e.runner().stack().template().tables()) {
+            String tableName = e2e.tableName(table.logicalId());
+            e2e.dynamoDb().scanPaginator(scan -> scan.tableName(tableName).consistentRead(true)
+                            .filterExpression("merchant_id = :m")
+                            .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(merchantId))))
+                    .items().forEach(item -> items.put(table.logicalId() + "/" + keyOf(item, table), item));
+        }
+        return items;
+    }
+
+    private static String keyOf(Map<String, AttributeValue> item, TableDefinition table) {
+        AttributeValue range = table.rangeKey() == null ? null : item.get(table.rangeKey());
+        return item.get(table.hashKey()) + (range == null ? "" : "/" + range);
+    }
+}
