@@ -84,7 +84,7 @@ final class LoadWorker implements Callable<Long> {
                 && (expectedStatus.equals("failed") ? answer.errorCode().equals("card_declined")
                         : answer.data("status").equals(expectedStatus));
         if (!asExpected) {
-            observations.anomaly(operation + " answered " + answer.status() + " " + answer.errorCode());
+            observations.anomaly(operation + " answered " + answer.status() + " " + answer.errorSummary());
         }
         if (!transactionId.isEmpty()) {
             observations.payment(new PaymentAnswer(orderId, merchant.merchantId(), transactionId, amount,
@@ -116,7 +116,7 @@ final class LoadWorker implements Callable<Long> {
         LoadApi.Answer answer = send(Operation.CREATE_SESSION, "/api/hosted-payment", body, "ses_" + UUID.randomUUID());
         String sessionId = answer.data("session_id");
         if (answer.status() != 200 || sessionId.isEmpty()) {
-            observations.anomaly("session create answered " + answer.status() + " " + answer.errorCode());
+            observations.anomaly("session create answered " + answer.status() + " " + answer.errorSummary());
             return;
         }
         sessions.add(sessionId);

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.localstack.TableDefinition;
-import java.io.BufferedReader;
+import com.circoflows.localrunner.testsupport.CardDataScanner;
+import com.circoflows.localrunner.testsupport.StoredCardDataScan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -76,19 +72,7 @@ class CardDataScanIT {
                 "the suite must have sent card data first (run all ITs): " + cvvs.size() + " CVVs, "
                         + pans.size() + " card numbers");
         CardDataScanner scanner = new CardDataScanner(cvvs, pans);
-        Map<String, Integer> itemsPerTable = new LinkedHashMap<>();
-
-        for (TableDefinition table : e2e.runner().stack().template().tables()) {
-            String tableName = e2e.tableName(table.logicalId());
-            int items = 0;
-            for (Map<String, AttributeValue> item : e2e.dynamoDb()
-                    .scanPaginator(scan -> scan.tableName(tableName).consistentRead(true)).items()) {
-                items++;
-                String location = tableName + "[" + keyOf(item, table) + "]";
-                item.forEach((name, value) -> scanner.scanAttribute(location + "." + name, name, value));
-            }
-            itemsPerTable.put(table.logicalId(), items);
-        }
+        Map<String, Integer> itemsPerTable = StoredCardDataScan.tables(e2e.runner().stack(), scanner);
         System.out.println("e2e: card data scan of tables " + itemsPerTable + ", CVVs sent " + cvvs.size()
                 + ", card numbers sent " + pans.size() + ", timestamps ignored " + scanner.ignoredTimestamps());
 
@@ -107,21 +91,10 @@ class CardDataScanIT {
         Set<String> cvvs = SentCardData.cvvs();
         Set<String> pans = SentCardData.pans();
         assertTrue(cvvs.size() >= 10 && pans.size() >= 8, "the suite must have sent card data first (run all ITs)");
-        System.out.flush();
-        System.err.flush();
         CardDataScanner scanner = new CardDataScanner(cvvs, pans);
-        int lines = 0;
-        int requestLines = 0;
-
-        try (BufferedReader reader = Files.newBufferedReader(e2e.capturedLog(), StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines++;
-                if (line.contains("\"event\":\"request\"")) {
-                    requestLines++;
-                }
-                scanner.scanLogLine(lines, line);
-            }
-        }
+        StoredCardDataScan.LogScan scanned = StoredCardDataScan.log(e2e.capturedLog(), scanner);
+        int lines = scanned.lines();
+        int requestLines = scanned.requestLines();
         System.out.println("e2e: card data scan of " + e2e.capturedLog() + ": " + lines + " lines, " + requestLines
                 + " request log lines, timestamps ignored " + scanner.ignoredTimestamps());
 
@@ -130,16 +103,5 @@ class CardDataScanIT {
                 + requestLines + " of " + lines + " lines");
         assertTrue(scanner.findings().isEmpty(), () -> "card data in " + e2e.capturedLog() + ":\n  "
                 + String.join("\n  ", scanner.findings()));
-    }
-
-    private static String keyOf(Map<String, AttributeValue> item, TableDefinition table) {
-        return java.util.stream.Stream.of(table.hashKey(), table.rangeKey())
-                .filter(java.util.Objects::nonNull)
-                .map(key -> key + "=" + (item.get(key) == null ? "?" : describe(item.get(key))))
-                .collect(Collectors.joining(","));
-    }
-
-    private static String describe(AttributeValue value) {
-        return value.s() != null ? value.s() : value.n() != null ? value.n() : value.toString();
     }
 }

@@ -8,6 +8,7 @@ import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.localrunner.testsupport.CapturedOutput;
 import com.circoflows.localstack.TableDefinition;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
