@@ -36,14 +36,14 @@ class CardDataScanIT {
     void scannerRecognisesTheCardDataItLooksFor() {
         CardDataScanner scanner = new CardDataScanner(Set.of("739"), Set.of("4000000000000002"));
 
-        scanner.scanLogLine(1, "paid with 4242424242424242 ok");
-        scanner.scanLogLine(2, "{\"card\":\"3782 822463 10005\"}");
-        scanner.scanLogLine(3, "{\"cvv\":\"739\"}");
-        scanner.scanLogLine(4, "token=x4000000000000002y");
+        scanner.scanLogLine("captured.log:1", "paid with 4242424242424242 ok");
+        scanner.scanLogLine("captured.log:2", "{\"card\":\"3782 822463 10005\"}");
+        scanner.scanLogLine("captured.log:3", "{\"cvv\":\"739\"}");
+        scanner.scanLogLine("captured.log:4", "token=x4000000000000002y");
         scanner.scanAttribute("item", "card_number", AttributeValue.fromS("x"));
         scanner.scanAttribute("item", "note", AttributeValue.fromS("739"));
         scanner.scanAttribute("item", "data", AttributeValue.fromS("{\"a\":{\"pan\":\"5555555555554444\"}}"));
-        scanner.scanLogLine(5, "fingerprint 4f4242424242424242ab, id 12345678-1234-1234-1234-123456789012, "
+        scanner.scanLogLine("captured.log:5", "fingerprint 4f4242424242424242ab, id 12345678-1234-1234-1234-123456789012, "
                 + "at 1735689600123, txn_4242424242424242ABCDEFGH, status 200");
 
         List<String> findings = scanner.findings();

@@ -127,9 +127,8 @@ public final class CardDataScanner {
         }
     }
 
-    /** One line of captured output. */
-    public void scanLogLine(int lineNumber, String line) {
-        String location = "captured.log:" + lineNumber;
+    /** One line of captured output; {@code location} names the file and line for the finding. */
+    public void scanLogLine(String location, String line) {
         scanText(location, line);
         Matcher key = JSON_KEY.matcher(line);
         while (key.find()) {

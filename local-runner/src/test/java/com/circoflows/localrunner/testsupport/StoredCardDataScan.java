@@ -52,7 +52,7 @@ public final class StoredCardDataScan {
                 if (line.contains("\"event\":\"request\"")) {
                     requestLines++;
                 }
-                scanner.scanLogLine(lines, line);
+                scanner.scanLogLine(file.getFileName() + ":" + lines, line);
             }
         }
         return new LogScan(lines, requestLines);
