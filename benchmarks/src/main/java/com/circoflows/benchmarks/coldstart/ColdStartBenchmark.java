@@ -1,10 +1,12 @@
 package com.circoflows.benchmarks.coldstart;
 
+import com.circoflows.localrunner.LocalLambdaContext;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.SamTemplate;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.sun.net.httpserver.HttpServer;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -99,8 +101,15 @@ public final class ColdStartBenchmark {
         return runs;
     }
 
-    /** This module's compiled classes: the probe, and the yardstick handler, on top of a function's jar. */
+    /**
+     * What the probe adds after a function's jar: this module's classes (the probe, the yardstick
+     * handler) and the local runner's, for the Lambda context it passes.
+     */
     private static String probeClasses() throws Exception {
-        return Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return codeLocation(ColdStartProbe.class) + File.pathSeparator + codeLocation(LocalLambdaContext.class);
+    }
+
+    private static String codeLocation(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }

@@ -3,12 +3,15 @@ package com.circoflows.benchmarks.coldstart;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.circoflows.localrunner.LocalLambdaContext;
 import java.nio.file.Path;
+import java.util.UUID;
 
 /**
  * Runs in a fresh JVM on a function's deployable jar, as Lambda's runtime would: constructs the
  * handler through its no-arg constructor (init), then makes one invocation, and prints one result
- * line. Between the two it reads the event, which is the runtime's work, not the function's.
+ * line. Between the two it reads the event and makes the context, which is the runtime's work, not
+ * the function's.
  *
  * <p>{@code ColdStartProbe <handler class> <invocation file> <function name>}
  */
@@ -27,8 +30,9 @@ public final class ColdStartProbe {
         long initNanos = System.nanoTime() - initStarted;
 
         Object event = InvocationFile.read(Path.of(args[1]));
+        LocalLambdaContext context = new LocalLambdaContext(UUID.randomUUID().toString(), args[2], 1024);
         long invokeStarted = System.nanoTime();
-        Object response = handler.handleRequest(event, new ProbeContext(args[2]));
+        Object response = handler.handleRequest(event, context);
         long invokeNanos = System.nanoTime() - invokeStarted;
 
         System.out.println(RESULT_PREFIX + "main_epoch_ms=" + mainEnteredEpochMillis + " init_ns=" + initNanos

@@ -190,10 +190,11 @@ final class InvocationFile {
         return value == null ? "" : value;
     }
 
-    private static <T> T emptyToNull(T value) {
-        if (value == null || value instanceof String s && s.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()) {
-            return null;
-        }
-        return value;
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static Map<String, String> emptyToNull(Map<String, String> values) {
+        return values.isEmpty() ? null : values;
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ final class ProbeLauncher {
     }
 
     private static Map<String, String> fields(String result) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : result.split(" ")) {
             int equals = pair.indexOf('=');
             fields.put(pair.substring(0, equals), pair.substring(equals + 1));

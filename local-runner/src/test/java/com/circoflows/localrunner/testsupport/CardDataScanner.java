@@ -183,7 +183,7 @@ public final class CardDataScanner {
         }
     }
 
-    /** The mod-10 check digit rule. */
+    /** The mod-10 check digit rule, apart from the product's own so a bug there cannot hide card data from the scan. */
     static final class Luhn {
         private Luhn() {
         }
