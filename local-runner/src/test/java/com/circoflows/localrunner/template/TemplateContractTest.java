@@ -288,7 +288,7 @@ class TemplateContractTest {
     }
 
     private static List<Map<?, ?>> statements(Map<?, ?> policy) {
-        return ((List<?>) policy.get("Statement")).stream().map(statement -> (Map<?, ?>) statement).toList();
+        return ((List<?>) policy.get("Statement")).stream().<Map<?, ?>>map(statement -> (Map<?, ?>) statement).toList();
     }
 
     /** The one resource an inline statement names, as a logical id (!GetAtt X.Arn). */
