@@ -47,11 +47,11 @@ public final class ApiKeyManagement {
     /**
      * Revokes one of the caller's keys (the caller's own included). Revoking a revoked key answers it
      * again, unchanged. Unless {@code confirmLastKey}, the revocation is written only together with a
-     * check, in the same DynamoDB transaction, that another active key of the merchant and mode exists:
-     * two revocations racing for the last two keys are serialised by DynamoDB, and the second one's
-     * check fails, so the merchant is never left without a key it did not agree to lose. This needs no
-     * counter to keep in step with the keys, so keys written by earlier versions or by the admin tool
-     * count as they are.
+     * check, in the same atomic write, that another active key of the merchant and mode exists: the
+     * store serialises two revocations racing for the last two keys, and the second one's check fails,
+     * so the merchant is never left without a key it did not agree to lose. This needs no counter to
+     * keep in step with the keys, so keys written by earlier versions or by the admin tool count as
+     * they are.
      */
     public StoredApiKey revoke(AuthenticatedKey caller, String keyId, boolean confirmLastKey) {
         StoredApiKey key = owned(caller, keyId);

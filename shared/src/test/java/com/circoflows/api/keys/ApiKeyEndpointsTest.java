@@ -148,6 +148,7 @@ class ApiKeyEndpointsTest {
 
     @Test
     void listShowsTheKeysWithoutSecretsAndValidatesTheLimit() {
+        clock.advance(Duration.ofSeconds(1));
         writes.handle(post("{\"name\": \"second\"}"), create);
 
         ApiResponse response = reads.handle(get().query("limit", "1").build(), list);
