@@ -79,7 +79,7 @@ public final class ApiKeyVerificationBenchmark {
 
         @Override
         public void recordUse(String keyId, Instant at) {
-            keys.computeIfPresent(keyId, (id, key) -> key.usedAt(at));
+            keys.computeIfPresent(keyId, (id, key) -> key.asUsedAt(at));
         }
     }
 }

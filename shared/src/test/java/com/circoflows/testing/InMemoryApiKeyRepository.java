@@ -36,7 +36,7 @@ public final class InMemoryApiKeyRepository implements ManagedApiKeys {
         if (recordUseFailure != null) {
             throw recordUseFailure;
         }
-        keys.computeIfPresent(keyId, (id, key) -> key.usedAt(at));
+        keys.computeIfPresent(keyId, (id, key) -> key.asUsedAt(at));
     }
 
     /** The cursor is the key id of the last key shown. */
@@ -73,13 +73,13 @@ public final class InMemoryApiKeyRepository implements ManagedApiKeys {
                 return Revocation.OTHER_KEY_NOT_ACTIVE;
             }
         }
-        keys.put(key.keyId(), current.revokedAt(at));
+        keys.put(key.keyId(), current.asRevokedAt(at));
         return Revocation.REVOKED;
     }
 
     /** Revokes behind the API's back, as another container would. */
     public synchronized void revoke(String keyId) {
-        keys.computeIfPresent(keyId, (id, key) -> key.revokedAt(Instant.EPOCH));
+        keys.computeIfPresent(keyId, (id, key) -> key.asRevokedAt(Instant.EPOCH));
     }
 
     /** Every later recordUse throws this, as a failing table would. */

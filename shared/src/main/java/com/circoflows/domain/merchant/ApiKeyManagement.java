@@ -79,7 +79,7 @@ public final class ApiKeyManagement {
     private StoredApiKey settle(AuthenticatedKey caller, StoredApiKey key, Revocation outcome, Instant now) {
         cache.forget(key.keyId());
         if (outcome == Revocation.REVOKED) {
-            return key.revokedAt(now);
+            return key.asRevokedAt(now);
         }
         // Revoked by a concurrent request a moment ago: that revocation is the answer.
         return owned(caller, key.keyId());

@@ -19,12 +19,12 @@ public record StoredApiKey(
         Instant lastUsedAt,
         Instant revokedAt) {
 
-    public StoredApiKey revokedAt(Instant at) {
+    public StoredApiKey asRevokedAt(Instant at) {
         return new StoredApiKey(keyId, merchantId, mode, secretHash, displayPrefix, name, ApiKeyStatus.REVOKED,
                 createdAt, lastUsedAt, at);
     }
 
-    public StoredApiKey usedAt(Instant at) {
+    public StoredApiKey asUsedAt(Instant at) {
         return new StoredApiKey(keyId, merchantId, mode, secretHash, displayPrefix, name, status, createdAt, at,
                 revokedAt);
     }

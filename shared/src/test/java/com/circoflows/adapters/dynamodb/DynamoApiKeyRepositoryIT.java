@@ -102,7 +102,7 @@ class DynamoApiKeyRepositoryIT {
 
         keys.recordUse(key.keyId(), AT.plusSeconds(5));
 
-        assertEquals(key.usedAt(AT.plusSeconds(5)), keys.find(key.keyId()).orElseThrow());
+        assertEquals(key.asUsedAt(AT.plusSeconds(5)), keys.find(key.keyId()).orElseThrow());
         assertThrows(RuntimeException.class, () -> keys.recordUse(unknown, AT));
         assertTrue(keys.find(unknown).isEmpty());
     }
@@ -176,7 +176,7 @@ class DynamoApiKeyRepositoryIT {
         String merchantId = AdapterTestData.merchantId();
         StoredApiKey active = key(merchantId, Mode.TEST, AT);
         keys.create(active);
-        keys.create(key(merchantId, Mode.TEST, AT).revokedAt(AT));
+        keys.create(key(merchantId, Mode.TEST, AT).asRevokedAt(AT));
         keys.create(key(merchantId, Mode.LIVE, AT));
         keys.create(key(AdapterTestData.merchantId(), Mode.TEST, AT));
 
@@ -200,12 +200,12 @@ class DynamoApiKeyRepositoryIT {
         assertEquals(ApiKeyStatus.ACTIVE, keys.find(first.keyId()).orElseThrow().status(), "nothing written");
 
         assertEquals(Revocation.REVOKED, keys.revoke(first, AT.plusSeconds(9), second.keyId()));
-        assertEquals(first.revokedAt(AT.plusSeconds(9)), keys.find(first.keyId()).orElseThrow());
+        assertEquals(first.asRevokedAt(AT.plusSeconds(9)), keys.find(first.keyId()).orElseThrow());
         assertEquals(Revocation.KEY_NOT_ACTIVE, keys.revoke(first, AT.plusSeconds(20), second.keyId()));
         assertEquals(Revocation.OTHER_KEY_NOT_ACTIVE, keys.revoke(second, AT, first.keyId()));
         assertEquals(Revocation.REVOKED, keys.revoke(second, AT, null), "confirmed: no other key needed");
         assertEquals(Revocation.KEY_NOT_ACTIVE, keys.revoke(second, AT, null));
-        assertEquals(first.revokedAt(AT.plusSeconds(9)), keys.find(first.keyId()).orElseThrow(), "the first time stays");
+        assertEquals(first.asRevokedAt(AT.plusSeconds(9)), keys.find(first.keyId()).orElseThrow(), "the first time stays");
     }
 
     @Test
