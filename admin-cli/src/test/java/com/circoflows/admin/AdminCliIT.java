@@ -1,14 +1,17 @@
 package com.circoflows.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
@@ -18,6 +21,8 @@ import com.circoflows.localstack.ResolutionContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,12 +56,32 @@ class AdminCliIT {
         String key = find(printed, "API key: +(cf_test_\\w+)");
         AuthenticatedKey caller = new ApiKeyAuthenticator(
                 new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable")),
-                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), VerifiedKeyCache.withDefaultTtl())
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), VerifiedKeyCache.withDefaultTtl(),
+                Clock.systemUTC())
                 .authenticate("Bearer " + key);
         assertEquals(merchantId, caller.merchantId());
         assertEquals(Mode.TEST, caller.mode());
         assertEquals("Acme Ltd", new DynamoMerchantRepository(stack.dynamoDbClient(),
                 stack.resources().tableName("MerchantsTable")).find(merchantId).orElseThrow().name());
+    }
+
+    @Test
+    void createdMerchantsKeyIsListedAsItsOnlyActiveKeyWithoutAName() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AdminCli.run(new String[] {"create-merchant", "--name", "Listed Ltd", "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+        String merchantId = find(out.toString(StandardCharsets.UTF_8), "merchant_id: (mch_\\w+)");
+        String key = find(out.toString(StandardCharsets.UTF_8), "API key: +(cf_test_\\w+)");
+
+        List<StoredApiKey> listed = new DynamoApiKeyRepository(stack.dynamoDbClient(),
+                stack.resources().tableName("ApiKeysTable")).list(merchantId, Mode.TEST, 10, null).keys();
+
+        assertEquals(1, listed.size(), listed::toString);
+        assertEquals(key.substring("cf_test_".length(), "cf_test_".length() + 16), listed.get(0).keyId());
+        assertEquals(ApiKeyStatus.ACTIVE, listed.get(0).status());
+        assertNull(listed.get(0).name());
+        assertNull(listed.get(0).lastUsedAt());
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Runs a write request at most once per Idempotency-Key, with Stripe's semantics: the first
  * request's answer is saved and replayed (marked Idempotent-Replayed) for the same request; the same
  * key with another request is 422; while the first still runs, 409. Answers that say "retry" (5xx)
- * and failures outside the endpoint's control are not saved, so the retry runs again.
+ * and failures outside the endpoint's control are not saved, so the retry runs again. An endpoint
+ * whose answer shows a secret once names, with {@link ApiResponse#withReplay}, what is saved instead.
  */
 final class IdempotentExecution {
     static final String HEADER = "idempotency-key";
@@ -105,7 +106,8 @@ final class IdempotentExecution {
         return new ApiResponse(stored.status(), headers, stored.body());
     }
 
-    private static StoredResponse saved(ApiResponse response) {
+    private static StoredResponse saved(ApiResponse answered) {
+        ApiResponse response = answered.replayable();
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().forEach((name, value) -> {
             if (SAVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {

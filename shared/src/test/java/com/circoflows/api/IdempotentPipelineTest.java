@@ -42,7 +42,7 @@ class IdempotentPipelineTest {
     private final MutableClock clock = MutableClock.atTestNow();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock())),
+            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock), store, clock);
     private final IssuedApiKey merchantA = new ApiKeyIssuer(keys, hasher, clock).issue("mch_AAAAAAAAAAAAAAAAAAAA", Mode.TEST);
     private final IssuedApiKey merchantB = new ApiKeyIssuer(keys, hasher, clock).issue("mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);
@@ -246,6 +246,22 @@ class IdempotentPipelineTest {
 
         assertEquals(200, later.statusCode());
         assertEquals(2, runs.get());
+    }
+
+    @Test
+    void anAnswerShowingASecretOnceIsReplayedAsTheReplacementItNamesAndOnlyThatIsSaved() {
+        CountingEndpoint showsSecret = new CountingEndpoint(c -> Envelope.ok(200, "shown once",
+                Map.of("id", "obj_1", "secret", "s3cr3t-shown-once"))
+                .withReplay(Envelope.ok(200, "created earlier", Map.of("id", "obj_1"))));
+
+        ApiResponse first = pipeline.handle(post(merchantA, "key-1", BODY), showsSecret);
+        ApiResponse replay = pipeline.handle(post(merchantA, "key-1", BODY), showsSecret);
+
+        assertEquals("s3cr3t-shown-once", Responses.data(first).get("secret"));
+        assertEquals(Map.of("id", "obj_1"), Responses.data(replay));
+        assertEquals("created earlier", Responses.body(replay).get("message"));
+        assertEquals("true", replay.headers().get("idempotent-replayed"));
+        assertFalse(store.savedBodies().get(0).contains("s3cr3t-shown-once"));
     }
 
     private static ApiRequest post(IssuedApiKey key, String idempotencyKey, String body) {

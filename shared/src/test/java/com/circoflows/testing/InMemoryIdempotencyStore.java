@@ -24,6 +24,11 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         return records.size();
     }
 
+    /** The bodies saved for replay. */
+    public synchronized java.util.List<String> savedBodies() {
+        return records.values().stream().filter(r -> r.response() != null).map(r -> r.response().body()).toList();
+    }
+
     @Override
     public synchronized Claim claim(String recordKey, String fingerprint, String lockToken, Instant now,
             Instant lockedUntil, Instant expiresAt) {

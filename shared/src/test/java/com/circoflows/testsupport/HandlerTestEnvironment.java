@@ -25,6 +25,8 @@ import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.IssuedApiKey;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureService;
@@ -91,6 +93,8 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     public static final String LOCAL_WEBHOOK_URL = "http://localhost:9/hook";
     /** Placeholder webhook event id of the webhook-event-* events and of the delivery job samples. */
     public static final String SAMPLE_EVENT_ID = "evt_SAMPLEwebhookEventId0000";
+    /** Placeholder key id of api-key-revoke/revoke.json. */
+    public static final String SAMPLE_API_KEY_ID = "key_SAMPLEapiKeyId00";
     /** The merchant id the sample delivery and dead-letter jobs name. */
     public static final String SAMPLE_JOB_MERCHANT_ID = "mch_SAMPLEmerchantId0000";
     public static final String APP_SECRET_KEY = "handler-it-app-secret-key-0123456789abcdefghij";
@@ -161,6 +165,17 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     }
 
     public record NewMerchant(String merchantId, String apiKey) {
+    }
+
+    /** The key table as the key functions see it. */
+    public DynamoApiKeyRepository apiKeys() {
+        return new DynamoApiKeyRepository(stack.dynamoDbClient(), table("ApiKeysTable"));
+    }
+
+    /** Another active test key of the merchant's, as bin/admin would issue it. */
+    public IssuedApiKey issueKey(String merchantId) {
+        return new ApiKeyIssuer(apiKeys(), new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC())
+                .issue(merchantId, Mode.TEST);
     }
 
     private String onboard(String name, String key) {
@@ -628,6 +643,11 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         var http = event.getRequestContext().getHttp();
         http.setPath(http.getPath().replace(placeholder, value));
         return event;
+    }
+
+    /** Replaces the key id everywhere API Gateway puts it: path parameter, raw path, http path. */
+    public static APIGatewayV2HTTPEvent withKeyId(APIGatewayV2HTTPEvent event, String keyId) {
+        return withPathParameter(event, "key_id", keyId);
     }
 
     /** Replaces the transaction id everywhere API Gateway puts it: path parameter, raw path, http path. */

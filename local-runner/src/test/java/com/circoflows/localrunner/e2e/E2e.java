@@ -60,6 +60,18 @@ public final class E2e implements AutoCloseable {
         return new E2e(runner, output);
     }
 
+    /**
+     * A runner of one test class's own, with options the shared one can't have (an environment
+     * override, say). It prints where the shared runner's capture, if installed, already tees.
+     */
+    public static E2e startSeparate(LocalRunnerOptions options) {
+        long started = System.nanoTime();
+        LocalRunner runner = LocalRunner.start(options);
+        System.out.printf("e2e: separate LocalRunner listening on %s, started in %d ms%n", runner.baseUrl(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new E2e(runner, null);
+    }
+
     /** target/e2e-logs/captured.log of this module (failsafe sets basedir; an IDE runs from the module). */
     static Path capturedLogPath() {
         return Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
@@ -127,7 +139,11 @@ public final class E2e implements AutoCloseable {
         return tableNames;
     }
 
+    /** The shared runner's captured output; a separate runner has none of its own. */
     public Path capturedLog() {
+        if (output == null) {
+            throw new IllegalStateException("a separate runner's output is captured by the shared one");
+        }
         return output.file();
     }
 
@@ -137,7 +153,9 @@ public final class E2e implements AutoCloseable {
             runner.close();
             System.out.println("e2e: LocalRunner stopped");
         } finally {
-            output.close();
+            if (output != null) {
+                output.close();
+            }
         }
     }
 

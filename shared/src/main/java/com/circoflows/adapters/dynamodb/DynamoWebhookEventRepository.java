@@ -3,7 +3,6 @@ package com.circoflows.adapters.dynamodb;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
-import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
@@ -11,10 +10,8 @@ import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
 import com.circoflows.domain.webhook.WebhookEventPage;
 import com.circoflows.domain.webhook.WebhookEventRepository;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,21 +158,12 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     /** The cursor names the last event shown; it only works for the merchant it was made for. */
     private static String encodeCursor(Map<String, AttributeValue> lastKey) {
-        String raw = lastKey.get("merchant_id").s() + "|" + lastKey.get("created_at").s() + "|"
-                + lastKey.get("event_id").s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return PageCursors.encode(lastKey.get("merchant_id").s(), lastKey.get("created_at").s(),
+                lastKey.get("event_id").s());
     }
 
     private static Map<String, AttributeValue> decodeCursor(String cursor, String merchantId) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-        } catch (IllegalArgumentException e) {
-            parts = new String[0];
-        }
-        if (parts.length != 3 || !parts[0].equals(merchantId)) {
-            throw ApiException.invalidParam("cursor", "The cursor is not valid; use next_cursor from a previous page.");
-        }
+        String[] parts = PageCursors.decode(cursor, 3, merchantId);
         return Map.of("merchant_id", s(parts[0]), "created_at", s(parts[1]), "event_id", s(parts[2]));
     }
 

@@ -11,6 +11,9 @@ import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.api.health.HealthEndpoint;
+import com.circoflows.api.keys.CreateApiKeyEndpoint;
+import com.circoflows.api.keys.ListApiKeysEndpoint;
+import com.circoflows.api.keys.RevokeApiKeyEndpoint;
 import com.circoflows.api.pages.PageTokens;
 import com.circoflows.api.pages.PaymentPage;
 import com.circoflows.api.pages.ThreeDSecurePage;
@@ -27,6 +30,8 @@ import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.keys.DerivedKeys;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.ApiKeyManagement;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
@@ -80,6 +85,8 @@ public final class FunctionWiring {
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
     /** One thread per message of a full SQS batch. */
     private static final int DELIVERY_THREADS = 10;
+    /** A revoked key must stop working within minutes, whatever the configuration. */
+    private static final Duration MAX_KEY_CACHE_TTL = Duration.ofMinutes(5);
     private final Settings settings;
     private final Clock clock = Clock.systemUTC();
 
@@ -97,6 +104,10 @@ public final class FunctionWiring {
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
+    private final Lazy<DynamoApiKeyRepository> apiKeys = new Lazy<>(() ->
+            new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")));
+    /** One per container, shared by authentication and revocation, so a key revoked here is forgotten here at once. */
+    private final Lazy<VerifiedKeyCache> verifiedKeys = new Lazy<>(() -> VerifiedKeyCache.withTtl(keyCacheTtl()));
 
     public FunctionWiring(Settings settings) {
         this.settings = settings;
@@ -150,6 +161,24 @@ public final class FunctionWiring {
 
     public RedeliverWebhookEventEndpoint redeliverWebhookEvent() {
         return new RedeliverWebhookEventEndpoint(new WebhookRedelivery(webhookEvents.get(), webhookQueue.get()));
+    }
+
+    public CreateApiKeyEndpoint createApiKey() {
+        return new CreateApiKeyEndpoint(apiKeyManagement());
+    }
+
+    public ListApiKeysEndpoint listApiKeys() {
+        return new ListApiKeysEndpoint(apiKeyManagement());
+    }
+
+    public RevokeApiKeyEndpoint revokeApiKey() {
+        return new RevokeApiKeyEndpoint(apiKeyManagement());
+    }
+
+    private ApiKeyManagement apiKeyManagement() {
+        ApiKeyIssuer issuer = new ApiKeyIssuer(apiKeys.get(),
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock);
+        return new ApiKeyManagement(apiKeys.get(), issuer, verifiedKeys.get(), clock);
     }
 
     public WebhookJobBatch webhookJobBatch() {
@@ -236,10 +265,8 @@ public final class FunctionWiring {
     }
 
     private MerchantApiPipeline buildPipeline(boolean idempotent) {
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
-                new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")),
-                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
-                VerifiedKeyCache.withDefaultTtl());
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(apiKeys.get(),
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), verifiedKeys.get(), clock);
         RateLimiter limiter = new RateLimiter(
                 new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock);
         if (!idempotent) {
@@ -247,6 +274,21 @@ public final class FunctionWiring {
         }
         return new MerchantApiPipeline(authenticator, limiter,
                 new DynamoIdempotencyStore(dynamoDb.get(), required("IDEMPOTENCY_TABLE")), clock);
+    }
+
+    /** How long a verified key is trusted without bcrypt, so also how long a revoked key may still work elsewhere. */
+    private Duration keyCacheTtl() {
+        String raw = required("API_KEY_CACHE_TTL_SECONDS");
+        try {
+            long seconds = Long.parseLong(raw.trim());
+            if (seconds >= 0 && seconds <= MAX_KEY_CACHE_TTL.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalStateException("API_KEY_CACHE_TTL_SECONDS must be a whole number of seconds from 0 to "
+                + MAX_KEY_CACHE_TTL.toSeconds() + ", got: " + raw);
     }
 
     private PublicUrls publicUrls() {
