@@ -6,6 +6,7 @@ import com.circoflows.adapters.dynamodb.DynamoIdempotencyStore;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.api.MerchantApiPipeline;
@@ -37,6 +38,7 @@ import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimiter;
+import com.circoflows.domain.risk.CachedRiskSettings;
 import com.circoflows.domain.risk.FraudScreen;
 import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.SessionCheckoutService;
@@ -97,6 +99,12 @@ public final class FunctionWiring {
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
+    private final Lazy<CardFingerprinter> fingerprinter = new Lazy<>(() ->
+            new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)));
+    /** One per container, so its settings cache serves every request the container handles. */
+    private final Lazy<FraudScreen> fraudScreen = new Lazy<>(() -> FraudScreen.standard(fingerprinter.get(),
+            new DynamoRateLimitCounter(dynamoDb.get(), required("RISK_COUNTERS_TABLE")),
+            CachedRiskSettings.withDefaultTtl(new DynamoRiskSettingsRepository(dynamoDb.get(), required("MERCHANTS_TABLE")))));
 
     public FunctionWiring(Settings settings) {
         this.settings = settings;
@@ -223,8 +231,7 @@ public final class FunctionWiring {
     }
 
     private PaymentEngine paymentEngine() {
-        return new PaymentEngine(new TestModeCardGateway(), new FraudScreen(),
-                new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)), clock);
+        return new PaymentEngine(new TestModeCardGateway(), fraudScreen.get(), fingerprinter.get(), clock);
     }
 
     private ThreeDSecureService threeDSecureService() {
