@@ -29,7 +29,8 @@ final class SetRiskSettingsRun {
         out.println("  amount limits, minor units:");
         next.amountLimitOverrides().forEach((currency, limit) ->
                 out.printf(Locale.ROOT, "    %s %,d%n", currency.getCurrencyCode(), limit));
-        out.println("    other currencies: the default, 200,000 x the currency's minimum charge");
+        out.println("    " + (next.amountLimitOverrides().isEmpty() ? "every currency" : "other currencies")
+                + ": the default, 200,000 x the currency's minimum charge");
         return 0;
     }
 }

@@ -90,6 +90,7 @@ class AdminCliIT {
         assertTrue(printed.contains("card_velocity_limit:               3\n"), printed);
         assertTrue(printed.contains("merchant_velocity_limit:           1,000  (default)"), printed);
         assertTrue(printed.contains("JPY 500,000"), printed);
+        assertTrue(printed.contains("other currencies: the default"), printed);
     }
 
     @Test
