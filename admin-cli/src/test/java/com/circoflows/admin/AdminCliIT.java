@@ -120,7 +120,8 @@ class AdminCliIT {
                 System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
 
         assertEquals(1, exit);
-        assertEquals("error: no merchant mch_NoSuchMerchant00000 in this stack\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("error: no merchant mch_NoSuchMerchant00000 in this stack\n",
+                err.toString(StandardCharsets.UTF_8));
         assertTrue(new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable"))
                 .find("mch_NoSuchMerchant00000").isEmpty());
     }

@@ -47,7 +47,8 @@ class AdminCommandTest {
     @Test
     void setRiskSettingsTakesAFlagPerSettingAndRepeatedAmountLimits() {
         AdminCommand.SetRiskSettings command = setRiskSettings("--card-velocity-limit", "50",
-                "--merchant-velocity-window-minutes", "30", "--amount-limit", "USD=500000", "--amount-limit", "jpy=90000",
+                "--merchant-velocity-window-minutes", "30", "--amount-limit", "USD=500000",
+                "--amount-limit", "jpy=90000",
                 "--stack-name", "circoflows-prod");
 
         assertEquals("mch_A", command.merchantId());
@@ -61,7 +62,8 @@ class AdminCommandTest {
     @Test
     void everySettingHasItsFlag() {
         for (RiskSetting setting : RiskSetting.values()) {
-            AdminCommand.SetRiskSettings command = setRiskSettings("--" + AdminCommand.flagName(setting), "7", "--local");
+            AdminCommand.SetRiskSettings command =
+                    setRiskSettings("--" + AdminCommand.flagName(setting), "7", "--local");
             assertEquals(Map.of(setting, 7L), command.values());
         }
         assertEquals("card-testing-window-minutes", AdminCommand.flagName(RiskSetting.CARD_TESTING_WINDOW_MINUTES));
@@ -69,7 +71,8 @@ class AdminCommandTest {
 
     @Test
     void changesApplyOnTopOfTheCurrentSettingsOrOnTheDefaultsAfterReset() {
-        RiskSettings current = RiskSettings.DEFAULTS.with(RiskSetting.CARD_TESTING_DECLINES, 3).withAmountLimit(JPY, 900);
+        RiskSettings current = RiskSettings.DEFAULTS.with(RiskSetting.CARD_TESTING_DECLINES, 3)
+                .withAmountLimit(JPY, 900);
 
         RiskSettings changed = setRiskSettings("--card-velocity-limit", "50", "--local").applyTo(current);
         RiskSettings reset = setRiskSettings("--reset", "--card-velocity-limit", "50", "--local").applyTo(current);

@@ -104,7 +104,8 @@ public final class FunctionWiring {
     /** One per container, so its settings cache serves every request the container handles. */
     private final Lazy<FraudScreen> fraudScreen = new Lazy<>(() -> FraudScreen.standard(fingerprinter.get(),
             new DynamoRateLimitCounter(dynamoDb.get(), required("RISK_COUNTERS_TABLE")),
-            CachedRiskSettings.withDefaultTtl(new DynamoRiskSettingsRepository(dynamoDb.get(), required("MERCHANTS_TABLE")))));
+            CachedRiskSettings.withDefaultTtl(
+                    new DynamoRiskSettingsRepository(dynamoDb.get(), required("MERCHANTS_TABLE")))));
 
     public FunctionWiring(Settings settings) {
         this.settings = settings;

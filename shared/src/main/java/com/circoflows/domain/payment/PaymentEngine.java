@@ -26,8 +26,8 @@ import java.util.Objects;
  * write. The gateway is given our transaction id, which a real processor uses as its idempotency key.
  */
 public final class PaymentEngine {
-    /** What a payment the fraud screen blocked fails with, as Stripe Radar's blocks do. */
-    static final PaymentFailure BLOCKED_BY_FRAUD_SCREEN =
+    /** What a payment the fraud screen blocked fails with: the customer learns no more than "declined". */
+    private static final PaymentFailure BLOCKED_BY_FRAUD_SCREEN =
             new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.", "fraudulent");
 
     private final CardGateway gateway;
@@ -61,7 +61,8 @@ public final class PaymentEngine {
         }
         Instant now = clock.instant();
         StoredCard card = StoredCard.from(charge.card(), fingerprinter);
-        RiskAttempt attempt = new RiskAttempt(charge.merchantId(), charge.mode(), charge.amount(), card.fingerprint(), now);
+        RiskAttempt attempt = new RiskAttempt(charge.merchantId(), charge.mode(), charge.amount(), card.fingerprint(),
+                now);
         RiskAssessment risk = fraudScreen.screen(attempt);
         Draft draft = new Draft(charge, card, now, risk);
         if (risk.blocked()) {
