@@ -3,6 +3,7 @@ package com.circoflows.admin;
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
@@ -14,7 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** bin/admin: operator tasks that have no API yet. */
+/** bin/admin: operator tasks that have no API (and, like fraud rule settings, must not have a merchant one). */
 public final class AdminCli {
     private AdminCli() {
     }
@@ -32,8 +33,16 @@ public final class AdminCli {
             err.println(AdminCommand.USAGE);
             return 2;
         }
+        StackTables tables = StackTables.of(command.target().stackName());
+        if (command instanceof AdminCommand.SetRiskSettings set) {
+            return setRiskSettings(set, tables, out, err, environment);
+        }
+        return createMerchant((AdminCommand.CreateMerchant) command, tables, out, err, environment);
+    }
+
+    private static int createMerchant(AdminCommand.CreateMerchant command, StackTables tables, PrintStream out,
+            PrintStream err, Map<String, String> environment) {
         try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
-            StackTables tables = StackTables.of(command.target().stackName());
             Clock clock = Clock.systemUTC();
             MerchantOnboarding onboarding = new MerchantOnboarding(
                     new DynamoMerchantRepository(dynamoDb, tables.merchants()),
@@ -52,6 +61,17 @@ public final class AdminCli {
             return 0;
         } catch (RuntimeException e) {
             err.println("error: could not create the merchant: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int setRiskSettings(AdminCommand.SetRiskSettings command, StackTables tables, PrintStream out,
+            PrintStream err, Map<String, String> environment) {
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            return SetRiskSettingsRun.run(command, new DynamoRiskSettingsRepository(dynamoDb, tables.merchants()),
+                    out, err);
+        } catch (RuntimeException e) {
+            err.println("error: could not change the risk settings: " + e.getMessage());
             return 1;
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.AuthenticatedKey;
@@ -13,6 +14,8 @@ import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
+import com.circoflows.domain.risk.RiskSetting;
+import com.circoflows.domain.risk.RiskSettings;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
 import com.circoflows.localstack.SamTemplate;
@@ -22,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -95,6 +99,72 @@ class AdminCliIT {
     }
 
     @Test
+    void setRiskSettingsStoresTheChangesOnTheMerchantAndPrintsEverySetting() {
+        String merchantId = createMerchant("Risky Ltd");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = AdminCli.run(new String[] {"set-risk-settings", "--merchant", merchantId,
+                "--card-velocity-limit", "3", "--amount-limit", "JPY=500000", "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+
+        assertEquals(0, exit);
+        assertEquals(RiskSettings.DEFAULTS.with(RiskSetting.CARD_VELOCITY_LIMIT, 3)
+                .withAmountLimit(Currency.getInstance("JPY"), 500_000), riskSettings().settingsFor(merchantId));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("card_velocity_limit:               3\n"), printed);
+        assertTrue(printed.contains("merchant_velocity_limit:           1,000  (default)"), printed);
+        assertTrue(printed.contains("JPY 500,000"), printed);
+        assertTrue(printed.contains("other currencies: the default"), printed);
+    }
+
+    @Test
+    void laterChangesKeepEarlierOnesUntilReset() {
+        String merchantId = createMerchant("Risky Ltd");
+        String endpoint = stack.dynamoDb().endpoint().toString();
+        PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+        AdminCli.run(new String[] {"set-risk-settings", "--merchant", merchantId, "--card-testing-declines", "4",
+                "--local", "--endpoint", endpoint}, quiet, System.err, Map.of());
+
+        AdminCli.run(new String[] {"set-risk-settings", "--merchant", merchantId, "--card-velocity-limit", "30",
+                "--local", "--endpoint", endpoint}, quiet, System.err, Map.of());
+        assertEquals(RiskSettings.DEFAULTS.with(RiskSetting.CARD_TESTING_DECLINES, 4)
+                .with(RiskSetting.CARD_VELOCITY_LIMIT, 30), riskSettings().settingsFor(merchantId));
+
+        AdminCli.run(new String[] {"set-risk-settings", "--merchant", merchantId, "--reset",
+                "--local", "--endpoint", endpoint}, quiet, System.err, Map.of());
+        assertEquals(RiskSettings.DEFAULTS, riskSettings().settingsFor(merchantId));
+    }
+
+    @Test
+    void settingsForAnUnknownMerchantAreRefusedAndNothingIsWritten() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = AdminCli.run(new String[] {"set-risk-settings", "--merchant", "mch_NoSuchMerchant00000",
+                "--card-velocity-limit", "3", "--local", "--endpoint", stack.dynamoDb().endpoint().toString()},
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+        assertEquals(1, exit);
+        assertEquals("error: no merchant mch_NoSuchMerchant00000 in this stack\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable"))
+                .find("mch_NoSuchMerchant00000").isEmpty());
+    }
+
+    @Test
+    void anOutOfBoundsSettingIsAUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = AdminCli.run(new String[] {"set-risk-settings", "--merchant", "mch_A", "--card-velocity-limit",
+                "0", "--local", "--endpoint", "http://127.0.0.1:1"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8)
+                .startsWith("error: card_velocity_limit must be an integer from 1 to 1000000, got 0"));
+    }
+
+    @Test
     void unreachableStackIsAnErrorExitNotAStackTrace() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = AdminCli.run(new String[] {"create-merchant", "--name", "Acme", "--local", "--endpoint",
@@ -111,6 +181,18 @@ class AdminCliIT {
         StackTables tables = StackTables.of("circoflows-prod");
         assertEquals(resolver.resolveTableName(template.table("MerchantsTable"), context), tables.merchants());
         assertEquals(resolver.resolveTableName(template.table("ApiKeysTable"), context), tables.apiKeys());
+    }
+
+    private static String createMerchant(String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, AdminCli.run(new String[] {"create-merchant", "--name", name, "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of()));
+        return find(out.toString(StandardCharsets.UTF_8), "merchant_id: (mch_\\w+)");
+    }
+
+    private static DynamoRiskSettingsRepository riskSettings() {
+        return new DynamoRiskSettingsRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable"));
     }
 
     private static String find(String text, String regex) {

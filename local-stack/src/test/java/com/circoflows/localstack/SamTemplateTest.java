@@ -29,10 +29,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheSevenTablesInTemplateOrder() {
+    void findsTheEightTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
-                        "WebhookEventsTable", "RateLimitsTable", "IdempotencyTable"),
+                        "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 
@@ -63,8 +63,9 @@ class SamTemplateTest {
     }
 
     @Test
-    void parsesTtlAttributeOfRateLimitsTable() {
+    void parsesTtlAttributeOfCounterTables() {
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+        assertEquals("expires_at", template.table("RiskCountersTable").ttlAttribute());
         assertNull(template.table("TransactionsTable").ttlAttribute());
     }
 

@@ -37,6 +37,8 @@ public final class PaymentWorld {
     public final RecordingWebhookJobQueue queue = new RecordingWebhookJobQueue();
     public final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
     public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
+    public final InMemoryRateLimitCounter riskCounters = new InMemoryRateLimitCounter();
+    public final InMemoryRiskSettingsRepository riskSettings = new InMemoryRiskSettingsRepository();
     public final CardGateway gateway;
     public final TransactionWriter writer;
     public final PaymentEngine engine;
@@ -48,7 +50,8 @@ public final class PaymentWorld {
         this.clock = clock;
         this.gateway = gateway;
         this.writer = new TransactionWriter(transactions, queue, clock);
-        this.engine = new PaymentEngine(gateway, new FraudScreen(), fingerprinter, clock);
+        this.engine = new PaymentEngine(gateway,
+                FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
         this.payments = new DirectPaymentService(engine, writer);
         this.threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
         this.queries = new TransactionQueries(transactions);

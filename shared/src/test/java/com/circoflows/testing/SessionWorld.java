@@ -42,9 +42,12 @@ public final class SessionWorld {
     public final RecordingWebhookJobQueue queue = new RecordingWebhookJobQueue();
     public final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
     public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
+    public final InMemoryRateLimitCounter riskCounters = new InMemoryRateLimitCounter();
+    public final InMemoryRiskSettingsRepository riskSettings = new InMemoryRiskSettingsRepository();
     public final ObservedGateway gateway = new ObservedGateway();
     public final TransactionWriter writer = new TransactionWriter(transactions, queue, clock);
-    public final PaymentEngine engine = new PaymentEngine(gateway, new FraudScreen(), fingerprinter, clock);
+    public final PaymentEngine engine = new PaymentEngine(gateway,
+            FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
     public final ThreeDSecureService threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
     public final HostedPaymentService hostedPayments = new HostedPaymentService(sessions, clock);
     public final SessionCheckoutService checkout = new SessionCheckoutService(sessions, transactions, engine,

@@ -42,6 +42,7 @@ class CardDataScanIT {
         scanner.scanLogLine("captured.log:4", "token=x4000000000000002y");
         scanner.scanAttribute("item", "card_number", AttributeValue.fromS("x"));
         scanner.scanAttribute("item", "note", AttributeValue.fromS("739"));
+        scanner.scanAttribute("counter", "request_count", AttributeValue.fromN("739"));
         scanner.scanAttribute("item", "data", AttributeValue.fromS("{\"a\":{\"pan\":\"5555555555554444\"}}"));
         scanner.scanLogLine("captured.log:5", "fingerprint 4f4242424242424242ab, id 12345678-1234-1234-1234-123456789012, "
                 + "at 1735689600123, txn_4242424242424242ABCDEFGH, status 200");
@@ -59,6 +60,7 @@ class CardDataScanIT {
                 findings::toString);
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("item<json>.a.pan: Luhn-valid")),
                 findings::toString);
+        assertFalse(findings.stream().anyMatch(f -> f.startsWith("counter")), "a counter's tally is a count: " + findings);
         assertFalse(findings.stream().anyMatch(f -> f.startsWith("captured.log:5")),
                 "digests, UUIDs, epoch millis and ids are not card numbers: " + findings);
         assertFalse(findings.toString().contains("4242424242424242"), "findings mask the number: " + findings);

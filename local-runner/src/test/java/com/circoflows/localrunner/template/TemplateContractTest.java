@@ -152,6 +152,7 @@ class TemplateContractTest {
                     .get("PointInTimeRecoveryEnabled"), table.logicalId() + " must have PITR");
         }
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+        assertEquals("expires_at", template.table("RiskCountersTable").ttlAttribute());
         assertEquals("expires_at", template.table("IdempotencyTable").ttlAttribute());
     }
 
@@ -183,6 +184,7 @@ class TemplateContractTest {
         assertEquals("transaction_id", template.table("TransactionsTable").hashKey());
         assertEquals("event_id", template.table("WebhookEventsTable").hashKey());
         assertEquals("bucket", template.table("RateLimitsTable").hashKey());
+        assertEquals("bucket", template.table("RiskCountersTable").hashKey());
         assertEquals("record_key", template.table("IdempotencyTable").hashKey());
         assertEquals("session_id", template.table("PaymentSessionsTable").hashKey());
         assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));

@@ -6,6 +6,7 @@ import com.circoflows.adapters.dynamodb.DynamoIdempotencyStore;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.api.MerchantApiPipeline;
@@ -42,6 +43,7 @@ import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimiter;
+import com.circoflows.domain.risk.CachedRiskSettings;
 import com.circoflows.domain.risk.FraudScreen;
 import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.SessionCheckoutService;
@@ -108,6 +110,13 @@ public final class FunctionWiring {
             new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")));
     /** One per container, shared by authentication and revocation, so a key revoked here is forgotten here at once. */
     private final Lazy<VerifiedKeyCache> verifiedKeys = new Lazy<>(() -> VerifiedKeyCache.withTtl(keyCacheTtl()));
+    private final Lazy<CardFingerprinter> fingerprinter = new Lazy<>(() ->
+            new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)));
+    /** One per container, so its settings cache serves every request the container handles. */
+    private final Lazy<FraudScreen> fraudScreen = new Lazy<>(() -> FraudScreen.standard(fingerprinter.get(),
+            new DynamoRateLimitCounter(dynamoDb.get(), required("RISK_COUNTERS_TABLE")),
+            CachedRiskSettings.withDefaultTtl(
+                    new DynamoRiskSettingsRepository(dynamoDb.get(), required("MERCHANTS_TABLE")))));
 
     public FunctionWiring(Settings settings) {
         this.settings = settings;
@@ -252,8 +261,7 @@ public final class FunctionWiring {
     }
 
     private PaymentEngine paymentEngine() {
-        return new PaymentEngine(new TestModeCardGateway(), new FraudScreen(),
-                new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)), clock);
+        return new PaymentEngine(new TestModeCardGateway(), fraudScreen.get(), fingerprinter.get(), clock);
     }
 
     private ThreeDSecureService threeDSecureService() {
