@@ -29,10 +29,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheSevenTablesInTemplateOrder() {
+    void findsTheEightTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
-                        "WebhookEventsTable", "RateLimitsTable", "IdempotencyTable"),
+                        "WebhookEventsTable", "RateLimitsTable", "IdempotencyTable", "GatewayAuthorizationsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 

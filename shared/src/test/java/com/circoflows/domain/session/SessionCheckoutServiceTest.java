@@ -444,7 +444,7 @@ class SessionCheckoutServiceTest {
     private String challengeTaken(PaymentSession session, boolean passed) {
         CheckoutState state = checkout.pay(session.sessionId(), SessionWorld.form(TestCards.THREE_D_SECURE_REQUIRED));
         String txn = assertInstanceOf(CheckoutState.ChallengeRequired.class, state).transactionId();
-        world.threeDSecure.recordChallenge(txn, passed);
+        world.challenges.recordChallenge(txn, passed);
         return txn;
     }
 

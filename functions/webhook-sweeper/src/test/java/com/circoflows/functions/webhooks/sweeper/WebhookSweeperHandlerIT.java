@@ -72,7 +72,8 @@ class WebhookSweeperHandlerIT {
         String second = environment.eventIdOf(environment.pay("direct-payment-create/declined.json"));
         assertEquals(2, environment.drainWebhookJobs().size(), "the payments' own jobs, now lost");
 
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(2, requeued);
         List<String> jobs = environment.drainWebhookJobs();
@@ -92,7 +93,8 @@ class WebhookSweeperHandlerIT {
         String lost = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
         environment.drainWebhookJobs();
 
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(1, requeued);
         assertEquals(Set.of(lost), eventIdsOf(environment.drainWebhookJobs()));
@@ -105,7 +107,8 @@ class WebhookSweeperHandlerIT {
                 WebhookSweeperHandler::new);
         String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
 
-        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(0, requeued, "younger than 120 s: its job is presumably still on its way");
         assertEquals(Set.of(eventId), eventIdsOf(environment.drainWebhookJobs()), "only the payment's own job");
@@ -113,7 +116,8 @@ class WebhookSweeperHandlerIT {
 
     @Test
     void nothingToSweepReturnsZero() {
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(0, requeued);
         assertTrue(environment.drainWebhookJobs().isEmpty());
