@@ -84,6 +84,35 @@ public final class FaultyStack {
         return authorizationsOf(merchantId).stream().filter(a -> a.state() != AuthorizationState.VOIDED).toList();
     }
 
+    /** The merchant's one authorisation at the gateway; fails the test if there are none or several. */
+    public AuthorizationRecord onlyAuthorizationOf(String merchantId) {
+        return only(authorizationsOf(merchantId), "authorisation");
+    }
+
+    /** The merchant's one transaction; fails the test if there are none or several. */
+    public Transaction onlyTransactionOf(String merchantId) {
+        return only(transactionsOf(merchantId), "transaction");
+    }
+
+    /** The delivery jobs for the event now on the webhook queue, taken off it. */
+    public List<String> jobsFor(String eventId) {
+        return environment.drainWebhookJobs().stream().filter(job -> job.contains(eventId)).toList();
+    }
+
+    /** Fails the test when a planned fault never met its call: the test would prove nothing. */
+    public void assertFaultsFired() {
+        if (!faults.unfired().isEmpty()) {
+            throw new AssertionError("planned faults that never happened: " + faults.unfired());
+        }
+    }
+
+    private static <T> T only(List<T> found, String what) {
+        if (found.size() != 1) {
+            throw new AssertionError("expected one " + what + ", found " + found);
+        }
+        return found.get(0);
+    }
+
     /** Every transaction the merchant has. */
     public List<Transaction> transactionsOf(String merchantId) {
         List<Transaction> found = new ArrayList<>();

@@ -26,7 +26,8 @@ public enum AuthorizationState {
         return this == CHARGED || this == PENDING_AUTHENTICATION;
     }
 
-    static AuthorizationState after(GatewayResult result) {
+    /** Where an authorisation stands right after the gateway gave {@code result}. */
+    public static AuthorizationState after(GatewayResult result) {
         if (result instanceof GatewayResult.Approved) {
             return CHARGED;
         }

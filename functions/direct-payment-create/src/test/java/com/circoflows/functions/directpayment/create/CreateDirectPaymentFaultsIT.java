@@ -109,7 +109,7 @@ class CreateDirectPaymentFaultsIT {
         stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
 
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        assertFired();
+        stack.assertFaultsFired();
         assertEquals(List.of(), stack.transactionsOf(merchant.merchantId()), "nothing of ours was written");
         AuthorizationRecord authorised = onlyAuthorization();
         assertEquals(AuthorizationState.CHARGED, authorised.state(), "the gateway did charge");
@@ -137,7 +137,7 @@ class CreateDirectPaymentFaultsIT {
         stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
 
         assertThrows(SimulatedCrash.class, () -> pay(null));
-        assertFired();
+        stack.assertFaultsFired();
         assertEquals(AuthorizationState.CHARGED, onlyAuthorization().state());
 
         stack.clock().advance(AuthorizationReconciler.GRACE.minusSeconds(1));
@@ -188,11 +188,11 @@ class CreateDirectPaymentFaultsIT {
         stack.faults().inject(CRASH_BEFORE, "SendMessage");
 
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        assertFired();
+        stack.assertFaultsFired();
         Transaction stored = onlyTransaction();
         assertEquals(TransactionStatus.COMPLETED, stored.status());
         String eventId = onlyEvent(stored.transactionId()).eventId();
-        assertTrue(jobsFor(eventId).isEmpty(), "the job was never queued");
+        assertTrue(stack.jobsFor(eventId).isEmpty(), "the job was never queued");
         stack.clock().advance(IdempotencyKeys.LOCK);
 
         APIGatewayV2HTTPResponse retried = pay(KEY);
@@ -211,7 +211,7 @@ class CreateDirectPaymentFaultsIT {
         stack.faults().inject(CRASH_BEFORE, "UpdateItem", stack.table("IdempotencyTable"));
 
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        assertFired();
+        stack.assertFaultsFired();
         Transaction stored = onlyTransaction();
         stack.clock().advance(IdempotencyKeys.LOCK);
 
@@ -228,7 +228,7 @@ class CreateDirectPaymentFaultsIT {
         stack.faults().inject(THROTTLED, "UpdateItem", stack.table("IdempotencyTable"));
 
         APIGatewayV2HTTPResponse first = pay(KEY);
-        assertFired();
+        stack.assertFaultsFired();
         assertEquals(200, first.getStatusCode(), first.getBody());
         String transactionId = json(first).at("/data/transaction_id").asText();
         assertEquals(409, pay(KEY).getStatusCode(), "the unsaved record holds the key until its lock runs out");
@@ -247,11 +247,11 @@ class CreateDirectPaymentFaultsIT {
 
         APIGatewayV2HTTPResponse response = pay(KEY);
 
-        assertFired();
+        stack.assertFaultsFired();
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertFalse(json(response).at("/data/webhook_queued").asBoolean());
         String transactionId = json(response).at("/data/transaction_id").asText();
-        assertTrue(jobsFor(onlyEvent(transactionId).eventId()).isEmpty());
+        assertTrue(stack.jobsFor(onlyEvent(transactionId).eventId()).isEmpty());
         stack.clock().advance(Duration.ofMinutes(3));
         stack.sweepWebhooks();
         assertChargedOnceAndDeliveredOnce(transactionId);
@@ -267,7 +267,7 @@ class CreateDirectPaymentFaultsIT {
 
         APIGatewayV2HTTPResponse failed = pay(KEY);
 
-        assertFired();
+        stack.assertFaultsFired();
         assertEquals(503, failed.getStatusCode(), failed.getBody());
         JsonNode error = json(failed).get("error");
         assertEquals("service_unavailable", error.get("code").asText());
@@ -294,10 +294,8 @@ class CreateDirectPaymentFaultsIT {
         assertEquals(stored.gatewayTransactionId(), authorised.gatewayTransactionId());
         assertEquals(AuthorizationState.CHARGED, authorised.state());
         String eventId = onlyEvent(transactionId).eventId();
-        List<String> jobs = jobsFor(eventId);
-        assertEquals(1, jobs.size(), "one delivery job: " + jobs);
-        environment.send("WebhookQueue", jobs.get(0));
         environment.deliverJob(eventId);
+        assertEquals(List.of(), stack.jobsFor(eventId), "a second delivery job");
         assertEquals(DeliveryStatus.DELIVERED, environment.storedWebhookEvent(eventId).delivery().status());
         assertEquals(1, receiver.receivedFor(eventId).size());
     }
@@ -310,30 +308,17 @@ class CreateDirectPaymentFaultsIT {
     }
 
     private Transaction onlyTransaction() {
-        List<Transaction> transactions = stack.transactionsOf(merchant.merchantId());
-        assertEquals(1, transactions.size(), transactions.toString());
-        return transactions.get(0);
+        return stack.onlyTransactionOf(merchant.merchantId());
     }
 
     private AuthorizationRecord onlyAuthorization() {
-        List<AuthorizationRecord> authorizations = stack.authorizationsOf(merchant.merchantId());
-        assertEquals(1, authorizations.size(), authorizations.toString());
-        return authorizations.get(0);
+        return stack.onlyAuthorizationOf(merchant.merchantId());
     }
 
     private WebhookEvent onlyEvent(String transactionId) {
         List<WebhookEvent> events = environment.webhookEvents(transactionId);
         assertEquals(1, events.size(), events.toString());
         return events.get(0);
-    }
-
-    /** The delivery jobs on the queue for the event, taken off it (so each is counted once). */
-    private List<String> jobsFor(String eventId) {
-        return environment.drainWebhookJobs().stream().filter(job -> job.contains(eventId)).toList();
-    }
-
-    private void assertFired() {
-        assertEquals(List.of(), stack.faults().unfired(), "the planned fault never happened");
     }
 
     private APIGatewayV2HTTPResponse pay(String idempotencyKey) {
