@@ -21,7 +21,9 @@ import java.util.function.Function;
  * Runs a write request at most once per Idempotency-Key, with Stripe's semantics: the first
  * request's answer is saved and replayed (marked Idempotent-Replayed) for the same request; the same
  * key with another request is 422; while the first still runs, 409. Answers that say "retry" (5xx)
- * and failures outside the endpoint's control are not saved, so the retry runs again.
+ * and failures outside the endpoint's control are not saved, so the retry runs again. The record
+ * reserves the id of the object the request creates ({@link ApiRequest#newObjectId}); a retry after a
+ * 5xx or a crash runs under the same id, so it meets what the failed attempt already did.
  */
 final class IdempotentExecution {
     static final String HEADER = "idempotency-key";
