@@ -66,16 +66,9 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
 
     /** A first request for the key, or the first since its record expired: a record of its own. */
     private boolean createFresh(Map<String, AttributeValue> item, Instant now) {
-        return DynamoCalls.call("PutItem", () -> {
-            try {
-                dynamoDb.putItem(put -> put.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(record_key) OR expires_at <= :now_s")
-                        .expressionAttributeValues(Map.of(":now_s", n(now.getEpochSecond()))));
-                return true;
-            } catch (ConditionalCheckFailedException exists) {
-                return false;
-            }
-        });
+        return DynamoCalls.conditionally("PutItem", () -> dynamoDb.putItem(put -> put.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(record_key) OR expires_at <= :now_s")
+                .expressionAttributeValues(Map.of(":now_s", n(now.getEpochSecond())))));
     }
 
     /**
