@@ -12,6 +12,7 @@ import com.circoflows.domain.merchant.Mode;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -93,6 +94,6 @@ public final class AdminCli {
             }
             settings.remove("AWS_ENDPOINT_URL_DYNAMODB");
         }
-        return AwsClients.dynamoDb(new Settings(settings), AwsClients.httpClient());
+        return AwsClients.dynamoDb(new Settings(settings), AwsClients.httpClient(), List.of());
     }
 }

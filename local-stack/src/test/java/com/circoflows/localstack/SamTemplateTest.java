@@ -29,10 +29,11 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheEightTablesInTemplateOrder() {
+    void findsTheNineTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
-                        "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable"),
+                        "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
+                        "GatewayAuthorizationsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 

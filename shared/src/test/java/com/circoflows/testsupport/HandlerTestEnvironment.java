@@ -21,7 +21,6 @@ import com.circoflows.adapters.lambda.WebhookJobBatch;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
-import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
@@ -29,7 +28,7 @@ import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.payment.PaymentOutcome;
-import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.session.PaymentSession;
@@ -347,15 +346,14 @@ public final class HandlerTestEnvironment implements AutoCloseable {
 
     /**
      * Records the customer's answer to the 3-D Secure challenge the way the challenge page does
-     * (ThreeDSecureService over the real tables and queue), for modules without the page handler.
+     * (ThreeDSecureChallenges over the real tables and queue), for modules without the page handler.
      */
     public PaymentOutcome recordChallenge(String transactionId, boolean passed) {
         var transactions = transactions();
         var writer = new TransactionWriter(transactions,
                 new SqsWebhookJobQueue(stack.sqsClient(), stack.resources().queueUrl("WebhookQueue")),
                 Clock.systemUTC());
-        return new ThreeDSecureService(new TestModeCardGateway(), transactions, writer, Clock.systemUTC())
-                .recordChallenge(transactionId, passed);
+        return new ThreeDSecureChallenges(transactions, writer, Clock.systemUTC()).recordChallenge(transactionId, passed);
     }
 
     // --- stored state -------------------------------------------------------------------------

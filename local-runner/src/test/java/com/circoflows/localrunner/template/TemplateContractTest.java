@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
 class TemplateContractTest {
     /** Variables a function may be given without reading them at construction. */
     private static final Set<String> OPTIONAL_VARIABLES = Set.of("STAGE", "JAVA_TOOL_OPTIONS", "PUBLIC_BASE_URL",
-            "WEBHOOK_SWEEP_GRACE_SECONDS");
+            "WEBHOOK_SWEEP_GRACE_SECONDS", "GATEWAY_RECONCILIATION_GRACE_SECONDS");
     private static final List<String> CONTRACT_ROUTES = List.of(
             "GET /api/health",
             "POST /api/direct-payment",
@@ -187,7 +187,10 @@ class TemplateContractTest {
         assertEquals("bucket", template.table("RiskCountersTable").hashKey());
         assertEquals("record_key", template.table("IdempotencyTable").hashKey());
         assertEquals("session_id", template.table("PaymentSessionsTable").hashKey());
+        assertEquals("transaction_id", template.table("GatewayAuthorizationsTable").hashKey());
         assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));
+        assertEquals("touched_at",
+                template.table("GatewayAuthorizationsTable").globalSecondaryIndex("by_reconcile_key").rangeKey());
     }
 
     @Test

@@ -42,9 +42,11 @@ public final class PaymentEngine {
         this.clock = clock;
     }
 
+    public static final String TRANSACTION_ID_PREFIX = "txn_";
+
     /** A new transaction id, for callers that must record it before the card is charged. */
     public static String newTransactionId() {
-        return RandomIds.withPrefix("txn_", 24);
+        return RandomIds.withPrefix(TRANSACTION_ID_PREFIX, 24);
     }
 
     /**
@@ -70,7 +72,8 @@ public final class PaymentEngine {
             return draft.failed(null, BLOCKED_BY_FRAUD_SCREEN);
         }
         GatewayResult result = gateway.authorize(
-                new GatewayAuthorization(charge.transactionId(), charge.amount(), charge.card()));
+                new GatewayAuthorization(charge.transactionId(), charge.merchantId(), charge.mode(), charge.amount(),
+                        charge.card()));
         if (result instanceof GatewayResult.Declined) {
             fraudScreen.issuerDeclined(attempt);
         }
