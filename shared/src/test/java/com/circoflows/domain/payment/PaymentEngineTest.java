@@ -41,7 +41,11 @@ class PaymentEngineTest {
     }
 
     private static PaymentEngine.Charge charge(String pan, Mode mode, long amount) {
-        return new PaymentEngine.Charge(TXN, MERCHANT, mode, Money.of(amount, "USD"),
+        return charge(TXN, pan, mode, amount);
+    }
+
+    private static PaymentEngine.Charge charge(String transactionId, String pan, Mode mode, long amount) {
+        return new PaymentEngine.Charge(transactionId, MERCHANT, mode, Money.of(amount, "USD"),
                 TestCardData.card(pan), Map.of("name", "Jane Smith"), Map.of("plan", "annual"),
                 "https://merchant.example/hooks", null, SESSION);
     }
@@ -113,11 +117,14 @@ class PaymentEngineTest {
     @Test
     void smallIssuerDeclinesAreCountedForTheCardTestingRuleButProcessingErrorsAreNot() {
         riskSettings.replace(MERCHANT, RiskSettings.DEFAULTS.with(RiskSetting.CARD_TESTING_DECLINES, 1));
-        engine.charge(charge(TestCards.PROCESSING_ERROR, Mode.TEST, 100));
-        assertEquals("generic_decline", engine.charge(charge(TestCards.DECLINED, Mode.TEST, 100)).failure().declineCode(),
+        // Each attempt is a new payment: the gateway answers a transaction id it knows with its first answer.
+        engine.charge(charge("txn_processingError000000001", TestCards.PROCESSING_ERROR, Mode.TEST, 100));
+        assertEquals("generic_decline",
+                engine.charge(charge("txn_declined0000000000000001", TestCards.DECLINED, Mode.TEST, 100))
+                        .failure().declineCode(),
                 "the processing error was not counted: the decline reached the gateway");
 
-        Transaction next = engine.charge(charge(TestCards.SUCCESS, Mode.TEST, 100));
+        Transaction next = engine.charge(charge("txn_afterTheDecline000000001", TestCards.SUCCESS, Mode.TEST, 100));
 
         assertEquals(List.of("card_testing"), next.risk().rulesHit());
         assertEquals("fraudulent", next.failure().declineCode());
