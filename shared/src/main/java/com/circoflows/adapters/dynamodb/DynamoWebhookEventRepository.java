@@ -3,7 +3,6 @@ package com.circoflows.adapters.dynamodb;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
-import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
@@ -11,10 +10,8 @@ import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
 import com.circoflows.domain.webhook.WebhookEventPage;
 import com.circoflows.domain.webhook.WebhookEventRepository;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +138,7 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
-        Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(cursor, merchantId);
+        Map<String, AttributeValue> startKey = cursor == null ? null : EventListCursor.decode(cursor, merchantId);
         QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
                 .tableName(table)
                 .indexName(BY_MERCHANT)
@@ -155,28 +152,8 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
         boolean more = items.size() > limit;
         List<StoredWebhookEvent> events = new ArrayList<>();
         items.stream().limit(limit).forEach(item -> events.add(WebhookEventItems.storedFromItem(item)));
-        String next = more ? encodeCursor(items.get(limit - 1)) : null;
+        String next = more ? EventListCursor.encode(items.get(limit - 1)) : null;
         return new WebhookEventPage(events, next);
-    }
-
-    /** The cursor names the last event shown; it only works for the merchant it was made for. */
-    private static String encodeCursor(Map<String, AttributeValue> lastKey) {
-        String raw = lastKey.get("merchant_id").s() + "|" + lastKey.get("created_at").s() + "|"
-                + lastKey.get("event_id").s();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor, String merchantId) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-        } catch (IllegalArgumentException e) {
-            parts = new String[0];
-        }
-        if (parts.length != 3 || !parts[0].equals(merchantId)) {
-            throw ApiException.invalidParam("cursor", "The cursor is not valid; use next_cursor from a previous page.");
-        }
-        return Map.of("merchant_id", s(parts[0]), "created_at", s(parts[1]), "event_id", s(parts[2]));
     }
 
     private static void setOrRemove(StringBuilder set, StringBuilder remove, Map<String, AttributeValue> values,
