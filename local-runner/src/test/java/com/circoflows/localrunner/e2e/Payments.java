@@ -3,34 +3,34 @@ package com.circoflows.localrunner.e2e;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Request bodies for POST /api/direct-payment; card data sent is recorded in {@link SentCardData}. */
-final class Payments {
+public final class Payments {
     /** The reference's examples use 12/2025, now in the past; tests use a future expiry. */
-    static final String EXPIRY_MONTH = "12";
-    static final String EXPIRY_YEAR = "2030";
+    public static final String EXPIRY_MONTH = "12";
+    public static final String EXPIRY_YEAR = "2030";
 
     /** Test cards from ARCHITECTURE.md. */
-    static final String SUCCESS = "4242424242424242";
-    static final String DECLINED = "4000000000000002";
-    static final String THREE_D_SECURE = "4000000000003220";
-    static final String INSUFFICIENT_FUNDS = "4000000000009995";
-    static final String EXPIRED = "4000000000000069";
-    static final String INCORRECT_CVV = "4000000000000127";
-    static final String PROCESSING_ERROR = "4000000000000119";
-    static final String FRAUDULENT = "4100000000000019";
-    static final String AMEX = "378282246310005";
-    static final String MASTERCARD = "5555555555554444";
+    public static final String SUCCESS = "4242424242424242";
+    public static final String DECLINED = "4000000000000002";
+    public static final String THREE_D_SECURE = "4000000000003220";
+    public static final String INSUFFICIENT_FUNDS = "4000000000009995";
+    public static final String EXPIRED = "4000000000000069";
+    public static final String INCORRECT_CVV = "4000000000000127";
+    public static final String PROCESSING_ERROR = "4000000000000119";
+    public static final String FRAUDULENT = "4100000000000019";
+    public static final String AMEX = "378282246310005";
+    public static final String MASTERCARD = "5555555555554444";
     /** 4242424242424242 with its last digit changed: fails the Luhn check. */
-    static final String LUHN_FAILURE = "4242424242424241";
+    public static final String LUHN_FAILURE = "4242424242424241";
 
     private Payments() {
     }
 
     /** The reference's Quick Start payment (USD 10.00), with a future expiry and the given card. */
-    static ObjectNode card(String cardNumber, String cvv) {
+    public static ObjectNode card(String cardNumber, String cvv) {
         return card(cardNumber, cvv, 1000);
     }
 
-    static ObjectNode card(String cardNumber, String cvv, long amount) {
+    public static ObjectNode card(String cardNumber, String cvv, long amount) {
         return Json.object()
                 .put("amount", amount)
                 .put("currency", "USD")
