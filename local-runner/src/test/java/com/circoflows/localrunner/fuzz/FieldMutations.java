@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -116,8 +115,7 @@ final class FieldMutations {
     }
 
     private static void collect(ObjectNode node, String prefix, List<Field> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             into.add(new Field(node, field.getKey(), prefix + field.getKey()));
             if (field.getValue().isObject()) {
                 collect((ObjectNode) field.getValue(), prefix + field.getKey() + ".", into);

@@ -23,7 +23,11 @@ interface Gen<T> {
 
     @SafeVarargs
     static <T> Gen<T> elements(T... values) {
-        return elements(List.of(values));
+        List<T> list = new ArrayList<>(values.length);
+        for (T value : values) {
+            list.add(value);
+        }
+        return elements(list);
     }
 
     static <T> Gen<T> elements(List<T> values) {
@@ -34,8 +38,11 @@ interface Gen<T> {
     /** One of the generators, each as likely as the others. */
     @SafeVarargs
     static <T> Gen<T> oneOf(Gen<? extends T>... generators) {
-        List<Gen<? extends T>> copy = List.of(generators);
-        return random -> copy.get(random.nextInt(copy.size())).next(random);
+        List<Gen<? extends T>> list = new ArrayList<>(generators.length);
+        for (Gen<? extends T> generator : generators) {
+            list.add(generator);
+        }
+        return random -> list.get(random.nextInt(list.size())).next(random);
     }
 
     static Gen<Integer> between(int min, int max) {
