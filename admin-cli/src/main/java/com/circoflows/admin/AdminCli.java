@@ -3,6 +3,7 @@ package com.circoflows.admin;
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
@@ -11,10 +12,11 @@ import com.circoflows.domain.merchant.Mode;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** bin/admin: operator tasks that have no API yet. */
+/** bin/admin: operator tasks that have no API (and, like fraud rule settings, must not have a merchant one). */
 public final class AdminCli {
     private AdminCli() {
     }
@@ -32,8 +34,16 @@ public final class AdminCli {
             err.println(AdminCommand.USAGE);
             return 2;
         }
+        StackTables tables = StackTables.of(command.target().stackName());
+        if (command instanceof AdminCommand.SetRiskSettings set) {
+            return setRiskSettings(set, tables, out, err, environment);
+        }
+        return createMerchant((AdminCommand.CreateMerchant) command, tables, out, err, environment);
+    }
+
+    private static int createMerchant(AdminCommand.CreateMerchant command, StackTables tables, PrintStream out,
+            PrintStream err, Map<String, String> environment) {
         try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
-            StackTables tables = StackTables.of(command.target().stackName());
             Clock clock = Clock.systemUTC();
             MerchantOnboarding onboarding = new MerchantOnboarding(
                     new DynamoMerchantRepository(dynamoDb, tables.merchants()),
@@ -56,6 +66,17 @@ public final class AdminCli {
         }
     }
 
+    private static int setRiskSettings(AdminCommand.SetRiskSettings command, StackTables tables, PrintStream out,
+            PrintStream err, Map<String, String> environment) {
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            return SetRiskSettingsRun.run(command, new DynamoRiskSettingsRepository(dynamoDb, tables.merchants()),
+                    out, err);
+        } catch (RuntimeException e) {
+            err.println("error: could not change the risk settings: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static DynamoDbClient dynamoDb(AdminCommand.Target target, Map<String, String> environment) {
         Map<String, String> settings = new HashMap<>(environment);
         if (target instanceof AdminCommand.LocalTarget local) {
@@ -73,6 +94,6 @@ public final class AdminCli {
             }
             settings.remove("AWS_ENDPOINT_URL_DYNAMODB");
         }
-        return AwsClients.dynamoDb(new Settings(settings), AwsClients.httpClient());
+        return AwsClients.dynamoDb(new Settings(settings), AwsClients.httpClient(), List.of());
     }
 }

@@ -1,12 +1,22 @@
 package com.circoflows.admin;
 
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.risk.RiskSetting;
+import com.circoflows.domain.risk.RiskSettings;
+import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code create-merchant --name NAME [--mode test|live] (--local [--endpoint URL] | --stack-name NAME [--region R])}.
+ * {@code create-merchant --name NAME [--mode test|live] TARGET} and
+ * {@code set-risk-settings --merchant ID [--<setting> N ...] [--amount-limit CUR=MINOR ...] [--reset] TARGET},
+ * where TARGET is {@code --local [--endpoint URL]} or {@code --stack-name NAME [--region R]}.
  */
-record AdminCommand(String action, String merchantName, String mode, Target target) {
+sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.SetRiskSettings {
+
+    Target target();
 
     sealed interface Target permits LocalTarget, AwsTarget {
         String stackName();
@@ -24,49 +34,137 @@ record AdminCommand(String action, String merchantName, String mode, Target targ
     record AwsTarget(String stackName, String region) implements Target {
     }
 
-    static final String USAGE = """
+    record CreateMerchant(String merchantName, String mode, Target target) implements AdminCommand {
+    }
+
+    /**
+     * Changes some of a merchant's fraud rule settings; the rest keep their current value, or go back
+     * to the defaults first with {@code reset}. Every value was checked against its bounds when parsed.
+     */
+    record SetRiskSettings(String merchantId, Map<RiskSetting, Long> values, Map<Currency, Long> amountLimits,
+            boolean reset, Target target) implements AdminCommand {
+
+        RiskSettings applyTo(RiskSettings current) {
+            RiskSettings next = reset ? RiskSettings.DEFAULTS : current;
+            for (Map.Entry<RiskSetting, Long> value : values.entrySet()) {
+                next = next.with(value.getKey(), value.getValue());
+            }
+            for (Map.Entry<Currency, Long> limit : amountLimits.entrySet()) {
+                next = next.withAmountLimit(limit.getKey(), limit.getValue());
+            }
+            return next;
+        }
+    }
+
+    String USAGE = """
             usage: bin/admin create-merchant --name "Acme Ltd" [--mode test|live] --local [--endpoint http://127.0.0.1:8000]
                    bin/admin create-merchant --name "Acme Ltd" [--mode test|live] --stack-name circoflows-dev [--region eu-west-1]
+                   bin/admin set-risk-settings --merchant mch_... [--reset] [--card-velocity-limit N]
+                       [--card-velocity-window-minutes N] [--merchant-velocity-limit N]
+                       [--merchant-velocity-window-minutes N] [--card-testing-declines N]
+                       [--card-testing-window-minutes N] [--amount-limit USD=500000 ...] (--local | --stack-name ...)
 
-            Creates a merchant and prints its first API key. The key is shown once and stored only as a
-            bcrypt hash. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
+            create-merchant creates a merchant and prints its first API key. The key is shown once and stored
+            only as a bcrypt hash. set-risk-settings changes a merchant's fraud rule settings (the others keep
+            their value; --reset returns all to the defaults first) and prints them all; payments use them
+            within 60 s. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
 
     static AdminCommand parse(String[] args) {
-        if (args.length == 0 || !args[0].equals("create-merchant")) {
-            throw new IllegalArgumentException("unknown or missing command");
+        String action = args.length == 0 ? "" : args[0];
+        if (action.equals("create-merchant")) {
+            return parseCreateMerchant(CommandLineOptions.parse(args, Set.of("local")));
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--local")) {
-                options.put("local", "true");
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                options.put(arg.substring(2), args[++i]);
-            } else {
-                throw new IllegalArgumentException("unexpected argument: " + arg);
-            }
+        if (action.equals("set-risk-settings")) {
+            return parseSetRiskSettings(CommandLineOptions.parse(args, Set.of("local", "reset")));
         }
-        String name = options.remove("name");
+        throw new IllegalArgumentException("unknown or missing command");
+    }
+
+    private static CreateMerchant parseCreateMerchant(CommandLineOptions options) {
+        String name = options.take("name");
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("--name is required");
         }
-        String mode = options.getOrDefault("mode", "test");
-        options.remove("mode");
+        String mode = options.take("mode");
+        mode = mode == null ? "test" : mode;
         if (!mode.equals("test") && !mode.equals("live")) {
             throw new IllegalArgumentException("--mode must be test or live");
         }
-        Target target;
-        if (options.remove("local") != null) {
-            target = new LocalTarget(options.getOrDefault("endpoint", "http://127.0.0.1:8000"));
-            options.remove("endpoint");
-        } else if (options.containsKey("stack-name")) {
-            target = new AwsTarget(options.remove("stack-name"), options.remove("region"));
-        } else {
-            throw new IllegalArgumentException("say where: --local or --stack-name NAME");
+        Target target = target(options);
+        options.requireAllTaken();
+        return new CreateMerchant(name, mode, target);
+    }
+
+    private static SetRiskSettings parseSetRiskSettings(CommandLineOptions options) {
+        String merchantId = options.take("merchant");
+        if (merchantId == null || merchantId.isBlank()) {
+            throw new IllegalArgumentException("--merchant is required");
         }
-        if (!options.isEmpty()) {
-            throw new IllegalArgumentException("unknown option(s): " + options.keySet());
+        boolean reset = options.takeFlag("reset");
+        Map<RiskSetting, Long> values = new LinkedHashMap<>();
+        for (RiskSetting setting : RiskSetting.values()) {
+            String value = options.take(flagName(setting));
+            if (value != null) {
+                values.put(setting, wholeNumber("--" + flagName(setting), value));
+            }
         }
-        return new AdminCommand("create-merchant", name, mode, target);
+        Map<Currency, Long> amountLimits = new LinkedHashMap<>();
+        for (String limit : options.takeAll("amount-limit")) {
+            String[] parts = limit.split("=", 2);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("--amount-limit takes CURRENCY=MINOR_UNITS, e.g. USD=500000");
+            }
+            amountLimits.put(currency(parts[0]), wholeNumber("--amount-limit " + parts[0], parts[1]));
+        }
+        Target target = target(options);
+        options.requireAllTaken();
+        if (values.isEmpty() && amountLimits.isEmpty() && !reset) {
+            throw new IllegalArgumentException("nothing to change: give a setting, --amount-limit or --reset");
+        }
+        SetRiskSettings command = new SetRiskSettings(merchantId.strip(), values, amountLimits, reset, target);
+        command.applyTo(RiskSettings.DEFAULTS); // refuses out-of-bounds values now, before any connection
+        return command;
+    }
+
+    /** {@code card_velocity_limit} is {@code --card-velocity-limit}. */
+    static String flagName(RiskSetting setting) {
+        return setting.wireName().replace('_', '-');
+    }
+
+    private static long wholeNumber(String option, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, got " + text);
+        }
+    }
+
+    private static Currency currency(String code) {
+        try {
+            return Money.parseCurrency(code.strip());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--amount-limit: " + code.strip().toUpperCase(Locale.ROOT)
+                    + " is not a supported currency");
+        }
+    }
+
+    private static Target target(CommandLineOptions options) {
+        boolean local = options.takeFlag("local");
+        String endpoint = options.take("endpoint");
+        String stackName = options.take("stack-name");
+        String region = options.take("region");
+        if (local && stackName == null) {
+            if (region != null) {
+                throw new IllegalArgumentException("--region goes with --stack-name, not --local");
+            }
+            return new LocalTarget(endpoint == null ? "http://127.0.0.1:8000" : endpoint);
+        }
+        if (!local && stackName != null) {
+            if (endpoint != null) {
+                throw new IllegalArgumentException("--endpoint goes with --local, not --stack-name");
+            }
+            return new AwsTarget(stackName, region);
+        }
+        throw new IllegalArgumentException("say where: --local or --stack-name NAME");
     }
 }

@@ -10,6 +10,7 @@ import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,8 @@ public final class ApiKeyVerificationBenchmark {
         String header = "Bearer " + issued.fullKey();
 
         // A zero TTL makes every call a cache miss: the cost a cold container or a new key pays.
-        ApiKeyAuthenticator uncached = new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ZERO, System::nanoTime));
+        ApiKeyAuthenticator uncached = new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ZERO, System::nanoTime),
+                Clock.systemUTC());
         long[] bcrypt = new long[bcryptRounds];
         for (int i = 0; i < 5; i++) {
             uncached.authenticate(header);
@@ -43,7 +45,7 @@ public final class ApiKeyVerificationBenchmark {
             bcrypt[i] = System.nanoTime() - start;
         }
 
-        ApiKeyAuthenticator cached = new ApiKeyAuthenticator(keys, hasher, VerifiedKeyCache.withDefaultTtl());
+        ApiKeyAuthenticator cached = new ApiKeyAuthenticator(keys, hasher, VerifiedKeyCache.withDefaultTtl(), Clock.systemUTC());
         cached.authenticate(header);
         for (int i = 0; i < 50_000; i++) {
             cached.authenticate(header);
@@ -74,6 +76,11 @@ public final class ApiKeyVerificationBenchmark {
         @Override
         public Optional<StoredApiKey> find(String keyId) {
             return Optional.ofNullable(keys.get(keyId));
+        }
+
+        @Override
+        public void recordUse(String keyId, Instant at) {
+            keys.computeIfPresent(keyId, (id, key) -> key.asUsedAt(at));
         }
     }
 }

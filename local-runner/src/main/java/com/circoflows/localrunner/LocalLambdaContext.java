@@ -6,13 +6,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
-/** The Lambda context a local invocation gets; our handlers only ever read the request id. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda context a local invocation gets; our handlers only ever read the request id. Public for
+ * the cold-start probe, which hands it to a handler in a fresh JVM.
+ */
+public final class LocalLambdaContext implements Context {
     private final String requestId;
     private final String functionName;
     private final int memoryMb;
 
-    LocalLambdaContext(String requestId, String functionName, int memoryMb) {
+    public LocalLambdaContext(String requestId, String functionName, int memoryMb) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.memoryMb = memoryMb;

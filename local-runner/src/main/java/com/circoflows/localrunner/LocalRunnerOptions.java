@@ -3,6 +3,7 @@ package com.circoflows.localrunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,13 +46,16 @@ public record LocalRunnerOptions(int port, Path dataDir, String demoApiKey, int 
 
     /**
      * The contract in ARCHITECTURE.md: PORT, CIRCOFLOWS_DATA_DIR, CIRCOFLOWS_DEMO_API_KEY; and
-     * WEBHOOK_RETRY_SCHEDULE to try the retry behaviour without waiting days.
+     * WEBHOOK_RETRY_SCHEDULE to try the retry behaviour without waiting days, API_KEY_CACHE_TTL_SECONDS
+     * to see a revoked key refused everywhere at once.
      */
     public static LocalRunnerOptions fromEnvironment() {
         Map<String, String> overrides = new LinkedHashMap<>();
-        String schedule = System.getenv("WEBHOOK_RETRY_SCHEDULE");
-        if (schedule != null && !schedule.isBlank()) {
-            overrides.put("WEBHOOK_RETRY_SCHEDULE", schedule);
+        for (String name : List.of("WEBHOOK_RETRY_SCHEDULE", "API_KEY_CACHE_TTL_SECONDS")) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                overrides.put(name, value);
+            }
         }
         return new LocalRunnerOptions(
                 intVariable("PORT", 3000),

@@ -29,10 +29,11 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheSevenTablesInTemplateOrder() {
+    void findsTheNineTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
-                        "WebhookEventsTable", "RateLimitsTable", "IdempotencyTable"),
+                        "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
+                        "GatewayAuthorizationsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 
@@ -63,8 +64,9 @@ class SamTemplateTest {
     }
 
     @Test
-    void parsesTtlAttributeOfRateLimitsTable() {
+    void parsesTtlAttributeOfCounterTables() {
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+        assertEquals("expires_at", template.table("RiskCountersTable").ttlAttribute());
         assertNull(template.table("TransactionsTable").ttlAttribute());
     }
 
@@ -107,7 +109,23 @@ class SamTemplateTest {
                 new HttpRoute("GET", "/api/health"),
                 new HttpRoute("POST", "/api/direct-payment"),
                 new HttpRoute("GET", "/api/direct-payment/{transaction_id}"),
-                new HttpRoute("POST", "/api/direct-payment/{transaction_id}/confirm-3ds"))), routes.toString());
+                new HttpRoute("POST", "/api/direct-payment/{transaction_id}/confirm-3ds"),
+                new HttpRoute("POST", "/api/keys"),
+                new HttpRoute("GET", "/api/keys"))), routes.toString());
+    }
+
+    @Test
+    void readsTheDeleteRouteAndTheInlineKeysTableStatementOfTheKeyRevocationFunction() {
+        FunctionDefinition revoke = template.function("RevokeApiKeyFunction");
+        assertEquals(List.of(new HttpRoute("DELETE", "/api/keys/{key_id}")), revoke.httpRoutes());
+        assertEquals("60", revoke.rawEnvironment().get("API_KEY_CACHE_TTL_SECONDS"));
+        Map<?, ?> properties = (Map<?, ?>) template.resource("RevokeApiKeyFunction").get("Properties");
+        Map<?, ?> statement = ((List<?>) properties.get("Policies")).stream().map(p -> (Map<?, ?>) p)
+                .filter(p -> p.containsKey("Statement"))
+                .map(p -> (Map<?, ?>) ((List<?>) p.get("Statement")).get(0))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"), statement.get("Action"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ApiKeysTable", "Arn")), statement.get("Resource"));
     }
 
     @Test

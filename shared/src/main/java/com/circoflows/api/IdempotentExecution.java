@@ -4,6 +4,7 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.idempotency.IdempotencyKeys;
 import com.circoflows.domain.idempotency.IdempotencyStore;
+import com.circoflows.domain.idempotency.IdempotencyStore.Acquired;
 import com.circoflows.domain.idempotency.IdempotencyStore.Existing;
 import com.circoflows.domain.idempotency.StoredResponse;
 import com.circoflows.domain.ids.RandomIds;
@@ -14,13 +15,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Runs a write request at most once per Idempotency-Key, with Stripe's semantics: the first
  * request's answer is saved and replayed (marked Idempotent-Replayed) for the same request; the same
  * key with another request is 422; while the first still runs, 409. Answers that say "retry" (5xx)
- * and failures outside the endpoint's control are not saved, so the retry runs again.
+ * and failures outside the endpoint's control are not saved, so the retry runs again. An endpoint
+ * whose answer shows a secret once names, with {@link ApiResponse#withReplay}, what is saved instead.
+ * The record reserves the id of the object the request creates ({@link ApiRequest#newObjectId}); a
+ * retry after a 5xx or a crash runs under the same id, so it meets what the failed attempt already did.
  */
 final class IdempotentExecution {
     static final String HEADER = "idempotency-key";
@@ -42,8 +46,11 @@ final class IdempotentExecution {
                 && request.header(HEADER) != null;
     }
 
-    /** Runs {@code endpoint} under the request's key; an ApiException or other failure it throws propagates. */
-    ApiResponse run(ApiRequest request, AuthenticatedKey caller, Supplier<ApiResponse> endpoint) {
+    /**
+     * Runs {@code endpoint} under the request's key, handing it the request with the id the key's record
+     * reserved; an ApiException or other failure it throws propagates.
+     */
+    ApiResponse run(ApiRequest request, AuthenticatedKey caller, Function<ApiRequest, ApiResponse> endpoint) {
         String key = request.header(HEADER);
         if (!IdempotencyKeys.isValid(key)) {
             throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "Idempotency-Key",
@@ -55,8 +62,8 @@ final class IdempotentExecution {
         Instant now = clock.instant();
         IdempotencyStore.Claim claim;
         try {
-            claim = store.claim(recordKey, fingerprint, lockToken, now, now.plus(IdempotencyKeys.LOCK),
-                    now.plus(IdempotencyKeys.RETENTION));
+            claim = store.claim(recordKey, fingerprint, lockToken, IdempotencyKeys.newReservedId(), now,
+                    now.plus(IdempotencyKeys.LOCK), now.plus(IdempotencyKeys.RETENTION));
         } catch (RuntimeException e) {
             LOG.warn("idempotency_store_unavailable", Map.of("request_id", String.valueOf(request.requestId()),
                     "reason", String.valueOf(e.getMessage())));
@@ -65,10 +72,11 @@ final class IdempotentExecution {
         if (claim instanceof Existing existing) {
             return answerFor(existing, fingerprint);
         }
+        ApiRequest reserved = request.withReservedId(((Acquired) claim).reservedId());
         ApiResponse response;
         try {
             try {
-                response = endpoint.get();
+                response = endpoint.apply(reserved);
             } catch (ApiException e) {
                 response = Envelope.error(e);
             }
@@ -105,7 +113,8 @@ final class IdempotentExecution {
         return new ApiResponse(stored.status(), headers, stored.body());
     }
 
-    private static StoredResponse saved(ApiResponse response) {
+    private static StoredResponse saved(ApiResponse answered) {
+        ApiResponse response = answered.replayable();
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().forEach((name, value) -> {
             if (SAVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {

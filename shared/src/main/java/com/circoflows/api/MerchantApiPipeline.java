@@ -77,7 +77,7 @@ public final class MerchantApiPipeline {
             }
             if (idempotency != null && IdempotentExecution.appliesTo(request)) {
                 AuthenticatedKey authenticated = caller;
-                response = idempotency.run(request, caller, () -> endpoint.handle(request, authenticated));
+                response = idempotency.run(request, caller, reserved -> endpoint.handle(reserved, authenticated));
             } else {
                 response = endpoint.handle(request, caller);
             }

@@ -8,10 +8,12 @@ import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.risk.RiskAssessment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Real domain objects for adapter tests: a card that went through validation, transactions, ids. */
@@ -79,13 +81,13 @@ public final class AdapterTestData {
         return new Transaction(transactionId(), merchantId, Mode.TEST, 1999, "USD", TransactionStatus.COMPLETED,
                 gatewayId(), storedCard(), ThreeDSecureStatus.NOT_REQUIRED, null, customerInfo(), metadata(),
                 "https://merchant.example.com/webhooks", "https://merchant.example.com/return?order=42",
-                CREATED_AT, PROCESSED_AT, 1, null);
+                CREATED_AT, PROCESSED_AT, 1, null, new RiskAssessment(12, List.of("card_velocity"), false));
     }
 
     /** A payment waiting for the customer's 3-D Secure challenge: pending, no processed time. */
     public static Transaction awaitingChallenge(String merchantId) {
         return new Transaction(transactionId(), merchantId, Mode.TEST, 5000, "EUR", TransactionStatus.PENDING,
                 gatewayId(), storedCard(), ThreeDSecureStatus.REQUIRED, null, Map.of(), Map.of(), null, null,
-                CREATED_AT, null, 1, null);
+                CREATED_AT, null, 1, null, null);
     }
 }

@@ -54,6 +54,9 @@ class ErrorCatalogueTest {
         "session_payment_in_progress, 409, invalid_request_error",
         "idempotency_key_in_use,    409, idempotency_error",
         "idempotency_key_reused,    422, idempotency_error",
+        "api_key_not_found,         404, invalid_request_error",
+        "api_key_limit_reached,     400, invalid_request_error",
+        "last_active_key,           409, invalid_request_error",
     })
     void errorIsAnsweredWithItsStatusAndType(String code, int status, String type) {
         ErrorCode errorCode = byCode(code);
@@ -78,7 +81,8 @@ class ErrorCatalogueTest {
                 "server_error", "processing_error", "3ds_authentication_failed", "invalid_transaction_state",
                 "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found",
                 "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
-                "idempotency_key_in_use", "idempotency_key_reused");
+                "idempotency_key_in_use", "idempotency_key_reused", "api_key_not_found", "api_key_limit_reached",
+                "last_active_key");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 

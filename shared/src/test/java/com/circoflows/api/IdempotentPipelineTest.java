@@ -3,6 +3,8 @@ package com.circoflows.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
@@ -25,8 +27,12 @@ import com.circoflows.testing.ManualNanoClock;
 import com.circoflows.testing.MutableClock;
 import com.circoflows.testing.Responses;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +48,7 @@ class IdempotentPipelineTest {
     private final MutableClock clock = MutableClock.atTestNow();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock())),
+            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock), store, clock);
     private final IssuedApiKey merchantA = new ApiKeyIssuer(keys, hasher, clock).issue("mch_AAAAAAAAAAAAAAAAAAAA", Mode.TEST);
     private final IssuedApiKey merchantB = new ApiKeyIssuer(keys, hasher, clock).issue("mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);
@@ -130,6 +136,30 @@ class IdempotentPipelineTest {
     }
 
     @Test
+    void theRetryThatTakesOverACrashedRequestCreatesTheObjectUnderTheSameIdTheCrashedOneUsed() {
+        List<String> idsSeen = new ArrayList<>();
+        CountingEndpoint crashesOnce = new CountingEndpoint((c, request) -> {
+            idsSeen.add(request.newObjectId("txn_"));
+            if (idsSeen.size() == 1) {
+                throw new Error("the invocation died after charging under its id");
+            }
+            return Envelope.ok(200, "ok", Map.of());
+        });
+        assertThrows(Error.class, () -> pipeline.handle(post(merchantA, "key-1", BODY), crashesOnce));
+        clock.advance(IdempotencyKeys.LOCK);
+
+        pipeline.handle(post(merchantA, "key-1", BODY), crashesOnce);
+        pipeline.handle(post(merchantA, "key-2", BODY), crashesOnce);
+        pipeline.handle(ApiRequests.post(PATH, BODY).bearer(merchantA.fullKey()).build(), crashesOnce);
+        pipeline.handle(ApiRequests.post(PATH, BODY).bearer(merchantA.fullKey()).build(), crashesOnce);
+
+        assertEquals(5, idsSeen.size());
+        assertTrue(idsSeen.get(0).matches("txn_[0-9A-Za-z]{24}"), idsSeen.get(0));
+        assertEquals(idsSeen.get(0), idsSeen.get(1), "the takeover");
+        assertEquals(5 - 1, new HashSet<>(idsSeen).size(), "another key, and requests without one, get ids of their own");
+    }
+
+    @Test
     void aServerSideFailureIsNotSavedSoTheRetryRunsAgain() {
         CountingEndpoint unavailable = new CountingEndpoint(c -> {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
@@ -143,13 +173,32 @@ class IdempotentPipelineTest {
             throw new IllegalStateException("bug");
         });
         assertEquals(500, pipeline.handle(post(merchantA, "key-1", BODY), bug).statusCode());
-        assertEquals(0, store.size());
 
         ApiResponse retry = pipeline.handle(post(merchantA, "key-1", BODY), charge);
 
         assertEquals(200, retry.statusCode());
         assertEquals(1, runs.get());
         assertNull(retry.headers().get("idempotent-replayed"));
+    }
+
+    @Test
+    void aRetryAfterAServerSideFailureRunsUnderTheSameReservedIdAndTheKeyStaysBoundToItsRequest() {
+        List<String> idsSeen = new ArrayList<>();
+        CountingEndpoint failsOnce = new CountingEndpoint((c, request) -> {
+            idsSeen.add(request.newObjectId("txn_"));
+            if (idsSeen.size() == 1) {
+                throw new RetryableFailure("DynamoDB throttled after the gateway approved", null);
+            }
+            return Envelope.ok(200, "ok", Map.of());
+        });
+        assertEquals(503, pipeline.handle(post(merchantA, "key-1", BODY), failsOnce).statusCode());
+
+        assertEquals(422, pipeline.handle(post(merchantA, "key-1", BODY.replace("1000", "2000")), failsOnce)
+                .statusCode());
+        assertEquals(200, pipeline.handle(post(merchantA, "key-1", BODY), failsOnce).statusCode());
+
+        assertEquals(2, idsSeen.size());
+        assertEquals(idsSeen.get(0), idsSeen.get(1), "the gateway sees the failed attempt's transaction id again");
     }
 
     @Test
@@ -248,14 +297,34 @@ class IdempotentPipelineTest {
         assertEquals(2, runs.get());
     }
 
+    @Test
+    void anAnswerShowingASecretOnceIsReplayedAsTheReplacementItNamesAndOnlyThatIsSaved() {
+        CountingEndpoint showsSecret = new CountingEndpoint(c -> Envelope.ok(200, "shown once",
+                Map.of("id", "obj_1", "secret", "s3cr3t-shown-once"))
+                .withReplay(Envelope.ok(200, "created earlier", Map.of("id", "obj_1"))));
+
+        ApiResponse first = pipeline.handle(post(merchantA, "key-1", BODY), showsSecret);
+        ApiResponse replay = pipeline.handle(post(merchantA, "key-1", BODY), showsSecret);
+
+        assertEquals("s3cr3t-shown-once", Responses.data(first).get("secret"));
+        assertEquals(Map.of("id", "obj_1"), Responses.data(replay));
+        assertEquals("created earlier", Responses.body(replay).get("message"));
+        assertEquals("true", replay.headers().get("idempotent-replayed"));
+        assertFalse(store.savedBodies().get(0).contains("s3cr3t-shown-once"));
+    }
+
     private static ApiRequest post(IssuedApiKey key, String idempotencyKey, String body) {
         return ApiRequests.post(PATH, body).bearer(key.fullKey()).header("idempotency-key", idempotencyKey).build();
     }
 
     private final class CountingEndpoint implements MerchantEndpoint {
-        private final Function<AuthenticatedKey, ApiResponse> logic;
+        private final BiFunction<AuthenticatedKey, ApiRequest, ApiResponse> logic;
 
         CountingEndpoint(Function<AuthenticatedKey, ApiResponse> logic) {
+            this((caller, request) -> logic.apply(caller));
+        }
+
+        CountingEndpoint(BiFunction<AuthenticatedKey, ApiRequest, ApiResponse> logic) {
             this.logic = logic;
         }
 
@@ -269,7 +338,7 @@ class IdempotentPipelineTest {
             if (this == charge) {
                 runs.incrementAndGet();
             }
-            return logic.apply(caller);
+            return logic.apply(caller, request);
         }
     }
 }

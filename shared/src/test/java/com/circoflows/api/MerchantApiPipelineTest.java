@@ -44,7 +44,7 @@ class MerchantApiPipelineTest {
     private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
     private final MutableClock clock = MutableClock.atTestNow();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock())),
+            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock));
     private final IssuedApiKey key = new ApiKeyIssuer(keys, hasher, clock).issue(MERCHANT, Mode.TEST);
     private final String wrongSecretKey = "cf_test_" + key.stored().keyId() + "w".repeat(32);

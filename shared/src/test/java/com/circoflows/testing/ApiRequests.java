@@ -10,6 +10,7 @@ public final class ApiRequests {
     private String path = "/";
     private final Map<String, String> pathParameters = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> queryParameters = new LinkedHashMap<>();
     private String body;
     private String sourceIp = "203.0.113.7";
     private String requestId = "req-test-1";
@@ -46,6 +47,11 @@ public final class ApiRequests {
         return this;
     }
 
+    public ApiRequests query(String name, String value) {
+        queryParameters.put(name, value);
+        return this;
+    }
+
     public ApiRequests bearer(String apiKey) {
         return header("authorization", "Bearer " + apiKey);
     }
@@ -71,7 +77,7 @@ public final class ApiRequests {
     }
 
     public ApiRequest build() {
-        return new ApiRequest(method, path, Map.copyOf(pathParameters), Map.copyOf(headers), Map.of(), body,
+        return new ApiRequest(method, path, Map.copyOf(pathParameters), Map.copyOf(headers), Map.copyOf(queryParameters), body,
                 sourceIp, requestId, domainName);
     }
 }

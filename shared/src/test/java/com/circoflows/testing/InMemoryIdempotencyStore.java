@@ -11,8 +11,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private final Map<String, Record> records = new HashMap<>();
     private RuntimeException failure;
 
-    private record Record(String fingerprint, String lockToken, Instant lockedUntil, Instant expiresAt,
-            StoredResponse response) {
+    private record Record(String fingerprint, String lockToken, String reservedId, Instant lockedUntil,
+            Instant expiresAt, StoredResponse response) {
     }
 
     /** Makes every later call throw {@code failure} (null to heal). */
@@ -24,17 +24,25 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         return records.size();
     }
 
+    /** The bodies saved for replay. */
+    public synchronized java.util.List<String> savedBodies() {
+        return records.values().stream().filter(r -> r.response() != null).map(r -> r.response().body()).toList();
+    }
+
     @Override
-    public synchronized Claim claim(String recordKey, String fingerprint, String lockToken, Instant now,
-            Instant lockedUntil, Instant expiresAt) {
+    public synchronized Claim claim(String recordKey, String fingerprint, String lockToken, String reservedId,
+            Instant now, Instant lockedUntil, Instant expiresAt) {
         throwIfFailing();
         Record existing = records.get(recordKey);
-        boolean free = existing == null || !existing.expiresAt().isAfter(now)
-                || (existing.response() == null && !existing.lockedUntil().isAfter(now)
-                        && existing.fingerprint().equals(fingerprint));
-        if (free) {
-            records.put(recordKey, new Record(fingerprint, lockToken, lockedUntil, expiresAt, null));
-            return new Acquired();
+        if (existing == null || !existing.expiresAt().isAfter(now)) {
+            records.put(recordKey, new Record(fingerprint, lockToken, reservedId, lockedUntil, expiresAt, null));
+            return new Acquired(reservedId);
+        }
+        if (existing.response() == null && !existing.lockedUntil().isAfter(now)
+                && existing.fingerprint().equals(fingerprint)) {
+            records.put(recordKey, new Record(fingerprint, lockToken, existing.reservedId(), lockedUntil,
+                    existing.expiresAt(), null));
+            return new Acquired(existing.reservedId());
         }
         return new Existing(existing.fingerprint(), existing.response());
     }
@@ -46,8 +54,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         if (existing == null || existing.response() != null || !existing.lockToken().equals(lockToken)) {
             return false;
         }
-        records.put(recordKey, new Record(existing.fingerprint(), lockToken, existing.lockedUntil(),
-                existing.expiresAt(), response));
+        records.put(recordKey, new Record(existing.fingerprint(), lockToken, existing.reservedId(),
+                existing.lockedUntil(), existing.expiresAt(), response));
         return true;
     }
 
@@ -55,8 +63,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public synchronized void release(String recordKey, String lockToken) {
         throwIfFailing();
         Record existing = records.get(recordKey);
-        if (existing != null && existing.lockToken().equals(lockToken)) {
-            records.remove(recordKey);
+        if (existing != null && existing.response() == null && existing.lockToken().equals(lockToken)) {
+            records.put(recordKey, new Record(existing.fingerprint(), lockToken, existing.reservedId(), Instant.EPOCH,
+                    existing.expiresAt(), null));
         }
     }
 

@@ -24,14 +24,15 @@ public final class InMemoryTransactionRepository implements TransactionRepositor
     private int findCalls;
 
     @Override
-    public synchronized void insert(Transaction transaction, WebhookEvent event) {
+    public synchronized boolean insert(Transaction transaction, WebhookEvent event) {
         if (rows.containsKey(transaction.transactionId())) {
-            throw new IllegalStateException("duplicate transaction " + transaction.transactionId());
+            return false;
         }
         rows.put(transaction.transactionId(), transaction);
         if (event != null) {
             events.add(event);
         }
+        return true;
     }
 
     @Override

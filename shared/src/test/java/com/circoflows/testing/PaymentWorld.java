@@ -12,6 +12,7 @@ import com.circoflows.domain.payment.DirectPaymentRequest;
 import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.PaymentOutcome;
+import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionQueries;
@@ -37,31 +38,41 @@ public final class PaymentWorld {
     public final RecordingWebhookJobQueue queue = new RecordingWebhookJobQueue();
     public final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
     public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
+    public final InMemoryRateLimitCounter riskCounters = new InMemoryRateLimitCounter();
+    public final InMemoryRiskSettingsRepository riskSettings = new InMemoryRiskSettingsRepository();
     public final CardGateway gateway;
+    /** The test-mode gateway's ledger; null when the world was given another gateway. */
+    public final InMemoryGatewayLedger ledger;
     public final TransactionWriter writer;
     public final PaymentEngine engine;
     public final DirectPaymentService payments;
     public final ThreeDSecureService threeDSecure;
+    public final ThreeDSecureChallenges challenges;
     public final TransactionQueries queries;
 
-    private PaymentWorld(Clock clock, CardGateway gateway) {
+    private PaymentWorld(Clock clock, CardGateway gateway, InMemoryGatewayLedger ledger) {
         this.clock = clock;
         this.gateway = gateway;
+        this.ledger = ledger;
         this.writer = new TransactionWriter(transactions, queue, clock);
-        this.engine = new PaymentEngine(gateway, new FraudScreen(), fingerprinter, clock);
+        this.engine = new PaymentEngine(gateway,
+                FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
         this.payments = new DirectPaymentService(engine, writer);
         this.threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
+        this.challenges = new ThreeDSecureChallenges(transactions, writer, clock);
         this.queries = new TransactionQueries(transactions);
         merchants.create(new Merchant(MERCHANT_A.merchantId(), MERCHANT_A_NAME, clock.instant()));
         merchants.create(new Merchant(MERCHANT_B.merchantId(), MERCHANT_B_NAME, clock.instant()));
     }
 
     public static PaymentWorld create() {
-        return new PaymentWorld(TestClocks.fixed(), new TestModeCardGateway());
+        Clock clock = TestClocks.fixed();
+        InMemoryGatewayLedger ledger = new InMemoryGatewayLedger();
+        return new PaymentWorld(clock, new TestModeCardGateway(ledger, clock), ledger);
     }
 
     public static PaymentWorld withGateway(CardGateway gateway) {
-        return new PaymentWorld(TestClocks.fixed(), gateway);
+        return new PaymentWorld(TestClocks.fixed(), gateway, null);
     }
 
     public static DirectPaymentRequest request(String pan) {
@@ -74,13 +85,13 @@ public final class PaymentWorld {
                 "https://merchant.example/webhooks", returnUrl);
     }
 
-    /** Merchant A pays with {@code pan}; the outcome as the service returned it. */
+    /** Merchant A pays with {@code pan} under a new transaction id; the outcome as the service returned it. */
     public PaymentOutcome pay(String pan) {
-        return payments.pay(MERCHANT_A, request(pan));
+        return pay(pan, null);
     }
 
     public PaymentOutcome pay(String pan, String returnUrl) {
-        return payments.pay(MERCHANT_A, request(pan, returnUrl));
+        return payments.pay(MERCHANT_A, PaymentEngine.newTransactionId(), request(pan, returnUrl));
     }
 
     /** A stored transaction of merchant A that waits for its 3-D Secure challenge. */

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * completion step (which the real simulator always approves). Records the ids it was given.
  */
 public final class ScriptedCardGateway implements CardGateway {
-    private final CardGateway real = new TestModeCardGateway();
+    private final CardGateway real = new TestModeCardGateway(new InMemoryGatewayLedger(), TestClocks.fixed());
     private final List<String> completions = new ArrayList<>();
     private Function<String, GatewayResult> completion = GatewayResult.Approved::new;
     private int authorizations;
@@ -25,7 +25,7 @@ public final class ScriptedCardGateway implements CardGateway {
     }
 
     @Override
-    public synchronized GatewayResult completeThreeDSecure(String gatewayTransactionId) {
+    public synchronized GatewayResult completeThreeDSecure(String transactionId, String gatewayTransactionId) {
         completions.add(gatewayTransactionId);
         return completion.apply(gatewayTransactionId);
     }

@@ -9,6 +9,7 @@ import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.Merchant;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.PaymentEngine;
+import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionWriter;
@@ -42,10 +43,15 @@ public final class SessionWorld {
     public final RecordingWebhookJobQueue queue = new RecordingWebhookJobQueue();
     public final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
     public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
-    public final ObservedGateway gateway = new ObservedGateway();
+    public final InMemoryRateLimitCounter riskCounters = new InMemoryRateLimitCounter();
+    public final InMemoryRiskSettingsRepository riskSettings = new InMemoryRiskSettingsRepository();
+    public final InMemoryGatewayLedger ledger = new InMemoryGatewayLedger();
+    public final ObservedGateway gateway = new ObservedGateway(new TestModeCardGateway(ledger, clock));
     public final TransactionWriter writer = new TransactionWriter(transactions, queue, clock);
-    public final PaymentEngine engine = new PaymentEngine(gateway, new FraudScreen(), fingerprinter, clock);
+    public final PaymentEngine engine = new PaymentEngine(gateway,
+            FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
     public final ThreeDSecureService threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
+    public final ThreeDSecureChallenges challenges = new ThreeDSecureChallenges(transactions, writer, clock);
     public final HostedPaymentService hostedPayments = new HostedPaymentService(sessions, clock);
     public final SessionCheckoutService checkout = new SessionCheckoutService(sessions, transactions, engine,
             threeDSecure, writer, merchants, clock);
@@ -82,11 +88,15 @@ public final class SessionWorld {
 
     /** The real test-mode gateway, counting what it is asked, with hooks. */
     public static final class ObservedGateway implements CardGateway {
-        private final CardGateway real = new TestModeCardGateway();
+        private final CardGateway real;
         private final List<String> authorized = new ArrayList<>();
         private final List<String> completed = new ArrayList<>();
         private Consumer<GatewayAuthorization> duringAuthorization;
         private Function<String, GatewayResult> completion;
+
+        ObservedGateway(CardGateway real) {
+            this.real = real;
+        }
 
         @Override
         public GatewayResult authorize(GatewayAuthorization authorization) {
@@ -103,13 +113,14 @@ public final class SessionWorld {
         }
 
         @Override
-        public GatewayResult completeThreeDSecure(String gatewayTransactionId) {
+        public GatewayResult completeThreeDSecure(String transactionId, String gatewayTransactionId) {
             Function<String, GatewayResult> answer;
             synchronized (this) {
                 completed.add(gatewayTransactionId);
                 answer = completion;
             }
-            return answer != null ? answer.apply(gatewayTransactionId) : real.completeThreeDSecure(gatewayTransactionId);
+            return answer != null ? answer.apply(gatewayTransactionId)
+                    : real.completeThreeDSecure(transactionId, gatewayTransactionId);
         }
 
         /** Runs {@code hook} inside the next authorisation, while the card is "being charged". */

@@ -21,13 +21,14 @@ import com.circoflows.adapters.lambda.WebhookJobBatch;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
-import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.IssuedApiKey;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.payment.PaymentOutcome;
-import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.session.PaymentSession;
@@ -91,6 +92,8 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     public static final String LOCAL_WEBHOOK_URL = "http://localhost:9/hook";
     /** Placeholder webhook event id of the webhook-event-* events and of the delivery job samples. */
     public static final String SAMPLE_EVENT_ID = "evt_SAMPLEwebhookEventId0000";
+    /** Placeholder key id of api-key-revoke/revoke.json. */
+    public static final String SAMPLE_API_KEY_ID = "key_SAMPLEapiKeyId00";
     /** The merchant id the sample delivery and dead-letter jobs name. */
     public static final String SAMPLE_JOB_MERCHANT_ID = "mch_SAMPLEmerchantId0000";
     public static final String APP_SECRET_KEY = "handler-it-app-secret-key-0123456789abcdefghij";
@@ -161,6 +164,17 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     }
 
     public record NewMerchant(String merchantId, String apiKey) {
+    }
+
+    /** The key table as the key functions see it. */
+    public DynamoApiKeyRepository apiKeys() {
+        return new DynamoApiKeyRepository(stack.dynamoDbClient(), table("ApiKeysTable"));
+    }
+
+    /** Another active test key of the merchant's, as bin/admin would issue it. */
+    public IssuedApiKey issueKey(String merchantId) {
+        return new ApiKeyIssuer(apiKeys(), new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC())
+                .issue(merchantId, Mode.TEST);
     }
 
     private String onboard(String name, String key) {
@@ -332,15 +346,14 @@ public final class HandlerTestEnvironment implements AutoCloseable {
 
     /**
      * Records the customer's answer to the 3-D Secure challenge the way the challenge page does
-     * (ThreeDSecureService over the real tables and queue), for modules without the page handler.
+     * (ThreeDSecureChallenges over the real tables and queue), for modules without the page handler.
      */
     public PaymentOutcome recordChallenge(String transactionId, boolean passed) {
         var transactions = transactions();
         var writer = new TransactionWriter(transactions,
                 new SqsWebhookJobQueue(stack.sqsClient(), stack.resources().queueUrl("WebhookQueue")),
                 Clock.systemUTC());
-        return new ThreeDSecureService(new TestModeCardGateway(), transactions, writer, Clock.systemUTC())
-                .recordChallenge(transactionId, passed);
+        return new ThreeDSecureChallenges(transactions, writer, Clock.systemUTC()).recordChallenge(transactionId, passed);
     }
 
     // --- stored state -------------------------------------------------------------------------
@@ -628,6 +641,11 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         var http = event.getRequestContext().getHttp();
         http.setPath(http.getPath().replace(placeholder, value));
         return event;
+    }
+
+    /** Replaces the key id everywhere API Gateway puts it: path parameter, raw path, http path. */
+    public static APIGatewayV2HTTPEvent withKeyId(APIGatewayV2HTTPEvent event, String keyId) {
+        return withPathParameter(event, "key_id", keyId);
     }
 
     /** Replaces the transaction id everywhere API Gateway puts it: path parameter, raw path, http path. */

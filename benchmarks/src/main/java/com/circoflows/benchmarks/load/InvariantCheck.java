@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What must hold after the load, read from the tables themselves and the webhook receiver, not from
- * the API's answers: every answered payment is stored once with the status it announced, carries its
- * webhook event, and that event reached the merchant signed.
+ * What must hold after the load, read from the tables themselves, the gateway's ledger and the webhook
+ * receiver, not from the API's answers: every answered payment is stored once with the status it
+ * announced, was authorised once at the gateway, carries its webhook event, and that event reached the
+ * merchant signed.
  */
 final class InvariantCheck {
     private static final Map<String, String> EVENT_FOR_STATUS = Map.of(
@@ -79,6 +80,7 @@ final class InvariantCheck {
                 .filter(order -> order.getValue().size() > 1).map(Map.Entry::getKey).toList();
         invariants.add(new Invariant("no payment stored (charged) twice", chargedTwice.isEmpty(),
                 storedByOrder.size() + " orders stored, " + chargedTwice.size() + " more than once" + sample(chargedTwice)));
+        invariants.add(gatewayAuthorisedEachOrderOnce(storedByOrder, answered));
 
         Set<String> undelivered = awaitDeliveries(receiver, expectedEventIds, drain);
         invariants.add(new Invariant("every webhook event delivered, signed", undelivered.isEmpty()
@@ -92,6 +94,47 @@ final class InvariantCheck {
         invariants.add(new Invariant("every created session stored", lostSessions.isEmpty(),
                 observations.sessions().size() + " created, " + lostSessions.size() + " missing"));
         return invariants;
+    }
+
+    /**
+     * The gateway's own ledger agrees with our tables: every order that reached the gateway (all but the
+     * fraud-blocked) has exactly one authorisation that is not voided, under its stored transaction's id
+     * and gateway id, and the load's merchants have no authorisation without a transaction (an orphan).
+     */
+    private Invariant gatewayAuthorisedEachOrderOnce(Map<String, List<Map<String, AttributeValue>>> storedByOrder,
+            List<PaymentAnswer> answered) {
+        Map<String, Map<String, AttributeValue>> standing = new HashMap<>();
+        scan("GatewayAuthorizationsTable").forEach(item -> {
+            if (!"voided".equals(item.get("state").s())) {
+                standing.put(item.get("transaction_id").s(), item);
+            }
+        });
+        List<String> notOnce = new ArrayList<>();
+        storedByOrder.forEach((order, transactions) -> {
+            List<Map<String, AttributeValue>> reachedGateway = transactions.stream()
+                    .filter(item -> item.containsKey("gateway_transaction_id")).toList();
+            long authorisations = transactions.stream()
+                    .filter(item -> standing.containsKey(item.get("transaction_id").s())).count();
+            boolean once = reachedGateway.isEmpty() ? authorisations == 0 : (authorisations == 1
+                    && reachedGateway.stream().allMatch(item -> standing.containsKey(item.get("transaction_id").s())
+                            && item.get("gateway_transaction_id").s().equals(
+                                    standing.get(item.get("transaction_id").s()).get("gateway_transaction_id").s())));
+            if (!once) {
+                notOnce.add(order);
+            }
+        });
+        Set<String> merchants = new HashSet<>();
+        answered.forEach(answer -> merchants.add(answer.merchantId()));
+        Set<String> storedTransactions = new HashSet<>();
+        scan("TransactionsTable").forEach(item -> storedTransactions.add(item.get("transaction_id").s()));
+        List<String> orphans = standing.values().stream()
+                .filter(item -> merchants.contains(item.get("merchant_id").s()))
+                .map(item -> item.get("transaction_id").s())
+                .filter(transactionId -> !storedTransactions.contains(transactionId)).toList();
+        return new Invariant("the gateway's ledger: one standing authorisation per order, none without a transaction",
+                notOnce.isEmpty() && orphans.isEmpty(), storedByOrder.size() + " orders, " + notOnce.size()
+                        + " not authorised exactly once" + sample(notOnce) + ", " + orphans.size() + " orphaned"
+                        + sample(orphans));
     }
 
     private Map<String, List<Map<String, AttributeValue>>> transactionsByOrder() {

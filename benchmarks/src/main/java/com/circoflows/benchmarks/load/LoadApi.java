@@ -71,6 +71,16 @@ final class LoadApi {
             return json == null ? "" : json.path("error").path("code").asText("");
         }
 
+        /** What a report needs to tell one refusal from another: code, param and message. */
+        String errorSummary() {
+            if (json == null) {
+                return "(not JSON)";
+            }
+            JsonNode error = json.path("error");
+            return error.path("code").asText("") + " param=" + error.path("param").asText("-") + ": "
+                    + error.path("message").asText("");
+        }
+
         /** A declined payment's error names its stored transaction. */
         String transactionId() {
             String fromData = data("transaction_id");

@@ -2,6 +2,7 @@ package com.circoflows.benchmarks.load;
 
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.observability.JsonLog;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ public final class LoadCommand {
         // The functions log every request; they go to a file so the report stays readable.
         try (PrintStream functionLogs = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             System.setOut(functionLogs);
+            JsonLog.redirectTo(functionLogs);
             console.println("Starting the local runner; function logs go to " + log);
             try (LocalRunner runner = LocalRunner.start(LocalRunnerOptions.forTests())) {
                 console.printf("Making %d merchants with %d keys each, then %d s of load%n", options.concurrency(),
@@ -33,6 +35,7 @@ public final class LoadCommand {
             }
         } finally {
             System.setOut(console);
+            JsonLog.redirectTo(console);
         }
         System.out.print(result.report());
         System.exit(result.invariantsHold() ? 0 : 1);

@@ -2,6 +2,7 @@ package com.circoflows.benchmarks.load;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.benchmarks.RepeatedCardRiskSettings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * One merchant per load client, made before the clock starts: production-cost keys (bcrypt 10, as
- * real keys are) and a webhook endpoint on the receiver, set through the API like a merchant would.
+ * real keys are), velocity limits its fixed test cards never reach (as an operator would raise them)
+ * and a webhook endpoint on the receiver, set through the API like a merchant would.
  * Their four warm-up requests per key count against its rate limit, within the budget's margin.
  */
 final class LoadMerchants {
@@ -35,6 +37,7 @@ final class LoadMerchants {
         for (int i = 0; i < count; i++) {
             MerchantOnboarding.Onboarded onboarded = onboarding.createMerchant("Load merchant " + i, Mode.TEST);
             String merchantId = onboarded.merchant().merchantId();
+            RepeatedCardRiskSettings.applyTo(stack, merchantId);
             List<String> keys = new ArrayList<>(List.of(onboarded.firstKey().fullKey()));
             while (keys.size() < keysPerMerchant) {
                 keys.add(issuer.issue(merchantId, Mode.TEST).fullKey());

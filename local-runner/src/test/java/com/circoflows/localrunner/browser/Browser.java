@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -158,9 +159,12 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
-    /** Waits (up to 20 s) until the condition is neither null nor false. */
+    /**
+     * Waits (up to 20 s) until the condition is neither null nor false. An element found on the page
+     * being left is stale by the time it is read: that is "not yet", not a failure.
+     */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     String url() {

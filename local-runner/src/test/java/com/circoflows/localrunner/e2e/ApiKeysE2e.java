@@ -1,12 +1,6 @@
 package com.circoflows.localrunner.e2e;
 
-import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
-import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
-import com.circoflows.domain.merchant.Mode;
-import java.time.Clock;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** API keys as the isolation proof needs them: the parts of a key's text, and a revoked key. */
 final class ApiKeysE2e {
@@ -16,16 +10,14 @@ final class ApiKeysE2e {
     private ApiKeysE2e() {
     }
 
-    /** A second key of the merchant's, revoked before it was ever used. */
-    static String issueAndRevoke(E2e e2e, String merchantId) {
-        String table = e2e.tableName("ApiKeysTable");
-        String key = new ApiKeyIssuer(new DynamoApiKeyRepository(e2e.dynamoDb(), table), new BcryptSecretHasher(4),
-                Clock.systemUTC()).issue(merchantId, Mode.TEST).fullKey();
-        e2e.dynamoDb().updateItem(update -> update.tableName(table)
-                .key(Map.of("key_id", AttributeValue.fromS(lookupId(key))))
-                .updateExpression("SET #status = :revoked")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":revoked", AttributeValue.fromS("revoked"))));
+    /** A second key of the merchant's, created and revoked through the key API before it was ever used. */
+    static String issueAndRevoke(E2e.TestMerchant merchant) {
+        HttpResult created = merchant.api().post("/api/keys", "{\"name\": \"revoked at once\"}");
+        assertEquals(200, created.status(), created::describe);
+        String key = created.data().path("api_key").asText();
+        HttpResult revoked = merchant.api().call("DELETE", "/api/keys/" + publicKeyId(key), null);
+        assertEquals(200, revoked.status(), revoked::describe);
+        assertEquals("revoked", revoked.data().path("status").asText(), revoked::describe);
         return key;
     }
 

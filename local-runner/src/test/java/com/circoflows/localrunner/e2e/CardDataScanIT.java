@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.localstack.TableDefinition;
-import java.io.BufferedReader;
+import com.circoflows.localrunner.testsupport.CardDataScanner;
+import com.circoflows.localrunner.testsupport.StoredCardDataScan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,14 +36,15 @@ class CardDataScanIT {
     void scannerRecognisesTheCardDataItLooksFor() {
         CardDataScanner scanner = new CardDataScanner(Set.of("739"), Set.of("4000000000000002"));
 
-        scanner.scanLogLine(1, "paid with 4242424242424242 ok");
-        scanner.scanLogLine(2, "{\"card\":\"3782 822463 10005\"}");
-        scanner.scanLogLine(3, "{\"cvv\":\"739\"}");
-        scanner.scanLogLine(4, "token=x4000000000000002y");
+        scanner.scanLogLine("captured.log:1", "paid with 4242424242424242 ok");
+        scanner.scanLogLine("captured.log:2", "{\"card\":\"3782 822463 10005\"}");
+        scanner.scanLogLine("captured.log:3", "{\"cvv\":\"739\"}");
+        scanner.scanLogLine("captured.log:4", "token=x4000000000000002y");
         scanner.scanAttribute("item", "card_number", AttributeValue.fromS("x"));
         scanner.scanAttribute("item", "note", AttributeValue.fromS("739"));
+        scanner.scanAttribute("counter", "request_count", AttributeValue.fromN("739"));
         scanner.scanAttribute("item", "data", AttributeValue.fromS("{\"a\":{\"pan\":\"5555555555554444\"}}"));
-        scanner.scanLogLine(5, "fingerprint 4f4242424242424242ab, id 12345678-1234-1234-1234-123456789012, "
+        scanner.scanLogLine("captured.log:5", "fingerprint 4f4242424242424242ab, id 12345678-1234-1234-1234-123456789012, "
                 + "at 1735689600123, txn_4242424242424242ABCDEFGH, status 200");
 
         List<String> findings = scanner.findings();
@@ -63,6 +60,7 @@ class CardDataScanIT {
                 findings::toString);
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("item<json>.a.pan: Luhn-valid")),
                 findings::toString);
+        assertFalse(findings.stream().anyMatch(f -> f.startsWith("counter")), "a counter's tally is a count: " + findings);
         assertFalse(findings.stream().anyMatch(f -> f.startsWith("captured.log:5")),
                 "digests, UUIDs, epoch millis and ids are not card numbers: " + findings);
         assertFalse(findings.toString().contains("4242424242424242"), "findings mask the number: " + findings);
@@ -76,19 +74,7 @@ class CardDataScanIT {
                 "the suite must have sent card data first (run all ITs): " + cvvs.size() + " CVVs, "
                         + pans.size() + " card numbers");
         CardDataScanner scanner = new CardDataScanner(cvvs, pans);
-        Map<String, Integer> itemsPerTable = new LinkedHashMap<>();
-
-        for (TableDefinition table : e2e.runner().stack().template().tables()) {
-            String tableName = e2e.tableName(table.logicalId());
-            int items = 0;
-            for (Map<String, AttributeValue> item : e2e.dynamoDb()
-                    .scanPaginator(scan -> scan.tableName(tableName).consistentRead(true)).items()) {
-                items++;
-                String location = tableName + "[" + keyOf(item, table) + "]";
-                item.forEach((name, value) -> scanner.scanAttribute(location + "." + name, name, value));
-            }
-            itemsPerTable.put(table.logicalId(), items);
-        }
+        Map<String, Integer> itemsPerTable = StoredCardDataScan.tables(e2e.runner().stack(), scanner);
         System.out.println("e2e: card data scan of tables " + itemsPerTable + ", CVVs sent " + cvvs.size()
                 + ", card numbers sent " + pans.size() + ", timestamps ignored " + scanner.ignoredTimestamps());
 
@@ -107,21 +93,10 @@ class CardDataScanIT {
         Set<String> cvvs = SentCardData.cvvs();
         Set<String> pans = SentCardData.pans();
         assertTrue(cvvs.size() >= 10 && pans.size() >= 8, "the suite must have sent card data first (run all ITs)");
-        System.out.flush();
-        System.err.flush();
         CardDataScanner scanner = new CardDataScanner(cvvs, pans);
-        int lines = 0;
-        int requestLines = 0;
-
-        try (BufferedReader reader = Files.newBufferedReader(e2e.capturedLog(), StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines++;
-                if (line.contains("\"event\":\"request\"")) {
-                    requestLines++;
-                }
-                scanner.scanLogLine(lines, line);
-            }
-        }
+        StoredCardDataScan.LogScan scanned = StoredCardDataScan.log(e2e.capturedLog(), scanner);
+        int lines = scanned.lines();
+        int requestLines = scanned.requestLines();
         System.out.println("e2e: card data scan of " + e2e.capturedLog() + ": " + lines + " lines, " + requestLines
                 + " request log lines, timestamps ignored " + scanner.ignoredTimestamps());
 
@@ -130,16 +105,5 @@ class CardDataScanIT {
                 + requestLines + " of " + lines + " lines");
         assertTrue(scanner.findings().isEmpty(), () -> "card data in " + e2e.capturedLog() + ":\n  "
                 + String.join("\n  ", scanner.findings()));
-    }
-
-    private static String keyOf(Map<String, AttributeValue> item, TableDefinition table) {
-        return java.util.stream.Stream.of(table.hashKey(), table.rangeKey())
-                .filter(java.util.Objects::nonNull)
-                .map(key -> key + "=" + (item.get(key) == null ? "?" : describe(item.get(key))))
-                .collect(Collectors.joining(","));
-    }
-
-    private static String describe(AttributeValue value) {
-        return value.s() != null ? value.s() : value.n() != null ? value.n() : value.toString();
     }
 }

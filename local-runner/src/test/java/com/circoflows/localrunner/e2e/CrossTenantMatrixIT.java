@@ -82,7 +82,7 @@ class CrossTenantMatrixIT {
         objectsOfA.put("transaction_id", pending.data().path("transaction_id").asText());
         objectsOfA.put("session_id", sessionId);
         objectsOfA.put("event_id", eventId);
-        revokedKeyOfA = ApiKeysE2e.issueAndRevoke(e2e, merchantA.merchantId());
+        revokedKeyOfA = ApiKeysE2e.issueAndRevoke(merchantA);
         objectsOfA.put("key_id", ApiKeysE2e.publicKeyId(merchantA.apiKey()));
 
         secretsOfA.addAll(objectsOfA.values());

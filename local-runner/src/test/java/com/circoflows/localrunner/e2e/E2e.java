@@ -2,12 +2,16 @@ package com.circoflows.localrunner.e2e;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.risk.RiskSetting;
+import com.circoflows.domain.risk.RiskSettings;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.localrunner.testsupport.CapturedOutput;
 import com.circoflows.localstack.TableDefinition;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -24,6 +28,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class E2e implements AutoCloseable {
     /** Cheap enough for tests; the API verifies whatever cost the stored hash names. */
     private static final int TEST_BCRYPT_COST = 4;
+    /**
+     * The demo merchant's: the suite pays the same few test cards with it hundreds of times an hour,
+     * which the default velocity rules rightly block. Blocked card, card testing and amount limits
+     * stay as every merchant has them; the fraud tests make merchants of their own.
+     */
+    private static final RiskSettings FOR_REPEATED_TEST_CARDS = RiskSettings.DEFAULTS
+            .with(RiskSetting.CARD_VELOCITY_LIMIT, RiskSetting.CARD_VELOCITY_LIMIT.maximum())
+            .with(RiskSetting.MERCHANT_VELOCITY_LIMIT, RiskSetting.MERCHANT_VELOCITY_LIMIT.maximum());
 
     private final LocalRunner runner;
     private final CapturedOutput output;
@@ -56,7 +68,21 @@ public final class E2e implements AutoCloseable {
         }
         System.out.printf("e2e: LocalRunner listening on %s, started in %d ms; output captured in %s%n",
                 runner.baseUrl(), (System.nanoTime() - started) / 1_000_000, output.file());
-        return new E2e(runner, output);
+        E2e e2e = new E2e(runner, output);
+        e2e.setRiskSettings(runner.demoMerchantId(), FOR_REPEATED_TEST_CARDS);
+        return e2e;
+    }
+
+    /**
+     * A runner of one test class's own, with options the shared one can't have (an environment
+     * override, say). It prints where the shared runner's capture, if installed, already tees.
+     */
+    public static E2e startSeparate(LocalRunnerOptions options) {
+        long started = System.nanoTime();
+        LocalRunner runner = LocalRunner.start(options);
+        System.out.printf("e2e: separate LocalRunner listening on %s, started in %d ms%n", runner.baseUrl(),
+                (System.nanoTime() - started) / 1_000_000);
+        return new E2e(runner, null);
     }
 
     /** target/e2e-logs/captured.log of this module (failsafe sets basedir; an IDE runs from the module). */
@@ -104,6 +130,13 @@ public final class E2e implements AutoCloseable {
                 onboarded.firstKey().fullKey(), api(onboarded.firstKey().fullKey()));
     }
 
+    /** As bin/admin set-risk-settings does; a warm function container sees it within its cache's 60 s. */
+    public void setRiskSettings(String merchantId, RiskSettings settings) {
+        if (!new DynamoRiskSettingsRepository(dynamoDb(), tableName("MerchantsTable")).replace(merchantId, settings)) {
+            throw new IllegalStateException("no merchant " + merchantId);
+        }
+    }
+
     public DynamoDbClient dynamoDb() {
         return runner.stack().dynamoDbClient();
     }
@@ -126,7 +159,11 @@ public final class E2e implements AutoCloseable {
         return tableNames;
     }
 
+    /** The shared runner's captured output; a separate runner has none of its own. */
     public Path capturedLog() {
+        if (output == null) {
+            throw new IllegalStateException("a separate runner's output is captured by the shared one");
+        }
         return output.file();
     }
 
@@ -136,7 +173,9 @@ public final class E2e implements AutoCloseable {
             runner.close();
             System.out.println("e2e: LocalRunner stopped");
         } finally {
-            output.close();
+            if (output != null) {
+                output.close();
+            }
         }
     }
 

@@ -3,12 +3,12 @@ package com.circoflows.localrunner.e2e;
 import java.time.Duration;
 
 /** The API's rate limits count per fixed clock minute (epoch seconds floored to 60). */
-final class MinuteWindow {
+public final class MinuteWindow {
     private MinuteWindow() {
     }
 
     /** Waits for the next minute when less than {@code needed} is left of this one. */
-    static void ensureRoomFor(Duration needed) {
+    public static void ensureRoomFor(Duration needed) {
         long intoMinute = System.currentTimeMillis() % 60_000;
         long left = 60_000 - intoMinute;
         if (left < needed.toMillis()) {
@@ -17,7 +17,7 @@ final class MinuteWindow {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
 class TemplateContractTest {
     /** Variables a function may be given without reading them at construction. */
     private static final Set<String> OPTIONAL_VARIABLES = Set.of("STAGE", "JAVA_TOOL_OPTIONS", "PUBLIC_BASE_URL",
-            "WEBHOOK_SWEEP_GRACE_SECONDS");
+            "WEBHOOK_SWEEP_GRACE_SECONDS", "GATEWAY_RECONCILIATION_GRACE_SECONDS");
     private static final List<String> CONTRACT_ROUTES = List.of(
             "GET /api/health",
             "POST /api/direct-payment",
@@ -55,7 +55,18 @@ class TemplateContractTest {
             "POST /api/webhook-endpoint/rotate-secret",
             "GET /api/webhook-events",
             "GET /api/webhook-events/{event_id}",
-            "POST /api/webhook-events/{event_id}/redeliver");
+            "POST /api/webhook-events/{event_id}/redeliver",
+            "POST /api/keys",
+            "GET /api/keys",
+            "DELETE /api/keys/{key_id}");
+    /**
+     * What each function may do to the keys table beyond reading it: every function that verifies keys
+     * records their last use (UpdateItem); only the key functions write more.
+     */
+    private static final Map<String, Set<String>> KEY_TABLE_WRITES = Map.of(
+            "CreateApiKeyFunction", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+            "RevokeApiKeyFunction", Set.of("dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));
+    private static final Set<String> RECORDS_KEY_USE = Set.of("dynamodb:UpdateItem");
 
     private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
     private final Path repositoryRoot = SamTemplate.locate().getParent();
@@ -141,6 +152,7 @@ class TemplateContractTest {
                     .get("PointInTimeRecoveryEnabled"), table.logicalId() + " must have PITR");
         }
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
+        assertEquals("expires_at", template.table("RiskCountersTable").ttlAttribute());
         assertEquals("expires_at", template.table("IdempotencyTable").ttlAttribute());
     }
 
@@ -172,9 +184,13 @@ class TemplateContractTest {
         assertEquals("transaction_id", template.table("TransactionsTable").hashKey());
         assertEquals("event_id", template.table("WebhookEventsTable").hashKey());
         assertEquals("bucket", template.table("RateLimitsTable").hashKey());
+        assertEquals("bucket", template.table("RiskCountersTable").hashKey());
         assertEquals("record_key", template.table("IdempotencyTable").hashKey());
         assertEquals("session_id", template.table("PaymentSessionsTable").hashKey());
+        assertEquals("transaction_id", template.table("GatewayAuthorizationsTable").hashKey());
         assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));
+        assertEquals("touched_at",
+                template.table("GatewayAuthorizationsTable").globalSecondaryIndex("by_reconcile_key").rangeKey());
     }
 
     @Test
@@ -199,14 +215,16 @@ class TemplateContractTest {
             Object policies = properties(function.logicalId()).get("Policies");
             for (Object policy : (List<?>) policies) {
                 Map<?, ?> entry = (Map<?, ?>) policy;
-                entry.values().forEach(arguments -> ((Map<?, ?>) arguments).values().forEach(target -> {
-                    if (target instanceof Map<?, ?> ref) {
-                        Object id = ref.containsKey("Ref") ? ref.get("Ref")
-                                : ((List<?>) ref.get("Fn::GetAtt")).get(0);
-                        permitted.add(String.valueOf(id));
-                    }
-                }));
-                assertFalse(entry.toString().contains("\"*\""), function.logicalId() + " has a wildcard policy");
+                if (entry.containsKey("Statement")) {
+                    statements(entry).forEach(statement -> permitted.add(resourceOf(statement)));
+                } else {
+                    entry.values().forEach(arguments -> ((Map<?, ?>) arguments).values().forEach(target -> {
+                        if (target instanceof Map<?, ?> ref) {
+                            permitted.add(String.valueOf(referencedId(ref)));
+                        }
+                    }));
+                }
+                assertFalse(entry.toString().contains("*"), function.logicalId() + " has a wildcard policy");
             }
             // Queues an event source reads get their poller permissions from SAM itself.
             Set<String> eventSourceQueues = function.sqsEventSources().stream()
@@ -219,6 +237,37 @@ class TemplateContractTest {
             assertTrue(unexplained.isEmpty(), function.logicalId() + ": policies for resources it never uses: "
                     + unexplained);
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFunctionThatVerifiesKeysMayWriteOnlyWhatItNeedsToTheKeysTable() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            Set<String> actions = new HashSet<>();
+            for (Object policy : (List<?>) properties(function.logicalId()).get("Policies")) {
+                Map<?, ?> entry = (Map<?, ?>) policy;
+                if (entry.containsKey("Statement")) {
+                    for (Map<?, ?> statement : statements(entry)) {
+                        assertEquals("Allow", statement.get("Effect"), function.logicalId());
+                        assertEquals("ApiKeysTable", resourceOf(statement),
+                                function.logicalId() + ": inline statements are for the keys table only");
+                        actions.addAll(actionsOf(statement));
+                    }
+                }
+            }
+            boolean verifiesKeys = function.rawEnvironment().containsKey("API_KEYS_TABLE");
+            Set<String> expected = verifiesKeys
+                    ? KEY_TABLE_WRITES.getOrDefault(function.logicalId(), RECORDS_KEY_USE) : Set.of();
+            assertEquals(expected, actions, function.logicalId() + ": writes allowed on the keys table");
+        }));
+    }
+
+    @Test
+    void everyFunctionThatVerifiesKeysCachesThemForTheDocumentedSixtySeconds() {
+        for (FunctionDefinition function : template.functions()) {
+            boolean verifiesKeys = function.rawEnvironment().containsKey("API_KEYS_TABLE");
+            assertEquals(verifiesKeys ? "60" : null, function.rawEnvironment().get("API_KEY_CACHE_TTL_SECONDS"),
+                    function.logicalId() + ": the revocation delay the README promises");
+        }
     }
 
     @Test
@@ -241,6 +290,27 @@ class TemplateContractTest {
         int visibility = template.queue("WebhookQueue").visibilityTimeoutSeconds();
         Object timeout = properties("WebhookDeliveryFunction").get("Timeout");
         assertTrue(visibility >= 6 * ((Number) timeout).intValue(), "queue visibility must be >= 6x the timeout");
+    }
+
+    private static List<Map<?, ?>> statements(Map<?, ?> policy) {
+        return ((List<?>) policy.get("Statement")).stream().<Map<?, ?>>map(statement -> (Map<?, ?>) statement).toList();
+    }
+
+    /** The one resource an inline statement names, as a logical id (!GetAtt X.Arn). */
+    private static String resourceOf(Map<?, ?> statement) {
+        Object resource = statement.get("Resource");
+        assertTrue(resource instanceof Map<?, ?>, "one resource by reference, not " + resource);
+        return String.valueOf(referencedId((Map<?, ?>) resource));
+    }
+
+    private static Set<String> actionsOf(Map<?, ?> statement) {
+        Object action = statement.get("Action");
+        return action instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.toSet())
+                : Set.of(String.valueOf(action));
+    }
+
+    private static Object referencedId(Map<?, ?> ref) {
+        return ref.containsKey("Ref") ? ref.get("Ref") : ((List<?>) ref.get("Fn::GetAtt")).get(0);
     }
 
     private Map<String, String> resolvedEnvironment(FunctionDefinition function) {

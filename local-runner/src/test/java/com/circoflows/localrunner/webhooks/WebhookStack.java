@@ -132,7 +132,7 @@ final class WebhookStack implements AutoCloseable {
         Transaction copy = new Transaction(RandomIds.withPrefix("txn_", 24), model.merchantId(), model.mode(),
                 model.amount() + 1, model.currency(), model.status(), model.gatewayTransactionId(), model.card(),
                 model.threeDSecure(), model.failure(), model.customerInfo(), model.metadata(), model.webhookUrl(),
-                model.returnUrl(), now, now, 1, model.sessionId());
+                model.returnUrl(), now, now, 1, model.sessionId(), model.risk());
         WebhookEvent event = WebhookEvents.announce(copy, now);
         transactions.insert(copy, event);
         return event;

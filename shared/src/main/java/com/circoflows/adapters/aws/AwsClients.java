@@ -2,15 +2,21 @@ package com.circoflows.adapters.aws;
 
 import com.circoflows.config.Settings;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -23,22 +29,42 @@ public final class AwsClients {
     private AwsClients() {
     }
 
-    public static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient httpClient) {
+    /** @param interceptors added to the client's own; none in production, failures to inject in tests */
+    public static DynamoDbClient dynamoDb(Settings settings, SdkHttpClient httpClient,
+            List<ExecutionInterceptor> interceptors) {
         var builder = DynamoDbClient.builder()
                 .httpClient(httpClient)
                 .region(region(settings))
-                .credentialsProvider(credentials(settings));
+                .credentialsProvider(credentials(settings))
+                .overrideConfiguration(override -> override.executionInterceptors(interceptors)
+                        .retryStrategy(dynamoDbRetries()));
         settings.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
-    public static SqsClient sqs(Settings settings, SdkHttpClient httpClient) {
+    public static SqsClient sqs(Settings settings, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors) {
         var builder = SqsClient.builder()
                 .httpClient(httpClient)
                 .region(region(settings))
-                .credentialsProvider(credentials(settings));
+                .credentialsProvider(credentials(settings))
+                .overrideConfiguration(override -> override.executionInterceptors(interceptors));
         settings.optional("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * Throttling retried for about 2 s at most (4 attempts), where the SDK's DynamoDB default (9 attempts,
+     * backoff up to 20 s) kept a throttled call going for 55 s in our fault tests, far past the 15 s
+     * function timeout: the request then dies with a gateway 5xx instead of our 503, and holds its
+     * Idempotency-Key until the lock runs out. The standard strategy's retry quota also stops retries
+     * altogether while DynamoDB keeps throttling.
+     */
+    private static RetryStrategy dynamoDbRetries() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(4)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofMillis(250)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(1)))
+                .build();
     }
 
     public static SdkHttpClient httpClient() {

@@ -38,15 +38,13 @@ public final class DynamoTransactionRepository implements TransactionRepository 
     }
 
     @Override
-    public void insert(Transaction transaction, WebhookEvent event) {
+    public boolean insert(Transaction transaction, WebhookEvent event) {
         Put put = Put.builder()
                 .tableName(transactionsTable)
                 .item(TransactionItems.toItem(transaction))
                 .conditionExpression("attribute_not_exists(transaction_id)")
                 .build();
-        if (!write(put, event)) {
-            throw new IllegalStateException("transaction id collision: " + transaction.transactionId());
-        }
+        return write(put, event);
     }
 
     @Override
@@ -69,7 +67,10 @@ public final class DynamoTransactionRepository implements TransactionRepository 
         return write(put, event);
     }
 
-    /** Returns false when the transaction's condition failed; nothing was written then. */
+    /**
+     * Returns false when the transaction's condition failed; nothing was written then. The event's own
+     * condition (a new, random id) failing is a bug, not an outcome.
+     */
     private boolean write(Put transactionPut, WebhookEvent event) {
         if (event == null) {
             return DynamoCalls.call("PutItem", () -> {
@@ -100,13 +101,20 @@ public final class DynamoTransactionRepository implements TransactionRepository 
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));
                 return true;
             } catch (TransactionCanceledException e) {
-                boolean conditionFailed = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
-                if (conditionFailed) {
+                if (conditionFailed(e, 0)) {
                     return false;
+                }
+                if (conditionFailed(e, 1)) {
+                    throw new IllegalStateException("webhook event id collision: " + event.eventId(), e);
                 }
                 throw e;
             }
         });
+    }
+
+    /** Whether the {@code index}th write of the cancelled transaction was refused by its condition. */
+    private static boolean conditionFailed(TransactionCanceledException cancelled, int index) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(index).code());
     }
 }

@@ -16,10 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Delivery state of webhook events: every change is a conditional UpdateItem. */
@@ -49,7 +47,7 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public boolean acquireLease(String eventId, Instant now, Instant leaseUntil) {
-        return conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
                 .tableName(table)
                 .key(key(eventId))
                 .updateExpression("SET lease_until = :until")
@@ -84,7 +82,7 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public boolean markFailed(String eventId, Instant at, String reason) {
-        return conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
                 .tableName(table)
                 .key(key(eventId))
                 .updateExpression("SET delivery_status = :failed, failed_at = :at, last_error = :reason "
@@ -99,7 +97,7 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public boolean reopenForRedelivery(String eventId) {
-        return conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
                 .tableName(table)
                 .key(key(eventId))
                 .updateExpression("SET delivery_status = :pending, " + WebhookEventItems.SWEEP_KEY + " = :sweep "
@@ -129,7 +127,7 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public void markRequeued(String eventId) {
-        conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+        DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
                 .tableName(table)
                 .key(key(eventId))
                 .updateExpression("REMOVE " + WebhookEventItems.SWEEP_KEY)
@@ -166,16 +164,6 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
         }
     }
 
-    private boolean conditionally(String operation, Supplier<?> call) {
-        return DynamoCalls.call(operation, () -> {
-            try {
-                call.get();
-                return true;
-            } catch (ConditionalCheckFailedException e) {
-                return false;
-            }
-        });
-    }
 
     private static Map<String, AttributeValue> key(String eventId) {
         return Map.of("event_id", s(eventId));

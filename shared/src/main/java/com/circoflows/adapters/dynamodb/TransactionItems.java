@@ -17,7 +17,9 @@ import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.risk.RiskAssessment;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -56,7 +58,27 @@ final class TransactionItems {
         }
         item.put("version", n(t.version()));
         putIfPresent(item, "session_id", t.sessionId());
+        if (t.risk() != null) {
+            item.put("risk", risk(t.risk()));
+        }
         return item;
+    }
+
+    /** Rule names and a score only: nothing about the card but what the transaction already holds. */
+    private static AttributeValue risk(RiskAssessment risk) {
+        return AttributeValue.fromM(Map.of(
+                "score", n(risk.score()),
+                "rules_hit", AttributeValue.fromL(risk.rulesHit().stream().map(Attributes::s).toList()),
+                "blocked", AttributeValue.fromBool(risk.blocked())));
+    }
+
+    private static RiskAssessment risk(AttributeValue stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, AttributeValue> risk = stored.m();
+        List<String> rulesHit = risk.get("rules_hit").l().stream().map(AttributeValue::s).toList();
+        return new RiskAssessment(Integer.parseInt(risk.get("score").n()), rulesHit, risk.get("blocked").bool());
     }
 
     static Transaction fromItem(Map<String, AttributeValue> item) {
@@ -91,6 +113,7 @@ final class TransactionItems {
                 time(item, "created_at"),
                 time(item, "processed_at"),
                 number(item, "version"),
-                string(item, "session_id"));
+                string(item, "session_id"),
+                risk(item.get("risk")));
     }
 }

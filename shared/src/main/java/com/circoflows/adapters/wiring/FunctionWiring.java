@@ -2,15 +2,20 @@ package com.circoflows.adapters.wiring;
 
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoGatewayLedger;
 import com.circoflows.adapters.dynamodb.DynamoIdempotencyStore;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
+import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.api.health.HealthEndpoint;
+import com.circoflows.api.keys.CreateApiKeyEndpoint;
+import com.circoflows.api.keys.ListApiKeysEndpoint;
+import com.circoflows.api.keys.RevokeApiKeyEndpoint;
 import com.circoflows.api.pages.PageTokens;
 import com.circoflows.api.pages.PaymentPage;
 import com.circoflows.api.pages.ThreeDSecurePage;
@@ -24,19 +29,26 @@ import com.circoflows.api.sessions.GetHostedPaymentEndpoint;
 import com.circoflows.api.sessions.HostedPaymentRequestParser;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.card.CardFingerprinter;
+import com.circoflows.domain.gateway.CardGateway;
+import com.circoflows.domain.gateway.GatewayLedger;
 import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.keys.DerivedKeys;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.ApiKeyManagement;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
+import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimiter;
+import com.circoflows.domain.risk.CachedRiskSettings;
+import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.risk.FraudScreen;
 import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.SessionCheckoutService;
@@ -64,9 +76,11 @@ import com.circoflows.domain.webhook.WebhookSweeper;
 import com.circoflows.domain.webhook.signing.WebhookSigner;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -80,12 +94,16 @@ public final class FunctionWiring {
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
     /** One thread per message of a full SQS batch. */
     private static final int DELIVERY_THREADS = 10;
+    /** A revoked key must stop working within minutes, whatever the configuration. */
+    private static final Duration MAX_KEY_CACHE_TTL = Duration.ofMinutes(5);
     private final Settings settings;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final List<ExecutionInterceptor> interceptors;
 
     private final Lazy<SdkHttpClient> httpClient = new Lazy<>(AwsClients::httpClient);
-    private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() -> AwsClients.dynamoDb(settings(), httpClient.get()));
-    private final Lazy<SqsClient> sqs = new Lazy<>(() -> AwsClients.sqs(settings(), httpClient.get()));
+    private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() ->
+            AwsClients.dynamoDb(settings(), httpClient.get(), interceptors()));
+    private final Lazy<SqsClient> sqs = new Lazy<>(() -> AwsClients.sqs(settings(), httpClient.get(), interceptors()));
     private final Lazy<MerchantApiPipeline> pipeline = new Lazy<>(() -> buildPipeline(false));
     private final Lazy<MerchantApiPipeline> writePipeline = new Lazy<>(() -> buildPipeline(true));
     private final Lazy<TransactionRepository> transactions = new Lazy<>(() -> new DynamoTransactionRepository(
@@ -93,13 +111,37 @@ public final class FunctionWiring {
     private final Lazy<WebhookJobQueue> webhookQueue = new Lazy<>(() ->
             new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")));
     private final Lazy<TransactionWriter> writer = new Lazy<>(() ->
-            new TransactionWriter(transactions.get(), webhookQueue.get(), clock));
+            new TransactionWriter(transactions.get(), webhookQueue.get(), clock()));
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
+    private final Lazy<DynamoApiKeyRepository> apiKeys = new Lazy<>(() ->
+            new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")));
+    /** One per container, shared by authentication and revocation, so a key revoked here is forgotten here at once. */
+    private final Lazy<VerifiedKeyCache> verifiedKeys = new Lazy<>(() -> VerifiedKeyCache.withTtl(keyCacheTtl()));
+    private final Lazy<CardFingerprinter> fingerprinter = new Lazy<>(() ->
+            new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)));
+    /** One per container, so its settings cache serves every request the container handles. */
+    private final Lazy<FraudScreen> fraudScreen = new Lazy<>(() -> FraudScreen.standard(fingerprinter.get(),
+            new DynamoRateLimitCounter(dynamoDb.get(), required("RISK_COUNTERS_TABLE")),
+            CachedRiskSettings.withDefaultTtl(
+                    new DynamoRiskSettingsRepository(dynamoDb.get(), required("MERCHANTS_TABLE")))));
+    private final Lazy<GatewayLedger> gatewayLedger = new Lazy<>(() ->
+            new DynamoGatewayLedger(dynamoDb.get(), required("GATEWAY_AUTHORIZATIONS_TABLE")));
+    private final Lazy<CardGateway> gateway = new Lazy<>(() -> new TestModeCardGateway(gatewayLedger.get(), clock()));
 
     public FunctionWiring(Settings settings) {
+        this(settings, Clock.systemUTC(), List.of());
+    }
+
+    /**
+     * With a clock of the caller's and interceptors added to every SDK client: for tests that move time
+     * on and make the real adapters' calls fail.
+     */
+    public FunctionWiring(Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
         this.settings = settings;
+        this.clock = clock;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     public static FunctionWiring fromEnvironment() {
@@ -152,6 +194,24 @@ public final class FunctionWiring {
         return new RedeliverWebhookEventEndpoint(new WebhookRedelivery(webhookEvents.get(), webhookQueue.get()));
     }
 
+    public CreateApiKeyEndpoint createApiKey() {
+        return new CreateApiKeyEndpoint(apiKeyManagement());
+    }
+
+    public ListApiKeysEndpoint listApiKeys() {
+        return new ListApiKeysEndpoint(apiKeyManagement());
+    }
+
+    public RevokeApiKeyEndpoint revokeApiKey() {
+        return new RevokeApiKeyEndpoint(apiKeyManagement());
+    }
+
+    private ApiKeyManagement apiKeyManagement() {
+        ApiKeyIssuer issuer = new ApiKeyIssuer(apiKeys.get(),
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock);
+        return new ApiKeyManagement(apiKeys.get(), issuer, verifiedKeys.get(), clock);
+    }
+
     public WebhookJobBatch webhookJobBatch() {
         WebhookDeliveryService delivery = new WebhookDeliveryService(webhookEvents.get(), webhookEndpoints(),
                 new GuardedWebhookTransport(settings.localMode(), WEBHOOK_TIMEOUT), new WebhookSigner(),
@@ -165,9 +225,19 @@ public final class FunctionWiring {
     }
 
     public WebhookSweeper webhookSweeper() {
-        Duration grace = settings.optional("WEBHOOK_SWEEP_GRACE_SECONDS")
-                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(WebhookSweeper.GRACE);
-        return new WebhookSweeper(webhookEvents.get(), webhookQueue.get(), clock, grace);
+        return new WebhookSweeper(webhookEvents.get(), webhookQueue.get(), clock,
+                seconds("WEBHOOK_SWEEP_GRACE_SECONDS", WebhookSweeper.GRACE));
+    }
+
+    /** Runs with the webhook sweeper: voids the gateway's authorisations that no transaction records. */
+    public AuthorizationReconciler authorizationReconciler() {
+        return new AuthorizationReconciler(gatewayLedger.get(),
+                DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE")), clock,
+                seconds("GATEWAY_RECONCILIATION_GRACE_SECONDS", AuthorizationReconciler.GRACE));
+    }
+
+    private Duration seconds(String variable, Duration otherwise) {
+        return settings.optional(variable).map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(otherwise);
     }
 
     private WebhookEndpointService webhookEndpointService() {
@@ -182,8 +252,10 @@ public final class FunctionWiring {
         return new ConfirmThreeDSecureEndpoint(threeDSecureService(), publicUrls());
     }
 
+    /** The challenge page records the customer's answer and never reaches the gateway. */
     public ThreeDSecurePage threeDSecurePage() {
-        return new ThreeDSecurePage(threeDSecureService(), merchants(), pageTokens());
+        return new ThreeDSecurePage(new ThreeDSecureChallenges(transactions.get(), writer.get(), clock), merchants(),
+                pageTokens());
     }
 
     public CreateHostedPaymentEndpoint createHostedPaymentEndpoint() {
@@ -223,12 +295,11 @@ public final class FunctionWiring {
     }
 
     private PaymentEngine paymentEngine() {
-        return new PaymentEngine(new TestModeCardGateway(), new FraudScreen(),
-                new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)), clock);
+        return new PaymentEngine(gateway.get(), fraudScreen.get(), fingerprinter.get(), clock);
     }
 
     private ThreeDSecureService threeDSecureService() {
-        return new ThreeDSecureService(new TestModeCardGateway(), transactions.get(), writer.get(), clock);
+        return new ThreeDSecureService(gateway.get(), transactions.get(), writer.get(), clock);
     }
 
     private MerchantRepository merchants() {
@@ -236,10 +307,8 @@ public final class FunctionWiring {
     }
 
     private MerchantApiPipeline buildPipeline(boolean idempotent) {
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(
-                new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")),
-                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
-                VerifiedKeyCache.withDefaultTtl());
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(apiKeys.get(),
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), verifiedKeys.get(), clock);
         RateLimiter limiter = new RateLimiter(
                 new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock);
         if (!idempotent) {
@@ -249,12 +318,37 @@ public final class FunctionWiring {
                 new DynamoIdempotencyStore(dynamoDb.get(), required("IDEMPOTENCY_TABLE")), clock);
     }
 
+    /** How long a verified key is trusted without bcrypt, so also how long a revoked key may still work elsewhere. */
+    private Duration keyCacheTtl() {
+        String raw = required("API_KEY_CACHE_TTL_SECONDS");
+        try {
+            long seconds = Long.parseLong(raw.trim());
+            if (seconds >= 0 && seconds <= MAX_KEY_CACHE_TTL.toSeconds()) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalStateException("API_KEY_CACHE_TTL_SECONDS must be a whole number of seconds from 0 to "
+                + MAX_KEY_CACHE_TTL.toSeconds() + ", got: " + raw);
+    }
+
     private PublicUrls publicUrls() {
         return new PublicUrls(settings.optional("PUBLIC_BASE_URL"));
     }
 
+    // The lazy fields' factories read the constructor's arguments through these: a field initializer may
+    // not name a final field the constructor has yet to assign.
     private Settings settings() {
         return settings;
+    }
+
+    private Clock clock() {
+        return clock;
+    }
+
+    private List<ExecutionInterceptor> interceptors() {
+        return interceptors;
     }
 
     private String required(String name) {

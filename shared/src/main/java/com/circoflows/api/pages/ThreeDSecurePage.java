@@ -9,7 +9,7 @@ import com.circoflows.domain.merchant.Merchant;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.PaymentOutcome;
-import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.observability.JsonLog;
@@ -28,12 +28,12 @@ public final class ThreeDSecurePage {
     private static final JsonLog LOG = JsonLog.get(ThreeDSecurePage.class);
     private static final Pattern TRANSACTION_ID = Pattern.compile("^txn_[0-9A-Za-z]{24}$");
 
-    private final ThreeDSecureService threeDSecure;
+    private final ThreeDSecureChallenges challenges;
     private final MerchantRepository merchants;
     private final PageTokens tokens;
 
-    public ThreeDSecurePage(ThreeDSecureService threeDSecure, MerchantRepository merchants, PageTokens tokens) {
-        this.threeDSecure = threeDSecure;
+    public ThreeDSecurePage(ThreeDSecureChallenges challenges, MerchantRepository merchants, PageTokens tokens) {
+        this.challenges = challenges;
         this.merchants = merchants;
         this.tokens = tokens;
     }
@@ -58,7 +58,7 @@ public final class ThreeDSecurePage {
     }
 
     private ApiResponse show(String transactionId, String styleNonce) {
-        Transaction transaction = threeDSecure.findForChallenge(transactionId);
+        Transaction transaction = challenges.findForChallenge(transactionId);
         if (transaction.threeDSecure() == ThreeDSecureStatus.NOT_REQUIRED) {
             return notFound(styleNonce);
         }
@@ -94,7 +94,7 @@ public final class ThreeDSecurePage {
         if (!"authenticate".equals(outcome) && !"fail".equals(outcome)) {
             return problem(styleNonce, 400, "Choose Authenticate or Fail authentication.");
         }
-        PaymentOutcome recorded = threeDSecure.recordChallenge(transactionId, "authenticate".equals(outcome));
+        PaymentOutcome recorded = challenges.recordChallenge(transactionId, "authenticate".equals(outcome));
         Transaction transaction = recorded.transaction();
         if (transaction.sessionId() != null) {
             // A hosted session's payment: its page completes it and then sends the customer on.

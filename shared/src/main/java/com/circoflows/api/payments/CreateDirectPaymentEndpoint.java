@@ -6,6 +6,7 @@ import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.payment.DirectPaymentService;
+import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 
@@ -29,7 +30,8 @@ public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
-        PaymentOutcome outcome = payments.pay(caller, parser.parse(request.body()));
+        PaymentOutcome outcome = payments.pay(caller, request.newObjectId(PaymentEngine.TRANSACTION_ID_PREFIX),
+                parser.parse(request.body()));
         return switch (outcome.transaction().status()) {
             case COMPLETED -> PaymentResponses.completed(outcome);
             case PENDING -> PaymentResponses.requiresThreeDSecure(outcome,

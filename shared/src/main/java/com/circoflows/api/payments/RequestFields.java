@@ -95,6 +95,29 @@ public final class RequestFields {
         return requiredString(body, name, maxLength);
     }
 
+    /**
+     * An optional label a merchant sees in lists: 1 to {@code maxLength} printable characters (no
+     * control or line-breaking characters) and no card number.
+     */
+    public static String optionalLabel(ObjectNode body, String name, int maxLength) {
+        String value = optionalString(body, name, maxLength);
+        if (value == null) {
+            return null;
+        }
+        if (value.codePoints().anyMatch(RequestFields::unprintable)) {
+            throw ApiException.invalidParam(name, "The " + name + " must be printable characters only, on one line.");
+        }
+        refuseCardNumber(value, name);
+        return value;
+    }
+
+    private static boolean unprintable(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
+                || type == Character.SURROGATE || type == Character.PRIVATE_USE;
+    }
+
     public static Map<String, Object> customerInfo(ObjectNode body, String name) {
         JsonNode node = body.get(name);
         if (node == null || node.isNull()) {

@@ -41,6 +41,11 @@ public enum ErrorCode {
     LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", 403, INVALID_REQUEST_ERROR,
             "Live payments are not enabled for this account yet; use a test key."),
     ROUTE_NOT_FOUND("not_found", 404, INVALID_REQUEST_ERROR, "No such endpoint."),
+    API_KEY_NOT_FOUND("api_key_not_found", 404, INVALID_REQUEST_ERROR, "API key does not exist."),
+    API_KEY_LIMIT_REACHED("api_key_limit_reached", 400, INVALID_REQUEST_ERROR,
+            "This account has as many active API keys of this mode as it may have; revoke one first."),
+    LAST_ACTIVE_KEY("last_active_key", 409, INVALID_REQUEST_ERROR,
+            "This is the last active API key of this mode; revoking it needs confirm_last_key=true."),
 
     IDEMPOTENCY_KEY_IN_USE("idempotency_key_in_use", 409, IDEMPOTENCY_ERROR,
             "A request with this Idempotency-Key is still being processed; retry after it finishes."),

@@ -3,7 +3,6 @@ package com.circoflows.domain.gateway;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
  * Makes ids like {@code gw_4fK9zQ...}: "gw_" and 24 base62 characters, about 143 bits of
@@ -14,7 +13,6 @@ final class GatewayTransactionIds {
     private static final String PREFIX = "gw_";
     private static final int RANDOM_LENGTH = 24;
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final Pattern WELL_FORMED = Pattern.compile("gw_[0-9A-Za-z]{" + RANDOM_LENGTH + "}");
 
     private final Random random;
 
@@ -32,9 +30,5 @@ final class GatewayTransactionIds {
             id.append(BASE62.charAt(random.nextInt(BASE62.length())));
         }
         return id.toString();
-    }
-
-    static boolean isWellFormed(String id) {
-        return id != null && WELL_FORMED.matcher(id).matches();
     }
 }

@@ -5,25 +5,59 @@ import com.circoflows.domain.gateway.GatewayResult.Approved;
 import com.circoflows.domain.gateway.GatewayResult.Declined;
 import com.circoflows.domain.gateway.GatewayResult.ProcessingError;
 import com.circoflows.domain.gateway.GatewayResult.ThreeDSecureRequired;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
- * The processor used with test API keys: no network and no money, just the documented answer for
- * each test card. Stateless, so it behaves the same in every Lambda instance.
+ * The processor used with test API keys: no network and no money, the documented answer for each
+ * test card, and a {@link GatewayLedger} of what it authorised, as a processor keeps one: asked again
+ * under a transaction id it knows, it answers from the ledger, so a retry can never charge twice.
+ * Authorising means writing the ledger: when that write fails, nothing was authorised.
  */
 public final class TestModeCardGateway implements CardGateway {
+    static final String VOIDED_MESSAGE = "This payment's authorisation was voided, so nothing was charged; "
+            + "pay again with a new Idempotency-Key.";
 
     private final GatewayTransactionIds ids;
+    private final GatewayLedger ledger;
+    private final Clock clock;
 
-    public TestModeCardGateway() {
-        this(new GatewayTransactionIds());
+    public TestModeCardGateway(GatewayLedger ledger, Clock clock) {
+        this(new GatewayTransactionIds(), ledger, clock);
     }
 
-    TestModeCardGateway(GatewayTransactionIds ids) {
+    TestModeCardGateway(GatewayTransactionIds ids, GatewayLedger ledger, Clock clock) {
         this.ids = ids;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Override
     public GatewayResult authorize(GatewayAuthorization authorization) {
+        GatewayResult answer = decide(authorization);
+        Optional<AuthorizationRecord> earlier =
+                ledger.recordOrReplay(AuthorizationRecord.first(authorization, answer, clock.instant()));
+        return earlier.isEmpty() ? answer : replay(earlier.get(), authorization);
+    }
+
+    /** Completes a pending authorisation once; a repeat (a retried confirmation) is answered the same. */
+    @Override
+    public GatewayResult completeThreeDSecure(String transactionId, String gatewayTransactionId) {
+        AuthorizationRecord record = ledger.find(transactionId)
+                .filter(found -> found.gatewayTransactionId().equals(gatewayTransactionId))
+                .orElseThrow(() -> new IllegalArgumentException("No such authorisation at the gateway"));
+        return switch (record.state()) {
+            case PENDING_AUTHENTICATION -> ledger.markCharged(transactionId, clock.instant())
+                    ? new Approved(gatewayTransactionId)
+                    // Completed or voided a moment ago by someone else: answer as it stands now.
+                    : completeThreeDSecure(transactionId, gatewayTransactionId);
+            case CHARGED -> new Approved(gatewayTransactionId);
+            case VOIDED -> new ProcessingError(gatewayTransactionId, VOIDED_MESSAGE);
+            case NOT_CHARGED -> throw new IllegalStateException("a declined authorisation has no challenge");
+        };
+    }
+
+    private GatewayResult decide(GatewayAuthorization authorization) {
         String id = ids.next();
         return switch (authorization.card().number().revealDigits()) {
             case TestCards.DECLINED -> declined(id, ErrorCode.CARD_DECLINED, "generic_decline");
@@ -37,15 +71,19 @@ public final class TestModeCardGateway implements CardGateway {
     }
 
     /**
-     * Approves under the same id. Having no memory of earlier calls, it trusts that the id came from a
-     * {@link ThreeDSecureRequired} answer; the caller's transaction record is what guarantees that.
+     * The first answer again. A processor refuses an idempotency key reused for another charge; ours
+     * are unguessable and merchant-scoped, so that is a bug, not a request. A voided authorisation is
+     * not revived: the cardholder's money was released, and the payment has to start afresh.
      */
-    @Override
-    public GatewayResult completeThreeDSecure(String gatewayTransactionId) {
-        if (!GatewayTransactionIds.isWellFormed(gatewayTransactionId)) {
-            throw new IllegalArgumentException("Not a gateway transaction id");
+    private static GatewayResult replay(AuthorizationRecord earlier, GatewayAuthorization authorization) {
+        if (!earlier.sameAs(authorization)) {
+            throw new IllegalStateException("transaction " + authorization.transactionId()
+                    + " was authorised for another merchant or amount");
         }
-        return new Approved(gatewayTransactionId);
+        if (earlier.state() == AuthorizationState.VOIDED) {
+            return new ProcessingError(earlier.gatewayTransactionId(), VOIDED_MESSAGE);
+        }
+        return earlier.answer();
     }
 
     private static Declined declined(String id, ErrorCode code, String declineCode) {

@@ -1,5 +1,6 @@
 package com.circoflows.domain.idempotency;
 
+import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Mode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,15 @@ public final class IdempotencyKeys {
      */
     public static final Duration LOCK = Duration.ofSeconds(15);
 
+    /** The random part of every object id (txn_ and 24 base62 characters). */
+    private static final int RESERVED_ID_LENGTH = 24;
+
     private IdempotencyKeys() {
+    }
+
+    /** A new random part for the id of the object a request creates; see {@link IdempotencyStore#claim}. */
+    public static String newReservedId() {
+        return RandomIds.base62(RESERVED_ID_LENGTH);
     }
 
     /** 1 to 255 printable ASCII characters (space to tilde). */

@@ -2,21 +2,31 @@ package com.circoflows.domain.merchant;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.observability.JsonLog;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** Turns an Authorization header into the merchant behind it, or fails with authentication_failed. */
+/**
+ * Turns an Authorization header into the merchant behind it, or fails with authentication_failed.
+ * Each bcrypt verification also records the key's last use: at most about once per cache TTL per
+ * container, so last_used_at is accurate to about that TTL and costs no write on a warm request.
+ */
 public final class ApiKeyAuthenticator {
     private static final String BEARER = "bearer ";
+    private static final JsonLog LOG = JsonLog.get(ApiKeyAuthenticator.class);
 
     private final ApiKeyRepository keys;
     private final SecretHasher hasher;
     private final VerifiedKeyCache cache;
+    private final Clock clock;
 
-    public ApiKeyAuthenticator(ApiKeyRepository keys, SecretHasher hasher, VerifiedKeyCache cache) {
+    public ApiKeyAuthenticator(ApiKeyRepository keys, SecretHasher hasher, VerifiedKeyCache cache, Clock clock) {
         this.keys = keys;
         this.hasher = hasher;
         this.cache = cache;
+        this.clock = clock;
     }
 
     public AuthenticatedKey authenticate(String authorizationHeader) {
@@ -59,7 +69,18 @@ public final class ApiKeyAuthenticator {
         }
         AuthenticatedKey key = new AuthenticatedKey(stored.keyId(), stored.merchantId(), stored.mode());
         cache.remember(parsed.lookupId(), parsed.secret(), key);
+        recordUse(stored.keyId());
         return key;
+    }
+
+    /** Bookkeeping only: the request goes on whether or not the write succeeds. */
+    private void recordUse(String keyId) {
+        try {
+            keys.recordUse(keyId, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("api_key_last_used_not_recorded", Map.of("key_id", ApiKeyFormat.publicId(keyId),
+                    "reason", e.getClass().getSimpleName()));
+        }
     }
 
     private static ApiException invalidKey() {

@@ -5,12 +5,15 @@ import java.util.Optional;
 
 /**
  * Key layout: {@code cf_<mode>_<lookup id><secret>}. The lookup id (16 base62 chars) finds the
- * stored record without a scan; only the secret (32 base62 chars, about 190 bits) is hashed.
+ * stored record without a scan; only the secret (32 base62 chars, about 190 bits) is hashed. The
+ * API names a key {@code key_<lookup id>}: the lookup id is no secret, the key is useless without
+ * the secret part.
  */
 public final class ApiKeyFormat {
     static final int LOOKUP_ID_LENGTH = 16;
     static final int SECRET_LENGTH = 32;
     private static final int DISPLAY_SECRET_CHARS = 4;
+    private static final String PUBLIC_ID_PREFIX = "key_";
 
     private ApiKeyFormat() {
     }
@@ -36,6 +39,25 @@ public final class ApiKeyFormat {
         }
         return Optional.of(new ParsedApiKey(
                 mode, rest.substring(0, LOOKUP_ID_LENGTH), rest.substring(LOOKUP_ID_LENGTH)));
+    }
+
+    /** The id the API shows for a key, e.g. {@code key_AbCdEfGhIjKlMnOp}. */
+    public static String publicId(String lookupId) {
+        return PUBLIC_ID_PREFIX + lookupId;
+    }
+
+    /** The lookup id inside a public key id, or empty when the text cannot be one of ours. */
+    public static Optional<String> lookupIdOf(String publicId) {
+        if (publicId == null || !publicId.startsWith(PUBLIC_ID_PREFIX)) {
+            return Optional.empty();
+        }
+        String lookupId = publicId.substring(PUBLIC_ID_PREFIX.length());
+        return isLookupId(lookupId) ? Optional.of(lookupId) : Optional.empty();
+    }
+
+    /** Whether the text has the shape of a key's lookup id. */
+    public static boolean isLookupId(String text) {
+        return text != null && text.length() == LOOKUP_ID_LENGTH && RandomIds.isBase62(text);
     }
 
     static String assemble(Mode mode, String lookupId, String secret) {

@@ -16,9 +16,14 @@ public final class ApiKeyIssuer {
     }
 
     public IssuedApiKey issue(String merchantId, Mode mode) {
+        return issue(merchantId, mode, null);
+    }
+
+    /** @param name the merchant's label for the key, or null */
+    public IssuedApiKey issue(String merchantId, Mode mode, String name) {
         String lookupId = RandomIds.base62(ApiKeyFormat.LOOKUP_ID_LENGTH);
         String secret = RandomIds.base62(ApiKeyFormat.SECRET_LENGTH);
-        return store(merchantId, mode, lookupId, secret);
+        return store(merchantId, mode, lookupId, secret, name);
     }
 
     /**
@@ -29,18 +34,21 @@ public final class ApiKeyIssuer {
         ApiKeyFormat.ParsedApiKey parsed = ApiKeyFormat.parse(fullKey)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "not a CircoFlows API key: expected cf_test_ or cf_live_ followed by 48 letters/digits"));
-        return store(merchantId, parsed.mode(), parsed.lookupId(), parsed.secret());
+        return store(merchantId, parsed.mode(), parsed.lookupId(), parsed.secret(), null);
     }
 
-    private IssuedApiKey store(String merchantId, Mode mode, String lookupId, String secret) {
+    private IssuedApiKey store(String merchantId, Mode mode, String lookupId, String secret, String name) {
         StoredApiKey stored = new StoredApiKey(
                 lookupId,
                 merchantId,
                 mode,
                 hasher.hash(secret),
                 ApiKeyFormat.displayPrefix(mode, lookupId),
+                name,
                 ApiKeyStatus.ACTIVE,
-                clock.instant());
+                clock.instant(),
+                null,
+                null);
         keys.create(stored);
         return new IssuedApiKey(stored, ApiKeyFormat.assemble(mode, lookupId, secret));
     }

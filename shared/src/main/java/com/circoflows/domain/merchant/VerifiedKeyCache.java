@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Remembers, per container and briefly, that a key verified, so warm requests skip bcrypt. Holds a
- * SHA-256 digest of the secret, never the secret, and compares digests in constant time. A revoked
- * key keeps working here until its entry expires: the TTL is the revocation delay.
+ * SHA-256 digest of the secret, never the secret, and compares digests in constant time. A key
+ * revoked elsewhere keeps working here until its entry expires: the TTL is the revocation delay
+ * (a revocation made through this container forgets the key at once).
  */
 public final class VerifiedKeyCache {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
@@ -27,7 +28,11 @@ public final class VerifiedKeyCache {
     }
 
     public static VerifiedKeyCache withDefaultTtl() {
-        return new VerifiedKeyCache(DEFAULT_TTL, System::nanoTime);
+        return withTtl(DEFAULT_TTL);
+    }
+
+    public static VerifiedKeyCache withTtl(Duration ttl) {
+        return new VerifiedKeyCache(ttl, System::nanoTime);
     }
 
     Optional<AuthenticatedKey> lookup(String lookupId, String secret) {

@@ -15,10 +15,15 @@ public final class DirectPaymentService {
         this.writer = writer;
     }
 
-    public PaymentOutcome pay(AuthenticatedKey caller, DirectPaymentRequest request) {
-        Transaction transaction = engine.charge(new PaymentEngine.Charge(PaymentEngine.newTransactionId(),
-                caller.merchantId(), caller.mode(), request.amount(), request.card(), request.customerInfo(),
-                request.metadata(), request.webhookUrl(), request.returnUrl(), null));
+    /**
+     * Pays under {@code transactionId}. Given the id of a payment a crashed request already made (a retry
+     * with its Idempotency-Key), the gateway answers its first answer again and that stored payment is
+     * returned: nothing is charged or stored twice.
+     */
+    public PaymentOutcome pay(AuthenticatedKey caller, String transactionId, DirectPaymentRequest request) {
+        Transaction transaction = engine.charge(new PaymentEngine.Charge(transactionId, caller.merchantId(),
+                caller.mode(), request.amount(), request.card(), request.customerInfo(), request.metadata(),
+                request.webhookUrl(), request.returnUrl(), null));
         return writer.insert(transaction);
     }
 }

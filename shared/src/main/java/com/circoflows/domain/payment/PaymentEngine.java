@@ -12,11 +12,12 @@ import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.risk.FraudScreen;
+import com.circoflows.domain.risk.RiskAssessment;
+import com.circoflows.domain.risk.RiskAttempt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The one place a card is charged: live-mode refusal, fraud screen, gateway authorisation, and the
@@ -25,6 +26,10 @@ import java.util.Optional;
  * write. The gateway is given our transaction id, which a real processor uses as its idempotency key.
  */
 public final class PaymentEngine {
+    /** What a payment the fraud screen blocked fails with: the customer learns no more than "declined". */
+    private static final PaymentFailure BLOCKED_BY_FRAUD_SCREEN =
+            new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.", "fraudulent");
+
     private final CardGateway gateway;
     private final FraudScreen fraudScreen;
     private final CardFingerprinter fingerprinter;
@@ -37,9 +42,11 @@ public final class PaymentEngine {
         this.clock = clock;
     }
 
+    public static final String TRANSACTION_ID_PREFIX = "txn_";
+
     /** A new transaction id, for callers that must record it before the card is charged. */
     public static String newTransactionId() {
-        return RandomIds.withPrefix("txn_", 24);
+        return RandomIds.withPrefix(TRANSACTION_ID_PREFIX, 24);
     }
 
     /**
@@ -47,20 +54,29 @@ public final class PaymentEngine {
      * (declined, blocked or a processing error) or pending 3-D Secure.
      *
      * @throws ApiException live_mode_not_enabled for a live-mode charge; nothing reached the gateway
+     * @throws com.circoflows.domain.error.RetryableFailure the fraud screen could not be run; nothing
+     *         reached the gateway
      */
     public Transaction charge(Charge charge) {
         if (charge.mode() == Mode.LIVE) {
             throw new ApiException(ErrorCode.LIVE_MODE_NOT_ENABLED);
         }
         Instant now = clock.instant();
-        Draft draft = new Draft(charge, StoredCard.from(charge.card(), fingerprinter), now);
-        Optional<PaymentFailure> blocked = fraudScreen.screen(charge.card());
-        if (blocked.isPresent()) {
+        StoredCard card = StoredCard.from(charge.card(), fingerprinter);
+        RiskAttempt attempt = new RiskAttempt(charge.merchantId(), charge.mode(), charge.amount(), card.fingerprint(),
+                now);
+        RiskAssessment risk = fraudScreen.screen(attempt);
+        Draft draft = new Draft(charge, card, now, risk);
+        if (risk.blocked()) {
             // Blocked before the gateway: there is no gateway transaction to name.
-            return draft.failed(null, blocked.get());
+            return draft.failed(null, BLOCKED_BY_FRAUD_SCREEN);
         }
         GatewayResult result = gateway.authorize(
-                new GatewayAuthorization(charge.transactionId(), charge.amount(), charge.card()));
+                new GatewayAuthorization(charge.transactionId(), charge.merchantId(), charge.mode(), charge.amount(),
+                        charge.card()));
+        if (result instanceof GatewayResult.Declined) {
+            fraudScreen.issuerDeclined(attempt);
+        }
         return draft.settle(result);
     }
 
@@ -96,7 +112,7 @@ public final class PaymentEngine {
         }
     }
 
-    private record Draft(Charge charge, StoredCard card, Instant now) {
+    private record Draft(Charge charge, StoredCard card, Instant now, RiskAssessment risk) {
 
         Transaction settle(GatewayResult result) {
             String gatewayId = result.gatewayTransactionId();
@@ -122,7 +138,7 @@ public final class PaymentEngine {
             return new Transaction(charge.transactionId(), charge.merchantId(), charge.mode(),
                     charge.amount().minorUnits(), charge.amount().currencyCode(), status, gatewayId, card,
                     challenge, failure, charge.customerInfo(), charge.metadata(), charge.webhookUrl(),
-                    charge.returnUrl(), now, processedAt, 1, charge.sessionId());
+                    charge.returnUrl(), now, processedAt, 1, charge.sessionId(), risk);
         }
     }
 }

@@ -9,9 +9,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The 3-D Secure step. The challenge page records what the customer really did; confirm-3ds then
- * completes the payment only if the merchant's claim matches that record. A transaction whose
- * challenge failed, or never took place, can never be completed.
+ * The 3-D Secure step. The challenge page records what the customer really did
+ * ({@link ThreeDSecureChallenges}); confirm-3ds then completes the payment only if the merchant's
+ * claim matches that record. A transaction whose challenge failed, or never took place, can never be
+ * completed.
  */
 public final class ThreeDSecureService {
     private static final int MAX_CONCURRENT_RETRIES = 3;
@@ -29,32 +30,6 @@ public final class ThreeDSecureService {
         this.transactions = transactions;
         this.writer = writer;
         this.clock = clock;
-    }
-
-    /** A transaction for the challenge page: anyone holding its unguessable id may see it. */
-    public Transaction findForChallenge(String transactionId) {
-        return transactions.find(transactionId)
-                .orElseThrow(() -> new ApiException(ErrorCode.TRANSACTION_NOT_FOUND));
-    }
-
-    /**
-     * Records the customer's answer on the challenge page. A failed challenge fails the payment at
-     * once; a passed one waits for the merchant's confirm-3ds. Answers after the first change nothing.
-     */
-    public PaymentOutcome recordChallenge(String transactionId, boolean passed) {
-        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
-            Transaction current = findForChallenge(transactionId);
-            if (!current.awaitsChallenge()) {
-                return new PaymentOutcome(current, false);
-            }
-            Optional<PaymentOutcome> written = passed
-                    ? writer.update(current.challengePassed(), false)
-                    : writer.update(current.fail(CHALLENGE_FAILED, ThreeDSecureStatus.FAILED, clock.instant()), true);
-            if (written.isPresent()) {
-                return written.get();
-            }
-        }
-        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     public ConfirmationOutcome confirm(AuthenticatedKey caller, String transactionId, ClaimedChallengeStatus claimed,
@@ -121,7 +96,7 @@ public final class ThreeDSecureService {
         if (current.status() != TransactionStatus.PENDING || current.threeDSecure() != ThreeDSecureStatus.AUTHENTICATED) {
             throw new IllegalTransitionException(current.status(), TransactionStatus.COMPLETED);
         }
-        GatewayResult result = gateway.completeThreeDSecure(current.gatewayTransactionId());
+        GatewayResult result = gateway.completeThreeDSecure(current.transactionId(), current.gatewayTransactionId());
         if (result instanceof GatewayResult.Approved) {
             return current.complete(clock.instant());
         }

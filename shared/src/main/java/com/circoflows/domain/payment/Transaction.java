@@ -2,6 +2,7 @@ package com.circoflows.domain.payment;
 
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.risk.RiskAssessment;
 import java.time.Instant;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * which the repository uses for optimistic concurrency. Holds no PAN and no CVV.
  *
  * @param sessionId the hosted payment session this payment was made on, or null for a direct payment
+ * @param risk      the fraud screen's assessment; null on transactions made before the screen scored them
  */
 public record Transaction(
         String transactionId,
@@ -29,7 +31,8 @@ public record Transaction(
         Instant createdAt,
         Instant processedAt,
         long version,
-        String sessionId) {
+        String sessionId,
+        RiskAssessment risk) {
 
     public Transaction {
         customerInfo = customerInfo == null ? Map.of() : customerInfo;
@@ -59,7 +62,7 @@ public record Transaction(
         }
         return new Transaction(transactionId, merchantId, mode, amount, currency, status, gatewayTransactionId,
                 card, ThreeDSecureStatus.AUTHENTICATED, failure, customerInfo, metadata, webhookUrl, returnUrl,
-                createdAt, processedAt, version + 1, sessionId);
+                createdAt, processedAt, version + 1, sessionId, risk);
     }
 
     private Transaction moveTo(TransactionStatus next, ThreeDSecureStatus challenge, PaymentFailure why, Instant at) {
@@ -68,6 +71,6 @@ public record Transaction(
         }
         return new Transaction(transactionId, merchantId, mode, amount, currency, next, gatewayTransactionId,
                 card, challenge, why, customerInfo, metadata, webhookUrl, returnUrl, createdAt, at, version + 1,
-                sessionId);
+                sessionId, risk);
     }
 }

@@ -8,8 +8,11 @@ import java.util.Optional;
  * atomic write, so no status change can exist without its event (the outbox).
  */
 public interface TransactionRepository {
-    /** Stores a new transaction and, when not null, its event. */
-    void insert(Transaction transaction, WebhookEvent event);
+    /**
+     * Stores a new transaction and, when not null, its event. Returns false, writing nothing, when a
+     * transaction with its id exists already (a retry after a crash that had written it).
+     */
+    boolean insert(Transaction transaction, WebhookEvent event);
 
     Optional<Transaction> find(String transactionId);
 

@@ -2,6 +2,7 @@ package com.circoflows.domain.payment;
 
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.risk.RiskAssessment;
 import com.circoflows.domain.time.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +35,9 @@ public final class TransactionView {
         if (t.failure() != null) {
             view.put("error", error(t.failure()));
         }
+        if (t.risk() != null) {
+            view.put("risk", risk(t.risk()));
+        }
         view.put("customer_info", t.customerInfo());
         view.put("metadata", t.metadata());
         return view;
@@ -45,6 +49,14 @@ public final class TransactionView {
         view.put("last4", card.last4());
         view.put("exp_month", card.expMonth());
         view.put("exp_year", card.expYear());
+        return view;
+    }
+
+    /** Small on purpose: the score and the names of the rules behind it, enough to explain a decline. */
+    private static Map<String, Object> risk(RiskAssessment risk) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("score", risk.score());
+        view.put("rules_hit", risk.rulesHit());
         return view;
     }
 

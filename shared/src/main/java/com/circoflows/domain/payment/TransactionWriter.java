@@ -1,5 +1,6 @@
 package com.circoflows.domain.payment;
 
+import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.domain.webhook.WebhookJobQueue;
@@ -25,10 +26,28 @@ public final class TransactionWriter {
         this.clock = clock;
     }
 
+    /**
+     * Stores a new transaction. If one with its id is stored already, a retry is recovering the payment
+     * a crashed request made under the same id (see ApiRequest#newObjectId): that one is the answer, as
+     * it stands now, and nothing is written. Its event was stored with it; whether the crashed request
+     * queued the event's job is unknown, and the sweeper queues it if it never was, so none is queued here.
+     *
+     * @throws RetryableFailure when the write was refused although no such transaction exists
+     */
     public PaymentOutcome insert(Transaction transaction) {
         WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
-        transactions.insert(transaction, event);
-        return new PaymentOutcome(transaction, enqueue(event));
+        if (transactions.insert(transaction, event)) {
+            return new PaymentOutcome(transaction, enqueue(event));
+        }
+        Transaction recorded = transactions.find(transaction.transactionId())
+                .orElseThrow(() -> new RetryableFailure("transaction " + transaction.transactionId()
+                        + " was refused by its condition but is not stored", null));
+        if (!recorded.merchantId().equals(transaction.merchantId())) {
+            throw new IllegalStateException("transaction id collision: " + transaction.transactionId());
+        }
+        LOG.info("transaction_recovered", Map.of("transaction_id", recorded.transactionId(),
+                "status", recorded.status().wireName()));
+        return new PaymentOutcome(recorded, false);
     }
 
     /** Empty when another request changed the transaction first; nothing was written then. */

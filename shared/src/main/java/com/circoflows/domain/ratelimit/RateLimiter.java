@@ -1,6 +1,7 @@
 package com.circoflows.domain.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * across a window boundary, which the reference's per-minute wording allows.
  */
 public final class RateLimiter {
-    private static final long WINDOW_SECONDS = 60;
+    private static final Duration WINDOW = Duration.ofMinutes(1);
     /** Buckets outlive their window a little so a late increment never recreates an expired one. */
     private static final long BUCKET_GRACE_SECONDS = 60;
 
@@ -40,9 +41,10 @@ public final class RateLimiter {
     }
 
     private Window window(RateLimitClass limitClass, String subject) {
-        long now = clock.instant().getEpochSecond();
-        long windowStart = now - Math.floorMod(now, WINDOW_SECONDS);
-        return new Window(limitClass.bucketName() + "#" + subject + "#" + windowStart, now, windowStart + WINDOW_SECONDS);
+        Instant now = clock.instant();
+        FixedWindow window = FixedWindow.containing(now, WINDOW);
+        return new Window(limitClass.bucketName() + "#" + subject + "#" + window.startEpochSecond(),
+                now.getEpochSecond(), window.endEpochSecond());
     }
 
     private record Window(String bucket, long now, long reset) {

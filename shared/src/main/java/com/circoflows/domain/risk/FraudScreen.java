@@ -1,23 +1,63 @@
 package com.circoflows.domain.risk;
 
-import com.circoflows.domain.card.CardDetails;
-import com.circoflows.domain.error.ErrorCode;
-import com.circoflows.domain.payment.PaymentFailure;
-import java.util.Optional;
-import java.util.Set;
+import com.circoflows.domain.card.CardFingerprinter;
+import com.circoflows.domain.ratelimit.RateLimitCounter;
+import com.circoflows.observability.JsonLog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Rules run before the gateway sees a card. For now the block list, which holds the test card that
- * always trips fraud rules; velocity and card-testing rules join it later.
+ * The fraud rules, run on every payment attempt before the gateway sees the card, with the
+ * merchant's settings. Every rule runs, so the assessment names each rule that added to the score.
  */
 public final class FraudScreen {
-    private static final Set<String> BLOCKED_CARDS = Set.of("4100000000000019");
+    private static final JsonLog LOG = JsonLog.get(FraudScreen.class);
 
-    /** The failure to record when the payment must not reach the gateway, else empty. */
-    public Optional<PaymentFailure> screen(CardDetails card) {
-        if (BLOCKED_CARDS.contains(card.number().revealDigits())) {
-            return Optional.of(new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.", "fraudulent"));
+    private final List<FraudRule> rules;
+    private final RiskSettingsSource settings;
+
+    FraudScreen(List<FraudRule> rules, RiskSettingsSource settings) {
+        this.rules = List.copyOf(rules);
+        this.settings = settings;
+    }
+
+    /** Every rule this product has, in the order the assessment lists them. */
+    public static FraudScreen standard(CardFingerprinter fingerprinter, RateLimitCounter counters,
+            RiskSettingsSource settings) {
+        WindowedCounts counts = new WindowedCounts(counters);
+        return new FraudScreen(List.of(
+                new BlockedCardRule(fingerprinter),
+                new AmountLimitRule(),
+                VelocityRule.perCard(counts),
+                VelocityRule.perMerchant(counts),
+                new CardTestingRule(counts)), settings);
+    }
+
+    /**
+     * Judges (and counts) the attempt.
+     *
+     * @throws com.circoflows.domain.error.RetryableFailure when the settings or counters cannot be
+     *         reached: the card must then not be charged, unscreened
+     */
+    public RiskAssessment screen(RiskAttempt attempt) {
+        RiskSettings merchantSettings = settings.settingsFor(attempt.merchantId());
+        return RiskAssessment.of(rules.stream().map(rule -> rule.evaluate(attempt, merchantSettings)).toList());
+    }
+
+    /**
+     * The issuer declined the attempt. Counting it is best effort: the decline is decided and must
+     * still be recorded, so a counter failure is logged, not thrown; the rules then see one less.
+     */
+    public void issuerDeclined(RiskAttempt attempt) {
+        try {
+            RiskSettings merchantSettings = settings.settingsFor(attempt.merchantId());
+            rules.forEach(rule -> rule.countDecline(attempt, merchantSettings));
+        } catch (RuntimeException e) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("merchant_id", attempt.merchantId());
+            fields.put("reason", e.getClass().getSimpleName());
+            LOG.warn("risk_decline_not_counted", fields);
         }
-        return Optional.empty();
     }
 }

@@ -41,8 +41,8 @@ import java.util.Optional;
  *
  * <p>The lease ({@link #LEASE}) outlives the function's 15 s timeout, so an invocation still running
  * always holds it. If one dies between the gateway call and the write, nothing is stored: once the lease
- * runs out the session is payable again and the attempt is forgotten. An authorisation the gateway made
- * for it is orphaned; reconciling those (the gateway's record against ours) is issue 5's sweeper work.
+ * runs out the session is payable again and the attempt is forgotten. The authorisation the gateway made
+ * for it has no transaction, so the sweeper's reconciliation voids it (AuthorizationReconciler).
  */
 public final class SessionCheckoutService implements SessionCheckout {
     /** Longer than any invocation may run (the template's function timeout is 15 s). */
@@ -170,7 +170,17 @@ public final class SessionCheckoutService implements SessionCheckout {
             case PENDING -> leased.awaitingChallenge(transaction.transactionId());
         };
         WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
-        if (!sessions.commit(next, TransactionChange.inserted(transaction, event))) {
+        boolean committed;
+        try {
+            committed = sessions.commit(next, TransactionChange.inserted(transaction, event));
+        } catch (RuntimeException e) {
+            // Nothing was written; an approval the gateway gave is voided by reconciliation. The session is
+            // payable again at once, so the customer's retry needn't wait for the lease to run out.
+            notRecorded(leased, transaction);
+            releaseQuietly(leased.abandonAttempt());
+            throw e;
+        }
+        if (!committed) {
             notRecorded(leased, transaction);
             return open(leased.sessionId());
         }
@@ -216,8 +226,8 @@ public final class SessionCheckoutService implements SessionCheckout {
     }
 
     /**
-     * The session changed under the lease (it ran out and another submission took over): nothing was
-     * written. If the gateway approved, that authorisation is orphaned (issue 5 reconciles them).
+     * The session's write did not happen (it changed under the lease, or DynamoDB failed): nothing was
+     * written. If the gateway approved, that authorisation is orphaned, and reconciliation voids it.
      */
     private static void notRecorded(PaymentSession leased, Transaction transaction) {
         Map<String, Object> fields = new LinkedHashMap<>();

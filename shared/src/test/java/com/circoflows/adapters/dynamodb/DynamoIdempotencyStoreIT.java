@@ -3,7 +3,6 @@ package com.circoflows.adapters.dynamodb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,11 +63,12 @@ class DynamoIdempotencyStoreIT {
     @Test
     void aRecordLeftInProgressIsTakenOverOnceItsLockRunsOutButOnlyBySameRequest() {
         String key = key();
-        claim(key, "fp", "crashed", NOW);
+        assertEquals(reservedBy("crashed"), ((Acquired) claim(key, "fp", "crashed", NOW)).reservedId());
 
         assertTrue(((Existing) claim(key, "fp", "t2", NOW.plus(LOCK).minusMillis(1))).inProgress());
         assertEquals("fp", ((Existing) claim(key, "other", "t3", NOW.plus(LOCK).plusSeconds(1))).fingerprint());
-        assertInstanceOf(Acquired.class, claim(key, "fp", "t4", NOW.plus(LOCK)));
+        Acquired takenOver = (Acquired) claim(key, "fp", "t4", NOW.plus(LOCK));
+        assertEquals(reservedBy("crashed"), takenOver.reservedId(), "the retry recovers the crashed request's object");
 
         // The crashed invocation, should it wake up, can no longer save or delete the record.
         assertFalse(store.complete(key, "crashed", OK));
@@ -78,21 +78,43 @@ class DynamoIdempotencyStoreIT {
     }
 
     @Test
-    void releaseDeletesTheRecordSoTheRetryRunsAgain() {
+    void aRecordLeftInProgressBeforeIdsWereReservedIsTakenOverWithTheTakersId() {
+        String key = key();
+        claim(key, "fp", "crashed", NOW);
+        LocalStackFixture.dynamoDb().updateItem(update -> update.tableName(table)
+                .key(Map.of("record_key", AttributeValue.fromS(key))).updateExpression("REMOVE reserved_id"));
+
+        assertEquals(reservedBy("t2"), ((Acquired) claim(key, "fp", "t2", NOW.plus(LOCK))).reservedId());
+    }
+
+    @Test
+    void aKeyWhoseRecordExpiredReservesANewId() {
+        String key = key();
+        claim(key, "fp", "t1", NOW);
+
+        Acquired again = (Acquired) claim(key, "fp", "t2", NOW.plus(Duration.ofHours(24)));
+
+        assertEquals(reservedBy("t2"), again.reservedId());
+    }
+
+    @Test
+    void releaseUnlocksTheRecordSoTheSameRequestRunsAgainAtOnceUnderTheSameReservedId() {
         String key = key();
         claim(key, "fp", "t1", NOW);
 
         store.release(key, "t1");
 
-        assertNull(rawItem(key));
-        assertInstanceOf(Acquired.class, claim(key, "fp", "t2", NOW.plusSeconds(1)));
+        assertEquals("fp", ((Existing) claim(key, "other request", "t2", NOW.plusSeconds(1))).fingerprint());
+        assertEquals(reservedBy("t1"), ((Acquired) claim(key, "fp", "t3", NOW.plusSeconds(1))).reservedId());
+        store.release(key, "t1");
+        assertTrue(((Existing) claim(key, "fp", "t4", NOW.plusSeconds(2))).inProgress(), "t1 no longer holds it");
     }
 
     @Test
     void ttlAttributeIsSetInEpochSecondsOnTheTablesTtlAttribute() {
         String key = key();
         Instant expires = NOW.plus(Duration.ofHours(24));
-        store.claim(key, "fp", "t1", NOW, NOW.plus(LOCK), expires);
+        store.claim(key, "fp", "t1", reservedBy("t1"), NOW, NOW.plus(LOCK), expires);
 
         String ttlAttribute = LocalStackFixture.dynamoDb().describeTimeToLive(d -> d.tableName(table))
                 .timeToLiveDescription().attributeName();
@@ -141,11 +163,18 @@ class DynamoIdempotencyStoreIT {
     void missingTableIsAFailureTheCallerSees() {
         DynamoIdempotencyStore missing = new DynamoIdempotencyStore(LocalStackFixture.dynamoDb(), "no-such-table");
 
-        assertThrows(RuntimeException.class, () -> missing.claim(key(), "fp", "t", NOW, NOW.plus(LOCK), NOW));
+        assertThrows(RuntimeException.class, () -> missing.claim(key(), "fp", "t", reservedBy("t"), NOW,
+                NOW.plus(LOCK), NOW));
     }
 
+    /** Each claim offers an id of its own to reserve, so the tests see whose id a record keeps. */
     private Claim claim(String key, String fingerprint, String token, Instant now) {
-        return store.claim(key, fingerprint, token, now, now.plus(LOCK), NOW.plus(Duration.ofHours(24)));
+        return store.claim(key, fingerprint, token, reservedBy(token), now, now.plus(LOCK),
+                now.plus(Duration.ofHours(24)));
+    }
+
+    private static String reservedBy(String token) {
+        return "reserved-by-" + token;
     }
 
     private static String key() {

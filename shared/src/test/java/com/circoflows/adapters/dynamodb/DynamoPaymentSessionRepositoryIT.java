@@ -58,7 +58,7 @@ class DynamoPaymentSessionRepositoryIT {
         return new Transaction(transactionId, session.merchantId(), Mode.TEST, session.amount(), session.currency(),
                 TransactionStatus.COMPLETED, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
                 ThreeDSecureStatus.NOT_REQUIRED, null, session.customerInfo(), session.metadata(),
-                session.webhookUrl(), null, NOW, NOW, 1, session.sessionId());
+                session.webhookUrl(), null, NOW, NOW, 1, session.sessionId(), null);
     }
 
     // --- mapping ------------------------------------------------------------------------------
@@ -276,7 +276,7 @@ class DynamoPaymentSessionRepositoryIT {
         assertFalse(sessions.commit(leased.complete(completed.transactionId(), NOW), TransactionChange.updated(
                 new Transaction(pendingPayment.transactionId(), staleCompletion.merchantId(), Mode.TEST, 1, "EUR",
                         TransactionStatus.COMPLETED, staleCompletion.gatewayTransactionId(), staleCompletion.card(),
-                        ThreeDSecureStatus.AUTHENTICATED, null, Map.of(), Map.of(), null, null, NOW, NOW, 7, null),
+                        ThreeDSecureStatus.AUTHENTICATED, null, Map.of(), Map.of(), null, null, NOW, NOW, 7, null, null),
                 WebhookEvents.announce(completed, NOW))), "version 7 does not follow the stored 2");
         assertTrue(sessions.commit(leased.complete(completed.transactionId(), NOW),
                 TransactionChange.updated(completed, WebhookEvents.announce(completed, NOW))));

@@ -16,6 +16,7 @@ import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.risk.RiskAssessment;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
 import com.circoflows.domain.webhook.WebhookEvents;
@@ -75,10 +76,10 @@ class DynamoTransactionRepositoryIT {
         transactions.insert(original, WebhookEvents.announce(original, AdapterTestData.PROCESSED_AT));
         Transaction impostor = new Transaction(original.transactionId(), merchantId, Mode.TEST, 1, "USD",
                 TransactionStatus.COMPLETED, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
-                ThreeDSecureStatus.NOT_REQUIRED, null, Map.of(), Map.of(), null, null, LATER, LATER, 1, null);
+                ThreeDSecureStatus.NOT_REQUIRED, null, Map.of(), Map.of(), null, null, LATER, LATER, 1, null, null);
         WebhookEvent impostorEvent = WebhookEvents.announce(impostor, LATER);
 
-        assertThrows(IllegalStateException.class, () -> transactions.insert(impostor, impostorEvent));
+        assertFalse(transactions.insert(impostor, impostorEvent));
 
         assertEquals(original, transactions.find(original.transactionId()).orElseThrow());
         assertTrue(rawEvent(impostorEvent.eventId()).isEmpty(), "the refused insert's event was written");
@@ -96,7 +97,7 @@ class DynamoTransactionRepositoryIT {
                 WebhookEventType.PAYMENT_SUCCEEDED, LATER, Map.of("transaction_id", second.transactionId()),
                 WebhookEvent.DeliveryStatus.PENDING, null);
 
-        assertThrows(RuntimeException.class, () -> transactions.insert(second, sameEventId));
+        assertThrows(IllegalStateException.class, () -> transactions.insert(second, sameEventId));
 
         assertTrue(transactions.find(second.transactionId()).isEmpty(), "transaction written without its event");
         assertEquals(first.transactionId(), rawEvent(event.eventId()).get("transaction_id").s());
@@ -244,7 +245,8 @@ class DynamoTransactionRepositoryIT {
                 Mode.TEST, 2500, "JPY", TransactionStatus.FAILED, null, AdapterTestData.storedCard(),
                 ThreeDSecureStatus.NOT_REQUIRED,
                 new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.", "fraudulent"),
-                Map.of(), Map.of(), null, null, AdapterTestData.CREATED_AT, AdapterTestData.PROCESSED_AT, 1, null);
+                Map.of(), Map.of(), null, null, AdapterTestData.CREATED_AT, AdapterTestData.PROCESSED_AT, 1, null,
+                new RiskAssessment(100, List.of("blocked_card"), true));
         transactions.insert(blocked, WebhookEvents.announce(blocked, AdapterTestData.PROCESSED_AT));
 
         Transaction found = transactions.find(blocked.transactionId()).orElseThrow();
@@ -264,7 +266,7 @@ class DynamoTransactionRepositoryIT {
                 ThreeDSecureStatus.NOT_REQUIRED,
                 new PaymentFailure(ErrorCode.PROCESSING_ERROR, ErrorCode.PROCESSING_ERROR.defaultMessage(), null),
                 Map.of(), Map.of("retry", false), null, "http://localhost:3000/return", AdapterTestData.CREATED_AT,
-                AdapterTestData.PROCESSED_AT, 1, null);
+                AdapterTestData.PROCESSED_AT, 1, null, null);
         Transaction pending = AdapterTestData.awaitingChallenge(merchantId);
         transactions.insert(processingError, null);
         transactions.insert(pending, null);
@@ -313,7 +315,7 @@ class DynamoTransactionRepositoryIT {
             Transaction older = new Transaction(t.transactionId(), merchantId, t.mode(), t.amount(), t.currency(),
                     t.status(), t.gatewayTransactionId(), t.card(), t.threeDSecure(), null, t.customerInfo(),
                     t.metadata(), null, null, Instant.parse("2025-07-23T09:00:00Z").minusMillis(1000L * i),
-                    t.processedAt(), 1, null);
+                    t.processedAt(), 1, null, null);
             transactions.insert(older, null);
             expected.add(0, older.transactionId());
         }

@@ -24,7 +24,7 @@ class ThreeDSecurePageSessionTest {
     private final SessionWorld world = new SessionWorld();
     private final PageTokens tokens = new PageTokens(
             new DerivedKeys("page-test-secret-0123456789abcdefghij").keyFor(DerivedKeys.PAGE_TOKEN), true);
-    private final ThreeDSecurePage page = new ThreeDSecurePage(world.threeDSecure, world.merchants, tokens);
+    private final ThreeDSecurePage page = new ThreeDSecurePage(world.challenges, world.merchants, tokens);
 
     @Test
     void answeringASessionsChallengeRedirectsToItsPaymentPageNotTheMerchant() {

@@ -38,7 +38,7 @@ class ThreeDSecurePageTest {
     private final PaymentWorld world = PaymentWorld.create();
     private final PageTokens tokens = new PageTokens(
             new DerivedKeys("page-test-secret-0123456789abcdefghij").keyFor(DerivedKeys.PAGE_TOKEN), true);
-    private final ThreeDSecurePage page = new ThreeDSecurePage(world.threeDSecure, world.merchants, tokens);
+    private final ThreeDSecurePage page = new ThreeDSecurePage(world.challenges, world.merchants, tokens);
 
     @Test
     void challengeShowsMerchantNameAndAmountAndNoCardNumberBeyondLast4() {
@@ -107,7 +107,7 @@ class ThreeDSecurePageTest {
         InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
         merchants.create(new Merchant(PaymentWorld.MERCHANT_A.merchantId(), "<script>alert('x')</script> & Sons",
                 TestClocks.NOW));
-        ThreeDSecurePage hostile = new ThreeDSecurePage(world.threeDSecure, merchants, tokens);
+        ThreeDSecurePage hostile = new ThreeDSecurePage(world.challenges, merchants, tokens);
         Transaction t = world.pendingChallenge();
 
         String html = hostile.handle(ApiRequests.get("/pay/3ds/" + t.transactionId())
@@ -119,7 +119,7 @@ class ThreeDSecurePageTest {
 
     @Test
     void unknownMerchantIsShownAsTheMerchant() {
-        ThreeDSecurePage noMerchants = new ThreeDSecurePage(world.threeDSecure, new InMemoryMerchantRepository(), tokens);
+        ThreeDSecurePage noMerchants = new ThreeDSecurePage(world.challenges, new InMemoryMerchantRepository(), tokens);
         Transaction t = world.pendingChallenge();
 
         String html = noMerchants.handle(ApiRequests.get("/pay/3ds/" + t.transactionId())

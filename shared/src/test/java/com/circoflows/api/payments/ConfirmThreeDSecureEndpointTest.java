@@ -41,7 +41,7 @@ class ConfirmThreeDSecureEndpointTest {
 
     @Test
     void confirmAfterPassedChallengeCompletesWithTheReferenceBody() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ApiResponse response = confirm(PaymentWorld.MERCHANT_A, id, "success", gatewayId);
 
@@ -75,7 +75,7 @@ class ConfirmThreeDSecureEndpointTest {
 
     @Test
     void confirmAfterFailedChallengeIsCardErrorAndTransactionStaysFailed() {
-        world.threeDSecure.recordChallenge(id, false);
+        world.challenges.recordChallenge(id, false);
         Transaction failed = world.stored(id);
 
         ApiException e = refused(PaymentWorld.MERCHANT_A, id, "success", gatewayId, ErrorCode.THREE_D_SECURE_FAILED);
@@ -91,7 +91,7 @@ class ConfirmThreeDSecureEndpointTest {
 
     @Test
     void merchantReportingTheFailedChallengeIsAcknowledged() {
-        world.threeDSecure.recordChallenge(id, false);
+        world.challenges.recordChallenge(id, false);
 
         ApiResponse response = confirm(PaymentWorld.MERCHANT_A, id, "failed", gatewayId);
 
@@ -104,7 +104,7 @@ class ConfirmThreeDSecureEndpointTest {
     void issuerDeclineAfterThePassedChallengeIsACardErrorNamingTheTransaction() {
         gateway.answerCompletionsWith(gw -> new GatewayResult.Declined(gw, ErrorCode.CARD_DECLINED,
                 "generic_decline", "Your card was declined."));
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ApiResponse response = confirm(PaymentWorld.MERCHANT_A, id, "success", gatewayId);
 
@@ -115,7 +115,7 @@ class ConfirmThreeDSecureEndpointTest {
 
     @Test
     void confirmWithWrongGatewayIdNamesParam() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ApiException e = refused(PaymentWorld.MERCHANT_A, id, "success", "gw_AAAAAAAAAAAAAAAAAAAAAAAA",
                 ErrorCode.INVALID_REQUEST);
@@ -127,7 +127,7 @@ class ConfirmThreeDSecureEndpointTest {
 
     @Test
     void otherMerchantsTransactionIsNotFound() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         refused(PaymentWorld.MERCHANT_B, id, "success", gatewayId, ErrorCode.TRANSACTION_NOT_FOUND);
 

@@ -179,7 +179,7 @@ class CreateDirectPaymentEndpointTest {
         CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
         IssuedApiKey key = new ApiKeyIssuer(keys, hasher, world.clock).issue("mch_Q", Mode.TEST);
         MerchantApiPipeline pipeline = new MerchantApiPipeline(
-                new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock())),
+                new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), world.clock),
                 new RateLimiter(new InMemoryRateLimitCounter(), world.clock));
 
         ApiResponse response;

@@ -56,7 +56,7 @@ class GetDirectPaymentEndpointTest {
         Transaction t = world.pendingChallenge();
         assertEquals("pending", Responses.data(get(PaymentWorld.MERCHANT_A, t.transactionId())).get("status"));
 
-        world.threeDSecure.recordChallenge(t.transactionId(), true);
+        world.challenges.recordChallenge(t.transactionId(), true);
         world.threeDSecure.confirm(PaymentWorld.MERCHANT_A, t.transactionId(), ClaimedChallengeStatus.SUCCESS,
                 t.gatewayTransactionId());
 

@@ -1,7 +1,6 @@
 package com.circoflows.domain.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -17,7 +16,6 @@ class GatewayTransactionIdsTest {
         for (int i = 0; i < 1_000; i++) {
             String id = ids.next();
             assertTrue(id.matches("gw_[0-9A-Za-z]{24}"), id);
-            assertTrue(GatewayTransactionIds.isWellFormed(id), id);
         }
     }
 
@@ -38,14 +36,5 @@ class GatewayTransactionIdsTest {
             ids.next().substring(3).chars().forEach(c -> seen.add((char) c));
         }
         assertEquals(62, seen.size());
-    }
-
-    @Test
-    void malformedIdsAreRecognised() {
-        assertFalse(GatewayTransactionIds.isWellFormed(null));
-        assertFalse(GatewayTransactionIds.isWellFormed("gw_ABCDEFGHIJKLMNOPQRSTUVW"));
-        assertFalse(GatewayTransactionIds.isWellFormed("gw_ABCDEFGHIJKLMNOPQRSTUVWXY"));
-        assertFalse(GatewayTransactionIds.isWellFormed("GW_ABCDEFGHIJKLMNOPQRSTUVWX"));
-        assertFalse(GatewayTransactionIds.isWellFormed("gw_ABCDEFGHIJKLMNOPQRSTUVW_"));
     }
 }

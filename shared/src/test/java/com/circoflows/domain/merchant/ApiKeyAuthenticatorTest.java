@@ -2,13 +2,17 @@ package com.circoflows.domain.merchant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.testing.CountingSecretHasher;
 import com.circoflows.testing.InMemoryApiKeyRepository;
+import com.circoflows.testing.CapturedLog;
 import com.circoflows.testing.ManualNanoClock;
+import com.circoflows.testing.MutableClock;
 import com.circoflows.testing.TestClocks;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,8 +26,9 @@ class ApiKeyAuthenticatorTest {
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
     private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
     private final ManualNanoClock nanos = new ManualNanoClock();
+    private final MutableClock clock = MutableClock.atTestNow();
     private final ApiKeyAuthenticator authenticator =
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), nanos));
+            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), nanos), clock);
     private final ApiKeyIssuer issuer = new ApiKeyIssuer(keys, hasher, TestClocks.fixed());
 
     @Test
@@ -159,6 +164,50 @@ class ApiKeyAuthenticatorTest {
         authenticator.authenticate("Bearer " + issued.fullKey());
 
         assertAuthenticationFailed("Bearer " + issued.fullKey().replace("cf_test_", "cf_live_"));
+    }
+
+    @Test
+    void lastUseIsRecordedWhenBcryptVerifiesNotOnCachedRequests() {
+        IssuedApiKey issued = issuer.issue(MERCHANT, Mode.TEST);
+        assertNull(keys.find(issued.stored().keyId()).orElseThrow().lastUsedAt());
+
+        authenticator.authenticate("Bearer " + issued.fullKey());
+        clock.advance(Duration.ofSeconds(30));
+        authenticator.authenticate("Bearer " + issued.fullKey());
+
+        assertEquals(TestClocks.NOW, keys.find(issued.stored().keyId()).orElseThrow().lastUsedAt(),
+                "the cached request wrote nothing");
+        nanos.advance(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(31));
+        authenticator.authenticate("Bearer " + issued.fullKey());
+        assertEquals(TestClocks.NOW.plusSeconds(61), keys.find(issued.stored().keyId()).orElseThrow().lastUsedAt());
+    }
+
+    @Test
+    void wrongSecretRecordsNoUse() {
+        IssuedApiKey issued = issuer.issue(MERCHANT, Mode.TEST);
+
+        assertAuthenticationFailed("Bearer cf_test_" + issued.stored().keyId() + "y".repeat(32));
+
+        assertNull(keys.find(issued.stored().keyId()).orElseThrow().lastUsedAt());
+    }
+
+    @Test
+    void aFailedLastUseWriteStillAuthenticatesAndLogsAWarningWithoutTheKey() {
+        IssuedApiKey issued = issuer.issue(MERCHANT, Mode.TEST);
+        keys.failRecordingUseWith(new IllegalStateException("table unavailable"));
+
+        AuthenticatedKey caller;
+        String log;
+        try (CapturedLog captured = CapturedLog.start()) {
+            caller = authenticator.authenticate("Bearer " + issued.fullKey());
+            log = captured.text();
+        }
+
+        assertEquals(MERCHANT, caller.merchantId());
+        assertTrue(log.contains("api_key_last_used_not_recorded"), log);
+        assertTrue(log.contains("key_" + issued.stored().keyId()), log);
+        assertFalse(log.contains(issued.fullKey().substring(8 + 16)), "the secret is never logged: " + log);
     }
 
     private ApiException assertAuthenticationFailed(String header) {

@@ -12,6 +12,7 @@ import com.circoflows.api.Json;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.Mode;
@@ -136,11 +137,54 @@ class DirectPaymentServiceTest {
     }
 
     @Test
+    void payingAgainUnderTheIdOfAStoredPaymentAnswersThatPaymentAndChargesAndStoresNothingMore() {
+        String transactionId = PaymentEngine.newTransactionId();
+        PaymentOutcome first = world.payments.pay(PaymentWorld.MERCHANT_A, transactionId,
+                PaymentWorld.request(TestCards.SUCCESS));
+
+        PaymentOutcome retried = world.payments.pay(PaymentWorld.MERCHANT_A, transactionId,
+                PaymentWorld.request(TestCards.SUCCESS));
+
+        assertEquals(first.transaction(), retried.transaction());
+        assertFalse(retried.webhookQueued(), "the stored event's job is the sweeper's if it was never queued");
+        assertEquals(1, world.transactions.all().size());
+        assertEquals(1, world.transactions.events().size());
+        assertEquals(1, world.queue.enqueued().size());
+        assertEquals(1, world.ledger.all().size(), "one authorisation at the gateway");
+    }
+
+    @Test
+    void payingAgainAfterTheGatewayApprovedButNothingWasStoredStoresTheFirstApproval() {
+        String transactionId = PaymentEngine.newTransactionId();
+        Transaction charged = world.engine.charge(new PaymentEngine.Charge(transactionId,
+                PaymentWorld.MERCHANT_A.merchantId(), Mode.TEST, PaymentWorld.request(TestCards.SUCCESS).amount(),
+                PaymentWorld.request(TestCards.SUCCESS).card(), Map.of(), Map.of(), null, null, null));
+
+        PaymentOutcome retried = world.payments.pay(PaymentWorld.MERCHANT_A, transactionId,
+                PaymentWorld.request(TestCards.SUCCESS));
+
+        assertEquals(charged.gatewayTransactionId(), retried.transaction().gatewayTransactionId());
+        assertEquals(TransactionStatus.COMPLETED, world.stored(transactionId).status());
+        assertEquals(1, world.ledger.all().size(), "one authorisation at the gateway");
+    }
+
+    @Test
+    void aPaymentWhoseGatewayLedgerCannotBeWrittenFailsRetryablyAndStoresNothing() {
+        world.ledger.failNextRecordWith(new RetryableFailure("DynamoDB PutItem failed: throttled", null));
+
+        assertThrows(RetryableFailure.class, () -> world.pay(TestCards.SUCCESS));
+
+        assertTrue(world.transactions.all().isEmpty());
+        assertTrue(world.ledger.all().isEmpty());
+        assertTrue(world.queue.enqueued().isEmpty());
+    }
+
+    @Test
     void liveKeyIsRefusedAndNothingIsStored() {
         AuthenticatedKey live = new AuthenticatedKey("KeyLLLLLLLLLLLLL", "mch_A", Mode.LIVE);
 
         ApiException e = assertThrows(ApiException.class,
-                () -> world.payments.pay(live, PaymentWorld.request(TestCards.SUCCESS)));
+                () -> world.payments.pay(live, PaymentEngine.newTransactionId(), PaymentWorld.request(TestCards.SUCCESS)));
 
         assertEquals(ErrorCode.LIVE_MODE_NOT_ENABLED, e.code());
         assertTrue(world.transactions.all().isEmpty());

@@ -7,26 +7,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.risk.FraudScreen;
+import com.circoflows.domain.risk.RiskAssessment;
+import com.circoflows.domain.risk.RiskSetting;
+import com.circoflows.domain.risk.RiskSettings;
+import com.circoflows.testing.InMemoryRateLimitCounter;
+import com.circoflows.testing.InMemoryRiskSettingsRepository;
 import com.circoflows.testing.ScriptedCardGateway;
 import com.circoflows.testing.TestCardData;
 import com.circoflows.testing.TestClocks;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PaymentEngineTest {
     private static final String TXN = "txn_ABCDEFGHIJKLMNOPQRSTUVWX";
     private static final String SESSION = "sess_ABCDEFGHIJKLMNOPQRSTUVWX";
+    private static final String MERCHANT = "mch_AAAAAAAAAAAAAAAAAAAA";
 
     private final ScriptedCardGateway gateway = new ScriptedCardGateway();
-    private final PaymentEngine engine = new PaymentEngine(gateway, new FraudScreen(), TestCardData.fingerprinter(),
-            TestClocks.fixed());
+    private final InMemoryRateLimitCounter riskCounters = new InMemoryRateLimitCounter();
+    private final InMemoryRiskSettingsRepository riskSettings = new InMemoryRiskSettingsRepository();
+    private final PaymentEngine engine = new PaymentEngine(gateway,
+            FraudScreen.standard(TestCardData.fingerprinter(), riskCounters, riskSettings),
+            TestCardData.fingerprinter(), TestClocks.fixed());
 
     private static PaymentEngine.Charge charge(String pan, Mode mode) {
-        return new PaymentEngine.Charge(TXN, "mch_AAAAAAAAAAAAAAAAAAAA", mode, Money.of(25000, "USD"),
+        return charge(pan, mode, 25000);
+    }
+
+    private static PaymentEngine.Charge charge(String pan, Mode mode, long amount) {
+        return new PaymentEngine.Charge(TXN, MERCHANT, mode, Money.of(amount, "USD"),
                 TestCardData.card(pan), Map.of("name", "Jane Smith"), Map.of("plan", "annual"),
                 "https://merchant.example/hooks", null, SESSION);
     }
@@ -62,6 +77,61 @@ class PaymentEngineTest {
         assertEquals(TransactionStatus.FAILED, t.status());
         assertEquals("fraudulent", t.failure().declineCode());
         assertNull(t.gatewayTransactionId());
+        assertEquals(0, gateway.authorizations());
+    }
+
+    @Test
+    void theBlockedCardsTransactionCarriesTheRuleThatBlockedIt() {
+        Transaction t = engine.charge(charge(TestCards.BLOCKED_BY_FRAUD_RULES, Mode.TEST));
+
+        assertEquals(new RiskAssessment(100, List.of("blocked_card"), true), t.risk());
+        assertEquals(ErrorCode.CARD_DECLINED, t.failure().code());
+        assertEquals("Your card was declined.", t.failure().message());
+    }
+
+    @Test
+    void aPaymentTheRulesLetThroughCarriesItsRiskToo() {
+        Transaction t = engine.charge(charge(TestCards.SUCCESS, Mode.TEST));
+
+        assertEquals(new RiskAssessment(0, List.of(), false), t.risk());
+    }
+
+    @Test
+    void aCardPastItsVelocityLimitIsDeclinedAsFraudulentWithoutReachingTheGateway() {
+        riskSettings.replace(MERCHANT, RiskSettings.DEFAULTS.with(RiskSetting.CARD_VELOCITY_LIMIT, 1));
+        engine.charge(charge(TestCards.SUCCESS, Mode.TEST));
+
+        Transaction second = engine.charge(charge(TestCards.SUCCESS, Mode.TEST));
+
+        assertEquals(TransactionStatus.FAILED, second.status());
+        assertEquals("fraudulent", second.failure().declineCode());
+        assertNull(second.gatewayTransactionId());
+        assertEquals(new RiskAssessment(100, List.of("card_velocity"), true), second.risk());
+        assertEquals(1, gateway.authorizations());
+    }
+
+    @Test
+    void smallIssuerDeclinesAreCountedForTheCardTestingRuleButProcessingErrorsAreNot() {
+        riskSettings.replace(MERCHANT, RiskSettings.DEFAULTS.with(RiskSetting.CARD_TESTING_DECLINES, 1));
+        engine.charge(charge(TestCards.PROCESSING_ERROR, Mode.TEST, 100));
+        assertEquals("generic_decline", engine.charge(charge(TestCards.DECLINED, Mode.TEST, 100)).failure().declineCode(),
+                "the processing error was not counted: the decline reached the gateway");
+
+        Transaction next = engine.charge(charge(TestCards.SUCCESS, Mode.TEST, 100));
+
+        assertEquals(List.of("card_testing"), next.risk().rulesHit());
+        assertEquals("fraudulent", next.failure().declineCode());
+        assertEquals(2, gateway.authorizations());
+    }
+
+    @Test
+    void whenTheFraudScreenCannotRunTheCardIsNotCharged() {
+        PaymentEngine unscreened = new PaymentEngine(gateway,
+                FraudScreen.standard(TestCardData.fingerprinter(), riskCounters, merchantId -> {
+                    throw new RetryableFailure("DynamoDB GetItem failed", null);
+                }), TestCardData.fingerprinter(), TestClocks.fixed());
+
+        assertThrows(RetryableFailure.class, () -> unscreened.charge(charge(TestCards.SUCCESS, Mode.TEST)));
         assertEquals(0, gateway.authorizations());
     }
 

@@ -26,62 +26,8 @@ class ThreeDSecureServiceTest {
     private final String gatewayId = pending.gatewayTransactionId();
 
     @Test
-    void passedChallengeIsRecordedButThePaymentWaitsForConfirmation() {
-        PaymentOutcome outcome = world.threeDSecure.recordChallenge(id, true);
-
-        Transaction t = world.stored(id);
-        assertEquals(TransactionStatus.PENDING, t.status());
-        assertEquals(ThreeDSecureStatus.AUTHENTICATED, t.threeDSecure());
-        assertFalse(outcome.webhookQueued());
-        assertEquals(List.of(WebhookEventType.PAYMENT_PENDING), eventTypes());
-        assertTrue(gateway.completions().isEmpty(), "nothing is charged before the merchant confirms");
-    }
-
-    @Test
-    void failedChallengeFailsThePaymentAtOnceAndQueuesPaymentFailed() {
-        PaymentOutcome outcome = world.threeDSecure.recordChallenge(id, false);
-
-        Transaction t = world.stored(id);
-        assertEquals(TransactionStatus.FAILED, t.status());
-        assertEquals(ThreeDSecureStatus.FAILED, t.threeDSecure());
-        assertEquals(ErrorCode.THREE_D_SECURE_FAILED, t.failure().code());
-        assertEquals("authentication_failed", t.failure().declineCode());
-        assertEquals(TestClocks.NOW, t.processedAt());
-        assertTrue(outcome.webhookQueued());
-        assertEquals(List.of(WebhookEventType.PAYMENT_PENDING, WebhookEventType.PAYMENT_FAILED), eventTypes());
-        assertEquals(WebhookEventType.PAYMENT_FAILED, world.queue.enqueued().get(1).type());
-    }
-
-    @Test
-    void onlyTheFirstAnswerOnTheChallengePageCounts() {
-        world.threeDSecure.recordChallenge(id, true);
-        PaymentOutcome second = world.threeDSecure.recordChallenge(id, false);
-
-        assertEquals(ThreeDSecureStatus.AUTHENTICATED, world.stored(id).threeDSecure());
-        assertEquals(TransactionStatus.PENDING, second.transaction().status());
-        assertFalse(second.webhookQueued());
-    }
-
-    @Test
-    void failedChallengeCannotBeTurnedIntoAPassedOne() {
-        world.threeDSecure.recordChallenge(id, false);
-        world.threeDSecure.recordChallenge(id, true);
-
-        assertEquals(TransactionStatus.FAILED, world.stored(id).status());
-        assertEquals(ThreeDSecureStatus.FAILED, world.stored(id).threeDSecure());
-    }
-
-    @Test
-    void challengeForUnknownTransactionIsNotFound() {
-        ApiException e = assertThrows(ApiException.class,
-                () -> world.threeDSecure.recordChallenge("txn_UNKNOWNUNKNOWNUNKNOWN00", true));
-
-        assertEquals(ErrorCode.TRANSACTION_NOT_FOUND, e.code());
-    }
-
-    @Test
     void confirmSuccessAfterPassedChallengeCompletesThePayment() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ConfirmationOutcome result = confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
 
@@ -97,7 +43,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void confirmingTwiceIsHarmless() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
         confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
 
         ConfirmationOutcome again = confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
@@ -137,7 +83,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void confirmAfterFailedChallengeIsCardErrorAndTransactionStaysFailed() {
-        world.threeDSecure.recordChallenge(id, false);
+        world.challenges.recordChallenge(id, false);
         Transaction failed = world.stored(id);
 
         ApiException e = assertThrows(ApiException.class, () -> confirm(ClaimedChallengeStatus.SUCCESS, gatewayId));
@@ -151,7 +97,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void confirmFailedAfterFailedChallengeIsAcknowledgedWithoutNewEvent() {
-        world.threeDSecure.recordChallenge(id, false);
+        world.challenges.recordChallenge(id, false);
 
         ConfirmationOutcome result = confirm(ClaimedChallengeStatus.FAILED, gatewayId);
 
@@ -162,7 +108,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void claimingFailureAfterThePassedChallengeNamesStatus() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         for (ClaimedChallengeStatus claim : new ClaimedChallengeStatus[] {
             ClaimedChallengeStatus.FAILED, ClaimedChallengeStatus.PENDING}) {
@@ -175,7 +121,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void confirmWithWrongGatewayIdNamesParam() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ApiException e = assertThrows(ApiException.class,
                 () -> confirm(ClaimedChallengeStatus.SUCCESS, "gw_AAAAAAAAAAAAAAAAAAAAAAAA"));
@@ -187,7 +133,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void otherMerchantsTransactionIsNotFound() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ApiException e = assertThrows(ApiException.class, () -> world.threeDSecure.confirm(
                 PaymentWorld.MERCHANT_B, id, ClaimedChallengeStatus.SUCCESS, gatewayId));
@@ -210,7 +156,7 @@ class ThreeDSecureServiceTest {
     void issuerDeclineAfterThePassedChallengeFailsThePaymentWithItsEvent() {
         gateway.answerCompletionsWith(gw -> new GatewayResult.Declined(gw, ErrorCode.INSUFFICIENT_FUNDS,
                 "insufficient_funds", "Your card has insufficient funds."));
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ConfirmationOutcome result = confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
 
@@ -225,7 +171,7 @@ class ThreeDSecureServiceTest {
     @Test
     void gatewayProcessingErrorAtCompletionLeavesThePaymentPendingForARetry() {
         gateway.answerCompletionsWith(gw -> new GatewayResult.ProcessingError(gw, "Gateway timed out."));
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
 
         ApiException e = assertThrows(ApiException.class, () -> confirm(ClaimedChallengeStatus.SUCCESS, gatewayId));
 
@@ -240,7 +186,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void concurrentChangeIsRetriedAgainstTheFreshRecord() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
         world.transactions.reportConflicts(1);
 
         confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
@@ -251,7 +197,7 @@ class ThreeDSecureServiceTest {
 
     @Test
     void racingConfirmationsAnnounceSuccessOnlyOnce() {
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
         Transaction passed = world.stored(id);
         // Another confirm-3ds call completes the payment while this one is writing.
         world.transactions.beforeNextUpdate(repo -> repo.overwrite(passed.complete(TestClocks.NOW)));
@@ -264,27 +210,14 @@ class ThreeDSecureServiceTest {
     }
 
     @Test
-    void racingChallengeAnswersKeepTheOneWrittenFirst() {
-        // The customer double-submits: "authenticate" lands while "fail" is being written.
-        world.transactions.beforeNextUpdate(repo -> repo.overwrite(pending.challengePassed()));
-
-        PaymentOutcome outcome = world.threeDSecure.recordChallenge(id, false);
-
-        assertEquals(ThreeDSecureStatus.AUTHENTICATED, outcome.transaction().threeDSecure());
-        assertEquals(TransactionStatus.PENDING, world.stored(id).status());
-        assertFalse(outcome.webhookQueued());
-        assertEquals(List.of(WebhookEventType.PAYMENT_PENDING), eventTypes());
-    }
-
-    @Test
     void persistentWriteConflictsAreReportedAsServiceUnavailable() {
         world.transactions.reportConflicts(100);
 
-        ApiException challenge = assertThrows(ApiException.class, () -> world.threeDSecure.recordChallenge(id, true));
+        ApiException challenge = assertThrows(ApiException.class, () -> world.challenges.recordChallenge(id, true));
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, challenge.code());
 
         world.transactions.reportConflicts(0);
-        world.threeDSecure.recordChallenge(id, true);
+        world.challenges.recordChallenge(id, true);
         world.transactions.reportConflicts(100);
         ApiException confirm = assertThrows(ApiException.class, () -> confirm(ClaimedChallengeStatus.SUCCESS, gatewayId));
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, confirm.code());

@@ -10,8 +10,10 @@ import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.risk.RiskAssessment;
 import com.circoflows.testing.TestClocks;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class TransactionTest {
     private static final Instant LATER = TestClocks.NOW.plusSeconds(30);
+    private static final RiskAssessment RISK = new RiskAssessment(24, List.of("card_velocity"), false);
     private static final PaymentFailure DECLINED =
             new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.", "generic_decline");
 
@@ -26,7 +29,7 @@ class TransactionTest {
         return new Transaction("txn_AAAAAAAAAAAAAAAAAAAAAAAA", "mch_A", Mode.TEST, 15000, "USD", status,
                 "gw_AAAAAAAAAAAAAAAAAAAAAAAA", new StoredCard(CardBrand.VISA, "3220", 12, 2030, "fp"), challenge,
                 status == TransactionStatus.FAILED ? DECLINED : null, null, null, null, null, TestClocks.NOW,
-                status == TransactionStatus.PENDING ? null : TestClocks.NOW, 1, null);
+                status == TransactionStatus.PENDING ? null : TestClocks.NOW, 1, null, RISK);
     }
 
     private static Transaction awaitingChallenge() {
@@ -42,6 +45,12 @@ class TransactionTest {
         assertEquals(LATER, completed.processedAt());
         assertNull(completed.failure());
         assertEquals(3, completed.version());
+    }
+
+    @Test
+    void theRiskAssessedWhenThePaymentWasMadeStaysThroughTheChallenge() {
+        assertEquals(RISK, awaitingChallenge().challengePassed().complete(LATER).risk());
+        assertEquals(RISK, awaitingChallenge().fail(DECLINED, ThreeDSecureStatus.FAILED, LATER).risk());
     }
 
     @Test

@@ -22,7 +22,8 @@ class TransactionViewTest {
         Map<String, Object> view = TransactionView.of(t);
 
         assertEquals(List.of("transaction_id", "amount", "currency", "status", "gateway_transaction_id",
-                "created_at", "processed_at", "livemode", "card", "three_d_secure", "customer_info", "metadata"),
+                "created_at", "processed_at", "livemode", "card", "three_d_secure", "risk", "customer_info",
+                "metadata"),
                 List.copyOf(view.keySet()));
         assertEquals(t.transactionId(), view.get("transaction_id"));
         assertEquals(15000L, view.get("amount"));
@@ -43,7 +44,8 @@ class TransactionViewTest {
         Transaction t = new Transaction(direct.transactionId(), direct.merchantId(), direct.mode(), direct.amount(),
                 direct.currency(), direct.status(), direct.gatewayTransactionId(), direct.card(), direct.threeDSecure(),
                 direct.failure(), direct.customerInfo(), direct.metadata(), direct.webhookUrl(), null,
-                direct.createdAt(), direct.processedAt(), direct.version(), "sess_ABCDEFGHIJKLMNOPQRSTUVWX");
+                direct.createdAt(), direct.processedAt(), direct.version(), "sess_ABCDEFGHIJKLMNOPQRSTUVWX",
+                direct.risk());
 
         Map<String, Object> view = TransactionView.of(t);
 
@@ -81,6 +83,25 @@ class TransactionViewTest {
         assertEquals("failed", view.get("status"));
         assertEquals(Map.of("code", "card_declined", "message", "Your card was declined.", "type", "card_error",
                 "decline_code", "generic_decline"), view.get("error"));
+    }
+
+    @Test
+    void riskShowsTheScoreAndTheRulesHitOnly() {
+        Map<String, Object> view = TransactionView.of(world.pay(TestCards.BLOCKED_BY_FRAUD_RULES).transaction());
+
+        assertEquals(Map.of("score", 100, "rules_hit", List.of("blocked_card")), view.get("risk"));
+        assertEquals("{\"score\":100,\"rules_hit\":[\"blocked_card\"]}", Json.write(view.get("risk")));
+    }
+
+    @Test
+    void transactionsMadeBeforeTheScreenScoredThemShowNoRisk() {
+        Transaction scored = world.pay(TestCards.SUCCESS).transaction();
+        Transaction older = new Transaction(scored.transactionId(), scored.merchantId(), scored.mode(), scored.amount(),
+                scored.currency(), scored.status(), scored.gatewayTransactionId(), scored.card(), scored.threeDSecure(),
+                scored.failure(), scored.customerInfo(), scored.metadata(), scored.webhookUrl(), null,
+                scored.createdAt(), scored.processedAt(), scored.version(), null, null);
+
+        assertFalse(TransactionView.of(older).containsKey("risk"));
     }
 
     @Test

@@ -28,6 +28,23 @@ class TransactionWriterTest {
     }
 
     @Test
+    void insertingATransactionWhoseIdIsStoredAnswersTheStoredOneAsItStandsAndWritesNothing() {
+        Transaction pending = world.pendingChallenge();
+        world.transactions.overwrite(pending.challengePassed());
+
+        PaymentOutcome recovered;
+        try (CapturedLog log = CapturedLog.start()) {
+            recovered = world.writer.insert(pending);
+            assertTrue(log.text().contains("transaction_recovered"), log.text());
+        }
+
+        assertEquals(pending.challengePassed(), recovered.transaction());
+        assertFalse(recovered.webhookQueued());
+        assertEquals(1, world.transactions.events().size());
+        assertEquals(1, world.queue.enqueued().size());
+    }
+
+    @Test
     void enqueueFailureStillStoresEventAndReportsWebhookQueuedFalse() {
         world.queue.failWith(new IllegalStateException("sqs is down"));
 

@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.gateway.AuthorizationState;
 import com.circoflows.domain.gateway.GatewayResult;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.payment.ClaimedChallengeStatus;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
 import com.circoflows.testing.PaymentWorld;
@@ -255,12 +257,13 @@ class SessionCheckoutServiceTest {
     }
 
     @Test
-    void crashBetweenTheGatewayAndTheWriteLeavesTheSessionPayableOnceTheLeaseRunsOut() {
+    void crashBetweenTheGatewayAndTheWriteLeavesTheSessionPayableOnceTheLeaseRunsOutAndTheOrphanIsVoided() {
         PaymentSession session = world.session();
-        world.sessions.failCommitsWith(new RetryableFailure("DynamoDB TransactWriteItems failed", null));
+        world.sessions.beforeNextCommit(() -> {
+            throw new Error("the invocation died before its write");
+        });
 
-        assertThrows(RetryableFailure.class, () -> checkout.pay(session.sessionId(), SessionWorld.form(TestCards.SUCCESS)));
-        world.sessions.failCommitsWith(null);
+        assertThrows(Error.class, () -> checkout.pay(session.sessionId(), SessionWorld.form(TestCards.SUCCESS)));
         String orphan = world.gateway.authorized().get(0);
         assertTrue(world.transactions.all().isEmpty(), "nothing half-written");
         assertInstanceOf(CheckoutState.InProgress.class, checkout.open(session.sessionId()), "until the lease runs out");
@@ -274,6 +277,30 @@ class SessionCheckoutServiceTest {
         PaymentSession stored = world.stored(session.sessionId());
         assertEquals(1, world.transactions.all().size(), "the orphaned authorisation is never recorded");
         assertTrue(!stored.transactionId().equals(orphan));
+        assertOrphanVoidedAndPaymentCharged(orphan, stored.transactionId());
+    }
+
+    @Test
+    void aSessionWriteThatFailsGivesTheSessionBackAtOnceAndTheOrphanedAuthorisationIsVoided() {
+        PaymentSession session = world.session();
+        world.sessions.failCommitsWith(new RetryableFailure("DynamoDB TransactWriteItems failed", null));
+
+        assertThrows(RetryableFailure.class, () -> checkout.pay(session.sessionId(), SessionWorld.form(TestCards.SUCCESS)));
+        world.sessions.failCommitsWith(null);
+        String orphan = world.gateway.authorized().get(0);
+
+        assertInstanceOf(CheckoutState.AwaitingPayment.class, checkout.open(session.sessionId()), "no lease to wait out");
+        assertInstanceOf(CheckoutState.Paid.class, checkout.pay(session.sessionId(), SessionWorld.form(TestCards.SUCCESS)));
+        assertOrphanVoidedAndPaymentCharged(orphan, world.stored(session.sessionId()).transactionId());
+    }
+
+    /** Once reconciliation has run, the customer is charged by the session's payment only. */
+    private void assertOrphanVoidedAndPaymentCharged(String orphan, String paid) {
+        world.clock.advance(AuthorizationReconciler.GRACE.plusSeconds(1));
+        new AuthorizationReconciler(world.ledger, world.transactions, world.clock, AuthorizationReconciler.GRACE)
+                .reconcile();
+        assertEquals(AuthorizationState.VOIDED, world.ledger.find(orphan).orElseThrow().state());
+        assertEquals(AuthorizationState.CHARGED, world.ledger.find(paid).orElseThrow().state());
     }
 
     @Test
@@ -444,7 +471,7 @@ class SessionCheckoutServiceTest {
     private String challengeTaken(PaymentSession session, boolean passed) {
         CheckoutState state = checkout.pay(session.sessionId(), SessionWorld.form(TestCards.THREE_D_SECURE_REQUIRED));
         String txn = assertInstanceOf(CheckoutState.ChallengeRequired.class, state).transactionId();
-        world.threeDSecure.recordChallenge(txn, passed);
+        world.challenges.recordChallenge(txn, passed);
         return txn;
     }
 

@@ -3,13 +3,24 @@ package com.circoflows.functions.paymentpage;
 import static com.circoflows.testsupport.HandlerTestEnvironment.event;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withSessionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.circoflows.domain.card.CardDetails;
+import com.circoflows.domain.gateway.TestCards;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.risk.RiskAssessment;
+import com.circoflows.domain.session.CheckoutForm;
+import com.circoflows.domain.session.CheckoutState;
+import com.circoflows.domain.session.SessionCheckoutService;
 import com.circoflows.testsupport.HandlerTestEnvironment;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +66,29 @@ class PaymentPageHandlerIT {
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertTrue(response.getHeaders().get("content-type").startsWith("text/html"), response.getHeaders().toString());
+    }
+
+    @Test
+    void aPaymentOnThePageIsScreenedAndItsTransactionCarriesTheRisk() {
+        String sessionId = environment.createSession();
+        SessionCheckoutService checkout = environment.sessionCheckout();
+
+        CheckoutState blocked = checkout.pay(sessionId, form(TestCards.BLOCKED_BY_FRAUD_RULES));
+        CheckoutState paid = checkout.pay(sessionId, form(TestCards.SUCCESS));
+
+        assertEquals("fraudulent",
+                assertInstanceOf(CheckoutState.AwaitingPayment.class, blocked).lastFailure().declineCode());
+        String transactionId = assertInstanceOf(CheckoutState.Paid.class, paid).page().session().transactionId();
+        Transaction stored = environment.storedTransaction(transactionId);
+        assertEquals(sessionId, stored.sessionId());
+        assertEquals(new RiskAssessment(0, List.of(), false), stored.risk());
+        assertEquals(Map.of("score", 0, "rules_hit", List.of()),
+                environment.webhookEvents(transactionId).get(0).data().get("risk"));
+    }
+
+    private static CheckoutForm form(String pan) {
+        return new CheckoutForm(CardDetails.validate(pan, "12", "2030", "123", Clock.systemUTC()), "Jane Smith",
+                "jane@example.com");
     }
 
     @Test

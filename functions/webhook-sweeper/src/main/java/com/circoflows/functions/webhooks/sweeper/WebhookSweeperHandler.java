@@ -4,23 +4,58 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.domain.reconciliation.AuthorizationReconciler;
+import com.circoflows.domain.reconciliation.AuthorizationReconciler.Reconciliation;
 import com.circoflows.domain.webhook.WebhookSweeper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Every minute: queue again the events whose delivery job never reached the queue. */
-public final class WebhookSweeperHandler implements RequestHandler<ScheduledEvent, Integer> {
+/**
+ * Every minute: queue again the events whose delivery job never reached the queue, and reconcile the
+ * gateway's authorisations with our transactions (voiding the orphans). The two are independent: one
+ * failing does not stop the other, and the invocation then fails so the error shows in its metrics.
+ */
+public final class WebhookSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
     private final WebhookSweeper sweeper;
+    private final AuthorizationReconciler reconciler;
 
     public WebhookSweeperHandler() {
-        this(FunctionWiring.fromEnvironment().webhookSweeper());
+        this(FunctionWiring.fromEnvironment());
     }
 
-    public WebhookSweeperHandler(WebhookSweeper sweeper) {
+    private WebhookSweeperHandler(FunctionWiring wiring) {
+        this(wiring.webhookSweeper(), wiring.authorizationReconciler());
+    }
+
+    public WebhookSweeperHandler(WebhookSweeper sweeper, AuthorizationReconciler reconciler) {
         this.sweeper = sweeper;
+        this.reconciler = reconciler;
     }
 
-    /** Returns how many events were queued again (visible in the invocation result). */
+    /** What this run did, visible in the invocation result. */
     @Override
-    public Integer handleRequest(ScheduledEvent event, Context context) {
-        return sweeper.sweep();
+    public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+        Map<String, Integer> done = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        try {
+            done.put("requeued_events", sweeper.sweep());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            Reconciliation reconciliation = reconciler.reconcile();
+            done.put("reconciled_authorizations", reconciliation.reconciled());
+            done.put("voided_authorizations", reconciliation.voided());
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return done;
     }
 }

@@ -1,17 +1,32 @@
 package com.circoflows.functions.webhooks.sweeper;
 
 import static com.circoflows.testsupport.HandlerTestEnvironment.scheduledEvent;
+import static com.circoflows.testsupport.FaultInjector.Fault.THROTTLED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.circoflows.adapters.dynamodb.DynamoGatewayLedger;
+import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
+import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.gateway.AuthorizationRecord;
+import com.circoflows.domain.gateway.AuthorizationState;
+import com.circoflows.domain.gateway.GatewayResult;
+import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
+import com.circoflows.testsupport.FaultyStack;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +40,8 @@ import org.junit.jupiter.api.Test;
 /**
  * WebhookSweeperHandler as Lambda runs it, fed events/webhook-sweeper/scheduled.json. The "lost" jobs
  * are the ones a payment queued, taken off the WebhookQueue before any delivery saw them (as if the
- * SQS send had failed after the payment was stored).
+ * SQS send had failed after the payment was stored); the orphaned authorisations are the gateway's
+ * records of charges no transaction records (as if the request had died before its write).
  */
 class WebhookSweeperHandlerIT {
     private static final String FUNCTION = "WebhookSweeperFunction";
@@ -72,7 +88,8 @@ class WebhookSweeperHandlerIT {
         String second = environment.eventIdOf(environment.pay("direct-payment-create/declined.json"));
         assertEquals(2, environment.drainWebhookJobs().size(), "the payments' own jobs, now lost");
 
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(2, requeued);
         List<String> jobs = environment.drainWebhookJobs();
@@ -92,7 +109,8 @@ class WebhookSweeperHandlerIT {
         String lost = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
         environment.drainWebhookJobs();
 
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(1, requeued);
         assertEquals(Set.of(lost), eventIdsOf(environment.drainWebhookJobs()));
@@ -105,7 +123,8 @@ class WebhookSweeperHandlerIT {
                 WebhookSweeperHandler::new);
         String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
 
-        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(0, requeued, "younger than 120 s: its job is presumably still on its way");
         assertEquals(Set.of(eventId), eventIdsOf(environment.drainWebhookJobs()), "only the payment's own job");
@@ -113,10 +132,59 @@ class WebhookSweeperHandlerIT {
 
     @Test
     void nothingToSweepReturnsZero() {
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+                .get("requeued_events");
 
         assertEquals(0, requeued);
         assertTrue(environment.drainWebhookJobs().isEmpty());
+    }
+
+    @Test
+    void anAuthorisationWithoutATransactionIsVoidedAndOneWithItsTransactionReconciledOnceTheirGraceHasPassed() {
+        WebhookSweeperHandler reconcilesAtOnce = environment.construct(FUNCTION, WebhookSweeperHandler.class,
+                withVariable("GATEWAY_RECONCILIATION_GRACE_SECONDS", "0"), WebhookSweeperHandler::new);
+        String recorded = environment.pay("direct-payment-create/success.json").transactionId();
+        AuthorizationRecord orphan = orphanedAuthorization(Instant.now().minusSeconds(1));
+
+        Map<String, Integer> done = reconcilesAtOnce.handleRequest(scheduledEvent(SAMPLE),
+                HandlerTestEnvironment.context(FUNCTION));
+
+        assertTrue(done.get("voided_authorizations") >= 1, done.toString());
+        assertTrue(done.get("reconciled_authorizations") >= 1, done.toString());
+        assertEquals(AuthorizationState.VOIDED, ledger().find(orphan.transactionId()).orElseThrow().state());
+        assertEquals(AuthorizationState.CHARGED, ledger().find(recorded).orElseThrow().state());
+        assertFalse(ledger().findUnreconciled(Instant.now().plusSeconds(60), 1000).stream()
+                .anyMatch(open -> open.transactionId().equals(recorded)), "reconciled once, not every minute");
+    }
+
+    @Test
+    void withTheTemplatesGraceAYoungAuthorisationWithoutATransactionIsLeftAlone() {
+        WebhookSweeperHandler deployed = environment.construct(FUNCTION, WebhookSweeperHandler.class,
+                WebhookSweeperHandler::new);
+        AuthorizationRecord young = orphanedAuthorization(Instant.now().minusSeconds(60));
+
+        deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+
+        assertEquals(AuthorizationState.CHARGED, ledger().find(young.transactionId()).orElseThrow().state(),
+                "within 300 s its request may still be retried under the same id");
+    }
+
+    @Test
+    void whenReconciliationFailsTheWebhooksAreStillSweptAndTheInvocationFails() {
+        FaultyStack stack = new FaultyStack(environment);
+        FunctionWiring wiring = stack.wiring(FUNCTION);
+        WebhookSweeperHandler handler = new WebhookSweeperHandler(wiring.webhookSweeper(),
+                wiring.authorizationReconciler());
+        String lost = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        environment.drainWebhookJobs();
+        stack.faults().inject(THROTTLED, "Query", stack.table("GatewayAuthorizationsTable"));
+        stack.clock().advance(Duration.ofMinutes(3));
+
+        assertThrows(RetryableFailure.class,
+                () -> handler.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION)));
+
+        stack.assertFaultsFired();
+        assertEquals(Set.of(lost), eventIdsOf(environment.drainWebhookJobs()), "the sweep ran all the same");
     }
 
     @Test
@@ -128,6 +196,26 @@ class WebhookSweeperHandlerIT {
                 () -> Settings.withEnvironment(incomplete, WebhookSweeperHandler::new));
 
         assertTrue(failure.getMessage().contains("WEBHOOK_QUEUE_URL"), failure.getMessage());
+    }
+
+    /** What a request that died between the gateway and its DynamoDB write leaves: the gateway's record only. */
+    private static AuthorizationRecord orphanedAuthorization(Instant at) {
+        AuthorizationRecord orphan = new AuthorizationRecord(PaymentEngine.newTransactionId(), environment.merchantId(),
+                Mode.TEST, Money.of(2500, "EUR"), new GatewayResult.Approved("gw_" + RandomIds.base62(24)),
+                AuthorizationState.CHARGED, at, at);
+        ledger().recordOrReplay(orphan);
+        return orphan;
+    }
+
+    private static DynamoGatewayLedger ledger() {
+        return new DynamoGatewayLedger(environment.stack().dynamoDbClient(),
+                environment.table("GatewayAuthorizationsTable"));
+    }
+
+    private static Map<String, String> withVariable(String name, String value) {
+        Map<String, String> variables = new HashMap<>(environment.environment(FUNCTION));
+        variables.put(name, value);
+        return variables;
     }
 
     private static Set<String> eventIdsOf(List<String> jobs) {

@@ -1,4 +1,4 @@
-package com.circoflows.localrunner.e2e;
+package com.circoflows.localrunner.testsupport;
 
 import com.circoflows.observability.JsonLog;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * the SDK write to either stream lands in the file too. Every write is flushed at once, so a reader
  * of the file sees everything written so far.
  */
-final class CapturedOutput implements AutoCloseable {
+public final class CapturedOutput implements AutoCloseable {
     private final Path file;
     private final OutputStream fileStream;
     private final PrintStream originalOut;
@@ -29,7 +29,7 @@ final class CapturedOutput implements AutoCloseable {
         this.originalErr = originalErr;
     }
 
-    static CapturedOutput install(Path file) {
+    public static CapturedOutput install(Path file) {
         try {
             Files.createDirectories(file.getParent());
             OutputStream fileStream = Files.newOutputStream(file, StandardOpenOption.CREATE,
@@ -47,7 +47,7 @@ final class CapturedOutput implements AutoCloseable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 

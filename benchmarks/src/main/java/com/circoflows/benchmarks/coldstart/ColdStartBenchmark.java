@@ -1,0 +1,115 @@
+package com.circoflows.benchmarks.coldstart;
+
+import com.circoflows.localrunner.LocalLambdaContext;
+import com.circoflows.localstack.FunctionDefinition;
+import com.circoflows.localstack.SamTemplate;
+import com.circoflows.observability.JsonLog;
+import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code bin/benchmark cold-start [jvms=10] [function logical ids...]}: for each function of
+ * template.yaml, and for the minimal GetItem handler as the yardstick, starts that many fresh JVMs
+ * with Lambda's java17 flags on the function's deployable jar, against an already running local
+ * stack, and reports the medians of: JVM start until main, init (handler class loaded and
+ * constructed) and the first invocation, and the whole from process spawn to the first response.
+ */
+public final class ColdStartBenchmark {
+    /** Lambda's java17 runtime stops tiered compilation at C1; a 1024 MB function has under one vCPU, where the JVM picks the serial collector. */
+    static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto");
+    static final String YARDSTICK = "MinimalGetItem (yardstick)";
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int jvms = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        Set<String> only = args.length > 1 ? Set.copyOf(Arrays.asList(args).subList(1, args.length)) : Set.of();
+        Path workDirectory = Files.createDirectories(Path.of("benchmarks", "target", "cold-start"));
+        // The preparing payments and sessions log as the functions do; that goes to a file, not the report.
+        PrintStream stackLog = new PrintStream(Files.newOutputStream(workDirectory.resolve("stack.log")), true,
+                StandardCharsets.UTF_8);
+        JsonLog.redirectTo(stackLog);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
+        try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
+            SamTemplate template = environment.stack().template();
+            Path projectRoot = SamTemplate.locate().toAbsolutePath().getParent();
+            ColdStartScenarios scenarios = new ColdStartScenarios(environment,
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+            ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses());
+
+            System.out.printf("Cold start: %d fresh JVMs per function, flags %s%n", jvms, LAMBDA_JVM_FLAGS);
+            results.put(YARDSTICK, measureYardstick(environment, template, projectRoot, launcher, jvms));
+            for (FunctionDefinition function : template.functions()) {
+                if (!only.isEmpty() && !only.contains(function.logicalId())) {
+                    continue;
+                }
+                Path jar = projectRoot.resolve(function.codeUri());
+                List<ProbeResult> runs = new ArrayList<>();
+                for (int run = 0; run < jvms; run++) {
+                    Object event = scenarios.prepare(function.logicalId());
+                    runs.add(launcher.launch(function.logicalId() + "-" + run, jar, function.handlerClassName(),
+                            function.logicalId(), environment.environment(function.logicalId()), event));
+                }
+                results.put(function.logicalId(), runs);
+                System.out.println("  " + ColdStartReport.line(function.logicalId(), runs));
+            }
+        } finally {
+            receiver.stop(0);
+            JsonLog.redirectTo(System.out);
+            stackLog.close();
+        }
+        System.out.print(ColdStartReport.table(results, YARDSTICK));
+    }
+
+    private static List<ProbeResult> measureYardstick(HandlerTestEnvironment environment, SamTemplate template,
+            Path projectRoot, ProbeLauncher launcher, int jvms) throws IOException, InterruptedException {
+        FunctionDefinition health = template.function("HealthFunction");
+        Map<String, String> variables = new LinkedHashMap<>(environment.environment(health.logicalId()));
+        variables.put(MinimalGetItemHandler.TABLE, environment.table("MerchantsTable"));
+        variables.put(MinimalGetItemHandler.KEY_NAME, template.table("MerchantsTable").hashKey());
+        variables.put(MinimalGetItemHandler.KEY_VALUE, environment.merchantId());
+        List<ProbeResult> runs = new ArrayList<>();
+        for (int run = 0; run < jvms; run++) {
+            runs.add(launcher.launch("yardstick-" + run, projectRoot.resolve(health.codeUri()),
+                    MinimalGetItemHandler.class.getName(), "MinimalGetItemFunction", variables,
+                    HandlerTestEnvironment.event("health/ok.json")));
+        }
+        System.out.println("  " + ColdStartReport.line(YARDSTICK, runs));
+        return runs;
+    }
+
+    /**
+     * What the probe adds after a function's jar: this module's classes (the probe, the yardstick
+     * handler) and the local runner's, for the Lambda context it passes.
+     */
+    private static String probeClasses() throws Exception {
+        return codeLocation(ColdStartProbe.class) + File.pathSeparator + codeLocation(LocalLambdaContext.class);
+    }
+
+    private static String codeLocation(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+}

@@ -1,0 +1,143 @@
+package com.circoflows.benchmarks.coldstart;
+
+import static com.circoflows.testsupport.HandlerTestEnvironment.event;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withEventId;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withSessionId;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withTransactionId;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.MerchantOnboarding;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * For every function of template.yaml, the event of its first successful invocation, made ready on
+ * the running stack (the payment, session or webhook event it reads exists). Each fresh JVM gets a
+ * new merchant with a production-cost key, because a cold container's key cache is empty: the first
+ * request pays one bcrypt verification, as it does on Lambda.
+ */
+final class ColdStartScenarios {
+    private final HandlerTestEnvironment environment;
+    private final MerchantOnboarding onboarding;
+    private final String receiverUrl;
+    private final Map<String, Function<Merchant, Object>> scenarios;
+
+    ColdStartScenarios(HandlerTestEnvironment environment, String receiverUrl) {
+        this.environment = environment;
+        this.receiverUrl = receiverUrl;
+        var stack = environment.stack();
+        Clock clock = Clock.systemUTC();
+        this.onboarding = new MerchantOnboarding(
+                new DynamoMerchantRepository(stack.dynamoDbClient(), environment.table("MerchantsTable")),
+                new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(), environment.table("ApiKeysTable")),
+                        new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock),
+                clock);
+        this.scenarios = byFunction();
+    }
+
+    private Map<String, Function<Merchant, Object>> byFunction() {
+        return Map.ofEntries(
+            Map.entry("HealthFunction", merchant -> http("health/ok.json", merchant)),
+            Map.entry("CreateDirectPaymentFunction", merchant -> http("direct-payment-create/success.json", merchant)),
+            Map.entry("GetDirectPaymentFunction", merchant -> withTransactionId(http("direct-payment-status/found.json",
+                    merchant), pay("direct-payment-create/success.json", merchant).transactionId())),
+            Map.entry("ConfirmThreeDSecureFunction", this::confirmAfterTheChallenge),
+            Map.entry("ThreeDSecurePageFunction", merchant -> withTransactionId(event("three-ds-page/show.json"),
+                    pay("direct-payment-create/three-d-secure.json", merchant).transactionId())),
+            Map.entry("CreateHostedPaymentFunction", merchant -> withJsonField(http("hosted-payment-create/create.json",
+                    merchant), "webhook_url", HandlerTestEnvironment.LOCAL_WEBHOOK_URL)),
+            Map.entry("GetHostedPaymentFunction", merchant -> withSessionId(http("hosted-payment-status/found.json",
+                    merchant), environment.createSession(merchant.apiKey()))),
+            Map.entry("CancelHostedPaymentFunction", merchant -> withSessionId(http("hosted-payment-cancel/cancel.json",
+                    merchant), environment.createSession(merchant.apiKey()))),
+            Map.entry("PaymentPageFunction", merchant -> withSessionId(event("payment-page/show.json"),
+                    environment.createSession(merchant.apiKey()))),
+            Map.entry("SetWebhookEndpointFunction", merchant -> withJsonField(http("webhook-endpoint-set/set-url.json",
+                    merchant), "url", receiverUrl)),
+            Map.entry("RotateWebhookSecretFunction", merchant -> {
+                environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+                return http("webhook-endpoint-rotate/rotate.json", merchant);
+            }),
+            Map.entry("ListWebhookEventsFunction", merchant -> {
+                pay("direct-payment-create/success.json", merchant);
+                return http("webhook-events-list/first-page.json", merchant);
+            }),
+            Map.entry("GetWebhookEventFunction", merchant -> withEventId(http("webhook-event-get/found.json", merchant),
+                    eventOfNewPayment(merchant))),
+            Map.entry("RedeliverWebhookEventFunction", merchant -> withEventId(
+                    http("webhook-event-redeliver/redeliver.json", merchant), eventOfNewPayment(merchant))),
+            Map.entry("WebhookDeliveryFunction", this::deliveryJob),
+            Map.entry("WebhookDeadLetterFunction", this::deadLetteredJob),
+            Map.entry("WebhookSweeperFunction",
+                    merchant -> HandlerTestEnvironment.scheduledEvent("webhook-sweeper/scheduled.json")));
+    }
+
+    boolean covers(String logicalId) {
+        return scenarios.containsKey(logicalId);
+    }
+
+    /** A new merchant, and the event its function's first invocation gets (APIGatewayV2HTTPEvent, SQSEvent ...). */
+    Object prepare(String logicalId) {
+        Function<Merchant, Object> scenario = scenarios.get(logicalId);
+        if (scenario == null) {
+            throw new IllegalStateException("no cold-start scenario for " + logicalId
+                    + ": add its first successful invocation to ColdStartScenarios");
+        }
+        var created = onboarding.createMerchant("Cold start merchant", Mode.TEST);
+        return scenario.apply(new Merchant(created.merchant().merchantId(), created.firstKey().fullKey()));
+    }
+
+    private static APIGatewayV2HTTPEvent http(String sample, Merchant merchant) {
+        return withApiKey(event(sample), merchant.apiKey());
+    }
+
+    private CreatedPayment pay(String sample, Merchant merchant) {
+        return environment.pay(sample, merchant.apiKey());
+    }
+
+    private String eventOfNewPayment(Merchant merchant) {
+        return environment.eventIdOf(pay("direct-payment-create/success.json", merchant));
+    }
+
+    private Object confirmAfterTheChallenge(Merchant merchant) {
+        CreatedPayment payment = pay("direct-payment-create/three-d-secure.json", merchant);
+        environment.recordChallenge(payment.transactionId(), true);
+        APIGatewayV2HTTPEvent confirm = withTransactionId(http("direct-payment-confirm-3ds/not-yet-authenticated.json",
+                merchant), payment.transactionId());
+        return withJsonField(confirm, "gateway_id", payment.gatewayTransactionId());
+    }
+
+    /** The job of a new payment's event, received from the webhook queue as the event source mapping would. */
+    private Object deliveryJob(Merchant merchant) {
+        environment.purge("WebhookQueue");
+        environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+        String eventId = eventOfNewPayment(merchant);
+        Message job = environment.receiveJob("WebhookQueue", eventId);
+        return environment.sqsEvent("webhook-delivery/job.json", "WebhookQueue", List.of(job));
+    }
+
+    /** A job whose retries ran out, as the dead-letter queue hands it over. */
+    private Object deadLetteredJob(Merchant merchant) {
+        String eventId = eventOfNewPayment(merchant);
+        environment.send("WebhookDeadLetterQueue", "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\""
+                + merchant.merchantId() + "\"}");
+        Message deadLetter = environment.receiveJob("WebhookDeadLetterQueue", eventId);
+        return environment.sqsEvent("webhook-dead-letter/dead-letter.json", "WebhookDeadLetterQueue",
+                List.of(deadLetter));
+    }
+
+    private record Merchant(String merchantId, String apiKey) {
+    }
+}

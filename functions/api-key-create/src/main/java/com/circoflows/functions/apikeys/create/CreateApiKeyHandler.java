@@ -1,0 +1,22 @@
+package com.circoflows.functions.apikeys.create;
+
+import com.circoflows.adapters.lambda.HttpRoute;
+import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.api.MerchantApiPipeline;
+import com.circoflows.api.keys.CreateApiKeyEndpoint;
+
+@HttpRoute(method = "POST", path = "/api/keys")
+public final class CreateApiKeyHandler extends MerchantApiHandler {
+    public CreateApiKeyHandler() {
+        this(FunctionWiring.fromEnvironment());
+    }
+
+    private CreateApiKeyHandler(FunctionWiring wiring) {
+        this(wiring.writingMerchantApi(), wiring.createApiKey());
+    }
+
+    public CreateApiKeyHandler(MerchantApiPipeline pipeline, CreateApiKeyEndpoint endpoint) {
+        super(pipeline, endpoint);
+    }
+}

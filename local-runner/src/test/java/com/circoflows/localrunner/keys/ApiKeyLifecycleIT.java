@@ -1,0 +1,230 @@
+package com.circoflows.localrunner.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.localrunner.e2e.Api;
+import com.circoflows.localrunner.e2e.E2e;
+import com.circoflows.localrunner.e2e.EndToEnd;
+import com.circoflows.localrunner.e2e.HttpResult;
+import com.circoflows.localrunner.e2e.MinuteWindow;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The key lifecycle over HTTP: rotate without downtime, the last-key confirmation, tenant scoping,
+ * the authentication limit and the Idempotency-Key replay that never shows a key twice. Most of it
+ * runs on a runner of its own whose functions trust no verification (API_KEY_CACHE_TTL_SECONDS=0),
+ * so a revocation is seen everywhere at once instead of within the 60 s the template sets; one test
+ * shows that documented delay on the shared runner.
+ */
+@EndToEnd
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiKeyLifecycleIT {
+    private static final Duration ROOM_NEEDED = Duration.ofSeconds(15);
+
+    private final E2e shared;
+    private E2e uncached;
+
+    /** The shared runner is asked for first so that its output capture also sees this class's runner. */
+    ApiKeyLifecycleIT(E2e shared) {
+        this.shared = shared;
+    }
+
+    @BeforeAll
+    void startRunnerWithoutKeyCache() {
+        uncached = E2e.startSeparate(LocalRunnerOptions.forTests()
+                .withEnvironmentOverride("API_KEY_CACHE_TTL_SECONDS", "0"));
+    }
+
+    @AfterAll
+    void stopRunner() {
+        if (uncached != null) {
+            uncached.close();
+        }
+    }
+
+    @Test
+    void rotationWithoutDowntimeCreateUseListRevokeTheOldOne() {
+        E2e.TestMerchant merchant = uncached.newMerchant("Rotating Merchant");
+        Api old = merchant.api();
+        assertEquals(200, old.health().status());
+
+        HttpResult created = old.post("/api/keys", "{\"name\": \"2025 rotation\"}");
+        assertEquals(200, created.status(), created::describe);
+        assertEquals("API key created", created.json().path("message").asText());
+        String newKey = created.data().path("api_key").asText();
+        String newKeyId = created.data().path("key_id").asText();
+        Api fresh = uncached.api(newKey);
+
+        HttpResult health = fresh.health();
+        assertEquals(200, health.status(), health::describe);
+        assertEquals(merchant.merchantId(), health.data().path("merchant_id").asText());
+
+        HttpResult listed = fresh.get("/api/keys");
+        assertEquals(200, listed.status(), listed::describe);
+        String oldKeyId = "key_" + merchant.apiKey().substring(8, 24);
+        assertEquals(List.of(newKeyId, oldKeyId), ids(listed));
+        JsonNode newest = listed.data().path("keys").path(0);
+        JsonNode first = listed.data().path("keys").path(1);
+        assertEquals("2025 rotation", newest.path("name").asText());
+        assertTrue(first.path("name").isNull(), "the onboarding key has no name: " + listed.describe());
+        for (JsonNode key : List.of(newest, first)) {
+            assertEquals("active", key.path("status").asText());
+            assertFalse(key.path("last_used_at").isNull(), "both keys were verified: " + key);
+            assertTrue(key.path("revoked_at").isNull());
+        }
+        assertNoSecretOf(listed, merchant.apiKey(), newKey);
+
+        HttpResult revoked = fresh.call("DELETE", "/api/keys/" + oldKeyId, null);
+        assertEquals(200, revoked.status(), revoked::describe);
+        assertEquals("revoked", revoked.data().path("status").asText());
+
+        assertAuthenticationFailed(old.health());
+        assertAuthenticationFailed(old.get("/api/keys"));
+        assertAuthenticationFailed(old.call("POST", "/api/direct-payment", "{}"));
+        assertEquals(200, fresh.health().status(), "the new key carries on");
+        HttpResult after = fresh.get("/api/keys");
+        assertEquals("revoked", after.data().path("keys").path(1).path("status").asText(), after::describe);
+        assertFalse(after.data().path("keys").path(1).path("revoked_at").isNull());
+    }
+
+    @Test
+    void revokingTheLastActiveKeyNeedsConfirmation() {
+        E2e.TestMerchant merchant = uncached.newMerchant("Last Key Merchant");
+        String ownId = "key_" + merchant.apiKey().substring(8, 24);
+
+        HttpResult refused = merchant.api().call("DELETE", "/api/keys/" + ownId, null);
+
+        assertEquals(409, refused.status(), refused::describe);
+        assertEquals("last_active_key", refused.error().path("code").asText());
+        assertEquals(200, merchant.api().health().status(), "nothing changed");
+
+        HttpResult confirmed = merchant.api().call("DELETE", "/api/keys/" + ownId + "?confirm_last_key=true", null);
+
+        assertEquals(200, confirmed.status(), confirmed::describe);
+        assertEquals("revoked", confirmed.data().path("status").asText());
+        assertAuthenticationFailed(merchant.api().health());
+    }
+
+    @Test
+    void anotherMerchantsKeyIsNotFoundExactlyLikeAnUnknownOneAndKeepsWorking() {
+        E2e.TestMerchant owner = uncached.newMerchant("Key Owner");
+        E2e.TestMerchant stranger = uncached.newMerchant("Key Stranger");
+        String ownersKeyId = "key_" + owner.apiKey().substring(8, 24);
+
+        HttpResult byStranger = stranger.api().call("DELETE", "/api/keys/" + ownersKeyId + "?confirm_last_key=true",
+                null);
+        HttpResult unknown = stranger.api().call("DELETE", "/api/keys/key_NoSuchApiKey0000?confirm_last_key=true",
+                null);
+        HttpResult strangersList = stranger.api().get("/api/keys");
+
+        assertEquals(404, byStranger.status(), byStranger::describe);
+        assertEquals("api_key_not_found", byStranger.error().path("code").asText());
+        assertEquals(unknown.body(), byStranger.body());
+        assertFalse(strangersList.body().contains(ownersKeyId), strangersList::describe);
+        assertEquals(200, owner.api().health().status(), "the owner's key still works");
+    }
+
+    @Test
+    void idempotentRetryOfACreateShowsTheKeyOnlyTheFirstTimeAndCreatesOne() {
+        E2e.TestMerchant merchant = uncached.newMerchant("Retrying Key Merchant");
+        Map<String, String> idempotency = Map.of("Idempotency-Key", "new-key-" + merchant.merchantId());
+
+        HttpResult first = merchant.api().post("/api/keys", "{\"name\": \"retried\"}", idempotency);
+        HttpResult replay = merchant.api().post("/api/keys", "{\"name\": \"retried\"}", idempotency);
+
+        assertEquals(200, first.status(), first::describe);
+        String key = first.data().path("api_key").asText();
+        assertEquals(200, replay.status(), replay::describe);
+        assertEquals("true", replay.header("idempotent-replayed"));
+        assertFalse(replay.data().has("api_key"), replay::describe);
+        assertEquals(first.data().path("key_id"), replay.data().path("key_id"));
+        assertFalse(replay.body().contains(key.substring(24)));
+        assertEquals(2, ids(merchant.api().get("/api/keys")).size(), "one key created");
+        uncached.dynamoDb().scanPaginator(scan -> scan.tableName(uncached.tableName("IdempotencyTable"))).items()
+                .forEach(item -> assertFalse(item.toString().contains(key.substring(24)),
+                        "the idempotency table holds the key"));
+    }
+
+    @Test
+    void theEleventhKeyCallInAMinuteIs429() {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            E2e.TestMerchant merchant = uncached.newMerchant("Busy Key Merchant " + attempt);
+            MinuteWindow.ensureRoomFor(ROOM_NEEDED);
+            List<HttpResult> answers = new ArrayList<>();
+            answers.add(merchant.api().post("/api/keys", "{}"));
+            for (int i = 0; i < 8; i++) {
+                answers.add(merchant.api().get("/api/keys?limit=1"));
+            }
+            answers.add(merchant.api().call("DELETE", "/api/keys/key_NoSuchApiKey0000", null));
+            answers.add(merchant.api().get("/api/keys"));
+            if (answers.stream().map(answer -> answer.header("x-ratelimit-reset")).distinct().count() > 1) {
+                continue; // the run straddled a minute boundary: both windows had room
+            }
+            for (int i = 0; i < 10; i++) {
+                HttpResult answer = answers.get(i);
+                assertTrue(answer.status() == 200 || answer.status() == 404, answer::describe);
+                assertEquals("10", answer.header("x-ratelimit-limit"), answer::describe);
+                assertEquals(Integer.toString(9 - i), answer.header("x-ratelimit-remaining"), answer::describe);
+            }
+            HttpResult throttled = answers.get(10);
+            assertEquals(429, throttled.status(), throttled::describe);
+            assertEquals("rate_limit_exceeded", throttled.error().path("code").asText());
+            assertTrue(throttled.header("retry-after").matches("\\d+"), throttled::describe);
+            return;
+        }
+        fail("two runs of 11 requests both crossed a minute boundary");
+    }
+
+    /**
+     * With the template's 60 s cache: the revoking function forgets the key at once, while another
+     * function that verified it a moment ago trusts that verification until it is 60 s old.
+     */
+    @Test
+    void withTheDefaultCacheARevokedKeyIsRefusedAtOnceWhereRevokedAndWithinTheTtlElsewhere() {
+        E2e.TestMerchant merchant = shared.newMerchant("Cached Key Merchant");
+        HttpResult created = merchant.api().post("/api/keys", "{}");
+        Api second = shared.api(created.data().path("api_key").asText());
+        HttpResult warm = second.health();
+        assertEquals(200, warm.status(), warm::describe);
+        HttpResult warmRevoke = second.call("DELETE", "/api/keys/key_NoSuchApiKey0000", null);
+        assertEquals(404, warmRevoke.status(), "verified by the revoke function too: " + warmRevoke.describe());
+
+        HttpResult revoked = merchant.api().call("DELETE", "/api/keys/" + created.data().path("key_id").asText(),
+                null);
+        assertEquals(200, revoked.status(), revoked::describe);
+
+        assertAuthenticationFailed(second.call("DELETE", "/api/keys/key_NoSuchApiKey0000", null));
+        assertEquals(200, second.health().status(), "the health function's verification is under 60 s old");
+    }
+
+    private static void assertAuthenticationFailed(HttpResult result) {
+        assertEquals(401, result.status(), result::describe);
+        assertEquals("authentication_failed", result.error().path("code").asText(), result::describe);
+    }
+
+    private static void assertNoSecretOf(HttpResult result, String... keys) {
+        for (String key : keys) {
+            assertFalse(result.body().contains(key.substring(24)), "a secret in " + result.describe());
+        }
+        assertFalse(result.body().contains("api_key"), result::describe);
+        assertFalse(result.body().contains("$2a$"), "a bcrypt hash in " + result.describe());
+    }
+
+    private static List<String> ids(HttpResult list) {
+        List<String> ids = new ArrayList<>();
+        list.data().path("keys").forEach(key -> ids.add(key.path("key_id").asText()));
+        return ids;
+    }
+}

@@ -1,0 +1,27 @@
+package com.circoflows.domain.risk;
+
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A payment attempt as the fraud rules see it: no card number, only its keyed fingerprint.
+ *
+ * @param at when the attempt was made; it decides the counting windows
+ */
+public record RiskAttempt(String merchantId, Mode mode, Money amount, String cardFingerprint, Instant at) {
+
+    public RiskAttempt {
+        Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(cardFingerprint, "cardFingerprint");
+        Objects.requireNonNull(at, "at");
+    }
+
+    /** Counters never mix merchants, nor test and live mode. */
+    String merchantScope() {
+        return merchantId + "#" + mode.wireName();
+    }
+}
