@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -19,11 +20,16 @@ import java.util.concurrent.Executors;
 final class HttpFront implements AutoCloseable {
     /** API Gateway's own payload limit. */
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** An HTTP API's fixed quota on the request line and header values together. */
+    private static final int MAX_REQUEST_LINE_AND_HEADER_BYTES = 10_240;
     private static final String NOT_FOUND_BODY = "{\"message\":\"Not Found\"}";
 
     static {
         // Without it every kept-alive request waits ~40 ms for Nagle's algorithm.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK server drops the connection after 200 headers; read them all, so that a request
+        // within API Gateway's quota reaches the function and one over it gets the 431 below.
+        System.setProperty("sun.net.httpserver.maxReqHeaders", Integer.toString(MAX_REQUEST_LINE_AND_HEADER_BYTES));
     }
 
     private final HttpServer server;
@@ -52,6 +58,11 @@ final class HttpFront implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (requestLineAndHeaderBytes(exchange) > MAX_REQUEST_LINE_AND_HEADER_BYTES) {
+                write(exchange, 431, "application/json",
+                        "{\"message\":\"Request Header Fields Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 write(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
@@ -111,6 +122,18 @@ final class HttpFront implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** As API Gateway counts them: the request line, and every header's value (the JDK reads bytes as Latin-1). */
+    private static long requestLineAndHeaderBytes(HttpExchange exchange) {
+        long bytes = exchange.getRequestMethod().length() + 1 + exchange.getRequestURI().toString().length() + 1
+                + exchange.getProtocol().length();
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                bytes += value.length();
+            }
+        }
+        return bytes;
     }
 
     private static byte[] readBody(InputStream in) throws IOException {

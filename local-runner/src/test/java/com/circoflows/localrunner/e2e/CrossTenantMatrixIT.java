@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.circoflows.domain.ids.RandomIds;
-import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.TableDefinition;
 import com.sun.net.httpserver.HttpServer;
@@ -16,10 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @EndToEnd
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossTenantMatrixIT {
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
-    /** Customer-facing pages take no API key: their capability is the unguessable id in the URL. */
-    private static final Set<String> PAGE_PREFIXES = Set.of("/pay/");
-
     private static final String SESSION = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Tenant order\"}";
 
     private final E2e e2e;
@@ -133,7 +125,7 @@ class CrossTenantMatrixIT {
             }
             HttpResult byB = merchantB.call(route.method(), path, body);
             assertNoDataOfA(byB, "merchant B on " + route.method() + " " + route.path());
-            if (PATH_PARAMETER.matcher(route.path()).find()) {
+            if (!TemplateRoutes.parameters(route).isEmpty()) {
                 HttpResult unknown = merchantB.call(route.method(), pathOnUnknownObjects(route), body);
                 assertEquals(404, byB.status(), byB::describe);
                 assertEquals(unknown.body(), byB.body(),
@@ -151,7 +143,7 @@ class CrossTenantMatrixIT {
     @Test
     void aStillReadsItsOwnObjectsAfterwards() {
         for (HttpRoute route : apiRoutes()) {
-            if (route.method().equals("GET") && PATH_PARAMETER.matcher(route.path()).find()
+            if (route.method().equals("GET") && !TemplateRoutes.parameters(route).isEmpty()
                     && !route.path().contains("{key_id}")) {
                 HttpResult own = merchantA.api().call("GET", pathOnObjectsOfA(route), null);
                 assertEquals(200, own.status(), own::describe);
@@ -161,19 +153,17 @@ class CrossTenantMatrixIT {
 
     private List<HttpRoute> apiRoutes() {
         List<HttpRoute> routes = new ArrayList<>();
-        for (FunctionDefinition function : e2e.runner().stack().template().functions()) {
-            for (HttpRoute route : function.httpRoutes()) {
-                if (PAGE_PREFIXES.stream().noneMatch(route.path()::startsWith)) {
-                    assertTrue(route.path().startsWith("/api/"), "a route neither /api nor a page: " + route);
-                    routes.add(route);
-                }
+        for (HttpRoute route : TemplateRoutes.all(e2e)) {
+            if (!TemplateRoutes.isPage(route)) {
+                assertTrue(route.path().startsWith("/api/"), "a route neither /api nor a page: " + route);
+                routes.add(route);
             }
         }
         return routes;
     }
 
     private String pathOnObjectsOfA(HttpRoute route) {
-        return substitute(route, name -> {
+        return TemplateRoutes.substitute(route, name -> {
             String id = objectsOfA.get(name);
             if (id == null) {
                 fail(route.path() + " has a path parameter {" + name + "} this proof does not know: "
@@ -184,7 +174,7 @@ class CrossTenantMatrixIT {
     }
 
     private static String pathOnUnknownObjects(HttpRoute route) {
-        return substitute(route, name -> {
+        return TemplateRoutes.substitute(route, name -> {
             String prefix = switch (name) {
                 case "transaction_id" -> "txn_";
                 case "session_id" -> "sess_";
@@ -194,15 +184,6 @@ class CrossTenantMatrixIT {
             };
             return prefix + RandomIds.base62(name.equals("key_id") ? 16 : 24);
         });
-    }
-
-    private static String substitute(HttpRoute route, java.util.function.UnaryOperator<String> idFor) {
-        Matcher matcher = PATH_PARAMETER.matcher(route.path());
-        StringBuilder path = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(path, Matcher.quoteReplacement(idFor.apply(matcher.group(1))));
-        }
-        return matcher.appendTail(path).toString();
     }
 
     /** A valid request body for the route, naming A's objects where it names any; null when it takes none. */

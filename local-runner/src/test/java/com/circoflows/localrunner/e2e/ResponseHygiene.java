@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** What no response body may ever show a caller: exception names, Java packages, table names, traces. */
-final class ResponseHygiene {
+public final class ResponseHygiene {
     private static final List<String> FORBIDDEN = List.of(
             "Exception", "java.", "javax.", "com.circoflows", "software.amazon", "com.fasterxml", "DynamoDb",
             "circoflows-local-");
@@ -15,7 +15,7 @@ final class ResponseHygiene {
     private ResponseHygiene() {
     }
 
-    static List<String> problems(String body, Collection<String> tableNames) {
+    public static List<String> problems(String body, Collection<String> tableNames) {
         List<String> problems = new ArrayList<>();
         if (body == null) {
             return problems;

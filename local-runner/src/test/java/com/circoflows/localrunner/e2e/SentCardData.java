@@ -9,19 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * for exactly these in storage and logs. CVVs are chosen to be distinctive: no amount, last4, expiry,
  * HTTP status or request count in this suite equals one of them.
  */
-final class SentCardData {
+public final class SentCardData {
     private static final Set<String> CVVS = ConcurrentHashMap.newKeySet();
     private static final Set<String> PANS = ConcurrentHashMap.newKeySet();
 
     private SentCardData() {
     }
 
-    static String cvv(String cvv) {
+    public static String cvv(String cvv) {
         CVVS.add(cvv);
         return cvv;
     }
 
-    static String pan(String pan) {
+    public static String pan(String pan) {
         PANS.add(pan);
         return pan;
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,15 @@ final class Attributes {
 
     static AttributeValue time(Instant instant) {
         return AttributeValue.fromS(SORTABLE_TIME.format(instant));
+    }
+
+    /** Whether {@code text} is a time exactly as {@link #time(Instant)} writes it. */
+    static boolean isTime(String text) {
+        try {
+            return SORTABLE_TIME.format(SORTABLE_TIME.parse(text, Instant::from)).equals(text);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     static Instant time(Map<String, AttributeValue> item, String name) {

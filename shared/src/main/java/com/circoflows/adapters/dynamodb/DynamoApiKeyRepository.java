@@ -89,7 +89,7 @@ public final class DynamoApiKeyRepository implements ManagedApiKeys {
 
     @Override
     public ApiKeyPage list(String merchantId, Mode mode, int limit, String cursor) {
-        Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(cursor, merchantId, mode);
+        Map<String, AttributeValue> startKey = cursor == null ? null : ApiKeyListCursor.decode(cursor, merchantId, mode);
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         // The index holds both modes and DynamoDB filters after its Limit, so read on until one more than
         // asked is found (it tells whether another page exists) or the index ends.
@@ -104,7 +104,7 @@ public final class DynamoApiKeyRepository implements ManagedApiKeys {
             startKey = nextPageKey(response);
         } while (items.size() <= limit && startKey != null);
         List<StoredApiKey> keys = items.stream().limit(limit).map(DynamoApiKeyRepository::fromItem).toList();
-        String next = items.size() > limit ? encodeCursor(items.get(limit - 1)) : null;
+        String next = items.size() > limit ? ApiKeyListCursor.encode(items.get(limit - 1)) : null;
         return new ApiKeyPage(keys, next);
     }
 
@@ -219,17 +219,6 @@ public final class DynamoApiKeyRepository implements ManagedApiKeys {
     private static Map<String, AttributeValue> nextPageKey(QueryResponse response) {
         return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                 ? response.lastEvaluatedKey() : null;
-    }
-
-    /** The cursor names the last key shown; it only works for the merchant and mode it was made for. */
-    private static String encodeCursor(Map<String, AttributeValue> last) {
-        return PageCursors.encode(string(last, "merchant_id"), string(last, "mode"), string(last, "created_at"),
-                string(last, "key_id"));
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor, String merchantId, Mode mode) {
-        String[] parts = PageCursors.decode(cursor, 4, merchantId, mode.wireName());
-        return Map.of("merchant_id", s(parts[0]), "created_at", s(parts[2]), "key_id", s(parts[3]));
     }
 
     private static StoredApiKey fromItem(Map<String, AttributeValue> item) {

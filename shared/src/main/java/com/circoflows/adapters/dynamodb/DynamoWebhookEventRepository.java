@@ -136,7 +136,7 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
 
     @Override
     public WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
-        Map<String, AttributeValue> startKey = cursor == null ? null : decodeCursor(cursor, merchantId);
+        Map<String, AttributeValue> startKey = cursor == null ? null : EventListCursor.decode(cursor, merchantId);
         QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
                 .tableName(table)
                 .indexName(BY_MERCHANT)
@@ -150,19 +150,8 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
         boolean more = items.size() > limit;
         List<StoredWebhookEvent> events = new ArrayList<>();
         items.stream().limit(limit).forEach(item -> events.add(WebhookEventItems.storedFromItem(item)));
-        String next = more ? encodeCursor(items.get(limit - 1)) : null;
+        String next = more ? EventListCursor.encode(items.get(limit - 1)) : null;
         return new WebhookEventPage(events, next);
-    }
-
-    /** The cursor names the last event shown; it only works for the merchant it was made for. */
-    private static String encodeCursor(Map<String, AttributeValue> lastKey) {
-        return PageCursors.encode(lastKey.get("merchant_id").s(), lastKey.get("created_at").s(),
-                lastKey.get("event_id").s());
-    }
-
-    private static Map<String, AttributeValue> decodeCursor(String cursor, String merchantId) {
-        String[] parts = PageCursors.decode(cursor, 3, merchantId);
-        return Map.of("merchant_id", s(parts[0]), "created_at", s(parts[1]), "event_id", s(parts[2]));
     }
 
     private static void setOrRemove(StringBuilder set, StringBuilder remove, Map<String, AttributeValue> values,

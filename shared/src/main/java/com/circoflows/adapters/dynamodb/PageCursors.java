@@ -35,8 +35,13 @@ final class PageCursors {
             valid = parts[i].equals(scope[i]);
         }
         if (!valid) {
-            throw ApiException.invalidParam("cursor", "The cursor is not valid; use next_cursor from a previous page.");
+            throw invalid();
         }
         return parts;
+    }
+
+    /** What a list answers a cursor no page of it could have given, e.g. one edited by hand. */
+    static ApiException invalid() {
+        return ApiException.invalidParam("cursor", "The cursor is not valid; use next_cursor from a previous page.");
     }
 }

@@ -1,5 +1,6 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.Json;
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,13 @@ public final class RequestFields {
                 String param = prefix == null ? name : prefix + "[" + name + "]";
                 throw ApiException.invalidParam(param, "Received unknown parameter: " + param + ".");
             }
+        }
+    }
+
+    /** For endpoints that take no parameters: no body, a blank one or {}; anything else is refused as for any endpoint. */
+    public static void rejectAnyBody(String body) {
+        if (body != null && !body.isBlank()) {
+            rejectUnknown(Json.parseObject(body), Set.of(), null);
         }
     }
 

@@ -3,13 +3,11 @@ package com.circoflows.api.sessions;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
-import com.circoflows.api.Json;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.session.HostedPaymentService;
-import java.util.Set;
 
 /**
  * POST /api/hosted-payment/{session_id}/cancel: no body (or {}). Cancelling again answers the same
@@ -29,9 +27,7 @@ public final class CancelHostedPaymentEndpoint implements MerchantEndpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
-        if (request.body() != null && !request.body().isBlank()) {
-            RequestFields.rejectUnknown(Json.parseObject(request.body()), Set.of(), null);
-        }
+        RequestFields.rejectAnyBody(request.body());
         return Envelope.ok(200, "Payment session cancelled successfully",
                 SessionViews.cancelled(sessions.cancel(caller, request.pathParameter("session_id"))));
     }

@@ -3,7 +3,6 @@ package com.circoflows.api.webhooks;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
-import com.circoflows.api.Json;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.merchant.AuthenticatedKey;
@@ -13,7 +12,6 @@ import com.circoflows.domain.webhook.WebhookEndpointService;
 import com.circoflows.domain.webhook.WebhookEndpointService.EndpointChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** POST /api/webhook-endpoint/rotate-secret: a new secret; the old one keeps signing for 24 h. */
 public final class RotateWebhookSecretEndpoint implements MerchantEndpoint {
@@ -30,9 +28,7 @@ public final class RotateWebhookSecretEndpoint implements MerchantEndpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
-        if (request.body() != null && !request.body().isBlank()) {
-            RequestFields.rejectUnknown(Json.parseObject(request.body()), Set.of(), null);
-        }
+        RequestFields.rejectAnyBody(request.body());
         EndpointChange change = endpoints.rotateSecret(caller);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("secret", change.shownSecret().value());

@@ -52,8 +52,12 @@ public final class ApiKeyFormat {
             return Optional.empty();
         }
         String lookupId = publicId.substring(PUBLIC_ID_PREFIX.length());
-        return lookupId.length() == LOOKUP_ID_LENGTH && RandomIds.isBase62(lookupId)
-                ? Optional.of(lookupId) : Optional.empty();
+        return isLookupId(lookupId) ? Optional.of(lookupId) : Optional.empty();
+    }
+
+    /** Whether the text has the shape of a key's lookup id. */
+    public static boolean isLookupId(String text) {
+        return text != null && text.length() == LOOKUP_ID_LENGTH && RandomIds.isBase62(text);
     }
 
     static String assemble(Mode mode, String lookupId, String secret) {

@@ -7,7 +7,16 @@ import java.time.Instant;
 
 /** The event each transaction status announces. */
 public final class WebhookEvents {
+    private static final String ID_PREFIX = "evt_";
+    private static final int ID_RANDOM_LENGTH = 24;
+
     private WebhookEvents() {
+    }
+
+    /** Whether {@code value} has the shape of the ids {@link #announce} gives events. */
+    public static boolean isEventId(String value) {
+        return value != null && value.length() == ID_PREFIX.length() + ID_RANDOM_LENGTH && value.startsWith(ID_PREFIX)
+                && RandomIds.isBase62(value.substring(ID_PREFIX.length()));
     }
 
     public static WebhookEvent announce(Transaction transaction, Instant at) {
@@ -17,7 +26,7 @@ public final class WebhookEvents {
             case PENDING -> WebhookEventType.PAYMENT_PENDING;
         };
         return new WebhookEvent(
-                RandomIds.withPrefix("evt_", 24),
+                RandomIds.withPrefix(ID_PREFIX, ID_RANDOM_LENGTH),
                 transaction.merchantId(),
                 transaction.transactionId(),
                 type,

@@ -66,6 +66,24 @@ class RedeliverWebhookEventEndpointTest {
     }
 
     @Test
+    void bodyThatIsNotEmptyIsRefusedAsByTheOtherParameterlessEndpointsAndNothingIsQueued() {
+        WebhookEvent event = failedEvent();
+
+        for (String body : new String[] {"{\"force\":true}", "not json", "[]", "{\"a\":"}) {
+            ApiResponse response = WebhookApiCalls.respond(() -> endpoint.handle(
+                    ApiRequests.post("/api/webhook-events/" + event.eventId() + "/redeliver", body)
+                            .pathParam("event_id", event.eventId()).build(), PaymentWorld.MERCHANT_A));
+
+            assertEquals(400, response.statusCode(), body);
+            assertEquals("invalid_request", Responses.error(response).get("code"), body);
+        }
+        assertEquals(0, queue.attempts());
+        assertEquals(202, WebhookApiCalls.respond(() -> endpoint.handle(
+                ApiRequests.post("/api/webhook-events/" + event.eventId() + "/redeliver", " {} ")
+                        .pathParam("event_id", event.eventId()).build(), PaymentWorld.MERCHANT_A)).statusCode());
+    }
+
+    @Test
     void queueOutageIsARetryableFailureForThePipelineToAnswer503() {
         WebhookEvent event = failedEvent();
         queue.failWith(new RetryableFailure("SQS SendMessage failed: SdkClientException", null));

@@ -1,0 +1,105 @@
+package com.circoflows.localrunner.fuzz;
+
+import com.circoflows.localrunner.e2e.HttpResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one fuzz property: {@code tries} generated cases, each sent and its answer checked, a few at a
+ * time (as clients would; the runner serves them in parallel). Each try's case comes from its own
+ * seed, generated in order, so {@code -Dfuzz.seed=N} replays the same cases. The run goes on after a
+ * failure and reports up to {@value #SHOWN_FAILURES} different ones at the end (one per kind of case
+ * and problem). {@code -Dfuzz.scale=0.1} runs a tenth of the tries, for a quick look.
+ */
+final class FuzzProperty {
+    /** Requests in flight at once; the key pool keeps this many requests of each key's budget in hand. */
+    static final int PARALLEL = 4;
+    private static final int SHOWN_FAILURES = 10;
+    private static final long SEED = Long.getLong("fuzz.seed", new Random().nextLong());
+    private static final double SCALE = Double.parseDouble(System.getProperty("fuzz.scale", "1"));
+
+    private FuzzProperty() {
+    }
+
+    /** Sends {@code tries} cases from {@code cases} through {@code fixtures} and checks every answer. */
+    static void forAll(String property, int tries, Gen<FuzzCase> cases, FuzzFixtures fixtures) {
+        long propertySeed = SEED ^ property.hashCode();
+        int scaledTries = Math.max(1, (int) Math.round(tries * SCALE));
+        Map<String, String> failures = new LinkedHashMap<>();
+        AtomicInteger failed = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(PARALLEL);
+        ExecutorService senders = Executors.newFixedThreadPool(PARALLEL);
+        long started = System.nanoTime();
+        try {
+            for (int attempt = 0; attempt < scaledTries; attempt++) {
+                FuzzCase fuzzCase = cases.next(new Random(mix(propertySeed + attempt)));
+                int tryNumber = attempt;
+                inFlight.acquireUninterruptibly();
+                senders.execute(() -> {
+                    try {
+                        long sent = System.nanoTime();
+                        HttpResult answer = fixtures.send(fuzzCase);
+                        long millis = (System.nanoTime() - sent) / 1_000_000;
+                        Stage stage = fixtures.check(fuzzCase, answer);
+                        FuzzTally.record(property, fuzzCase.method() + " " + fuzzCase.route().path(), fuzzCase.kind(),
+                                answer.status(), stage, millis);
+                    } catch (AssertionError | RuntimeException e) {
+                        failed.incrementAndGet();
+                        synchronized (failures) {
+                            failures.putIfAbsent(fuzzCase.kind() + " " + firstLine(e.getMessage()), "try " + tryNumber
+                                    + ": " + e.getMessage() + "\n  case " + fuzzCase.describe());
+                        }
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        } finally {
+            senders.shutdown();
+            awaitQuietly(senders);
+        }
+        FuzzTally.finish(property, (System.nanoTime() - started) / 1_000_000, fixtures.keys().merchants());
+        if (failed.get() > 0) {
+            List<String> shown = new ArrayList<>(failures.values()).subList(0, Math.min(SHOWN_FAILURES, failures.size()));
+            throw new AssertionError("property '" + property + "' failed for " + failed.get() + " of " + scaledTries
+                    + " cases (" + failures.size() + " different; replay with -Dfuzz.seed=" + SEED + "):\n"
+                    + String.join("\n\n", shown));
+        }
+    }
+
+    /**
+     * SplitMix64's finaliser: java.util.Random's first values are nearly the same for neighbouring seeds
+     * (every try would pick the same route), so each try's seed is scrambled first.
+     */
+    private static long mix(long value) {
+        long z = value * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void awaitQuietly(ExecutorService senders) {
+        try {
+            if (!senders.awaitTermination(5, TimeUnit.MINUTES)) {
+                throw new AssertionError("fuzz requests still running after 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message;
+        int end = text.indexOf(':');
+        return end < 0 ? text : text.substring(0, end);
+    }
+}

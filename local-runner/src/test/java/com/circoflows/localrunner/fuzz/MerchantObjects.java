@@ -1,0 +1,44 @@
+package com.circoflows.localrunner.fuzz;
+
+import com.circoflows.localrunner.e2e.Api;
+import com.circoflows.localrunner.e2e.HttpResult;
+import com.circoflows.localrunner.e2e.Payments;
+import java.util.function.BiConsumer;
+
+/**
+ * One of everything a pool merchant owns, so generated requests can name real ids of the caller's
+ * own: a completed payment, a 3-D Secure payment awaiting its challenge, a pending hosted session, a
+ * webhook event and a genuine next_cursor of its event list.
+ */
+record MerchantObjects(String completedTransactionId, String pendingTransactionId, String pendingGatewayId,
+        String sessionId, String eventId, String cursor) {
+    static final String SESSION_BODY = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Fuzz order\"}";
+
+    /** Makes the objects with the merchant's own key; {@code observe} sees every answer (its rate-limit budget). */
+    static MerchantObjects make(Api api, BiConsumer<String, HttpResult> observe, String apiKey) {
+        HttpResult completed = expect(200, api.pay(Payments.card(Payments.SUCCESS, ValidBodies.CVV)), observe, apiKey);
+        HttpResult pending = expect(202, api.pay(Payments.card(Payments.THREE_D_SECURE, ValidBodies.CVV)), observe,
+                apiKey);
+        HttpResult session = expect(200, api.post("/api/hosted-payment", SESSION_BODY), observe, apiKey);
+        HttpResult events = expect(200, api.get("/api/webhook-events?limit=1"), observe, apiKey);
+        if (events.data().path("next_cursor").asText("").isEmpty()) {
+            throw new IllegalStateException("two payments made no second page of events: " + events.describe());
+        }
+        return new MerchantObjects(
+                completed.data().path("transaction_id").asText(),
+                pending.data().path("transaction_id").asText(),
+                pending.data().path("gateway_transaction_id").asText(),
+                session.data().path("session_id").asText(),
+                events.data().path("events").path(0).path("event_id").asText(),
+                events.data().path("next_cursor").asText());
+    }
+
+    private static HttpResult expect(int status, HttpResult result, BiConsumer<String, HttpResult> observe,
+            String apiKey) {
+        observe.accept(apiKey, result);
+        if (result.status() != status) {
+            throw new IllegalStateException("making a fuzz merchant's objects: " + result.describe());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,103 @@
+package com.circoflows.localrunner.fuzz;
+
+import com.circoflows.localrunner.e2e.Payments;
+import com.circoflows.localrunner.e2e.SentCardData;
+import com.circoflows.localstack.HttpRoute;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Valid request bodies with the fields README documents, for the routes that take one; the
+ * mutation property changes one field of these. Amounts and other numbers are well-known values
+ * (50, 1000, …): a stored 3-4 digit number could equal a CVV the suite sent and trip CardDataScanIT.
+ */
+final class ValidBodies {
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Unlike any amount, last4, expiry or status of the suite (see SentCardData). */
+    static final String CVV = SentCardData.cvv("826");
+    static final String AMEX_CVV = SentCardData.cvv("8264");
+    /** Loopback is allowed locally; nothing listens on the discard port, so deliveries fail fast. */
+    static final String WEBHOOK_URL = "http://127.0.0.1:9/fuzz-webhooks";
+
+    private static final Gen<String> CARDS = Gen.elements(Payments.SUCCESS, Payments.SUCCESS, Payments.DECLINED,
+            Payments.THREE_D_SECURE, Payments.INSUFFICIENT_FUNDS, Payments.EXPIRED, Payments.INCORRECT_CVV,
+            Payments.PROCESSING_ERROR, Payments.FRAUDULENT, Payments.MASTERCARD, Payments.AMEX);
+    private static final Gen<long[]> AMOUNTS = Gen.elements(new long[] {50}, new long[] {1000}, new long[] {2500},
+            new long[] {25_000}, new long[] {99_999_999});
+    private static final Gen<String> CURRENCIES = Gen.elements("USD", "USD", "EUR", "GBP", "usd", "JPY");
+
+    private ValidBodies() {
+    }
+
+    /** The valid body of {@code route}, or empty for a route that takes no body (or one this class doesn't know). */
+    static Optional<Gen<ObjectNode>> forRoute(HttpRoute route, MerchantObjects objects) {
+        return Optional.ofNullable(switch (route.method() + " " + route.path()) {
+            case "POST /api/direct-payment" -> payment();
+            case "POST /api/hosted-payment" -> session();
+            case "POST /api/direct-payment/{transaction_id}/confirm-3ds" -> confirm(objects);
+            case "PUT /api/webhook-endpoint" -> Gen.constant(JSON.createObjectNode().put("url", WEBHOOK_URL));
+            default -> null;
+        });
+    }
+
+    static Gen<ObjectNode> payment() {
+        return random -> {
+            String card = SentCardData.pan(CARDS.next(random));
+            ObjectNode body = JSON.createObjectNode()
+                    .put("amount", AMOUNTS.next(random)[0])
+                    .put("currency", CURRENCIES.next(random))
+                    .put("payment_method", "card")
+                    .put("card_number", card)
+                    .put("expiry_month", Payments.EXPIRY_MONTH)
+                    .put("expiry_year", Payments.EXPIRY_YEAR)
+                    .put("cvv", card.length() == 15 ? AMEX_CVV : CVV);
+            addOptionalFields(body, random);
+            return body;
+        };
+    }
+
+    static Gen<ObjectNode> session() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode()
+                    .put("amount", AMOUNTS.next(random)[0])
+                    .put("currency", CURRENCIES.next(random))
+                    .put("description", "Fuzz order");
+            addOptionalFields(body, random);
+            if (random.nextBoolean()) {
+                body.put("expires_at", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+            }
+            return body;
+        };
+    }
+
+    private static Gen<ObjectNode> confirm(MerchantObjects objects) {
+        return random -> JSON.createObjectNode()
+                .put("status", Gen.elements("success", "failed", "pending").next(random))
+                .put("gateway_id", objects.pendingGatewayId());
+    }
+
+    private static void addOptionalFields(ObjectNode body, java.util.Random random) {
+        if (random.nextBoolean()) {
+            ObjectNode info = body.putObject("customer_info")
+                    .put("name", "Jane Fuzz")
+                    .put("email", "jane@example.com")
+                    .put("phone", "+15550100");
+            if (random.nextBoolean()) {
+                info.putObject("address").put("line1", "1 Main St").put("line2", "Apt 2").put("city", "Springfield")
+                        .put("state", "IL").put("postal_code", "62701").put("country", "US");
+            }
+        }
+        if (random.nextBoolean()) {
+            body.putObject("metadata").put("order_id", "ord_fuzz").put("attempt", 2).put("gift", true);
+        }
+        if (random.nextInt(4) == 0) {
+            body.put("return_url", "https://example.com/return");
+        }
+        if (random.nextInt(6) == 0) {
+            body.put("webhook_url", WEBHOOK_URL);
+        }
+    }
+}
