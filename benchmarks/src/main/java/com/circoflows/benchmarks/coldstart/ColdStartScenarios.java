@@ -4,12 +4,14 @@ import static com.circoflows.testsupport.HandlerTestEnvironment.event;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withEventId;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
+import static com.circoflows.testsupport.HandlerTestEnvironment.withKeyId;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withSessionId;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withTransactionId;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.domain.merchant.ApiKeyFormat;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
@@ -78,6 +80,9 @@ final class ColdStartScenarios {
                     eventOfNewPayment(merchant))),
             Map.entry("RedeliverWebhookEventFunction", merchant -> withEventId(
                     http("webhook-event-redeliver/redeliver.json", merchant), eventOfNewPayment(merchant))),
+            Map.entry("CreateApiKeyFunction", merchant -> http("api-key-create/create.json", merchant)),
+            Map.entry("ListApiKeysFunction", merchant -> http("api-keys-list/first-page.json", merchant)),
+            Map.entry("RevokeApiKeyFunction", this::revokeASecondKey),
             Map.entry("WebhookDeliveryFunction", this::deliveryJob),
             Map.entry("WebhookDeadLetterFunction", this::deadLetteredJob),
             Map.entry("WebhookSweeperFunction",
@@ -117,6 +122,12 @@ final class ColdStartScenarios {
         APIGatewayV2HTTPEvent confirm = withTransactionId(http("direct-payment-confirm-3ds/not-yet-authenticated.json",
                 merchant), payment.transactionId());
         return withJsonField(confirm, "gateway_id", payment.gatewayTransactionId());
+    }
+
+    /** Revoking a key the merchant issued beside the one it calls with, so no confirmation is needed. */
+    private Object revokeASecondKey(Merchant merchant) {
+        String lookupId = environment.issueKey(merchant.merchantId()).stored().keyId();
+        return withKeyId(http("api-key-revoke/revoke.json", merchant), ApiKeyFormat.publicId(lookupId));
     }
 
     /** The job of a new payment's event, received from the webhook queue as the event source mapping would. */

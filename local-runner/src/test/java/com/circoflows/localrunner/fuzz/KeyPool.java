@@ -40,6 +40,8 @@ final class KeyPool {
             }
         }
         PooledKey fresh = new PooledKey(e2e.newMerchant("Fuzz Merchant " + (keys.size() + 1)));
+        // Its pages' cases pay the 3-D Secure card again and again.
+        e2e.allowRepeatedTestCards(fresh.merchant.merchantId());
         keys.add(fresh);
         keysByValue.put(fresh.merchant.apiKey(), fresh);
         // Made at once, while every class still has its whole budget.
