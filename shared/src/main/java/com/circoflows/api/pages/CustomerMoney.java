@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Amounts as the customer reads them: {@code $250.00} (en-US), {@code ¥5,000} (JPY), {@code 1.234,56 €}
@@ -19,6 +20,13 @@ import java.util.Locale;
 public final class CustomerMoney {
     public static final Locale FALLBACK = Locale.US;
     private static final int MAX_HEADER_LENGTH = 512;
+    /**
+     * RFC 4647 language ranges with optional weights. Checked before the JDK's parser, which throws an
+     * ArrayIndexOutOfBoundsException rather than IllegalArgumentException for some malformed ones ("-").
+     */
+    private static final String WEIGHTED_RANGE =
+            "\\s*(\\*|[A-Za-z]{1,8})(-(\\*|[A-Za-z0-9]{1,8}))*\\s*(;\\s*q\\s*=\\s*[0-9.]{1,5})?\\s*";
+    private static final Pattern ACCEPT_LANGUAGE = Pattern.compile(WEIGHTED_RANGE + "(," + WEIGHTED_RANGE + ")*");
     private static final List<Locale> AVAILABLE = Arrays.stream(NumberFormat.getAvailableLocales())
             .filter(locale -> !locale.getLanguage().isEmpty())
             .toList();
@@ -32,7 +40,8 @@ public final class CustomerMoney {
      * back to en-US when the header is absent, malformed, a wildcard or names nothing we can format for.
      */
     public static Locale localeFrom(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > MAX_HEADER_LENGTH) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > MAX_HEADER_LENGTH
+                || !ACCEPT_LANGUAGE.matcher(acceptLanguage).matches()) {
             return FALLBACK;
         }
         try {

@@ -66,7 +66,8 @@ class CustomerMoneyTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"*", "xx-YY", "en-US;q=abc", ";;;", "\u00e9\u00e9-\u00e9\u00e9"})
+    @ValueSource(strings = {"*", "xx-YY", "en-US;q=abc", ";;;", "\u00e9\u00e9-\u00e9\u00e9", "-", "de-", "-DE", ",",
+        "de,,en", "de;q=", "en-US;q=0.5;q=0.4", "de\u0000"})
     void missingMalformedOrUnknownFallsBackToEnUs(String acceptLanguage) {
         assertEquals(Locale.US, CustomerMoney.localeFrom(acceptLanguage));
     }
