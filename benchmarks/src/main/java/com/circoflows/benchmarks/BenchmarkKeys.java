@@ -7,6 +7,7 @@ import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localrunner.LocalRunner;
+import com.circoflows.localrunner.testsupport.RepeatedCardRiskSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.circoflows.localstack;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -29,6 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
  * template gained since are added.
  */
 final class TableProvisioner {
+
+    private static final Duration INDEX_CREATION_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration INDEX_STATUS_POLL = Duration.ofMillis(100);
 
     private final DynamoDbClient dynamoDb;
 
@@ -106,7 +111,36 @@ final class TableProvisioner {
                                     .projection(gsi.projection())
                                     .build())
                             .build()));
+            awaitActive(tableName, index.name());
         }
+    }
+
+    /**
+     * An index is backfilled after UpdateTable returns; until it is ACTIVE, queries on it fail. Waiting
+     * also keeps DynamoDB Local's stop from hanging: it waits forever for an index still being created.
+     */
+    private void awaitActive(String tableName, String indexName) {
+        long deadline = System.nanoTime() + INDEX_CREATION_TIMEOUT.toNanos();
+        while (indexStatus(tableName, indexName) != IndexStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Index " + indexName + " of " + tableName + " is not ACTIVE after "
+                        + INDEX_CREATION_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(INDEX_STATUS_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for index " + indexName + " of " + tableName, e);
+            }
+        }
+    }
+
+    private IndexStatus indexStatus(String tableName, String indexName) {
+        return describe(tableName).globalSecondaryIndexes().stream()
+                .filter(index -> index.indexName().equals(indexName))
+                .map(GlobalSecondaryIndexDescription::indexStatus)
+                .findFirst()
+                .orElse(null);
     }
 
     private void enableTimeToLive(String tableName, String attribute) {

@@ -2,12 +2,12 @@ package com.circoflows.benchmarks.load;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
-import com.circoflows.benchmarks.RepeatedCardRiskSettings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localrunner.LocalRunner;
+import com.circoflows.localrunner.testsupport.RepeatedCardRiskSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -7,11 +7,11 @@ import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
-import com.circoflows.domain.risk.RiskSetting;
 import com.circoflows.domain.risk.RiskSettings;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.testsupport.CapturedOutput;
+import com.circoflows.localrunner.testsupport.RepeatedCardRiskSettings;
 import com.circoflows.localstack.TableDefinition;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -28,15 +28,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class E2e implements AutoCloseable {
     /** Cheap enough for tests; the API verifies whatever cost the stored hash names. */
     private static final int TEST_BCRYPT_COST = 4;
-    /**
-     * The demo merchant's and the fuzz suite's: they pay the same few test cards hundreds of times an
-     * hour, which the default velocity rules rightly block. Blocked card, card testing and amount limits
-     * stay as every merchant has them; the fraud tests make merchants of their own.
-     */
-    private static final RiskSettings FOR_REPEATED_TEST_CARDS = RiskSettings.DEFAULTS
-            .with(RiskSetting.CARD_VELOCITY_LIMIT, RiskSetting.CARD_VELOCITY_LIMIT.maximum())
-            .with(RiskSetting.MERCHANT_VELOCITY_LIMIT, RiskSetting.MERCHANT_VELOCITY_LIMIT.maximum());
-
     private final LocalRunner runner;
     private final CapturedOutput output;
     private final HttpClient http;
@@ -132,7 +123,7 @@ public final class E2e implements AutoCloseable {
 
     /** The highest velocity limits, before the merchant's first payment, for tests that pay the same cards often. */
     public void allowRepeatedTestCards(String merchantId) {
-        setRiskSettings(merchantId, FOR_REPEATED_TEST_CARDS);
+        setRiskSettings(merchantId, RepeatedCardRiskSettings.SETTINGS);
     }
 
     /** As bin/admin set-risk-settings does; a warm function container sees it within its cache's 60 s. */
