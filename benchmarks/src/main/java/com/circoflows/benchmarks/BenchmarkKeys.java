@@ -8,6 +8,7 @@ import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.testsupport.RepeatedCardRiskSettings;
+import com.circoflows.localstack.LocalStack;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,11 @@ final class BenchmarkKeys {
     private final List<String> keys = new ArrayList<>();
 
     BenchmarkKeys(LocalRunner runner, int requests) {
-        var stack = runner.stack();
+        this(runner.stack(), requests);
+    }
+
+    /** For benchmarks that invoke a handler in-process on the stack, without the runner's HTTP front. */
+    BenchmarkKeys(LocalStack stack, int requests) {
         Clock clock = Clock.systemUTC();
         MerchantOnboarding onboarding = new MerchantOnboarding(
                 new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable")),
