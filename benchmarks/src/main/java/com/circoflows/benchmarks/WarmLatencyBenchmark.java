@@ -6,8 +6,11 @@ import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
+import com.circoflows.observability.JsonLog;
 import com.circoflows.functions.directpayment.create.CreateDirectPaymentHandler;
 import com.circoflows.testsupport.HandlerTestEnvironment;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,8 @@ public final class WarmLatencyBenchmark {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         AwsCallTimer timer = new AwsCallTimer();
+        // The request log lines are still built (their cost is ours), but not printed over the report.
+        JsonLog.redirectTo(new PrintStream(OutputStream.nullOutputStream()));
         try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
             CreateDirectPaymentHandler handler = warmHandler(environment, timer);
             BenchmarkKeys warmupKeys = new BenchmarkKeys(environment.stack(), warmup);
