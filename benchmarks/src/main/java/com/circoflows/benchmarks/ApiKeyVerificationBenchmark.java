@@ -1,19 +1,14 @@
 package com.circoflows.benchmarks;
 
+import com.circoflows.benchmarks.micro.InMemoryApiKeys;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.ApiKeyRepository;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
-import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What authenticating a request costs with the production bcrypt cost (10): a cold verification
@@ -27,7 +22,7 @@ public final class ApiKeyVerificationBenchmark {
     public static void main(String[] args) {
         int bcryptRounds = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int cachedRounds = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
-        InMemoryKeys keys = new InMemoryKeys();
+        InMemoryApiKeys keys = new InMemoryApiKeys();
         BcryptSecretHasher hasher = new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST);
         IssuedApiKey issued = new ApiKeyIssuer(keys, hasher, Clock.systemUTC()).issue("mch_benchmark", Mode.TEST);
         String header = "Bearer " + issued.fullKey();
@@ -63,24 +58,5 @@ public final class ApiKeyVerificationBenchmark {
         System.out.printf("  cache hit  (SHA-256 + constant-time compare): n=%d p50=%.1f µs p99=%.1f µs%n",
                 hit.count(), hit.p50() * 1000, hit.p99() * 1000);
         System.out.printf("  a warm request saves about %.0f ms%n", miss.p50() - hit.p50());
-    }
-
-    private static final class InMemoryKeys implements ApiKeyRepository {
-        private final Map<String, StoredApiKey> keys = new ConcurrentHashMap<>();
-
-        @Override
-        public void create(StoredApiKey key) {
-            keys.put(key.keyId(), key);
-        }
-
-        @Override
-        public Optional<StoredApiKey> find(String keyId) {
-            return Optional.ofNullable(keys.get(keyId));
-        }
-
-        @Override
-        public void recordUse(String keyId, Instant at) {
-            keys.computeIfPresent(keyId, (id, key) -> key.asUsedAt(at));
-        }
     }
 }
