@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class AwsCallTimer implements ExecutionInterceptor {
     private static final ExecutionAttribute<Long> CALL_STARTED = new ExecutionAttribute<>("benchmark-call-started");
+    private static final ExecutionAttribute<String> OPERATION = new ExecutionAttribute<>("benchmark-operation");
     private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("benchmark-request-sent");
 
     private final ThreadLocal<Totals> totals = ThreadLocal.withInitial(Totals::new);
@@ -38,11 +39,11 @@ final class AwsCallTimer implements ExecutionInterceptor {
         return taken;
     }
 
-    /** Calls and mean duration per operation ("DynamoDb.UpdateItem"), since the last {@link #resetOperations()}. */
+    /** Calls and mean duration per operation and table ("DynamoDb.UpdateItem circoflows-...-RiskCounters"), since the last {@link #resetOperations()}. */
     Map<String, double[]> operations() {
         Map<String, double[]> byOperation = new TreeMap<>();
         callsByOperation.forEach((operation, calls) -> byOperation.put(operation,
-                new double[] {calls.sum(), nanosByOperation.get(operation).sum() / 1e6 / calls.sum()}));
+                new double[] {calls.sum(), nanosByOperation.getOrDefault(operation, new LongAdder()).sum() / 1e6 / calls.sum()}));
         return byOperation;
     }
 
@@ -53,6 +54,10 @@ final class AwsCallTimer implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)
+                + context.request().getValueForField("TableName", String.class).map(table -> " " + table).orElse("");
+        attributes.putAttribute(OPERATION, operation);
         attributes.putAttribute(CALL_STARTED, System.nanoTime());
     }
 
@@ -84,8 +89,7 @@ final class AwsCallTimer implements ExecutionInterceptor {
         Totals thread = totals.get();
         thread.callNanos += nanos;
         thread.calls++;
-        String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
-                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        String operation = attributes.getAttribute(OPERATION);
         callsByOperation.computeIfAbsent(operation, o -> new LongAdder()).increment();
         nanosByOperation.computeIfAbsent(operation, o -> new LongAdder()).add(nanos);
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrent clients, each on keys of its own. Shared by payment-latency and payment-throughput.
  */
 final class HttpPayments {
-    private static final String PAYMENT = """
+    /** A payment the gateway simulator approves at once (4242...): 200 completed, and its payment.succeeded. */
+    static final String PAYMENT = """
             {"amount":1000,"currency":"USD","payment_method":"card","card_number":"4242424242424242",
              "expiry_month":"12","expiry_year":"2030","cvv":"123"}""";
 

@@ -111,8 +111,8 @@ public final class WarmLatencyBenchmark {
         System.out.printf("  share of all time: DynamoDB/SQS calls %.1f%% (HTTP exchange %.1f%%, SDK client work %.1f%%),"
                 + " our own code %.1f%%%n", 100.0 * awsSum / totalSum, 100.0 * wireSum / totalSum,
                 100.0 * (awsSum - wireSum) / totalSum, 100.0 * (totalSum - awsSum) / totalSum);
-        System.out.println("  calls per operation (count, mean ms):");
-        operations.forEach((operation, stats) -> System.out.printf("    %-32s %6.0f  %.2f ms%n",
+        System.out.println("  calls per operation and table (count, mean ms):");
+        operations.forEach((operation, stats) -> System.out.printf("    %-60s %6.0f  %.2f ms%n",
                 operation, stats[0], stats[1]));
         System.out.println("  non-200 responses: " + failures);
     }

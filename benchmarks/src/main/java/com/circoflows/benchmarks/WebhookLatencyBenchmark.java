@@ -78,9 +78,7 @@ public final class WebhookLatencyBenchmark {
     private static String pay(HttpClient client, String baseUrl, String key) throws Exception {
         String body = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/direct-payment"))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"amount":1000,"currency":"USD","payment_method":"card","card_number":"4242424242424242",
-                         "expiry_month":"12","expiry_year":"2030","cvv":"123"}""")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(HttpPayments.PAYMENT)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher matcher = TRANSACTION_ID.matcher(body);
         if (!matcher.find()) {
