@@ -21,6 +21,11 @@ public final class MicroBenchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        org.openjdk.jmh.Main.main(jmhArguments(args).toArray(String[]::new));
+    }
+
+    /** The defaults with the caller's options in their place, then the caller's regexes (or all of ours). */
+    static List<String> jmhArguments(String... args) {
         Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
         List<String> patterns = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +45,6 @@ public final class MicroBenchmarks {
             }
         });
         jmhArgs.addAll(patterns.isEmpty() ? List.of(ALL_OURS) : patterns);
-        org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+        return jmhArgs;
     }
 }
