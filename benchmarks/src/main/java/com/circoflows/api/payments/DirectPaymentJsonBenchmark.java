@@ -2,6 +2,7 @@ package com.circoflows.api.payments;
 
 import com.circoflows.benchmarks.micro.SamplePayment;
 import com.circoflows.domain.payment.DirectPaymentRequest;
+import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +25,7 @@ public class DirectPaymentJsonBenchmark {
     private final DirectPaymentRequestParser parser =
             new DirectPaymentRequestParser(new MerchantUrlPolicy(false), SamplePayment.CLOCK);
     private String requestBody;
-    private com.circoflows.domain.payment.PaymentOutcome outcome;
+    private PaymentOutcome outcome;
 
     @Setup
     public void samples() {
