@@ -53,6 +53,11 @@ public final class WebhookLatencyBenchmark {
             for (int i = 0; i < 20; i++) {
                 pay(client, runner.baseUrl(), keys.keyFor(payments + i));
             }
+            // One untimed payment per key fills the create function's own key cache (each function has
+            // one), so no measured payment pays bcrypt; it counts in the key's budget (90 + 1 < 100).
+            for (String key : keys.all()) {
+                pay(client, runner.baseUrl(), key);
+            }
             long[] latencies = new long[payments];
             for (int i = 0; i < payments; i++) {
                 long sent = System.nanoTime();
