@@ -1,0 +1,83 @@
+package com.circoflows.localstack.container;
+
+import java.net.URI;
+
+import org.opentest4j.TestAbortedException;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.localstack.LocalStackContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The one LocalStack container of this JVM, started on first use and removed when the JVM exits
+ * (Testcontainers' reaper, and a shutdown hook where the reaper is disabled). Called by name from
+ * circoflows-local-stack's LocalStacks, so nothing of ours is imported here.
+ */
+public final class SharedLocalStackContainer {
+
+    /**
+     * Pinned so a run means the same next month. A 4.x community image: LocalStack's later
+     * unified images want an auth token ({@code LOCALSTACK_AUTH_TOKEN}, passed through when set).
+     */
+    public static final String DEFAULT_IMAGE = "localstack/localstack:4.4.0";
+    /** Another image or tag, e.g. {@code -Dcircoflows.localstack.image=localstack/localstack:4.7}. */
+    public static final String IMAGE_PROPERTY = "circoflows.localstack.image";
+
+    private static LocalStackContainer container;
+    private static String unavailable;
+    /** A container that would not start fails every test that needs it, not just the first. */
+    private static IllegalStateException startFailure;
+
+    private SharedLocalStackContainer() {
+    }
+
+    /**
+     * LocalStack's edge endpoint, serving DynamoDB and SQS alike.
+     *
+     * @throws TestAbortedException without Docker: JUnit reports the test as skipped with the reason,
+     *                              and asks Docker only once per JVM
+     */
+    public static synchronized URI endpoint() {
+        if (container != null) {
+            return container.getEndpoint();
+        }
+        if (unavailable == null && !DockerClientFactory.instance().isDockerAvailable()) {
+            unavailable = "Docker is not available (Testcontainers found no Docker environment)";
+        }
+        if (unavailable != null) {
+            throw skipped(unavailable);
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+        LocalStackContainer started = new LocalStackContainer(DockerImageName.parse(image())
+                .asCompatibleSubstituteFor("localstack/localstack"))
+                .withServices("dynamodb", "sqs")
+                // An AWS-like 60 s ban on re-creating a deleted queue would break WebhookSweeperIT's
+                // outage; LocalStack's default is already off, said here so an image change can't flip it.
+                .withEnv("SQS_DELAY_RECENTLY_DELETED", "0");
+        String authToken = System.getenv("LOCALSTACK_AUTH_TOKEN");
+        if (authToken != null && !authToken.isBlank()) {
+            started.withEnv("LOCALSTACK_AUTH_TOKEN", authToken);
+        }
+        try {
+            started.start();
+        } catch (RuntimeException e) {
+            started.close();
+            startFailure = new IllegalStateException("the LocalStack container (" + image() + ") did not start", e);
+            throw startFailure;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "localstack-container-stop"));
+        container = started;
+        return container.getEndpoint();
+    }
+
+    static String image() {
+        String chosen = System.getProperty(IMAGE_PROPERTY);
+        return chosen == null || chosen.isBlank() ? DEFAULT_IMAGE : chosen.trim();
+    }
+
+    private static TestAbortedException skipped(String reason) {
+        return new TestAbortedException(reason + ", so this test cannot run against LocalStack"
+                + " (-Plocalstack / -Dcircoflows.stack=localstack) and is skipped");
+    }
+}
