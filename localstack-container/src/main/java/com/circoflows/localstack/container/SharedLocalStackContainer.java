@@ -23,7 +23,7 @@ public final class SharedLocalStackContainer {
     public static final String IMAGE_PROPERTY = "circoflows.localstack.image";
 
     private static LocalStackContainer container;
-    private static String unavailable;
+    private static Boolean dockerChecked;
     /** A container that would not start fails every test that needs it, not just the first. */
     private static IllegalStateException startFailure;
 
@@ -40,11 +40,9 @@ public final class SharedLocalStackContainer {
         if (container != null) {
             return container.getEndpoint();
         }
-        if (unavailable == null && !DockerClientFactory.instance().isDockerAvailable()) {
-            unavailable = "Docker is not available (Testcontainers found no Docker environment)";
-        }
-        if (unavailable != null) {
-            throw skipped(unavailable);
+        String dockerUnavailable = dockerUnavailableReason();
+        if (dockerUnavailable != null) {
+            throw new TestAbortedException(skipMessage(dockerUnavailable));
         }
         if (startFailure != null) {
             throw startFailure;
@@ -76,8 +74,16 @@ public final class SharedLocalStackContainer {
         return chosen == null || chosen.isBlank() ? DEFAULT_IMAGE : chosen.trim();
     }
 
-    private static TestAbortedException skipped(String reason) {
-        return new TestAbortedException(reason + ", so this test cannot run against LocalStack"
-                + " (-Plocalstack / -Dcircoflows.stack=localstack) and is skipped");
+    /** Why no container can start here, or null when Docker answers; asks Docker once per JVM. */
+    static synchronized String dockerUnavailableReason() {
+        if (dockerChecked == null) {
+            dockerChecked = DockerClientFactory.instance().isDockerAvailable();
+        }
+        return dockerChecked ? null : "Docker is not available (Testcontainers found no Docker environment)";
+    }
+
+    static String skipMessage(String reason) {
+        return reason + ", so this test cannot run against LocalStack (-Plocalstack / -Dcircoflows.stack=localstack)"
+                + " and is skipped; it runs against the embedded stack in the default build";
     }
 }
