@@ -50,9 +50,14 @@ public final class SharedLocalStackContainer {
         LocalStackContainer started = new LocalStackContainer(DockerImageName.parse(image())
                 .asCompatibleSubstituteFor("localstack/localstack"))
                 .withServices("dynamodb", "sqs")
-                // An AWS-like 60 s ban on re-creating a deleted queue would break WebhookSweeperIT's
-                // outage; LocalStack's default is already off, said here so an image change can't flip it.
-                .withEnv("SQS_DELAY_RECENTLY_DELETED", "0");
+                // AWS refuses a second PurgeQueue within 60 s and re-creating a queue within 60 s of
+                // deleting it; SqsEventSourcePollerIT purges before every test and WebhookSweeperIT
+                // re-creates the queue after its outage, as ElasticMQ allows. LocalStack's defaults
+                // are already off; said here so another image can't turn them on.
+                .withEnv("SQS_DELAY_PURGE_RETRY", "0")
+                .withEnv("SQS_DELAY_RECENTLY_DELETED", "0")
+                // Expired items stay until read, as with DynamoDB Local (AWS deletes them within days).
+                .withEnv("DYNAMODB_REMOVE_EXPIRED_ITEMS", "0");
         String authToken = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (authToken != null && !authToken.isBlank()) {
             started.withEnv("LOCALSTACK_AUTH_TOKEN", authToken);

@@ -1,5 +1,7 @@
 package com.circoflows.localstack.container;
 
+import java.util.function.Supplier;
+
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,20 +19,39 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SkipIntegrationTestsWithoutDocker implements ExecutionCondition {
 
-    private static final ConditionEvaluationResult NOT_AN_INTEGRATION_TEST =
+    private static final ConditionEvaluationResult NOT_AN_INTEGRATION_TEST_CLASS =
             ConditionEvaluationResult.enabled("not an integration test class");
+
+    private final Supplier<String> dockerUnavailableReason;
+
+    /** What JUnit's auto-detection constructs: asks Docker through Testcontainers, once per JVM. */
+    public SkipIntegrationTestsWithoutDocker() {
+        this(SharedLocalStackContainer::dockerUnavailableReason);
+    }
+
+    SkipIntegrationTestsWithoutDocker(Supplier<String> dockerUnavailableReason) {
+        this.dockerUnavailableReason = dockerUnavailableReason;
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        Class<?> testClass = context.getTestClass().orElse(null);
-        boolean integrationTestClass = testClass != null && context.getTestMethod().isEmpty()
-                && testClass.getEnclosingClass() == null && testClass.getSimpleName().endsWith("IT");
-        if (!integrationTestClass) {
-            return NOT_AN_INTEGRATION_TEST;
+        boolean classLevel = context.getTestMethod().isEmpty();
+        return evaluate(classLevel ? context.getTestClass().orElse(null) : null);
+    }
+
+    /** The decision for a class about to run; null for anything else (engine, method). */
+    ConditionEvaluationResult evaluate(Class<?> testClass) {
+        if (!isIntegrationTestClass(testClass)) {
+            return NOT_AN_INTEGRATION_TEST_CLASS;
         }
-        String unavailable = SharedLocalStackContainer.dockerUnavailableReason();
+        String unavailable = dockerUnavailableReason.get();
         return unavailable == null
                 ? ConditionEvaluationResult.enabled("Docker is available for LocalStack")
                 : ConditionEvaluationResult.disabled(SharedLocalStackContainer.skipMessage(unavailable));
+    }
+
+    /** Top-level {@code *IT} classes; their @Nested classes follow the outer one. */
+    static boolean isIntegrationTestClass(Class<?> testClass) {
+        return testClass != null && testClass.getEnclosingClass() == null && testClass.getSimpleName().endsWith("IT");
     }
 }
