@@ -71,6 +71,8 @@ public final class SharedLocalStackContainer {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "localstack-container-stop"));
         container = started;
+        // Says in the test output which servers this JVM's ITs ran against.
+        System.out.println("LocalStack " + image() + " started at " + container.getEndpoint());
         return container.getEndpoint();
     }
 
