@@ -56,7 +56,7 @@ public final class SharedLocalStackContainer {
                 // are already off; said here so another image can't turn them on.
                 .withEnv("SQS_DELAY_PURGE_RETRY", "0")
                 .withEnv("SQS_DELAY_RECENTLY_DELETED", "0")
-                // Expired items stay until read, as with DynamoDB Local (AWS deletes them within days).
+                // Expired items stay, as DynamoDB Local keeps them (AWS deletes them within days).
                 .withEnv("DYNAMODB_REMOVE_EXPIRED_ITEMS", "0");
         String authToken = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (authToken != null && !authToken.isBlank()) {
