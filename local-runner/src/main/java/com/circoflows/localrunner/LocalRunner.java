@@ -5,6 +5,7 @@ import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
+import com.circoflows.localstack.LocalStacks;
 import com.sun.net.httpserver.HttpServer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,8 @@ public final class LocalRunner implements AutoCloseable {
         int port = server.getAddress().getPort();
         LocalStack stack = null;
         try {
-            stack = LocalStack.start(LocalStackOptions.defaults()
+            // Embedded unless a test JVM was switched to LocalStack (-Plocalstack); bin/run-local never is.
+            stack = LocalStacks.start(LocalStackOptions.defaults()
                     .withDataDir(options.dataDir())
                     .withDynamoDbPort(options.dynamoDbPort())
                     .withSqsPort(options.sqsPort())

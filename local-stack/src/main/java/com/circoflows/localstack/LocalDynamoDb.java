@@ -23,7 +23,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * DynamoDB Local running in this JVM as an HTTP server on 127.0.0.1, so the same SDK code that talks
  * to AWS talks to it.
  */
-public final class LocalDynamoDb implements AutoCloseable {
+public final class LocalDynamoDb implements ServiceEndpoint, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final int ATTEMPTS_FOR_FREE_PORT = 3;
@@ -143,6 +143,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         return port;
     }
 
+    @Override
     public URI endpoint() {
         return URI.create("http://" + HOST + ":" + port);
     }

@@ -17,7 +17,7 @@ import com.typesafe.config.ConfigFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** ElasticMQ, an SQS-compatible server, running in this JVM on 127.0.0.1. */
-public final class LocalSqs implements AutoCloseable {
+public final class LocalSqs implements ServiceEndpoint, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     private static final long STOP_TIMEOUT_SECONDS = 10;
@@ -81,6 +81,7 @@ public final class LocalSqs implements AutoCloseable {
         return port;
     }
 
+    @Override
     public URI endpoint() {
         return URI.create("http://" + HOST + ":" + port);
     }

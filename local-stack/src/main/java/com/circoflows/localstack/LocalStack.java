@@ -1,5 +1,6 @@
 package com.circoflows.localstack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,20 +13,24 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB Local and ElasticMQ started in this JVM and provisioned from the SAM template: the AWS
- * around the functions, without Docker or an AWS account.
+ * around the functions, without Docker or an AWS account. {@link #attach} provisions the same
+ * tables and queues on servers someone else runs (a LocalStack container, see {@link LocalStacks}).
  */
 public final class LocalStack implements AutoCloseable {
 
     private final LocalStackOptions options;
     private final SamTemplate template;
-    private final LocalDynamoDb dynamoDb;
-    private final LocalSqs sqs;
+    private final ServiceEndpoint dynamoDb;
+    private final ServiceEndpoint sqs;
     private final DynamoDbClient dynamoDbClient;
     private final SqsClient sqsClient;
     private final ProvisionedResources resources;
+    /** The in-process servers this stack started and stops; none when attached. */
+    private final AutoCloseable[] ownedServers;
 
-    private LocalStack(LocalStackOptions options, SamTemplate template, LocalDynamoDb dynamoDb, LocalSqs sqs,
-                       DynamoDbClient dynamoDbClient, SqsClient sqsClient, ProvisionedResources resources) {
+    private LocalStack(LocalStackOptions options, SamTemplate template, ServiceEndpoint dynamoDb, ServiceEndpoint sqs,
+                       DynamoDbClient dynamoDbClient, SqsClient sqsClient, ProvisionedResources resources,
+                       AutoCloseable... ownedServers) {
         this.options = options;
         this.template = template;
         this.dynamoDb = dynamoDb;
@@ -33,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
         this.dynamoDbClient = dynamoDbClient;
         this.sqsClient = sqsClient;
         this.resources = resources;
+        this.ownedServers = ownedServers;
     }
 
     public static LocalStack start(LocalStackOptions options) {
@@ -64,9 +70,29 @@ public final class LocalStack implements AutoCloseable {
         try {
             ProvisionedResources resources = new LocalProvisioner(template, dynamoDbClient, sqsClient)
                     .provision(options.stackName(), options.region(), options.parameterValues());
-            return new LocalStack(options, template, dynamoDb, sqs, dynamoDbClient, sqsClient, resources);
+            return new LocalStack(options, template, dynamoDb, sqs, dynamoDbClient, sqsClient, resources, sqs, dynamoDb);
         } catch (RuntimeException e) {
             throw closeAfterFailure(e, sqsClient, dynamoDbClient, sqs, dynamoDb);
+        }
+    }
+
+    /**
+     * Provisions the template's tables and queues on DynamoDB and SQS servers that are already running
+     * and outlive this stack (a LocalStack container shared by the JVM). Closing the stack closes only
+     * its clients. The options' ports and data directory do not apply: the servers are not ours.
+     */
+    public static LocalStack attach(LocalStackOptions options, URI dynamoDbEndpoint, URI sqsEndpoint) {
+        Path templatePath = options.templatePath() != null ? options.templatePath() : SamTemplate.locate();
+        SamTemplate template = SamTemplate.load(templatePath);
+        DynamoDbClient dynamoDbClient = LocalAwsClients.dynamoDb(dynamoDbEndpoint);
+        SqsClient sqsClient = LocalAwsClients.sqs(sqsEndpoint);
+        try {
+            ProvisionedResources resources = new LocalProvisioner(template, dynamoDbClient, sqsClient)
+                    .provision(options.stackName(), options.region(), options.parameterValues());
+            return new LocalStack(options, template, () -> dynamoDbEndpoint, () -> sqsEndpoint,
+                    dynamoDbClient, sqsClient, resources);
+        } catch (RuntimeException e) {
+            throw closeAfterFailure(e, sqsClient, dynamoDbClient);
         }
     }
 
@@ -78,11 +104,11 @@ public final class LocalStack implements AutoCloseable {
         return template;
     }
 
-    public LocalDynamoDb dynamoDb() {
+    public ServiceEndpoint dynamoDb() {
         return dynamoDb;
     }
 
-    public LocalSqs sqs() {
+    public ServiceEndpoint sqs() {
         return sqs;
     }
 
@@ -107,7 +133,11 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(sqsClient, dynamoDbClient, sqs, dynamoDb);
+        AutoCloseable[] clientsThenServers = new AutoCloseable[2 + ownedServers.length];
+        clientsThenServers[0] = sqsClient;
+        clientsThenServers[1] = dynamoDbClient;
+        System.arraycopy(ownedServers, 0, clientsThenServers, 2, ownedServers.length);
+        closeAll(clientsThenServers);
     }
 
     private static RuntimeException closeAfterFailure(RuntimeException failure, AutoCloseable... closeables) {

@@ -76,6 +76,10 @@ final class TableProvisioner {
         } catch (ResourceInUseException alreadyCreated) {
             // Another process provisioning the same data directory got there first; its table will do.
         }
+        // DynamoDB Local answers with an ACTIVE table; LocalStack and AWS may still be CREATING it.
+        try (var waiter = dynamoDb.waiter()) {
+            waiter.waitUntilTableExists(r -> r.tableName(tableName));
+        }
     }
 
     private static void requireSameKey(TableDefinition table, String tableName, TableDescription existing) {

@@ -2,11 +2,13 @@ package com.circoflows.adapters;
 
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
+import com.circoflows.localstack.LocalStacks;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * One {@link LocalStack} (DynamoDB Local + ElasticMQ provisioned from template.yaml) for every
+ * One {@link LocalStack} (DynamoDB Local + ElasticMQ provisioned from template.yaml, or tables and
+ * queues on the JVM's LocalStack container under -Plocalstack: {@link LocalStacks}) for every
  * adapter IT in this JVM: started on first use, stopped when the JVM exits. Tests share its tables,
  * so each one works with fresh random ids and never assumes a table is empty.
  */
@@ -21,7 +23,7 @@ public final class LocalStackFixture {
 
     public static synchronized LocalStack stack() {
         if (stack == null) {
-            LocalStack started = LocalStack.start(LocalStackOptions.defaults()
+            LocalStack started = LocalStacks.start(LocalStackOptions.defaults()
                     .withParameter("AppSecretKey", APP_SECRET_KEY));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
             stack = started;

@@ -40,6 +40,7 @@ import com.circoflows.domain.webhook.signing.WebhookSecret;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
+import com.circoflows.localstack.LocalStacks;
 import com.circoflows.localstack.SamTemplate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
@@ -132,9 +133,12 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         this.merchantId = onboard(SAMPLE_MERCHANT_NAME, SAMPLE_KEY);
     }
 
-    /** Starts a fresh stack and registers the sample key for "Events Merchant". */
+    /**
+     * Starts a fresh stack (embedded, or fresh tables and queues on the JVM's LocalStack container
+     * under -Plocalstack, see {@link LocalStacks}) and registers the sample key for "Events Merchant".
+     */
     public static HandlerTestEnvironment start() {
-        LocalStack stack = LocalStack.start(LocalStackOptions.defaults().withParameter("AppSecretKey", APP_SECRET_KEY));
+        LocalStack stack = LocalStacks.start(LocalStackOptions.defaults().withParameter("AppSecretKey", APP_SECRET_KEY));
         try {
             return new HandlerTestEnvironment(stack);
         } catch (RuntimeException e) {

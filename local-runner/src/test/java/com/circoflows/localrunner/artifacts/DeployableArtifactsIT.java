@@ -12,6 +12,7 @@ import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
+import com.circoflows.localstack.LocalStacks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -92,7 +93,7 @@ class DeployableArtifactsIT {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(LocalStackOptions.defaults()
+        stack = LocalStacks.start(LocalStackOptions.defaults()
                 .withParameter("AppSecretKey", "deployable-artifacts-it-secret-0123456789")
                 .withParameter("PublicBaseUrl", "http://localhost:3000"));
         root = com.circoflows.localstack.SamTemplate.locate().getParent();
@@ -106,7 +107,9 @@ class DeployableArtifactsIT {
 
     @AfterAll
     static void stopStack() {
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @TestFactory

@@ -15,6 +15,7 @@ import com.circoflows.localrunner.SqsEventSourcePoller;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
+import com.circoflows.localstack.LocalStacks;
 import com.circoflows.localstack.QueueDefinition;
 import com.circoflows.localstack.SqsEventSource;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,7 @@ class SqsEventSourcePollerIT {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(LocalStackOptions.defaults());
+        stack = LocalStacks.start(LocalStackOptions.defaults());
         sqs = stack.sqsClient();
         queueUrl = stack.resources().queueUrl(QUEUE);
         queueArn = stack.resources().queueArn(QUEUE);
