@@ -1,0 +1,40 @@
+package com.circoflows.observability;
+
+/**
+ * What every log line of the current invocation carries: the Lambda request id and, once the caller
+ * is known, the merchant id. Per thread, since the local runner serves several functions at once in
+ * one JVM; on Lambda one invocation runs at a time, on the handler's thread.
+ */
+public final class LogContext {
+    private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+    private static final ThreadLocal<String> MERCHANT_ID = new ThreadLocal<>();
+
+    private LogContext() {
+    }
+
+    /** Starts an invocation: forgets the previous one's merchant. {@code requestId} may be null. */
+    public static void beginInvocation(String requestId) {
+        REQUEST_ID.set(requestId);
+        MERCHANT_ID.remove();
+    }
+
+    /** The merchant the invocation acts for, from the moment it is known (API key, session, event). */
+    public static void merchant(String merchantId) {
+        if (merchantId != null) {
+            MERCHANT_ID.set(merchantId);
+        }
+    }
+
+    public static void endInvocation() {
+        REQUEST_ID.remove();
+        MERCHANT_ID.remove();
+    }
+
+    static String requestId() {
+        return REQUEST_ID.get();
+    }
+
+    static String merchantId() {
+        return MERCHANT_ID.get();
+    }
+}
