@@ -14,6 +14,12 @@ class ProcessMetricsTest {
     }
 
     @Test
+    void inLocalModeNothingIsPublishedEvenUnderAFunctionName() {
+        assertSame(Metrics.NONE, ProcessMetrics.forEnvironment(
+                Map.of("AWS_LAMBDA_FUNCTION_NAME", "fn", "CIRCOFLOWS_LOCAL_MODE", "true")));
+    }
+
+    @Test
     void outsideLambdaNothingIsPublished() {
         assertSame(Metrics.NONE, ProcessMetrics.forEnvironment(Map.of("STAGE", "dev")));
     }
