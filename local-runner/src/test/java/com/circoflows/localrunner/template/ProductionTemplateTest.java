@@ -131,8 +131,8 @@ class ProductionTemplateTest {
 
     @Test
     void thePaymentPathHasAFullVcpu() {
-        for (String id : List.of("CreateDirectPaymentFunction", "ConfirmThreeDSecureFunction", "PaymentPageFunction",
-                "ThreeDSecurePageFunction")) {
+        // The functions that authorise a card: bcrypt of a new key, the fraud screen, the gateway call.
+        for (String id : List.of("CreateDirectPaymentFunction", "ConfirmThreeDSecureFunction", "PaymentPageFunction")) {
             assertTrue((Integer) properties(id).get("MemorySize") >= 1769, id + ": Lambda gives 1 vCPU at 1769 MB");
         }
     }
