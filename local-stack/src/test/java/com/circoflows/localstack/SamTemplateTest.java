@@ -150,7 +150,7 @@ class SamTemplateTest {
     void givesRawAccessToAnyResource() {
         assertEquals("AWS::Serverless::HttpApi", template.resourceType("HttpApi"));
         assertEquals("AWS::SQS::Queue", template.resourceType("WebhookQueue"));
-        assertEquals(Map.of("SSEEnabled", true),
+        assertEquals(Map.of("SSEEnabled", true, "SSEType", "KMS", "KMSMasterKeyId", Map.of("Ref", "TablesKey")),
                 ((Map<?, ?>) template.resource("MerchantsTable").get("Properties")).get("SSESpecification"));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> template.resource("Nope"));
         assertTrue(error.getMessage().contains("Nope"), error.getMessage());
