@@ -85,10 +85,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void readsDeadLetterQueueWithoutRedriveOrVisibilityTimeout() {
+    void readsDeadLetterQueueWithoutRedriveAndWithItsVisibilityTimeout() {
         QueueDefinition deadLetters = template.queue("WebhookDeadLetterQueue");
         assertNull(deadLetters.redrive());
-        assertNull(deadLetters.visibilityTimeoutSeconds());
+        assertEquals(180, deadLetters.visibilityTimeoutSeconds());
         assertEquals(1_209_600, deadLetters.messageRetentionSeconds());
         assertEquals(2, template.queues().size());
     }
