@@ -8,6 +8,7 @@ package com.circoflows.observability;
 public final class LogContext {
     private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
     private static final ThreadLocal<String> MERCHANT_ID = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> IN_INVOCATION = new ThreadLocal<>();
 
     private LogContext() {
     }
@@ -16,11 +17,16 @@ public final class LogContext {
     public static void beginInvocation(String requestId) {
         REQUEST_ID.set(requestId);
         MERCHANT_ID.remove();
+        IN_INVOCATION.set(Boolean.TRUE);
     }
 
-    /** The merchant the invocation acts for, from the moment it is known (API key, session, event). */
+    /**
+     * The merchant the invocation acts for, from the moment it is known (API key, session, event).
+     * Ignored outside an invocation, so code run by tests or tools cannot leave a merchant behind on a
+     * thread for unrelated lines.
+     */
     public static void merchant(String merchantId) {
-        if (merchantId != null) {
+        if (merchantId != null && IN_INVOCATION.get() != null) {
             MERCHANT_ID.set(merchantId);
         }
     }
@@ -28,6 +34,7 @@ public final class LogContext {
     public static void endInvocation() {
         REQUEST_ID.remove();
         MERCHANT_ID.remove();
+        IN_INVOCATION.remove();
     }
 
     static String requestId() {

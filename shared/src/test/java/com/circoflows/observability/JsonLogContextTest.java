@@ -74,6 +74,15 @@ class JsonLogContextTest {
     }
 
     @Test
+    void aMerchantNamedOutsideAnInvocationIsNotKept() {
+        try (CapturedLog log = CapturedLog.start()) {
+            LogContext.merchant("mer_stray");
+            LOG.info("later", Map.of());
+            assertFalse(lines(log).get(0).containsKey("merchant_id"));
+        }
+    }
+
+    @Test
     void linesOutsideAnInvocationHaveNoRequestId() {
         try (CapturedLog log = CapturedLog.start()) {
             LOG.info("startup", Map.of());
