@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * their long JSON form, so the rest of the code sees one shape whichever form the template uses.
  * Plain SnakeYAML rejects these tags, and silently dropping them would lose the reference.
  */
-final class CloudFormationYamlConstructor extends SafeConstructor {
+public final class CloudFormationYamlConstructor extends SafeConstructor {
 
-    CloudFormationYamlConstructor(LoaderOptions options) {
+    public CloudFormationYamlConstructor(LoaderOptions options) {
         super(options);
         yamlMultiConstructors.put("!", new IntrinsicFunction());
     }

@@ -85,10 +85,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void readsDeadLetterQueueWithoutRedriveOrVisibilityTimeout() {
+    void readsDeadLetterQueueWithoutRedriveAndWithItsVisibilityTimeout() {
         QueueDefinition deadLetters = template.queue("WebhookDeadLetterQueue");
         assertNull(deadLetters.redrive());
-        assertNull(deadLetters.visibilityTimeoutSeconds());
+        assertEquals(180, deadLetters.visibilityTimeoutSeconds());
         assertEquals(1_209_600, deadLetters.messageRetentionSeconds());
         assertEquals(2, template.queues().size());
     }
@@ -150,7 +150,7 @@ class SamTemplateTest {
     void givesRawAccessToAnyResource() {
         assertEquals("AWS::Serverless::HttpApi", template.resourceType("HttpApi"));
         assertEquals("AWS::SQS::Queue", template.resourceType("WebhookQueue"));
-        assertEquals(Map.of("SSEEnabled", true),
+        assertEquals(Map.of("SSEEnabled", true, "SSEType", "KMS", "KMSMasterKeyId", Map.of("Ref", "TablesKey")),
                 ((Map<?, ?>) template.resource("MerchantsTable").get("Properties")).get("SSESpecification"));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> template.resource("Nope"));
         assertTrue(error.getMessage().contains("Nope"), error.getMessage());

@@ -10,6 +10,7 @@ import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.ratelimit.RateLimitDecision;
 import com.circoflows.domain.ratelimit.RateLimiter;
 import com.circoflows.observability.JsonLog;
+import com.circoflows.observability.LogContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,6 +70,7 @@ public final class MerchantApiPipeline {
                 throw limit.allowed() ? authenticationFailure : new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
             }
             merchantId = caller.merchantId();
+            LogContext.merchant(merchantId);
             limit = rateLimiter.consume(endpoint.rateLimitClass(), caller.keyId());
             if (!limit.allowed()) {
                 throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests: the limit is "

@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs. Request bodies are
- * never logged; as a second line of defence every long digit run is masked before writing.
+ * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs (with LogFormat JSON it
+ * keeps the object as it is). Every line carries the invocation's aws_request_id and, once known, its
+ * merchant_id ({@link LogContext}). Request bodies are never logged; as a second line of defence
+ * every long digit run is masked before writing.
  */
 public final class JsonLog {
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{12,}");
     private static volatile PrintStream out = System.out;
+
+    /** The Lambda invocation's id (Context#getAwsRequestId); request_id is API Gateway's, the client's x-request-id. */
+    public static final String AWS_REQUEST_ID = "aws_request_id";
 
     private final String logger;
 
@@ -48,7 +53,20 @@ public final class JsonLog {
         line.put("level", level);
         line.put("logger", logger);
         line.put("event", event);
-        line.putAll(fields);
+        String requestId = LogContext.requestId();
+        if (requestId != null) {
+            line.put(AWS_REQUEST_ID, requestId);
+        }
+        String merchantId = LogContext.merchantId();
+        if (merchantId != null) {
+            line.put("merchant_id", merchantId);
+        }
+        // A field the caller gives wins over the context, unless it is null.
+        fields.forEach((name, value) -> {
+            if (value != null || !line.containsKey(name)) {
+                line.put(name, value);
+            }
+        });
         if (failure != null) {
             line.put("error_class", failure.getClass().getName());
             line.put("error_message", String.valueOf(failure.getMessage()));

@@ -36,6 +36,7 @@ public final class PaymentWorld {
     public final Clock clock;
     public final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository();
     public final RecordingWebhookJobQueue queue = new RecordingWebhookJobQueue();
+    public final RecordingMetrics metrics = new RecordingMetrics();
     public final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
     public final CardFingerprinter fingerprinter = TestCardData.fingerprinter();
     public final InMemoryRateLimitCounter riskCounters = new InMemoryRateLimitCounter();
@@ -54,7 +55,7 @@ public final class PaymentWorld {
         this.clock = clock;
         this.gateway = gateway;
         this.ledger = ledger;
-        this.writer = new TransactionWriter(transactions, queue, clock);
+        this.writer = new TransactionWriter(transactions, queue, clock, metrics);
         this.engine = new PaymentEngine(gateway,
                 FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
         this.payments = new DirectPaymentService(engine, writer);

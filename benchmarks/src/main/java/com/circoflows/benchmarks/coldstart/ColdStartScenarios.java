@@ -30,13 +30,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * new merchant with a production-cost key, because a cold container's key cache is empty: the first
  * request pays one bcrypt verification, as it does on Lambda.
  */
-final class ColdStartScenarios {
+public final class ColdStartScenarios {
     private final HandlerTestEnvironment environment;
     private final MerchantOnboarding onboarding;
     private final String receiverUrl;
     private final Map<String, Function<Merchant, Object>> scenarios;
 
-    ColdStartScenarios(HandlerTestEnvironment environment, String receiverUrl) {
+    public ColdStartScenarios(HandlerTestEnvironment environment, String receiverUrl) {
         this.environment = environment;
         this.receiverUrl = receiverUrl;
         var stack = environment.stack();
@@ -89,12 +89,12 @@ final class ColdStartScenarios {
                     merchant -> HandlerTestEnvironment.scheduledEvent("webhook-sweeper/scheduled.json")));
     }
 
-    boolean covers(String logicalId) {
+    public boolean covers(String logicalId) {
         return scenarios.containsKey(logicalId);
     }
 
     /** A new merchant, and the event its function's first invocation gets (APIGatewayV2HTTPEvent, SQSEvent ...). */
-    Object prepare(String logicalId) {
+    public Object prepare(String logicalId) {
         Function<Merchant, Object> scenario = scenarios.get(logicalId);
         if (scenario == null) {
             throw new IllegalStateException("no cold-start scenario for " + logicalId

@@ -67,6 +67,8 @@ class TemplateContractTest {
             "CreateApiKeyFunction", Set.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
             "RevokeApiKeyFunction", Set.of("dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"));
     private static final Set<String> RECORDS_KEY_USE = Set.of("dynamodb:UpdateItem");
+    /** The tables' KMS key: every function may use it through DynamoDB (see ProductionTemplateTest). */
+    static final String TABLES_KEY = "TablesKey";
 
     private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
     private final Path repositoryRoot = SamTemplate.locate().getParent();
@@ -142,12 +144,15 @@ class TemplateContractTest {
     }
 
     @Test
-    void everyTableIsOnDemandEncryptedAndRecoverable() {
+    void everyTableIsOnDemandEncryptedWithTheCustomerManagedKeyAndRecoverable() {
         for (TableDefinition table : template.tables()) {
             Map<String, Object> properties = properties(table.logicalId());
             assertEquals("PAY_PER_REQUEST", properties.get("BillingMode"), table.logicalId());
-            assertEquals(Boolean.TRUE, ((Map<?, ?>) properties.get("SSESpecification")).get("SSEEnabled"),
-                    table.logicalId() + " must have SSE");
+            Map<?, ?> encryption = (Map<?, ?>) properties.get("SSESpecification");
+            assertEquals(Boolean.TRUE, encryption.get("SSEEnabled"), table.logicalId() + " must have SSE");
+            assertEquals("KMS", encryption.get("SSEType"), table.logicalId() + " must be encrypted with KMS");
+            assertEquals(Map.of("Ref", TABLES_KEY), encryption.get("KMSMasterKeyId"),
+                    table.logicalId() + " must be encrypted with the stack's customer-managed key");
             assertEquals(Boolean.TRUE, ((Map<?, ?>) properties.get("PointInTimeRecoverySpecification"))
                     .get("PointInTimeRecoveryEnabled"), table.logicalId() + " must have PITR");
         }
@@ -216,7 +221,8 @@ class TemplateContractTest {
             for (Object policy : (List<?>) policies) {
                 Map<?, ?> entry = (Map<?, ?>) policy;
                 if (entry.containsKey("Statement")) {
-                    statements(entry).forEach(statement -> permitted.add(resourceOf(statement)));
+                    statements(entry).stream().map(TemplateContractTest::resourceOf)
+                            .filter(resource -> !resource.equals(TABLES_KEY)).forEach(permitted::add);
                 } else {
                     entry.values().forEach(arguments -> ((Map<?, ?>) arguments).values().forEach(target -> {
                         if (target instanceof Map<?, ?> ref) {
@@ -248,6 +254,9 @@ class TemplateContractTest {
                 if (entry.containsKey("Statement")) {
                     for (Map<?, ?> statement : statements(entry)) {
                         assertEquals("Allow", statement.get("Effect"), function.logicalId());
+                        if (resourceOf(statement).equals(TABLES_KEY)) {
+                            continue;
+                        }
                         assertEquals("ApiKeysTable", resourceOf(statement),
                                 function.logicalId() + ": inline statements are for the keys table only");
                         actions.addAll(actionsOf(statement));

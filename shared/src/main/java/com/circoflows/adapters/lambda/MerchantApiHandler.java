@@ -19,6 +19,6 @@ public abstract class MerchantApiHandler implements RequestHandler<APIGatewayV2H
 
     @Override
     public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayEvents.toEvent(pipeline.handle(ApiGatewayEvents.toRequest(event), endpoint));
+        return HttpInvocation.serve(event, context, request -> pipeline.handle(request, endpoint));
     }
 }

@@ -74,6 +74,7 @@ import com.circoflows.domain.webhook.WebhookEventRepository;
 import com.circoflows.domain.webhook.WebhookJobQueue;
 import com.circoflows.domain.webhook.WebhookSweeper;
 import com.circoflows.domain.webhook.signing.WebhookSigner;
+import com.circoflows.observability.ProcessMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class FunctionWiring {
     private final Lazy<WebhookJobQueue> webhookQueue = new Lazy<>(() ->
             new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")));
     private final Lazy<TransactionWriter> writer = new Lazy<>(() ->
-            new TransactionWriter(transactions.get(), webhookQueue.get(), clock()));
+            new TransactionWriter(transactions.get(), webhookQueue.get(), clock(), ProcessMetrics.get()));
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
@@ -215,7 +216,8 @@ public final class FunctionWiring {
     public WebhookJobBatch webhookJobBatch() {
         WebhookDeliveryService delivery = new WebhookDeliveryService(webhookEvents.get(), webhookEndpoints(),
                 new GuardedWebhookTransport(settings.localMode(), WEBHOOK_TIMEOUT), new WebhookSigner(),
-                RetrySchedule.parse(required("WEBHOOK_RETRY_SCHEDULE")), clock, RandomGenerator.getDefault());
+                RetrySchedule.parse(required("WEBHOOK_RETRY_SCHEDULE")), clock, RandomGenerator.getDefault(),
+                ProcessMetrics.get());
         return new WebhookJobBatch(delivery, sqs.get(), required("WEBHOOK_QUEUE_URL"),
                 Executors.newFixedThreadPool(DELIVERY_THREADS));
     }

@@ -13,6 +13,7 @@ import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.observability.JsonLog;
+import com.circoflows.observability.LogContext;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +133,7 @@ public final class ThreeDSecurePage {
     }
 
     private String merchantName(Transaction transaction) {
+        LogContext.merchant(transaction.merchantId()); // the page's log lines name whose customer it served
         return merchants.find(transaction.merchantId()).map(Merchant::name).orElse("the merchant");
     }
 

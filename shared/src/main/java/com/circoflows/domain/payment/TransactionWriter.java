@@ -5,6 +5,7 @@ import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.domain.webhook.WebhookJobQueue;
 import com.circoflows.observability.JsonLog;
+import com.circoflows.observability.Metrics;
 import java.time.Clock;
 import java.util.Map;
 
@@ -19,11 +20,17 @@ public final class TransactionWriter {
     private final TransactionRepository transactions;
     private final WebhookJobQueue queue;
     private final Clock clock;
+    private final Metrics metrics;
 
     public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue, Clock clock) {
+        this(transactions, queue, clock, Metrics.NONE);
+    }
+
+    public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue, Clock clock, Metrics metrics) {
         this.transactions = transactions;
         this.queue = queue;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -37,6 +44,7 @@ public final class TransactionWriter {
     public PaymentOutcome insert(Transaction transaction) {
         WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
         if (transactions.insert(transaction, event)) {
+            count(transaction);
             return new PaymentOutcome(transaction, enqueue(event));
         }
         Transaction recorded = transactions.find(transaction.transactionId())
@@ -56,6 +64,9 @@ public final class TransactionWriter {
         if (!transactions.update(updated, event)) {
             return java.util.Optional.empty();
         }
+        if (statusChanged) {
+            count(updated);
+        }
         return java.util.Optional.of(new PaymentOutcome(updated, event != null && enqueue(event)));
     }
 
@@ -65,6 +76,23 @@ public final class TransactionWriter {
      */
     public boolean queueDelivery(WebhookEvent event) {
         return enqueue(event);
+    }
+
+    /** Counted once per stored status, so a retry that recovers a stored payment counts nothing. */
+    private void count(Transaction transaction) {
+        PaymentFailure failure = transaction.failure();
+        switch (transaction.status()) {
+            case COMPLETED -> metrics.paymentRecorded(Metrics.PaymentOutcome.SUCCEEDED, null);
+            case PENDING -> metrics.paymentRecorded(Metrics.PaymentOutcome.REQUIRES_ACTION, null);
+            case FAILED -> {
+                if (failure != null && failure.declineCode() != null) {
+                    metrics.paymentRecorded(Metrics.PaymentOutcome.DECLINED, failure.declineCode());
+                } else {
+                    metrics.paymentRecorded(Metrics.PaymentOutcome.FAILED, null);
+                }
+            }
+            default -> throw new IllegalStateException("unknown status " + transaction.status());
+        }
     }
 
     private boolean enqueue(WebhookEvent event) {

@@ -17,6 +17,7 @@ import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.observability.JsonLog;
+import com.circoflows.observability.LogContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -270,6 +271,7 @@ public final class SessionCheckoutService implements SessionCheckout {
     }
 
     private SessionForPage page(PaymentSession session) {
+        LogContext.merchant(session.merchantId()); // the page's log lines name whose customer it served
         String name = merchants.find(session.merchantId()).map(Merchant::name).orElse("the merchant");
         return new SessionForPage(session, name);
     }

@@ -3,6 +3,7 @@ package com.circoflows.domain.webhook;
 import com.circoflows.domain.webhook.signing.WebhookSecret;
 import com.circoflows.domain.webhook.signing.WebhookSigner;
 import com.circoflows.observability.JsonLog;
+import com.circoflows.observability.Metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +31,18 @@ public final class WebhookDeliveryService {
     private final RetrySchedule schedule;
     private final Clock clock;
     private final RandomGenerator jitter;
+    private final Metrics metrics;
 
     public WebhookDeliveryService(WebhookEventRepository events, WebhookEndpointRepository endpoints,
             WebhookTransport transport, WebhookSigner signer, RetrySchedule schedule, Clock clock,
             RandomGenerator jitter) {
+        this(events, endpoints, transport, signer, schedule, clock, jitter, Metrics.NONE);
+    }
+
+    public WebhookDeliveryService(WebhookEventRepository events, WebhookEndpointRepository endpoints,
+            WebhookTransport transport, WebhookSigner signer, RetrySchedule schedule, Clock clock,
+            RandomGenerator jitter, Metrics metrics) {
+        this.metrics = metrics;
         this.events = events;
         this.endpoints = endpoints;
         this.transport = transport;
@@ -92,6 +101,7 @@ public final class WebhookDeliveryService {
         Map<String, String> headers = signer.sign(event.eventId(), now.getEpochSecond(), body, secret,
                 endpoint.get().previousSecretAt(now));
         TransportResult result = transport.post(target, headers, body);
+        metrics.webhookAttempted(result.succeeded());
         DeliveryAttempt attempt = new DeliveryAttempt(attemptNumber, now, target, result.httpStatus(), result.error(),
                 result.durationMillis(), result.responseSnippet());
 

@@ -502,6 +502,20 @@ class WebhookDeliveryServiceTest {
         assertFalse(second.header("webhook-signature").contains(standardSignature(previous, second)));
     }
 
+    @Test
+    void eachPostIsCountedAsAnAttemptAndAsAFailureUnlessItAnswered2xx() {
+        com.circoflows.testing.RecordingMetrics metrics = new com.circoflows.testing.RecordingMetrics();
+        WebhookDeliveryService counted = new WebhookDeliveryService(events, endpoints, transport, new WebhookSigner(),
+                RetrySchedule.production(), clock, new SplittableRandom(42), metrics);
+        WebhookEvent failing = stored(WebhookTestEvents.pending(MERCHANT, CREATED));
+        transport.thenAnswer(TransportResult.response(500, 40, "oops"));
+        counted.deliver(failing.eventId(), 1);
+        transport.thenAnswer(TransportResult.response(204, 12, ""));
+        counted.deliver(failing.eventId(), 2);
+
+        assertEquals(List.of("webhook failed", "webhook delivered"), metrics.recorded());
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private WebhookDeliveryService service(RetrySchedule schedule) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.circoflows.adapters.lambda.ApiGatewayEvents;
+import com.circoflows.adapters.lambda.HttpInvocation;
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.pages.ThreeDSecurePage;
@@ -25,6 +25,6 @@ public final class ThreeDSecurePageHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ApiGatewayEvents.toEvent(page.handle(ApiGatewayEvents.toRequest(event)));
+        return HttpInvocation.serve(event, context, page::handle);
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.circoflows.adapters.lambda.DeadLetterBatch;
+import com.circoflows.adapters.lambda.EventInvocation;
 import com.circoflows.adapters.wiring.FunctionWiring;
 
 /** Consumes the dead-letter queue: events whose retries ran out become failed, ready for redelivery. */
@@ -21,6 +22,6 @@ public final class WebhookDeadLetterHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event);
+        return EventInvocation.handle(context, () -> batch.handle(event));
     }
 }

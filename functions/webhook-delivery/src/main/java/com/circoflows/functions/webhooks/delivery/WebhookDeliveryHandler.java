@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.circoflows.adapters.lambda.WebhookJobBatch;
+import com.circoflows.adapters.lambda.EventInvocation;
 import com.circoflows.adapters.wiring.FunctionWiring;
 
 /** Consumes the webhook queue: signs and POSTs each event, reports partial batch failures. */
@@ -21,6 +22,6 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.handle(event);
+        return EventInvocation.handle(context, () -> batch.handle(event));
     }
 }

@@ -3,6 +3,7 @@ package com.circoflows.functions.webhooks.sweeper;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.circoflows.adapters.lambda.EventInvocation;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler.Reconciliation;
@@ -35,6 +36,10 @@ public final class WebhookSweeperHandler implements RequestHandler<ScheduledEven
     /** What this run did, visible in the invocation result. */
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
+        return EventInvocation.handle(context, this::sweepAndReconcile);
+    }
+
+    private Map<String, Integer> sweepAndReconcile() {
         Map<String, Integer> done = new LinkedHashMap<>();
         RuntimeException failure = null;
         try {

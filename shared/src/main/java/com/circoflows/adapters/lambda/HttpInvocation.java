@@ -1,0 +1,40 @@
+package com.circoflows.adapters.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.circoflows.api.ApiRequest;
+import com.circoflows.api.ApiResponse;
+import com.circoflows.observability.LogContext;
+import com.circoflows.observability.Metrics;
+import com.circoflows.observability.ProcessMetrics;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * What every HTTP invocation shares around its handling: the Lambda request id on each log line,
+ * and the route's latency as a metric.
+ */
+public final class HttpInvocation {
+    private HttpInvocation() {
+    }
+
+    public static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context,
+            Function<ApiRequest, ApiResponse> handling) {
+        return serve(event, context, handling, ProcessMetrics.get());
+    }
+
+    static APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Context context,
+            Function<ApiRequest, ApiResponse> handling, Metrics metrics) {
+        long started = System.nanoTime();
+        LogContext.beginInvocation(context == null ? null : context.getAwsRequestId());
+        try {
+            APIGatewayV2HTTPResponse response = ApiGatewayEvents.toEvent(handling.apply(ApiGatewayEvents.toRequest(event)));
+            metrics.requestServed(event.getRouteKey(), response.getStatusCode(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            return response;
+        } finally {
+            LogContext.endInvocation();
+        }
+    }
+}
