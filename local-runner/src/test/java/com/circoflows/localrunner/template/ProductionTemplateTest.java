@@ -155,13 +155,14 @@ class ProductionTemplateTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachFunctionMayUseTheTablesKeyOnlyThroughDynamoDbToDecrypt() {
+    Stream<DynamicTest> eachFunctionMayUseTheTablesKeyOnlyThroughDynamoDb() {
         return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
             List<Map<?, ?>> keyStatements = inlineStatements(function.logicalId()).stream()
                     .filter(s -> s.toString().contains(TemplateContractTest.TABLES_KEY)).toList();
             assertEquals(1, keyStatements.size(), function.logicalId() + " reads tables encrypted with the key");
             Map<?, ?> statement = keyStatements.get(0);
-            assertEquals(Set.of("kms:Decrypt", "kms:DescribeKey"), new HashSet<>(actions(statement)));
+            assertEquals(Set.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
+                    new HashSet<>(actions(statement)));
             Map<?, ?> condition = (Map<?, ?>) ((Map<?, ?>) statement.get("Condition")).get("StringEquals");
             assertEquals(Map.of("Fn::Sub", "dynamodb.${AWS::Region}.amazonaws.com"), condition.get("kms:ViaService"));
         }));
