@@ -120,12 +120,13 @@ public final class ColdStartBenchmark {
     /**
      * What the probe adds after a function's jar: this module's classes (the probe, the yardstick
      * handler) and the local runner's, for the Lambda context it passes; for the CRT variant, the
-     * aws-crt-client jar and the CRT itself.
+     * aws-crt-client jar, its crt-core and the CRT itself.
      */
     private static String probeClasses(boolean crt) throws Exception {
         String classes = codeLocation(ColdStartProbe.class) + File.pathSeparator + codeLocation(LocalLambdaContext.class);
         if (crt) {
             classes += File.pathSeparator + codeLocation(Class.forName("software.amazon.awssdk.http.crt.AwsCrtHttpClient"))
+                    + File.pathSeparator + codeLocation(Class.forName("software.amazon.awssdk.crtcore.CrtConfigurationUtils"))
                     + File.pathSeparator + codeLocation(Class.forName("software.amazon.awssdk.crt.CRT"));
         }
         return classes;
