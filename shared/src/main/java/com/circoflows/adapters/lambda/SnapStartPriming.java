@@ -1,6 +1,8 @@
 package com.circoflows.adapters.lambda;
 
+import com.circoflows.observability.JsonLog;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
@@ -21,6 +23,8 @@ public final class SnapStartPriming implements Resource {
     /** CRaC's global context may hold resources only weakly; these must live as long as their handler. */
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
+    private static final JsonLog LOG = JsonLog.get(SnapStartPriming.class);
+
     private final Runnable priming;
 
     private SnapStartPriming(Runnable priming) {
@@ -40,9 +44,18 @@ public final class SnapStartPriming implements Resource {
         return List.copyOf(REGISTERED);
     }
 
+    /**
+     * A priming that fails (DynamoDB unreachable while the version is published) is logged and the
+     * snapshot taken anyway: priming only makes the first request faster, and an exception here would
+     * fail the publication of the version instead.
+     */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        priming.run();
+        try {
+            priming.run();
+        } catch (RuntimeException e) {
+            LOG.warn("snapstart_priming_failed", Map.of("error", e.getClass().getName()));
+        }
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.circoflows.adapters.lambda.SnapStartPriming;
+import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.config.Settings;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,18 @@ class CreateDirectPaymentSnapStartPrimingIT {
 
         assertEquals(tablesBefore, everyTable(), "tables after the priming");
         assertEquals(List.of(), environment.drainWebhookJobs(), "webhook jobs queued by the priming");
+    }
+
+    /** The resource logs a failing priming and lets the snapshot go ahead; the priming itself must not fail. */
+    @Test
+    void thePrimingCompletesAgainstTheStackAndStillWritesNothing() {
+        Runnable priming = new FunctionWiring(new Settings(environment.environment("CreateDirectPaymentFunction")))
+                .createDirectPaymentPriming();
+        Map<String, List<String>> tablesBefore = everyTable();
+
+        priming.run();
+
+        assertEquals(tablesBefore, everyTable(), "tables after the priming");
     }
 
     /** Each table's items, as sorted strings, by table name. */
