@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * The dry run of an /api request that SnapStart's snapshot is primed with: the API key lookup's
- * DynamoDB GetItem, for a key id no key can have (our ids are {@code key_} and 16 letters or digits),
+ * DynamoDB GetItem, for a key id no key can have (stored ids are base62; this one has hyphens),
  * and the JSON path of a made-up payment request, event to response. It writes nothing, counts no
  * request against a rate limit and caches nothing: the key is never found, so nothing is verified.
  */
