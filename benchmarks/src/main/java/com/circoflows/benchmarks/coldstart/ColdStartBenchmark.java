@@ -26,13 +26,20 @@ import java.util.Set;
  * template.yaml, and for the minimal GetItem handler as the yardstick, starts that many fresh JVMs
  * with Lambda's java17 flags on the function's deployable jar, against an already running local
  * stack, and reports the medians of: JVM start until main, init (handler class loaded and
- * constructed) and the first invocation, and the whole from process spawn to the first response.
+ * constructed) and the first invocation, and the whole from process spawn to the first response;
+ * then the goal's ratio, the first POST /api/direct-payment response against the yardstick's.
+ *
+ * <p>{@code COLD_START_HTTP_CLIENT=crt} runs the HTTP client variant: the functions and the yardstick
+ * build their SDK clients on AWS CRT (aws-crt-client added to each probe's classpath, as if shaded).
  */
 public final class ColdStartBenchmark {
     /** Lambda's java17 runtime stops tiered compilation at C1; a 1024 MB function has under one vCPU, where the JVM picks the serial collector. */
     static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
     static final String YARDSTICK = "MinimalGetItem (yardstick)";
+    static final String DIRECT_PAYMENT = "CreateDirectPaymentFunction";
+    /** Read by AwsClients and by the yardstick; unset means url-connection. */
+    private static final String HTTP_CLIENT_VARIABLE = "AWS_HTTP_CLIENT";
 
     private ColdStartBenchmark() {
     }
@@ -58,10 +65,12 @@ public final class ColdStartBenchmark {
             Path projectRoot = SamTemplate.locate().toAbsolutePath().getParent();
             ColdStartScenarios scenarios = new ColdStartScenarios(environment,
                     "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
-            ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses());
+            String httpClient = System.getenv().getOrDefault("COLD_START_HTTP_CLIENT", "url-connection");
+            ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses(httpClient.equals("crt")));
 
-            System.out.printf("Cold start: %d fresh JVMs per function, flags %s%n", jvms, LAMBDA_JVM_FLAGS);
-            results.put(YARDSTICK, measureYardstick(environment, template, projectRoot, launcher, jvms));
+            System.out.printf("Cold start: %d fresh JVMs per function, flags %s, HTTP client %s%n", jvms,
+                    LAMBDA_JVM_FLAGS, httpClient);
+            results.put(YARDSTICK, measureYardstick(environment, template, projectRoot, launcher, jvms, httpClient));
             for (FunctionDefinition function : template.functions()) {
                 if (!only.isEmpty() && !only.contains(function.logicalId())) {
                     continue;
@@ -70,8 +79,10 @@ public final class ColdStartBenchmark {
                 List<ProbeResult> runs = new ArrayList<>();
                 for (int run = 0; run < jvms; run++) {
                     Object event = scenarios.prepare(function.logicalId());
+                    Map<String, String> variables = new LinkedHashMap<>(environment.environment(function.logicalId()));
+                    variables.put(HTTP_CLIENT_VARIABLE, httpClient);
                     runs.add(launcher.launch(function.logicalId() + "-" + run, jar, function.handlerClassName(),
-                            function.logicalId(), environment.environment(function.logicalId()), event));
+                            function.logicalId(), variables, event));
                 }
                 results.put(function.logicalId(), runs);
                 System.out.println("  " + ColdStartReport.line(function.logicalId(), runs));
@@ -82,15 +93,20 @@ public final class ColdStartBenchmark {
             stackLog.close();
         }
         System.out.print(ColdStartReport.table(results, YARDSTICK));
+        if (results.containsKey(DIRECT_PAYMENT)) {
+            System.out.println(ColdStartReport.goal(results.get(DIRECT_PAYMENT), results.get(YARDSTICK)));
+        }
     }
 
     private static List<ProbeResult> measureYardstick(HandlerTestEnvironment environment, SamTemplate template,
-            Path projectRoot, ProbeLauncher launcher, int jvms) throws IOException, InterruptedException {
+            Path projectRoot, ProbeLauncher launcher, int jvms, String httpClient)
+            throws IOException, InterruptedException {
         FunctionDefinition health = template.function("HealthFunction");
         Map<String, String> variables = new LinkedHashMap<>(environment.environment(health.logicalId()));
         variables.put(MinimalGetItemHandler.TABLE, environment.table("MerchantsTable"));
         variables.put(MinimalGetItemHandler.KEY_NAME, template.table("MerchantsTable").hashKey());
         variables.put(MinimalGetItemHandler.KEY_VALUE, environment.merchantId());
+        variables.put(HTTP_CLIENT_VARIABLE, httpClient);
         List<ProbeResult> runs = new ArrayList<>();
         for (int run = 0; run < jvms; run++) {
             runs.add(launcher.launch("yardstick-" + run, projectRoot.resolve(health.codeUri()),
@@ -103,10 +119,17 @@ public final class ColdStartBenchmark {
 
     /**
      * What the probe adds after a function's jar: this module's classes (the probe, the yardstick
-     * handler) and the local runner's, for the Lambda context it passes.
+     * handler) and the local runner's, for the Lambda context it passes; for the CRT variant, the
+     * aws-crt-client jar, its crt-core and the CRT itself.
      */
-    private static String probeClasses() throws Exception {
-        return codeLocation(ColdStartProbe.class) + File.pathSeparator + codeLocation(LocalLambdaContext.class);
+    private static String probeClasses(boolean crt) throws Exception {
+        String classes = codeLocation(ColdStartProbe.class) + File.pathSeparator + codeLocation(LocalLambdaContext.class);
+        if (crt) {
+            classes += File.pathSeparator + codeLocation(Class.forName("software.amazon.awssdk.http.crt.AwsCrtHttpClient"))
+                    + File.pathSeparator + codeLocation(Class.forName("software.amazon.awssdk.crtcore.CrtConfigurationUtils"))
+                    + File.pathSeparator + codeLocation(Class.forName("software.amazon.awssdk.crt.CRT"));
+        }
+        return classes;
     }
 
     private static String codeLocation(Class<?> type) throws Exception {

@@ -27,6 +27,13 @@ final class ColdStartReport {
         return table.toString();
     }
 
+    /** Issue 6's goal: a fresh JVM's first POST /api/direct-payment response within 1.5x the yardstick's. */
+    static String goal(List<ProbeResult> directPayment, List<ProbeResult> yardstick) {
+        double ratio = median(directPayment, ProbeResult::totalMillis) / median(yardstick, ProbeResult::totalMillis);
+        return String.format("First POST /api/direct-payment response / minimal GetItem handler's: %.2f× (goal <= 1.5×: %s)",
+                ratio, ratio <= 1.5 ? "met" : "not met");
+    }
+
     static double median(List<ProbeResult> runs, ToDoubleFunction<ProbeResult> value) {
         double[] sorted = runs.stream().mapToDouble(value).sorted().toArray();
         int middle = sorted.length / 2;

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The cold-start yardstick: the least a DynamoDB-backed Java function can do, one consistent GetItem
  * through the same SDK, HTTP client and credential setup as ours, answering 200. Our functions'
  * cold starts are reported against it, because most of a Java cold start is the SDK's, not ours.
+ * With AWS_HTTP_CLIENT=crt (the benchmark's HTTP client variant) it uses the AWS CRT client instead.
  */
 public final class MinimalGetItemHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String TABLE = "YARDSTICK_TABLE";
@@ -30,7 +32,8 @@ public final class MinimalGetItemHandler implements RequestHandler<APIGatewayV2H
     public MinimalGetItemHandler() {
         Map<String, String> environment = System.getenv();
         var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient("crt".equals(environment.get("AWS_HTTP_CLIENT"))
+                        ? AwsCrtHttpClient.create() : UrlConnectionHttpClient.create())
                 .region(Region.of(environment.get("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"))));

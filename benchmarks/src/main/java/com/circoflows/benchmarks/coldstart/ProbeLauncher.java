@@ -31,6 +31,7 @@ final class ProbeLauncher {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(ColdStartBenchmark.LAMBDA_JVM_FLAGS);
+        command.addAll(extraJvmFlags());
         command.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(),
                 handlerClass, invocation.toString(), functionName));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -72,6 +73,15 @@ final class ProbeLauncher {
                     + "):\n  " + String.join("\n  ", output));
         }
         return probe;
+    }
+
+    /**
+     * Flags for a diagnostic run (e.g. {@code -Xlog:class+load:file=...}) from the system property
+     * {@code coldstart.jvmFlags}, space-separated; none in a measuring run.
+     */
+    private static List<String> extraJvmFlags() {
+        String flags = System.getProperty("coldstart.jvmFlags", "").trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.split(" +"));
     }
 
     private static Map<String, String> fields(String result) {

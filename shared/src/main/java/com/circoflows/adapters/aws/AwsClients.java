@@ -67,8 +67,18 @@ public final class AwsClients {
                 .build();
     }
 
+    /** url-connection, chosen by measurement over AWS CRT (README "Cold start"). */
     public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.create();
+    }
+
+    /**
+     * url-connection unless AWS_HTTP_CLIENT is {@code crt}: the cold-start benchmark's variant run,
+     * which adds aws-crt-client to the classpath; deployable jars do not hold it.
+     */
+    public static SdkHttpClient httpClient(Settings settings) {
+        return settings.optional("AWS_HTTP_CLIENT").filter("crt"::equals).isPresent()
+                ? CrtHttpClients.create() : httpClient();
     }
 
     private static Region region(Settings settings) {

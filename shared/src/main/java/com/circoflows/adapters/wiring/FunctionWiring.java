@@ -10,6 +10,8 @@ import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
+import com.circoflows.adapters.lambda.MerchantApiPriming;
+import com.circoflows.api.Json;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.api.health.HealthEndpoint;
@@ -101,10 +103,10 @@ public final class FunctionWiring {
     private final Clock clock;
     private final List<ExecutionInterceptor> interceptors;
 
-    private final Lazy<SdkHttpClient> httpClient = new Lazy<>(AwsClients::httpClient);
+    private final Lazy<SdkHttpClient> httpClient = new Lazy<>(() -> AwsClients.httpClient(settings()));
     private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() ->
             AwsClients.dynamoDb(settings(), httpClient.get(), interceptors()));
-    private final Lazy<SqsClient> sqs = new Lazy<>(() -> AwsClients.sqs(settings(), httpClient.get(), interceptors()));
+    private final Lazy<SqsClient> sqs = new Lazy<>(new SqsClientFactory());
     private final Lazy<MerchantApiPipeline> pipeline = new Lazy<>(() -> buildPipeline(false));
     private final Lazy<MerchantApiPipeline> writePipeline = new Lazy<>(() -> buildPipeline(true));
     private final Lazy<TransactionRepository> transactions = new Lazy<>(() -> new DynamoTransactionRepository(
@@ -168,6 +170,17 @@ public final class FunctionWiring {
         return new CreateDirectPaymentEndpoint(
                 new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock),
                 payments, publicUrls());
+    }
+
+    /** SnapStart's priming for POST /api/direct-payment: it also parses the made-up request, as the endpoint would. */
+    public Runnable createDirectPaymentPriming() {
+        DirectPaymentRequestParser parser = new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock);
+        return new MerchantApiPriming(apiKeys.get(), parser::parse);
+    }
+
+    /** SnapStart's priming for an /api function: the key lookup and the JSON path, its body only read as JSON. */
+    public Runnable merchantApiPriming() {
+        return new MerchantApiPriming(apiKeys.get(), Json::parseObject);
     }
 
     public GetDirectPaymentEndpoint getDirectPaymentEndpoint() {
@@ -355,6 +368,18 @@ public final class FunctionWiring {
 
     private String required(String name) {
         return settings.required(name);
+    }
+
+    /**
+     * A class, not a lambda: creating a lambda whose body returns SqsClient loads SqsClient (the
+     * lambda factory resolves the method's return type) as soon as FunctionWiring is constructed, and
+     * the functions that never queue a job leave the SQS client out of their jar.
+     */
+    private final class SqsClientFactory implements Supplier<SqsClient> {
+        @Override
+        public SqsClient get() {
+            return AwsClients.sqs(settings, httpClient.get(), interceptors);
+        }
     }
 
     /** Memoises one component; construction happens on the handler's init thread. */

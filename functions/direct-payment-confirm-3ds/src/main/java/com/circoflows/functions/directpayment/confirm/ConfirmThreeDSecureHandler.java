@@ -2,6 +2,7 @@ package com.circoflows.functions.directpayment.confirm;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.payments.ConfirmThreeDSecureEndpoint;
@@ -14,6 +15,7 @@ public final class ConfirmThreeDSecureHandler extends MerchantApiHandler {
 
     private ConfirmThreeDSecureHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.confirmThreeDSecureEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public ConfirmThreeDSecureHandler(MerchantApiPipeline pipeline, ConfirmThreeDSecureEndpoint endpoint) {

@@ -2,6 +2,7 @@ package com.circoflows.functions.directpayment.create;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.payments.CreateDirectPaymentEndpoint;
@@ -14,6 +15,7 @@ public final class CreateDirectPaymentHandler extends MerchantApiHandler {
 
     private CreateDirectPaymentHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.createDirectPaymentEndpoint());
+        SnapStartPriming.register(wiring.createDirectPaymentPriming());
     }
 
     public CreateDirectPaymentHandler(MerchantApiPipeline pipeline, CreateDirectPaymentEndpoint endpoint) {

@@ -2,6 +2,7 @@ package com.circoflows.functions.directpayment.status;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.payments.GetDirectPaymentEndpoint;
@@ -14,6 +15,7 @@ public final class GetDirectPaymentHandler extends MerchantApiHandler {
 
     private GetDirectPaymentHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.getDirectPaymentEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public GetDirectPaymentHandler(MerchantApiPipeline pipeline, GetDirectPaymentEndpoint endpoint) {
