@@ -1,76 +1,83 @@
 package com.circoflows.api;
 
 import com.circoflows.domain.error.ApiException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The one configured ObjectMapper; request bodies are read as trees and validated by hand. */
+/**
+ * JSON in and out through Jackson's streaming parser and generator only (no data binding): request
+ * bodies are read into {@link JsonObject}s and validated by hand; everything written is built from
+ * maps, lists and plain values.
+ */
 public final class Json {
     /** Far above any honest payment request; keeps hostile bodies cheap to refuse. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxNumberLength(40).build())
-            .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .build();
 
     private Json() {
-    }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     /**
      * Parses a request body that must be one JSON object. The parser's own message is never shown:
      * it can quote the body, and the body may hold a card number.
      */
-    public static ObjectNode parseObject(String body) {
+    public static JsonObject parseObject(String body) {
         if (body == null || body.isBlank()) {
             throw ApiException.invalidParam(null, "The request body must be a JSON object.");
         }
         if (body.length() > MAX_BODY_CHARS) {
             throw ApiException.invalidParam(null, "The request body is too large (limit 64 KB).");
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(body);
+        JsonValue value;
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            value = JsonReader.readValue(parser);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw ApiException.invalidParam(null, "The request body is not valid JSON" + where + ".");
+        } catch (IOException e) {
+            throw ApiException.invalidParam(null, "The request body is not valid JSON.");
         }
-        if (node == null || !node.isObject()) {
+        if (value == null || !value.isObject()) {
             throw ApiException.invalidParam(null, "The request body must be a JSON object.");
         }
-        return (ObjectNode) node;
+        return value.asObject();
     }
 
     public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = FACTORY.createGenerator(text)) {
+            JsonWriter.write(out, value);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return text.toString();
     }
 
+    /** JSON we wrote ourselves (stored event data, queued jobs) back as maps, lists and plain values. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readMap(String json) {
-        try {
-            return MAPPER.readValue(json, Map.class);
-        } catch (JsonProcessingException e) {
+        Object value;
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            value = JsonReader.readPlain(parser);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!(value instanceof Map)) {
+            throw new UncheckedIOException(new IOException("not a JSON object"));
+        }
+        return (Map<String, Object>) value;
     }
 }

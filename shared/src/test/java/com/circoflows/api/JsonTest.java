@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class JsonTest {
 
     @Test
     void objectBodyIsParsed() {
-        ObjectNode body = Json.parseObject("{\"amount\": 1000, \"currency\": \"USD\"}");
+        JsonObject body = Json.parseObject("{\"amount\": 1000, \"currency\": \"USD\"}");
 
         assertEquals(1000, body.get("amount").intValue());
         assertEquals("USD", body.get("currency").textValue());

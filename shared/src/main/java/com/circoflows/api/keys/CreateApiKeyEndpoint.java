@@ -1,5 +1,6 @@
 package com.circoflows.api.keys;
 
+import com.circoflows.api.JsonObject;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
@@ -10,7 +11,6 @@ import com.circoflows.domain.merchant.ApiKeyManagement;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,7 @@ public final class CreateApiKeyEndpoint implements MerchantEndpoint {
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String name = null;
         if (request.body() != null && !request.body().isBlank()) {
-            ObjectNode body = Json.parseObject(request.body());
+            JsonObject body = Json.parseObject(request.body());
             RequestFields.rejectUnknown(body, Set.of("name"), null);
             name = RequestFields.optionalLabel(body, "name", MAX_NAME_LENGTH);
         }

@@ -1,5 +1,6 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.JsonObject;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Json;
@@ -12,7 +13,6 @@ import com.circoflows.domain.payment.ThreeDSecureService.ConfirmationOutcome;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.ratelimit.RateLimitClass;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /** POST /api/direct-payment/{transaction_id}/confirm-3ds with {"status", "gateway_id"}. */
@@ -35,7 +35,7 @@ public final class ConfirmThreeDSecureEndpoint implements MerchantEndpoint {
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String transactionId = TransactionIds.fromPath(request.pathParameter("transaction_id"));
-        ObjectNode body = Json.parseObject(request.body());
+        JsonObject body = Json.parseObject(request.body());
         RequestFields.rejectUnknown(body, FIELDS, null);
         ClaimedChallengeStatus claimed =
                 ClaimedChallengeStatus.parse(RequestFields.requiredString(body, "status", 20));

@@ -1,12 +1,12 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.JsonObject;
 import com.circoflows.api.Json;
 import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.DirectPaymentRequest;
 import com.circoflows.domain.url.MerchantUrlPolicy;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.Set;
 
@@ -24,7 +24,7 @@ public final class DirectPaymentRequestParser {
     }
 
     public DirectPaymentRequest parse(String rawBody) {
-        ObjectNode body = Json.parseObject(rawBody);
+        JsonObject body = Json.parseObject(rawBody);
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
         String currency = RequestFields.requiredString(body, "currency", 10);

@@ -1,10 +1,10 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.JsonValue;
+import com.circoflows.api.JsonObject;
 import com.circoflows.api.Json;
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class RequestFields {
     private RequestFields() {
     }
 
-    public static void rejectUnknown(ObjectNode body, Set<String> allowed, String prefix) {
+    public static void rejectUnknown(JsonObject body, Set<String> allowed, String prefix) {
         Iterator<String> names = body.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -49,16 +49,16 @@ public final class RequestFields {
         }
     }
 
-    public static JsonNode required(ObjectNode body, String name) {
-        JsonNode node = body.get(name);
+    public static JsonValue required(JsonObject body, String name) {
+        JsonValue node = body.get(name);
         if (node == null || node.isNull()) {
             throw ApiException.invalidParam(name, "Missing required parameter: " + name + ".");
         }
         return node;
     }
 
-    public static long requiredInteger(ObjectNode body, String name) {
-        JsonNode node = required(body, name);
+    public static long requiredInteger(JsonObject body, String name) {
+        JsonValue node = required(body, name);
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw ApiException.invalidParam(name, "The " + name + " must be a whole number in the currency's "
                     + "smallest unit (e.g. 1000 for USD 10.00).");
@@ -66,8 +66,8 @@ public final class RequestFields {
         return node.longValue();
     }
 
-    public static String requiredString(ObjectNode body, String name, int maxLength) {
-        JsonNode node = required(body, name);
+    public static String requiredString(JsonObject body, String name, int maxLength) {
+        JsonValue node = required(body, name);
         if (!node.isTextual()) {
             throw ApiException.invalidParam(name, "The " + name + " must be a string.");
         }
@@ -79,16 +79,16 @@ public final class RequestFields {
     }
 
     /** A string, or a whole number given as a JSON number (expiry_month: 12 as well as "12"). */
-    public static String requiredStringOrInteger(ObjectNode body, String name, int maxLength) {
-        JsonNode node = required(body, name);
+    public static String requiredStringOrInteger(JsonObject body, String name, int maxLength) {
+        JsonValue node = required(body, name);
         if (node.isIntegralNumber() && node.canConvertToInt()) {
             return Integer.toString(node.intValue());
         }
         return requiredString(body, name, maxLength);
     }
 
-    public static String optionalString(ObjectNode body, String name, int maxLength) {
-        JsonNode node = body.get(name);
+    public static String optionalString(JsonObject body, String name, int maxLength) {
+        JsonValue node = body.get(name);
         if (node == null || node.isNull()) {
             return null;
         }
@@ -99,7 +99,7 @@ public final class RequestFields {
      * An optional label a merchant sees in lists: 1 to {@code maxLength} printable characters (no
      * control or line-breaking characters) and no card number.
      */
-    public static String optionalLabel(ObjectNode body, String name, int maxLength) {
+    public static String optionalLabel(JsonObject body, String name, int maxLength) {
         String value = optionalString(body, name, maxLength);
         if (value == null) {
             return null;
@@ -118,12 +118,12 @@ public final class RequestFields {
                 || type == Character.SURROGATE || type == Character.PRIVATE_USE;
     }
 
-    public static Map<String, Object> customerInfo(ObjectNode body, String name) {
-        JsonNode node = body.get(name);
+    public static Map<String, Object> customerInfo(JsonObject body, String name) {
+        JsonValue node = body.get(name);
         if (node == null || node.isNull()) {
             return Map.of();
         }
-        ObjectNode info = object(node, name);
+        JsonObject info = object(node, name);
         rejectUnknown(info, CUSTOMER_FIELDS, name);
         Map<String, Object> result = new LinkedHashMap<>();
         putString(result, info, "name", name, 200);
@@ -135,10 +135,10 @@ public final class RequestFields {
             result.put("email", email);
         }
         putString(result, info, "phone", name, 40);
-        JsonNode addressNode = info.get("address");
+        JsonValue addressNode = info.get("address");
         if (addressNode != null && !addressNode.isNull()) {
             String addressParam = name + "[address]";
-            ObjectNode address = object(addressNode, addressParam);
+            JsonObject address = object(addressNode, addressParam);
             rejectUnknown(address, ADDRESS_FIELDS, addressParam);
             Map<String, Object> addressResult = new LinkedHashMap<>();
             for (String field : new String[] {"line1", "line2", "city", "state", "postal_code"}) {
@@ -157,21 +157,21 @@ public final class RequestFields {
         return result;
     }
 
-    public static Map<String, Object> metadata(ObjectNode body, String name) {
-        JsonNode node = body.get(name);
+    public static Map<String, Object> metadata(JsonObject body, String name) {
+        JsonValue node = body.get(name);
         if (node == null || node.isNull()) {
             return Map.of();
         }
-        ObjectNode metadata = object(node, name);
+        JsonObject metadata = object(node, name);
         if (metadata.size() > MAX_METADATA_KEYS) {
             throw ApiException.invalidParam(name, "Metadata can have at most " + MAX_METADATA_KEYS + " keys.");
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields();
+        Iterator<Map.Entry<String, JsonValue>> fields = metadata.fields();
         while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+            Map.Entry<String, JsonValue> field = fields.next();
             String key = field.getKey();
-            JsonNode value = field.getValue();
+            JsonValue value = field.getValue();
             if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH || CardNumberDetector.containsCardNumber(key)) {
                 throw ApiException.invalidParam(name, "Metadata keys must be 1 to 40 characters and hold no card number.");
             }
@@ -202,22 +202,22 @@ public final class RequestFields {
         }
     }
 
-    private static ObjectNode object(JsonNode node, String param) {
+    private static JsonObject object(JsonValue node, String param) {
         if (!node.isObject()) {
             throw ApiException.invalidParam(param, "The " + param + " must be an object.");
         }
-        return (ObjectNode) node;
+        return node.asObject();
     }
 
-    private static void putString(Map<String, Object> into, ObjectNode from, String field, String prefix, int max) {
+    private static void putString(Map<String, Object> into, JsonObject from, String field, String prefix, int max) {
         String value = stringField(from, field, prefix, max);
         if (value != null) {
             into.put(field, value);
         }
     }
 
-    private static String stringField(ObjectNode from, String field, String prefix, int max) {
-        JsonNode node = from.get(field);
+    private static String stringField(JsonObject from, String field, String prefix, int max) {
+        JsonValue node = from.get(field);
         if (node == null || node.isNull()) {
             return null;
         }

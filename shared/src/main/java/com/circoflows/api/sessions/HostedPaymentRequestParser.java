@@ -1,5 +1,7 @@
 package com.circoflows.api.sessions;
 
+import com.circoflows.api.JsonValue;
+import com.circoflows.api.JsonObject;
 import com.circoflows.api.Json;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.card.CardNumberDetector;
@@ -7,8 +9,6 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.url.MerchantUrlPolicy;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +32,7 @@ public final class HostedPaymentRequestParser {
     }
 
     public NewPaymentSession parse(String rawBody) {
-        ObjectNode body = Json.parseObject(rawBody);
+        JsonObject body = Json.parseObject(rawBody);
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
         String currency = RequestFields.requiredString(body, "currency", 10);
@@ -58,8 +58,8 @@ public final class HostedPaymentRequestParser {
     }
 
     /** ISO 8601 with an offset (2025-08-23T23:59:59Z, or +02:00), kept to the second; null when absent. */
-    private static Instant expiresAt(ObjectNode body) {
-        JsonNode node = body.get("expires_at");
+    private static Instant expiresAt(JsonObject body) {
+        JsonValue node = body.get("expires_at");
         if (node == null || node.isNull()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.circoflows.api.webhooks;
 
+import com.circoflows.api.JsonObject;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
@@ -10,7 +11,6 @@ import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.webhook.WebhookEndpointService;
 import com.circoflows.domain.webhook.WebhookEndpointService.EndpointChange;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +30,7 @@ public final class SetWebhookEndpointEndpoint implements MerchantEndpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
-        ObjectNode body = Json.parseObject(request.body());
+        JsonObject body = Json.parseObject(request.body());
         RequestFields.rejectUnknown(body, Set.of("url"), null);
         String url = RequestFields.requiredString(body, "url", 2048);
         EndpointChange change = endpoints.setUrl(caller, url);

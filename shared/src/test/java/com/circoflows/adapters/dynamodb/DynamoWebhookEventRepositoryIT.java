@@ -19,6 +19,7 @@ import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Events are written by the transaction repository (the outbox); this one reads them back. */
 class DynamoWebhookEventRepositoryIT {
+    /** Reads what was written as a tree, independently of the product's own JSON code. */
+    private static final ObjectMapper TREES = new ObjectMapper();
     private static final Instant LATER = Instant.parse("2025-07-23T07:15:00.123Z");
 
     private final DynamoDbClient dynamoDb = LocalStackFixture.dynamoDb();
@@ -64,8 +67,8 @@ class DynamoWebhookEventRepositoryIT {
         WebhookEvent completedEvent = WebhookEvents.announce(completed, LATER);
         transactions.update(completed, completedEvent);
 
-        JsonNode before = Json.mapper().valueToTree(events.find(pendingEvent.eventId()).orElseThrow().data());
-        JsonNode after = Json.mapper().valueToTree(events.find(completedEvent.eventId()).orElseThrow().data());
+        JsonNode before = TREES.valueToTree(events.find(pendingEvent.eventId()).orElseThrow().data());
+        JsonNode after = TREES.valueToTree(events.find(completedEvent.eventId()).orElseThrow().data());
 
         assertEquals("pending", before.get("status").asText());
         assertEquals("required", before.get("three_d_secure").asText());
@@ -88,7 +91,7 @@ class DynamoWebhookEventRepositoryIT {
         WebhookEvent event = WebhookEvents.announce(failed, LATER);
         transactions.update(failed, event);
 
-        JsonNode data = Json.mapper().valueToTree(events.find(event.eventId()).orElseThrow().data());
+        JsonNode data = TREES.valueToTree(events.find(event.eventId()).orElseThrow().data());
 
         assertEquals(WebhookEventType.PAYMENT_FAILED, events.find(event.eventId()).orElseThrow().type());
         assertEquals("3ds_authentication_failed", data.get("error").get("code").asText());

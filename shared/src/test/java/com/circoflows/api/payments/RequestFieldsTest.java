@@ -1,5 +1,6 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.JsonObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.circoflows.api.Json;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class RequestFieldsTest {
                 "metadata");
     }
 
-    private static ObjectNode body(String json) {
+    private static JsonObject body(String json) {
         return Json.parseObject(json);
     }
 
