@@ -2,6 +2,7 @@ package com.circoflows.functions.health;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.health.HealthEndpoint;
@@ -14,6 +15,7 @@ public final class HealthHandler extends MerchantApiHandler {
 
     private HealthHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.healthEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public HealthHandler(MerchantApiPipeline pipeline, HealthEndpoint endpoint) {

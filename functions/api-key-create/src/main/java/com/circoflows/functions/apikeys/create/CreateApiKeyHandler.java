@@ -2,6 +2,7 @@ package com.circoflows.functions.apikeys.create;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.keys.CreateApiKeyEndpoint;
@@ -14,6 +15,7 @@ public final class CreateApiKeyHandler extends MerchantApiHandler {
 
     private CreateApiKeyHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.createApiKey());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public CreateApiKeyHandler(MerchantApiPipeline pipeline, CreateApiKeyEndpoint endpoint) {

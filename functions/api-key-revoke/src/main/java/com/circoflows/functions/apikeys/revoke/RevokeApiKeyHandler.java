@@ -2,6 +2,7 @@ package com.circoflows.functions.apikeys.revoke;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.keys.RevokeApiKeyEndpoint;
@@ -14,6 +15,7 @@ public final class RevokeApiKeyHandler extends MerchantApiHandler {
 
     private RevokeApiKeyHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.revokeApiKey());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public RevokeApiKeyHandler(MerchantApiPipeline pipeline, RevokeApiKeyEndpoint endpoint) {

@@ -2,6 +2,7 @@ package com.circoflows.functions.apikeys.list;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.keys.ListApiKeysEndpoint;
@@ -14,6 +15,7 @@ public final class ListApiKeysHandler extends MerchantApiHandler {
 
     private ListApiKeysHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.listApiKeys());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public ListApiKeysHandler(MerchantApiPipeline pipeline, ListApiKeysEndpoint endpoint) {

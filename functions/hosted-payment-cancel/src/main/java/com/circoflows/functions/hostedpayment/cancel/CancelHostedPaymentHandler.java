@@ -2,6 +2,7 @@ package com.circoflows.functions.hostedpayment.cancel;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.sessions.CancelHostedPaymentEndpoint;
@@ -14,6 +15,7 @@ public final class CancelHostedPaymentHandler extends MerchantApiHandler {
 
     private CancelHostedPaymentHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.cancelHostedPaymentEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public CancelHostedPaymentHandler(MerchantApiPipeline pipeline, CancelHostedPaymentEndpoint endpoint) {

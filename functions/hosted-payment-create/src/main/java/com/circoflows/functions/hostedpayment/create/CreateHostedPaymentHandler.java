@@ -2,6 +2,7 @@ package com.circoflows.functions.hostedpayment.create;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.sessions.CreateHostedPaymentEndpoint;
@@ -14,6 +15,7 @@ public final class CreateHostedPaymentHandler extends MerchantApiHandler {
 
     private CreateHostedPaymentHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.createHostedPaymentEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public CreateHostedPaymentHandler(MerchantApiPipeline pipeline, CreateHostedPaymentEndpoint endpoint) {

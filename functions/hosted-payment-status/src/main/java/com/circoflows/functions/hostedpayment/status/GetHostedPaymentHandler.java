@@ -2,6 +2,7 @@ package com.circoflows.functions.hostedpayment.status;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.sessions.GetHostedPaymentEndpoint;
@@ -14,6 +15,7 @@ public final class GetHostedPaymentHandler extends MerchantApiHandler {
 
     private GetHostedPaymentHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.getHostedPaymentEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public GetHostedPaymentHandler(MerchantApiPipeline pipeline, GetHostedPaymentEndpoint endpoint) {

@@ -2,6 +2,7 @@ package com.circoflows.functions.webhooks.endpoint.rotate;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.webhooks.RotateWebhookSecretEndpoint;
@@ -14,6 +15,7 @@ public final class RotateWebhookSecretHandler extends MerchantApiHandler {
 
     private RotateWebhookSecretHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.rotateWebhookSecret());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public RotateWebhookSecretHandler(MerchantApiPipeline pipeline, RotateWebhookSecretEndpoint endpoint) {

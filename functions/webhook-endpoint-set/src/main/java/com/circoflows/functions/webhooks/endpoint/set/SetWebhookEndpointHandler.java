@@ -2,6 +2,7 @@ package com.circoflows.functions.webhooks.endpoint.set;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.webhooks.SetWebhookEndpointEndpoint;
@@ -14,6 +15,7 @@ public final class SetWebhookEndpointHandler extends MerchantApiHandler {
 
     private SetWebhookEndpointHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.setWebhookEndpoint());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public SetWebhookEndpointHandler(MerchantApiPipeline pipeline, SetWebhookEndpointEndpoint endpoint) {

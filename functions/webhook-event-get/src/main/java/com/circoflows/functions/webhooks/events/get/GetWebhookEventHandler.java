@@ -2,6 +2,7 @@ package com.circoflows.functions.webhooks.events.get;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.webhooks.GetWebhookEventEndpoint;
@@ -14,6 +15,7 @@ public final class GetWebhookEventHandler extends MerchantApiHandler {
 
     private GetWebhookEventHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.getWebhookEvent());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public GetWebhookEventHandler(MerchantApiPipeline pipeline, GetWebhookEventEndpoint endpoint) {

@@ -2,6 +2,7 @@ package com.circoflows.functions.webhooks.events.redeliver;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.webhooks.RedeliverWebhookEventEndpoint;
@@ -14,6 +15,7 @@ public final class RedeliverWebhookEventHandler extends MerchantApiHandler {
 
     private RedeliverWebhookEventHandler(FunctionWiring wiring) {
         this(wiring.writingMerchantApi(), wiring.redeliverWebhookEvent());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public RedeliverWebhookEventHandler(MerchantApiPipeline pipeline, RedeliverWebhookEventEndpoint endpoint) {

@@ -2,6 +2,7 @@ package com.circoflows.functions.webhooks.events.list;
 
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.lambda.MerchantApiHandler;
+import com.circoflows.adapters.lambda.SnapStartPriming;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.webhooks.ListWebhookEventsEndpoint;
@@ -14,6 +15,7 @@ public final class ListWebhookEventsHandler extends MerchantApiHandler {
 
     private ListWebhookEventsHandler(FunctionWiring wiring) {
         this(wiring.merchantApi(), wiring.listWebhookEvents());
+        SnapStartPriming.register(wiring.merchantApiPriming());
     }
 
     public ListWebhookEventsHandler(MerchantApiPipeline pipeline, ListWebhookEventsEndpoint endpoint) {
