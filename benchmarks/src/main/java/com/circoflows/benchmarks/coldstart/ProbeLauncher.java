@@ -39,6 +39,8 @@ final class ProbeLauncher {
         // Lambda gives a function its own variables and nothing of the machine's.
         builder.environment().clear();
         builder.environment().putAll(environment);
+        // What Lambda sets for a cold start without SnapStart; COLD_START_INIT_TYPE=none measures without the background priming.
+        builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", System.getenv().getOrDefault("COLD_START_INIT_TYPE", "on-demand"));
 
         long spawnedEpochMillis = System.currentTimeMillis();
         long spawned = System.nanoTime();

@@ -3,6 +3,7 @@ package com.circoflows.adapters.lambda;
 import com.circoflows.observability.JsonLog;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
@@ -10,8 +11,8 @@ import org.crac.Resource;
 
 /**
  * Runs a function's priming just before SnapStart takes its snapshot, so the classes and JIT state of
- * the request path (SDK marshalling, HTTP client, Jackson) are in the snapshot every restored
- * container starts from. The priming must be harmless: reads of keys that cannot exist and JSON
+ * the request path (SDK marshalling, HTTP client, JSON, bcrypt) are in the snapshot every restored
+ * container starts from; on a cold start without SnapStart, in the background during init. The priming must be harmless: reads of keys that cannot exist and JSON
  * round trips of made-up payloads, never a write, a rate-limit count or a cache entry of real data.
  *
  * <p>Nothing needs refreshing after a restore: the priming caches nothing, the SDK's clients resolve
@@ -25,17 +26,32 @@ public final class SnapStartPriming implements Resource {
 
     private static final JsonLog LOG = JsonLog.get(SnapStartPriming.class);
 
+    /** Set by Lambda for every init: on-demand, provisioned-concurrency or snap-start. */
+    static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    private static final Set<String> BACKGROUND_INIT_TYPES = Set.of("on-demand", "provisioned-concurrency");
+
     private final Runnable priming;
 
     private SnapStartPriming(Runnable priming) {
         this.priming = priming;
     }
 
-    /** Called from a handler's no-arg constructor; on a JVM without CRaC the priming simply never runs. */
+    /**
+     * Called from a handler's no-arg constructor. Under SnapStart the priming runs before the
+     * snapshot; on a cold start without one (Lambda's on-demand or provisioned-concurrency init) it
+     * runs at once on a background thread, so the classes the first request needs load while the rest
+     * of init and that request's own waits go on. Elsewhere (tests, the local runner) it never runs
+     * by itself: a stray read there would disturb tests that count or fail calls.
+     */
     public static SnapStartPriming register(Runnable priming) {
         SnapStartPriming resource = new SnapStartPriming(priming);
         REGISTERED.add(resource);
         Core.getGlobalContext().register(resource);
+        if (BACKGROUND_INIT_TYPES.contains(String.valueOf(System.getenv(INITIALIZATION_TYPE)))) {
+            Thread background = new Thread(resource::prime, "init-priming");
+            background.setDaemon(true);
+            background.start();
+        }
         return resource;
     }
 
@@ -51,10 +67,14 @@ public final class SnapStartPriming implements Resource {
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    private void prime() {
         try {
             priming.run();
         } catch (RuntimeException e) {
-            LOG.warn("snapstart_priming_failed", Map.of("error", e.getClass().getName()));
+            LOG.warn("priming_failed", Map.of("error", e.getClass().getName()));
         }
     }
 

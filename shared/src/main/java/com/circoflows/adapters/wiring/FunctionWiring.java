@@ -1,6 +1,7 @@
 package com.circoflows.adapters.wiring;
 
 import com.circoflows.adapters.aws.AwsClients;
+import com.circoflows.adapters.aws.SqsRequestTypes;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoGatewayLedger;
 import com.circoflows.adapters.dynamodb.DynamoIdempotencyStore;
@@ -172,10 +173,14 @@ public final class FunctionWiring {
                 payments, publicUrls());
     }
 
-    /** SnapStart's priming for POST /api/direct-payment: it also parses the made-up request, as the endpoint would. */
+    /** SnapStart's priming for POST /api/direct-payment: it also parses the made-up request, as the endpoint would, and builds a job's SendMessage. */
     public Runnable createDirectPaymentPriming() {
         DirectPaymentRequestParser parser = new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock);
-        return new MerchantApiPriming(apiKeys.get(), parser::parse);
+        MerchantApiPriming priming = new MerchantApiPriming(apiKeys.get(), parser::parse);
+        return () -> {
+            priming.run();
+            SqsRequestTypes.loadSend();
+        };
     }
 
     /** SnapStart's priming for an /api function: the key lookup and the JSON path, its body only read as JSON. */
