@@ -66,6 +66,8 @@ public final class SizingBenchmark {
             receiver.stop(0);
             JsonLog.redirectTo(System.out);
         }
+        // The handlers built in-process keep their pools (the delivery function's POST threads) alive.
+        System.exit(0);
     }
 
     @SuppressWarnings("unchecked")
