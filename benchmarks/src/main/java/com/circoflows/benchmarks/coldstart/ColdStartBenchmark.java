@@ -5,12 +5,9 @@ import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.SamTemplate;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,19 +49,13 @@ public final class ColdStartBenchmark {
         PrintStream stackLog = new PrintStream(Files.newOutputStream(workDirectory.resolve("stack.log")), true,
                 StandardCharsets.UTF_8);
         JsonLog.redirectTo(stackLog);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
         Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
         try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
             SamTemplate template = environment.stack().template();
             Path projectRoot = SamTemplate.locate().toAbsolutePath().getParent();
             ColdStartScenarios scenarios = new ColdStartScenarios(environment,
-                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+                    receiver.url());
             String httpClient = System.getenv().getOrDefault("COLD_START_HTTP_CLIENT", "url-connection");
             ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses(httpClient.equals("crt")));
 
@@ -88,7 +79,7 @@ public final class ColdStartBenchmark {
                 System.out.println("  " + ColdStartReport.line(function.logicalId(), runs));
             }
         } finally {
-            receiver.stop(0);
+            receiver.close();
             JsonLog.redirectTo(System.out);
             stackLog.close();
         }

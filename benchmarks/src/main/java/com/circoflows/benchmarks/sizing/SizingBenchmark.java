@@ -1,19 +1,17 @@
 package com.circoflows.benchmarks.sizing;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.circoflows.benchmarks.coldstart.AcceptingWebhookReceiver;
 import com.circoflows.benchmarks.coldstart.ColdStartScenarios;
 import com.circoflows.config.Settings;
 import com.circoflows.localrunner.LocalLambdaContext;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,17 +38,11 @@ public final class SizingBenchmark {
         Set<String> only = args.length > 1 ? Set.copyOf(Arrays.asList(args).subList(1, args.length)) : Set.of();
         // The functions' own log lines are not the report.
         JsonLog.redirectTo(new PrintStream(OutputStream.nullOutputStream()));
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
+        AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
         List<SizingResult> results = new ArrayList<>();
         try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
             ColdStartScenarios scenarios = new ColdStartScenarios(environment,
-                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+                    receiver.url());
             System.out.printf("Sizing: %d invocations per function, in-process on the local stack, %d cores%n",
                     invocations, Runtime.getRuntime().availableProcessors());
             System.out.println(SizingResult.HEADER);
@@ -63,7 +55,7 @@ public final class SizingBenchmark {
                 System.out.println(result.row());
             }
         } finally {
-            receiver.stop(0);
+            receiver.close();
             JsonLog.redirectTo(System.out);
         }
         // The handlers built in-process keep their pools (the delivery function's POST threads) alive.
