@@ -69,15 +69,15 @@ public final class Json {
     /** JSON we wrote ourselves (stored event data, queued jobs) back as maps, lists and plain values. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readMap(String json) {
-        Object value;
+        JsonValue value;
         try (JsonParser parser = FACTORY.createParser(json)) {
-            value = JsonReader.readPlain(parser);
+            value = JsonReader.readValue(parser);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!(value instanceof Map)) {
+        if (value == null || !value.isObject()) {
             throw new UncheckedIOException(new IOException("not a JSON object"));
         }
-        return (Map<String, Object>) value;
+        return (Map<String, Object>) value.toPlain();
     }
 }

@@ -1,6 +1,10 @@
 package com.circoflows.api;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One parsed value of a request body. Bodies are read into these small values instead of a
@@ -27,8 +31,8 @@ public final class JsonValue {
         return new JsonValue(Kind.OBJECT, object);
     }
 
-    static JsonValue array(java.util.List<JsonValue> elements) {
-        return new JsonValue(Kind.ARRAY, java.util.List.copyOf(elements));
+    static JsonValue array(List<JsonValue> elements) {
+        return new JsonValue(Kind.ARRAY, List.copyOf(elements));
     }
 
     static JsonValue string(String text) {
@@ -94,6 +98,38 @@ public final class JsonValue {
     /** Only after {@link #canConvertToInt()}. */
     public int intValue() {
         return ((BigInteger) require(Kind.INTEGER)).intValueExact();
+    }
+
+    /**
+     * As plain Java, typed as data binding would: maps, lists, strings, Integer/Long/BigInteger by
+     * size, Double, Boolean, null. For JSON we wrote ourselves (stored event data, queued jobs).
+     */
+    @SuppressWarnings("unchecked")
+    Object toPlain() {
+        switch (kind) {
+            case OBJECT: {
+                Map<String, Object> members = new LinkedHashMap<>();
+                ((JsonObject) value).fields().forEachRemaining(member -> members.put(member.getKey(),
+                        member.getValue().toPlain()));
+                return members;
+            }
+            case ARRAY: {
+                List<Object> elements = new ArrayList<>();
+                for (JsonValue element : (List<JsonValue>) value) {
+                    elements.add(element.toPlain());
+                }
+                return elements;
+            }
+            case INTEGER: {
+                BigInteger number = (BigInteger) value;
+                return canConvertToInt() ? (Object) number.intValue()
+                        : canConvertToLong() ? (Object) number.longValue() : number;
+            }
+            case DECIMAL:
+                return Double.parseDouble((String) value);
+            default:
+                return value;
+        }
     }
 
     private Object require(Kind expected) {

@@ -58,8 +58,6 @@ public final class SizingBenchmark {
             receiver.close();
             JsonLog.redirectTo(System.out);
         }
-        // The handlers built in-process keep their pools (the delivery function's POST threads) alive.
-        System.exit(0);
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,9 @@ import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
 import com.circoflows.localstack.LocalStacks;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -226,7 +229,7 @@ class DeployableArtifactsIT {
      * read by the sweeper's handler test; the runtime's view of it is the BUG test below.
      */
     private static Object scheduledEvent(ClassLoader loader, String json) throws Exception {
-        Map<?, ?> fields = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+        Map<?, ?> fields = new ObjectMapper().readValue(json, Map.class);
         assertEquals("Scheduled Event", fields.get("detail-type"), "the sample is an EventBridge scheduled event");
         return loader.loadClass(EVENTS_PACKAGE + "ScheduledEvent").getConstructor().newInstance();
     }
@@ -296,10 +299,9 @@ class DeployableArtifactsIT {
      */
     private static Object readEvent(ClassLoader loader, String json, String eventType, String... mapperFeatures)
             throws Exception {
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper()
-                .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         for (String name : mapperFeatures) {
-            mapper.configure(com.fasterxml.jackson.databind.MapperFeature.valueOf(name), true);
+            mapper.configure(MapperFeature.valueOf(name), true);
         }
         Class<?> eventClass = loader.loadClass(EVENTS_PACKAGE + eventType);
         return mapper.readValue(json, eventClass);

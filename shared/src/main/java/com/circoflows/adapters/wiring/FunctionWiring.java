@@ -168,19 +168,20 @@ public final class FunctionWiring {
 
     public CreateDirectPaymentEndpoint createDirectPaymentEndpoint() {
         DirectPaymentService payments = new DirectPaymentService(paymentEngine(), writer.get());
-        return new CreateDirectPaymentEndpoint(
-                new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock),
-                payments, publicUrls());
+        return new CreateDirectPaymentEndpoint(directPaymentRequestParser(), payments, publicUrls());
     }
 
     /** SnapStart's priming for POST /api/direct-payment: it also parses the made-up request, as the endpoint would, and builds a job's SendMessage. */
     public Runnable createDirectPaymentPriming() {
-        DirectPaymentRequestParser parser = new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock);
-        MerchantApiPriming priming = new MerchantApiPriming(apiKeys.get(), parser::parse);
+        MerchantApiPriming priming = new MerchantApiPriming(apiKeys.get(), directPaymentRequestParser()::parse);
         return () -> {
             priming.run();
             SqsRequestTypes.loadSend();
         };
+    }
+
+    private DirectPaymentRequestParser directPaymentRequestParser() {
+        return new DirectPaymentRequestParser(new MerchantUrlPolicy(settings.localMode()), clock);
     }
 
     /** SnapStart's priming for an /api function: the key lookup and the JSON path, its body only read as JSON. */
@@ -237,7 +238,7 @@ public final class FunctionWiring {
                 RetrySchedule.parse(required("WEBHOOK_RETRY_SCHEDULE")), clock, RandomGenerator.getDefault(),
                 ProcessMetrics.get());
         return new WebhookJobBatch(delivery, sqs.get(), required("WEBHOOK_QUEUE_URL"),
-                Executors.newFixedThreadPool(DELIVERY_THREADS));
+                Executors.newFixedThreadPool(DELIVERY_THREADS, FunctionWiring::deliveryThread));
     }
 
     public DeadLetterBatch deadLetterBatch() {
@@ -385,6 +386,13 @@ public final class FunctionWiring {
         public SqsClient get() {
             return AwsClients.sqs(settings, httpClient.get(), interceptors);
         }
+    }
+
+    /** Daemon: a batch waits for its deliveries itself, and an idle pool must not keep a JVM (a tool, a test) alive. */
+    private static Thread deliveryThread(Runnable work) {
+        Thread thread = new Thread(work, "webhook-delivery");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Memoises one component; construction happens on the handler's init thread. */
