@@ -196,5 +196,10 @@ class FraudScreenTest {
         public long current(String bucket) {
             throw new RetryableFailure("DynamoDB GetItem failed", null);
         }
+
+        @Override
+        public void giveBack(String bucket) {
+            throw new RetryableFailure("DynamoDB UpdateItem failed", null);
+        }
     }
 }
