@@ -11,6 +11,7 @@ import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,11 +93,11 @@ final class DemoMerchant {
         Properties properties = new Properties();
         properties.setProperty("merchant_id", credentials.merchantId());
         properties.setProperty("api_key", credentials.apiKey());
+        StringWriter text = new StringWriter();
         try {
-            Files.createDirectories(file.getParent());
-            try (var out = Files.newBufferedWriter(file)) {
-                properties.store(out, "CircoFlows local demo merchant (test mode only)");
-            }
+            properties.store(text, "CircoFlows local demo merchant (test mode only)");
+            // The file holds the demo merchant's API key: owner-only.
+            PrivateFiles.write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Plays API Gateway: real HTTP in, the routed function invoked with a v2 event, its response out. */
 final class HttpFront implements AutoCloseable {
@@ -23,6 +26,21 @@ final class HttpFront implements AutoCloseable {
     /** An HTTP API's fixed quota on the request line and header values together. */
     private static final int MAX_REQUEST_LINE_AND_HEADER_BYTES = 10_240;
     private static final String NOT_FOUND_BODY = "{\"message\":\"Not Found\"}";
+    /**
+     * Seconds a connection may take to send its whole request, or to be answered: API Gateway's own
+     * 30-second integration timeout. A client still sending after that is cut off, so a slow one
+     * holds a thread for at most this long.
+     */
+    static final int REQUEST_AND_RESPONSE_SECONDS = 30;
+    /**
+     * Threads reading and serving requests. The JDK server reads a request's headers and body on an
+     * executor thread, blocking, so every slow client holds one: there must be far more threads than a
+     * developer's browser, tests and tools open connections at once, or a few dozen slow clients starve
+     * everyone. Past this many busy threads a new connection is closed at once rather than queued
+     * behind them, and each thread is freed within {@link #REQUEST_AND_RESPONSE_SECONDS}.
+     */
+    static final int MAX_THREADS = 512;
+    private static final int CORE_THREADS = 16;
 
     static {
         // Without it every kept-alive request waits ~40 ms for Nagle's algorithm.
@@ -30,6 +48,10 @@ final class HttpFront implements AutoCloseable {
         // The JDK server drops the connection after 200 headers; read them all, so that a request
         // within API Gateway's quota reaches the function and one over it gets the 431 below.
         System.setProperty("sun.net.httpserver.maxReqHeaders", Integer.toString(MAX_REQUEST_LINE_AND_HEADER_BYTES));
+        // Read before the first server is created; without them a client that never finishes its
+        // request (or never reads its answer) holds its thread for ever.
+        System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_AND_RESPONSE_SECONDS));
+        System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(REQUEST_AND_RESPONSE_SECONDS));
     }
 
     private final HttpServer server;
@@ -39,17 +61,36 @@ final class HttpFront implements AutoCloseable {
     HttpFront(HttpServer server, RouteTable<LocalFunction> routes) {
         this.server = server;
         this.routes = routes;
-        this.executor = Executors.newFixedThreadPool(64);
+        this.executor = requestThreads();
         server.setExecutor(executor);
         server.createContext("/", this::serve);
     }
 
-    static HttpServer bind(int port) {
-        try {
-            return HttpServer.create(new InetSocketAddress("0.0.0.0", port), 256);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on port " + port + " (is another runner running? set PORT)", e);
+    /** Listens on {@code host} (an address or a name; 0.0.0.0 for every interface) and {@code port}. */
+    static HttpServer bind(String host, int port) {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IllegalStateException("cannot listen on " + host + ": no such address (set HOST)");
         }
+        try {
+            return HttpServer.create(address, 256);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port
+                    + " (is another runner running? set PORT, or HOST)", e);
+        }
+    }
+
+    /** Up to {@link #MAX_THREADS}, none queued: a task no thread can take is refused (the JDK server closes its connection). */
+    private static ExecutorService requestThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), work -> {
+                    Thread thread = new Thread(work, "http-front-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     void start() {
@@ -143,6 +184,10 @@ final class HttpFront implements AutoCloseable {
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     @Override

@@ -7,6 +7,9 @@ import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
 import com.circoflows.localstack.LocalStacks;
 import com.sun.net.httpserver.HttpServer;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class LocalRunner implements AutoCloseable {
 
     public static LocalRunner start(LocalRunnerOptions options) {
         // Bind first: with port 0 the real port is known only now, and it is part of PUBLIC_BASE_URL.
-        HttpServer server = HttpFront.bind(options.port());
+        HttpServer server = HttpFront.bind(options.host(), options.port());
         int port = server.getAddress().getPort();
         LocalStack stack = null;
         try {
@@ -44,7 +47,7 @@ public final class LocalRunner implements AutoCloseable {
                     .withDynamoDbPort(options.dynamoDbPort())
                     .withSqsPort(options.sqsPort())
                     .withParameter("Stage", "dev")
-                    .withParameter("PublicBaseUrl", "http://localhost:" + port)
+                    .withParameter("PublicBaseUrl", "http://" + urlHost(server.getAddress()) + ":" + port)
                     .withParameter("AppSecretKey", LocalSecrets.appSecretKey(options.dataDir())));
             RouteTable<LocalFunction> routes = new RouteTable<>();
             List<LocalFunction> functions = new ArrayList<>();
@@ -89,11 +92,25 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + front.port();
+        return "http://" + urlHost(front.address()) + ":" + front.port();
     }
 
     public int port() {
         return front.port();
+    }
+
+    /** Where the API listens: 127.0.0.1 unless HOST said otherwise. */
+    public InetSocketAddress address() {
+        return front.address();
+    }
+
+    /** localhost when listening on loopback or every interface, else the one address listened on. */
+    private static String urlHost(InetSocketAddress listening) {
+        InetAddress address = listening.getAddress();
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+            return "localhost";
+        }
+        return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
     }
 
     public String demoApiKey() {

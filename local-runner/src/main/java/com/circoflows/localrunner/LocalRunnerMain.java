@@ -2,7 +2,7 @@ package com.circoflows.localrunner;
 
 import java.util.concurrent.CountDownLatch;
 
-/** bin/run-local: starts the API on http://localhost:3000 and prints how to call it. */
+/** bin/run-local: starts the API on http://localhost:3000 (127.0.0.1 only, unless HOST) and prints how to call it. */
 public final class LocalRunnerMain {
     private LocalRunnerMain() {
     }
@@ -28,7 +28,7 @@ public final class LocalRunnerMain {
         System.out.printf("""
 
                 CircoFlows Payments is running locally (started in %.1f s)
-                  API:              %s
+                  API:              %s (listening on %s; HOST changes it)
                   Demo merchant:    %s (%s)
                   Test API key:     %s
                   Webhook secret:   %s
@@ -42,7 +42,9 @@ public final class LocalRunnerMain {
 
                 Press Ctrl+C to stop.
                 %n""",
-                (System.nanoTime() - started) / 1e9, runner.baseUrl(), runner.demoMerchantId(), DemoMerchant.NAME,
+                (System.nanoTime() - started) / 1e9, runner.baseUrl(),
+                runner.address().getAddress().getHostAddress() + ":" + runner.port(), runner.demoMerchantId(),
+                DemoMerchant.NAME,
                 key, runner.demoWebhookSecret(), runner.stack().dynamoDb().endpoint(), runner.stack().sqs().endpoint(), options.dataDir(),
                 String.join(", ", runner.functionNames()), key, runner.baseUrl());
         stopped.await();

@@ -5,11 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The template's AppSecretKey parameter, made up once per data folder, so card fingerprints and
- * page tokens stay valid across restarts.
+ * page tokens stay valid across restarts. Kept owner-only ({@link PrivateFiles}).
  */
 final class LocalSecrets {
     private LocalSecrets() {
@@ -21,17 +20,13 @@ final class LocalSecrets {
         }
         Path file = dataDir.resolve("app-secret-key");
         try {
+            PrivateFiles.ensureFolder(dataDir);
             if (Files.exists(file)) {
+                PrivateFiles.narrowFile(file);
                 return Files.readString(file).strip();
             }
-            Files.createDirectories(dataDir);
             String secret = RandomIds.base62(48);
-            Files.writeString(file, secret);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply.
-            }
+            PrivateFiles.write(file, secret);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the local secret in " + file, e);

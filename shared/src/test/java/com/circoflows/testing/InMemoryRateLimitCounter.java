@@ -20,6 +20,11 @@ public final class InMemoryRateLimitCounter implements RateLimitCounter {
         return counts.getOrDefault(bucket, 0L);
     }
 
+    @Override
+    public synchronized void giveBack(String bucket) {
+        counts.computeIfPresent(bucket, (unused, count) -> Math.max(0, count - 1));
+    }
+
     public synchronized Map<String, Long> counts() {
         return Map.copyOf(counts);
     }

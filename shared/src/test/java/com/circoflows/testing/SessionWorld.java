@@ -15,6 +15,7 @@ import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.risk.FraudScreen;
 import com.circoflows.domain.session.CheckoutForm;
+import com.circoflows.domain.session.DeclineLimits;
 import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.session.PaymentSession;
@@ -36,6 +37,7 @@ public final class SessionWorld {
     public static final AuthenticatedKey MERCHANT_B = PaymentWorld.MERCHANT_B;
     public static final String WEBHOOK_URL = "https://merchant.example/webhooks/payment";
     public static final String RETURN_URL = "https://merchant.example/payment/success?order=ORD-7";
+    public static final String CLIENT_ADDRESS = "198.51.100.23";
 
     public final MutableClock clock = MutableClock.atTestNow();
     public final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository();
@@ -53,8 +55,10 @@ public final class SessionWorld {
     public final ThreeDSecureService threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
     public final ThreeDSecureChallenges challenges = new ThreeDSecureChallenges(transactions, writer, clock);
     public final HostedPaymentService hostedPayments = new HostedPaymentService(sessions, clock);
+    /** The page's declines per client address; {@link #form} submits from {@link #CLIENT_ADDRESS}. */
+    public final InMemoryRateLimitCounter declineCounters = new InMemoryRateLimitCounter();
     public final SessionCheckoutService checkout = new SessionCheckoutService(sessions, transactions, engine,
-            threeDSecure, writer, merchants, clock);
+            threeDSecure, writer, merchants, declineCounters, DeclineLimits.PER_ADDRESS, clock);
 
     public SessionWorld() {
         merchants.create(new Merchant(MERCHANT_A.merchantId(), PaymentWorld.MERCHANT_A_NAME, clock.instant()));
@@ -75,7 +79,7 @@ public final class SessionWorld {
     }
 
     public static CheckoutForm form(String pan) {
-        return new CheckoutForm(TestCardData.card(pan), "Jane Q. Smith", "jane.q@example.com");
+        return new CheckoutForm(TestCardData.card(pan), "Jane Q. Smith", "jane.q@example.com", CLIENT_ADDRESS);
     }
 
     public PaymentSession stored(String sessionId) {

@@ -19,6 +19,14 @@ public final class Payments {
     public static final String FRAUDULENT = "4100000000000019";
     public static final String AMEX = "378282246310005";
     public static final String MASTERCARD = "5555555555554444";
+    public static final String DISCOVER = "6011111111111117";
+    /** Valid numbers that are not in the test card table: the fraud rules screen them as real cards. */
+    public static final String OTHER_VISA = "4012888888881881";
+    /** Each trips its fraud rule in test mode (README "Test cards"). */
+    public static final String TRIPS_AMOUNT_LIMIT = "4100000000000027";
+    public static final String TRIPS_CARD_VELOCITY = "4100000000000035";
+    public static final String TRIPS_MERCHANT_VELOCITY = "4100000000000043";
+    public static final String TRIPS_CARD_TESTING = "4100000000000050";
     /** 4242424242424242 with its last digit changed: fails the Luhn check. */
     public static final String LUHN_FAILURE = "4242424242424241";
 

@@ -6,9 +6,10 @@ import com.circoflows.domain.risk.RiskSettings;
 import com.circoflows.localstack.LocalStack;
 
 /**
- * The end-to-end and fuzz suites, the benchmarks and the load pay a few test cards (4242..., the
- * decline and 3-D Secure cards) dozens of times a minute with each merchant, which the fraud rules'
- * default velocity limits rightly block. Their merchants get the highest velocity limits, set as bin/admin set-risk-settings sets
+ * The end-to-end and fuzz suites, the benchmarks and the load pay dozens of times a minute with each
+ * merchant. The test card table's cards are exempt from the velocity rules in test mode, but the
+ * other numbers they pay (Mastercard and Amex test numbers, random 4242... numbers) are counted as real
+ * cards, and the fraud rules' default velocity limits rightly block them. Their merchants get the highest velocity limits, set as bin/admin set-risk-settings sets
  * them, so the figures measure payments rather than blocks. The block list, card testing and amount
  * limits stay as every merchant has them.
  */

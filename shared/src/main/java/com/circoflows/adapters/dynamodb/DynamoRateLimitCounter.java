@@ -31,6 +31,17 @@ public final class DynamoRateLimitCounter implements RateLimitCounter {
     }
 
     @Override
+    public void giveBack(String bucket) {
+        // Refused by its condition when there is nothing to give back: the bucket expired, or is at zero.
+        DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(Map.of("bucket", s(bucket)))
+                .updateExpression("ADD request_count :minusOne")
+                .conditionExpression("request_count > :zero")
+                .expressionAttributeValues(Map.of(":minusOne", n(-1), ":zero", n(0)))));
+    }
+
+    @Override
     public long current(String bucket) {
         var item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
                 .tableName(table)

@@ -52,6 +52,10 @@ final class PaymentSessionItems {
         putTime(item, "completed_at", session.completedAt());
         putTime(item, "cancelled_at", session.cancelledAt());
         item.put("version", n(session.version()));
+        if (session.failedAttempts() > 0) {
+            item.put("failed_attempts", n(session.failedAttempts()));
+        }
+        putTime(item, "locked_until", session.lockedUntil());
         return item;
     }
 
@@ -81,7 +85,9 @@ final class PaymentSessionItems {
                 time(item, "expires_at"),
                 time(item, "completed_at"),
                 time(item, "cancelled_at"),
-                number(item, "version"));
+                number(item, "version"),
+                item.containsKey("failed_attempts") ? (int) number(item, "failed_attempts") : 0,
+                time(item, "locked_until"));
     }
 
     private static void putTime(Map<String, AttributeValue> item, String name, Instant value) {

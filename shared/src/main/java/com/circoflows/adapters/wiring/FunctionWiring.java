@@ -53,6 +53,7 @@ import com.circoflows.domain.ratelimit.RateLimiter;
 import com.circoflows.domain.risk.CachedRiskSettings;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.risk.FraudScreen;
+import com.circoflows.domain.session.DeclineLimits;
 import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.SessionCheckoutService;
 import com.circoflows.domain.url.MerchantUrlPolicy;
@@ -276,7 +277,7 @@ public final class FunctionWiring {
     /** The challenge page records the customer's answer and never reaches the gateway. */
     public ThreeDSecurePage threeDSecurePage() {
         return new ThreeDSecurePage(new ThreeDSecureChallenges(transactions.get(), writer.get(), clock), merchants(),
-                pageTokens());
+                pageTokens(), !settings.localMode());
     }
 
     public CreateHostedPaymentEndpoint createHostedPaymentEndpoint() {
@@ -294,7 +295,7 @@ public final class FunctionWiring {
 
     /** The hosted payment page, paying through the same engine as direct payments. */
     public PaymentPage paymentPage() {
-        return new PaymentPage(sessionCheckout(), pageTokens(), clock);
+        return new PaymentPage(sessionCheckout(), pageTokens(), clock, !settings.localMode());
     }
 
     /** What the payment page pays with (also for tests that pay a session without the page's HTML). */
@@ -302,7 +303,26 @@ public final class FunctionWiring {
         return new SessionCheckoutService(
                 new DynamoPaymentSessionRepository(dynamoDb.get(), required("PAYMENT_SESSIONS_TABLE"),
                         required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")),
-                transactions.get(), paymentEngine(), threeDSecureService(), writer.get(), merchants(), clock);
+                transactions.get(), paymentEngine(), threeDSecureService(), writer.get(), merchants(),
+                new DynamoRateLimitCounter(dynamoDb.get(), required("RISK_COUNTERS_TABLE")), pageDeclinesPerAddress(),
+                clock);
+    }
+
+    /**
+     * The payment page's declines per client address and hour (template: {@link DeclineLimits#PER_ADDRESS});
+     * the end-to-end suite, every browser of which is 127.0.0.1, raises it.
+     */
+    private int pageDeclinesPerAddress() {
+        String raw = required("PAGE_DECLINES_PER_ADDRESS");
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalStateException("PAGE_DECLINES_PER_ADDRESS must be a whole number of at least 1, got: " + raw);
     }
 
     /** Merchant operations on sessions only touch the sessions table. */

@@ -1,11 +1,21 @@
 package com.circoflows.api.pages;
 
 import com.circoflows.api.ApiResponse;
+import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Escaping and the security headers every customer-facing page carries. */
 public final class Html {
+    /**
+     * Two years, subdomains included: once a browser has seen one page, it never again sends the
+     * customer's card details (or anything else) over plain http to this host.
+     */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+    private static final Pattern SAFE_ORIGIN = Pattern.compile("^https?://[0-9a-z.\\-\\[\\]:]+$");
+
     private Html() {
     }
 
@@ -55,6 +65,31 @@ public final class Html {
         headers.put("x-content-type-options", "nosniff");
         headers.put("referrer-policy", "no-referrer");
         return new ApiResponse(status, headers, html);
+    }
+
+    /** For a page served over HTTPS only: its redirects too, so no hop goes back to plain http. */
+    public static ApiResponse withStrictTransportSecurity(ApiResponse response) {
+        return response.withHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+    }
+
+    /**
+     * A merchant URL's origin as a CSP source ("https://shop.example:8443"), scheme and host in lower
+     * case; "" when it has none we would put in a policy.
+     */
+    static String origin(String url) {
+        if (url == null) {
+            return "";
+        }
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+                return "";
+            }
+            String origin = (uri.getScheme() + "://" + uri.getRawAuthority()).toLowerCase(Locale.ROOT);
+            return SAFE_ORIGIN.matcher(origin).matches() ? origin : "";
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     public static ApiResponse redirect(String location) {

@@ -14,7 +14,6 @@ import com.circoflows.domain.session.SessionCheckout;
 import com.circoflows.domain.session.SessionForPage;
 import com.circoflows.domain.session.SessionStatus;
 import com.circoflows.observability.JsonLog;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,8 @@ import java.util.regex.Pattern;
  * <p>What the customer sees follows the session's {@link CheckoutState}: the card form while it waits
  * for payment (with why the last attempt failed), the bank's 3-D Secure challenge when the card needs
  * one, a receipt once paid, a "being processed" page while another tab's payment runs, and a clear
- * "expired"/"cancelled" page (410) when nothing can be paid any more.
+ * "expired"/"cancelled" page (410) when nothing can be paid any more, and a "too many attempts" page
+ * (429) saying until when, after too many declines on the session or from the customer's address.
  */
 public final class PaymentPage {
     static final String ONE_PROBLEM = "There is a problem";
@@ -45,7 +45,6 @@ public final class PaymentPage {
     private static final JsonLog LOG = JsonLog.get(PaymentPage.class);
     private static final Pattern SESSION_ID = Pattern.compile("^sess_[0-9A-Za-z]{24}$");
     private static final Pattern COOKIE_NONCE = Pattern.compile("^[0-9A-Za-z]{32}$");
-    private static final Pattern SAFE_ORIGIN = Pattern.compile("^https?://[0-9A-Za-z.\\-\\[\\]:]+$");
     /** A session paid this recently is taken back to the merchant when its page is opened (after 3-D Secure). */
     private static final Duration JUST_PAID = Duration.ofMinutes(5);
     private static final int RETURN_DELAY_SECONDS = 3;
@@ -54,14 +53,30 @@ public final class PaymentPage {
     private final SessionCheckout checkout;
     private final PageTokens tokens;
     private final Clock clock;
+    private final boolean httpsOnly;
 
+    /** A page served over HTTPS only, as deployed. */
     public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock) {
+        this(checkout, tokens, clock, true);
+    }
+
+    /**
+     * @param httpsOnly the page is served over HTTPS only, so browsers are told to use nothing else
+     *                  (Strict-Transport-Security); false in local mode, which serves plain http
+     */
+    public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock, boolean httpsOnly) {
         this.checkout = checkout;
         this.tokens = tokens;
         this.clock = clock;
+        this.httpsOnly = httpsOnly;
     }
 
     public ApiResponse handle(ApiRequest request) {
+        ApiResponse response = answer(request);
+        return httpsOnly ? Html.withStrictTransportSecurity(response) : response;
+    }
+
+    private ApiResponse answer(ApiRequest request) {
         String nonce = RandomIds.base62(16);
         Locale locale = CustomerMoney.localeFrom(request.header("accept-language"));
         String sessionId = request.pathParameter("session_id");
@@ -121,7 +136,7 @@ public final class PaymentPage {
         }
         CheckoutState state;
         try {
-            state = checkout.pay(view.sessionId, submission.form());
+            state = checkout.pay(view.sessionId, submission.form().from(request.sourceIp()));
         } catch (ApiException e) {
             if (e.code().type() != ErrorType.CARD_ERROR) {
                 throw e;
@@ -157,6 +172,9 @@ public final class PaymentPage {
         }
         if (state instanceof CheckoutState.Closed closed) {
             return closed(view, closed.page());
+        }
+        if (state instanceof CheckoutState.Locked locked) {
+            return locked(view, locked.page(), locked.until());
         }
         CheckoutState.AwaitingPayment awaiting = (CheckoutState.AwaitingPayment) state;
         Map<String, Object> info = awaiting.page().session().customerInfo();
@@ -392,6 +410,35 @@ public final class PaymentPage {
         return Html.page(410, html, view.nonce, formActionOrigin(session));
     }
 
+    /** Too many declines: no card is sent to the bank until {@code until}; the customer is told when. */
+    private ApiResponse locked(View view, SessionForPage page, Instant until) {
+        PaymentSession session = page.session();
+        String merchant = page.merchantName();
+        long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds());
+        long minutes = Math.max(1, (seconds + 59) / 60);
+        String title = "Too many attempts to pay";
+        StringBuilder body = new StringBuilder(1536);
+        body.append(statusOpen(session)).append(CheckoutLayout.STOP_ICON)
+                .append("<h1>").append(title).append("</h1>");
+        PaymentFailure last = session.lastFailure();
+        if (last != null) {
+            body.append("<p>").append(Html.escape(FailureMessages.title(last))).append(".</p>");
+        }
+        body.append("<p class=\"lead\" role=\"alert\">For your security, paying <strong>")
+                .append(Html.escape(amount(session, view.locale))).append("</strong> to <strong>")
+                .append(Html.escape(merchant)).append("</strong> is paused until <strong>")
+                .append(Html.escape(time(until, view.locale))).append("</strong> (about ").append(minutes)
+                .append(minutes == 1 ? " minute" : " minutes").append("). You have not been charged.</p>")
+                .append("<p>Then try again with a card you know is valid, or contact ").append(Html.escape(merchant))
+                .append(".</p>")
+                .append("<a class=\"button secondary\" href=\"/pay/").append(Html.escape(view.sessionId))
+                .append("\">Back to the payment page</a>")
+                .append("</main></div>");
+        String html = CheckoutLayout.render(title + " – " + merchant, view.nonce, body.toString(), false, 0, null);
+        return Html.page(429, html, view.nonce, formActionOrigin(session))
+                .withHeader("retry-after", Long.toString(seconds));
+    }
+
     private static String statusOpen(PaymentSession session) {
         return "<div class=\"status-page\"><main class=\"panel status\">"
                 + (session.mode() == Mode.TEST ? "<span class=\"badge\">Test mode</span>" : "");
@@ -428,6 +475,11 @@ public final class PaymentPage {
                 .withLocale(locale).withZone(ZoneOffset.UTC).format(instant) + " UTC";
     }
 
+    private static String time(Instant instant, Locale locale) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(ZoneOffset.UTC)
+                .format(instant) + " UTC";
+    }
+
     private static String initial(String merchant) {
         if (merchant == null || merchant.isBlank()) {
             return "·";
@@ -440,18 +492,13 @@ public final class PaymentPage {
         return value instanceof String s ? s : "";
     }
 
-    /** The return URL's origin: the form's 303 goes there, so the page's CSP form-action must allow it. */
+    /**
+     * The return URL's origin: the form's 303 goes there, so the page's CSP form-action must allow it.
+     * Scheme and host in lower case, as CSP source expressions are written (a session stored before
+     * return URLs were normalised may hold "HTTPS://Shop.Example").
+     */
     static String formActionOrigin(PaymentSession session) {
-        if (session.returnUrl() == null) {
-            return "";
-        }
-        try {
-            URI uri = URI.create(session.returnUrl());
-            String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-            return uri.getRawAuthority() != null && SAFE_ORIGIN.matcher(origin).matches() ? origin : "";
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        return Html.origin(session.returnUrl());
     }
 
     private static String cookieNonce(ApiRequest request) {

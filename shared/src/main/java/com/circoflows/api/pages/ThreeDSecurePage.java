@@ -14,7 +14,6 @@ import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.observability.LogContext;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -32,14 +31,28 @@ public final class ThreeDSecurePage {
     private final ThreeDSecureChallenges challenges;
     private final MerchantRepository merchants;
     private final PageTokens tokens;
+    private final boolean httpsOnly;
 
+    /** A page served over HTTPS only, as deployed. */
     public ThreeDSecurePage(ThreeDSecureChallenges challenges, MerchantRepository merchants, PageTokens tokens) {
+        this(challenges, merchants, tokens, true);
+    }
+
+    /** @param httpsOnly send Strict-Transport-Security; false in local mode, which serves plain http */
+    public ThreeDSecurePage(ThreeDSecureChallenges challenges, MerchantRepository merchants, PageTokens tokens,
+            boolean httpsOnly) {
         this.challenges = challenges;
         this.merchants = merchants;
         this.tokens = tokens;
+        this.httpsOnly = httpsOnly;
     }
 
     public ApiResponse handle(ApiRequest request) {
+        ApiResponse response = answer(request);
+        return httpsOnly ? Html.withStrictTransportSecurity(response) : response;
+    }
+
+    private ApiResponse answer(ApiRequest request) {
         String nonce = RandomIds.base62(16);
         try {
             String transactionId = request.pathParameter("transaction_id");
@@ -143,11 +156,7 @@ public final class ThreeDSecurePage {
 
     /** The redirect after submitting goes to the merchant, so the page's CSP must allow that origin. */
     private static String formTarget(Transaction transaction) {
-        if (transaction.returnUrl() == null) {
-            return "";
-        }
-        URI uri = URI.create(transaction.returnUrl());
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return Html.origin(transaction.returnUrl());
     }
 
     /** The hosted payment page the payment was made on (same origin as this page). */

@@ -64,7 +64,7 @@ public final class PaymentEngine {
         Instant now = clock.instant();
         StoredCard card = StoredCard.from(charge.card(), fingerprinter);
         RiskAttempt attempt = new RiskAttempt(charge.merchantId(), charge.mode(), charge.amount(), card.fingerprint(),
-                now);
+                now, charge.sessionId() != null);
         RiskAssessment risk = fraudScreen.screen(attempt);
         Draft draft = new Draft(charge, card, now, risk);
         if (risk.blocked()) {

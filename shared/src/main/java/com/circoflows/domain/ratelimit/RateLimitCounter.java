@@ -9,4 +9,10 @@ public interface RateLimitCounter {
 
     /** The bucket's count without adding to it; 0 when it does not exist. */
     long current(String bucket);
+
+    /**
+     * Takes back one that was counted in advance and turned out not to count. Never goes below zero and
+     * never recreates a bucket that has gone.
+     */
+    void giveBack(String bucket);
 }

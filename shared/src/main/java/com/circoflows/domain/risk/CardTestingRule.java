@@ -9,6 +9,10 @@ import java.time.Duration;
  * decline. Once a merchant has had the configured number of small declines in a window, further small
  * attempts are blocked until the window ends; larger payments go on. Only issuer declines count
  * (not processing errors, and not attempts the screen itself blocked).
+ *
+ * <p>On a hosted payment page the merchant set the amount, so the tester cannot make it small: there
+ * every decline counts and every attempt is judged, whatever the amount. In test mode the documented
+ * gateway cards are never blocked (their declines still count) and the rule's own test card trips it.
  */
 final class CardTestingRule implements FraudRule {
     static final String NAME = "card_testing";
@@ -19,9 +23,11 @@ final class CardTestingRule implements FraudRule {
     static final long SMALL_IN_MINIMUMS = 10;
 
     private final WindowedCounts counts;
+    private final TestModeCards testCards;
 
-    CardTestingRule(WindowedCounts counts) {
+    CardTestingRule(WindowedCounts counts, TestModeCards testCards) {
         this.counts = counts;
+        this.testCards = testCards;
     }
 
     static boolean isSmall(Money amount) {
@@ -30,7 +36,10 @@ final class CardTestingRule implements FraudRule {
 
     @Override
     public RuleResult evaluate(RiskAttempt attempt, RiskSettings settings) {
-        if (!isSmall(attempt.amount())) {
+        if (testCards.trips(NAME, attempt)) {
+            return RuleResult.block(NAME);
+        }
+        if (!watches(attempt) || testCards.exempt(attempt)) {
             return RuleResult.clear(NAME);
         }
         long declines = counts.current(subject(attempt), attempt.at(), window(settings));
@@ -40,9 +49,14 @@ final class CardTestingRule implements FraudRule {
 
     @Override
     public void countDecline(RiskAttempt attempt, RiskSettings settings) {
-        if (isSmall(attempt.amount())) {
+        if (watches(attempt)) {
             counts.add(subject(attempt), attempt.at(), window(settings));
         }
+    }
+
+    /** A small amount, or any amount on a hosted page. */
+    private static boolean watches(RiskAttempt attempt) {
+        return attempt.onHostedPage() || isSmall(attempt.amount());
     }
 
     private static String subject(RiskAttempt attempt) {

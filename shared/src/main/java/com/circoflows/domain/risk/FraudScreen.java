@@ -26,12 +26,13 @@ public final class FraudScreen {
     public static FraudScreen standard(CardFingerprinter fingerprinter, RateLimitCounter counters,
             RiskSettingsSource settings) {
         WindowedCounts counts = new WindowedCounts(counters);
+        TestModeCards testCards = new TestModeCards(fingerprinter);
         return new FraudScreen(List.of(
                 new BlockedCardRule(fingerprinter),
-                new AmountLimitRule(),
-                VelocityRule.perCard(counts),
-                VelocityRule.perMerchant(counts),
-                new CardTestingRule(counts)), settings);
+                new AmountLimitRule(testCards),
+                VelocityRule.perCard(counts, testCards),
+                VelocityRule.perMerchant(counts, testCards),
+                new CardTestingRule(counts, testCards)), settings);
     }
 
     /**

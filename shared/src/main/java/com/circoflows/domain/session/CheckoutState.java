@@ -1,6 +1,7 @@
 package com.circoflows.domain.session;
 
 import com.circoflows.domain.payment.PaymentFailure;
+import java.time.Instant;
 
 /** What the payment page should show (or where it should send the customer) after a step. */
 public sealed interface CheckoutState {
@@ -20,6 +21,13 @@ public sealed interface CheckoutState {
 
     /** Another submission for this session is being charged right now. */
     record InProgress(SessionForPage page) implements CheckoutState {
+    }
+
+    /**
+     * Too many declines on this session, or from this client address ({@link DeclineLimits}): no card
+     * is charged before {@code until}. {@code page().session().lastFailure()} is the last decline, if any.
+     */
+    record Locked(SessionForPage page, Instant until) implements CheckoutState {
     }
 
     /** Expired or cancelled: nothing can be paid any more ({@code page().session().status()} says which). */

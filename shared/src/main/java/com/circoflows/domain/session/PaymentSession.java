@@ -16,6 +16,8 @@ import java.util.Map;
  *                             {@code attemptLeaseUntil}) or a 3-D Secure challenge awaiting the customer
  * @param attemptLeaseUntil    while in the future, another submission must not charge a card
  * @param lastFailure          why the customer's last attempt failed, shown on the page until the next one
+ * @param failedAttempts       declines since the session was created or last locked (see {@link DeclineLimits})
+ * @param lockedUntil          after too many declines no card is charged before this instant; null if never locked
  */
 public record PaymentSession(
         String sessionId,
@@ -37,15 +39,33 @@ public record PaymentSession(
         Instant expiresAt,
         Instant completedAt,
         Instant cancelledAt,
-        long version) {
+        long version,
+        int failedAttempts,
+        Instant lockedUntil) {
 
     public PaymentSession {
         customerInfo = customerInfo == null ? Map.of() : customerInfo;
         metadata = metadata == null ? Map.of() : metadata;
     }
 
+    /** A session nobody has yet been refused on: no declines counted, never locked. */
+    public PaymentSession(String sessionId, String merchantId, Mode mode, long amount, String currency,
+            String description, Map<String, Object> customerInfo, Map<String, Object> metadata, String webhookUrl,
+            String returnUrl, SessionStatus status, String transactionId, String attemptTransactionId,
+            Instant attemptLeaseUntil, PaymentFailure lastFailure, Instant createdAt, Instant expiresAt,
+            Instant completedAt, Instant cancelledAt, long version) {
+        this(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata, webhookUrl, returnUrl,
+                status, transactionId, attemptTransactionId, attemptLeaseUntil, lastFailure, createdAt, expiresAt,
+                completedAt, cancelledAt, version, 0, null);
+    }
+
     public boolean belongsTo(String merchantIdToCheck) {
         return merchantId.equals(merchantIdToCheck);
+    }
+
+    /** Too many declines a moment ago: no card may be charged for this session before {@link #lockedUntil}. */
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     /** A card is being charged for this session right now: no other submission may charge one. */
@@ -84,10 +104,20 @@ public record PaymentSession(
         return with(SessionStatus.COMPLETED, paidBy, null, null, null, at, cancelledAt);
     }
 
-    /** The attempt failed; the customer may try again (with another card) while the session is pending. */
-    public PaymentSession attemptFailed(PaymentFailure why) {
+    /**
+     * The attempt failed at {@code at}; the customer may try again (with another card) while the session
+     * is pending. A decline that makes {@link DeclineLimits#PER_SESSION} locks the session for
+     * {@link DeclineLimits#SESSION_LOCK} and starts the count afresh.
+     */
+    public PaymentSession attemptFailed(PaymentFailure why, Instant at) {
         requirePending();
-        return with(status, transactionId, null, null, why, completedAt, cancelledAt);
+        if (!DeclineLimits.counts(why)) {
+            return with(status, transactionId, null, null, why, completedAt, cancelledAt);
+        }
+        int declines = failedAttempts + 1;
+        boolean lock = declines >= DeclineLimits.PER_SESSION;
+        return with(status, transactionId, null, null, why, completedAt, cancelledAt, lock ? 0 : declines,
+                lock ? at.plus(DeclineLimits.SESSION_LOCK) : lockedUntil);
     }
 
     /** The attempt waits for the customer's 3-D Secure challenge; the lease is given back. */
@@ -129,8 +159,16 @@ public record PaymentSession(
 
     private PaymentSession with(SessionStatus nextStatus, String nextTransactionId, String nextAttempt,
             Instant nextLeaseUntil, PaymentFailure nextFailure, Instant nextCompletedAt, Instant nextCancelledAt) {
+        return with(nextStatus, nextTransactionId, nextAttempt, nextLeaseUntil, nextFailure, nextCompletedAt,
+                nextCancelledAt, failedAttempts, lockedUntil);
+    }
+
+    private PaymentSession with(SessionStatus nextStatus, String nextTransactionId, String nextAttempt,
+            Instant nextLeaseUntil, PaymentFailure nextFailure, Instant nextCompletedAt, Instant nextCancelledAt,
+            int nextFailedAttempts, Instant nextLockedUntil) {
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata,
                 webhookUrl, returnUrl, nextStatus, nextTransactionId, nextAttempt, nextLeaseUntil, nextFailure,
-                createdAt, expiresAt, nextCompletedAt, nextCancelledAt, version + 1);
+                createdAt, expiresAt, nextCompletedAt, nextCancelledAt, version + 1, nextFailedAttempts,
+                nextLockedUntil);
     }
 }

@@ -13,6 +13,7 @@ import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.ratelimit.RateLimitCounter;
 import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
@@ -44,6 +45,12 @@ import java.util.Optional;
  * always holds it. If one dies between the gateway call and the write, nothing is stored: once the lease
  * runs out the session is payable again and the attempt is forgotten. The authorisation the gateway made
  * for it has no transaction, so the sweeper's reconciliation voids it (AuthorizationReconciler).
+ *
+ * <p>Declines are limited ({@link DeclineLimits}) so the page is no card tester's oracle: per session on
+ * the session itself (its changes are serialised by the lease and its version), and per client
+ * address on atomic counters, a place taken before the card is charged and given back unless the
+ * attempt ends in a decline. Past either limit the page answers {@link CheckoutState.Locked} and no
+ * card reaches the gateway.
  */
 public final class SessionCheckoutService implements SessionCheckout {
     /** Longer than any invocation may run (the template's function timeout is 15 s). */
@@ -60,11 +67,16 @@ public final class SessionCheckoutService implements SessionCheckout {
     private final ThreeDSecureService threeDSecure;
     private final TransactionWriter writer;
     private final MerchantRepository merchants;
+    private final ClientAddressDeclines addressDeclines;
     private final Clock clock;
 
+    /**
+     * @param declineCounters    where declines per client address are counted (the risk counters table)
+     * @param declinesPerAddress how many a client address may have per window ({@link DeclineLimits#PER_ADDRESS})
+     */
     public SessionCheckoutService(PaymentSessionRepository sessions, TransactionRepository transactions,
             PaymentEngine engine, ThreeDSecureService threeDSecure, TransactionWriter writer,
-            MerchantRepository merchants, Clock clock) {
+            MerchantRepository merchants, RateLimitCounter declineCounters, int declinesPerAddress, Clock clock) {
         this.hostedPayments = new HostedPaymentService(sessions, clock);
         this.sessions = sessions;
         this.transactions = transactions;
@@ -72,6 +84,7 @@ public final class SessionCheckoutService implements SessionCheckout {
         this.threeDSecure = threeDSecure;
         this.writer = writer;
         this.merchants = merchants;
+        this.addressDeclines = new ClientAddressDeclines(declineCounters, declinesPerAddress);
         this.clock = clock;
     }
 
@@ -98,10 +111,15 @@ public final class SessionCheckoutService implements SessionCheckout {
                 return step.state;
             }
             Instant now = clock.instant();
+            ClientAddressDeclines.Place place = addressDeclines.take(step.payable.mode(), form.clientAddress(), now);
+            if (!place.granted()) {
+                return new CheckoutState.Locked(page(step.payable), place.until());
+            }
             PaymentSession leased = step.payable.lease(PaymentEngine.newTransactionId(), now.plus(LEASE));
             if (sessions.takeLease(leased, now)) {
-                return charge(leased, form);
+                return charge(leased, form, place);
             }
+            addressDeclines.giveBack(place);
             // Another submission changed the session first: look again (it is probably charging now).
         }
         throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
@@ -127,7 +145,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             return Step.show(new CheckoutState.InProgress(page(session)));
         }
         if (session.attemptTransactionId() == null) {
-            return Step.payable(session);
+            return payableUnlessLocked(session, now);
         }
         Optional<Transaction> attempt = transactions.find(session.attemptTransactionId());
         if (attempt.isEmpty()) {
@@ -135,7 +153,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             PaymentSession forgotten = session.abandonAttempt();
             LOG.warn("session_attempt_abandoned", Map.of("session_id", session.sessionId(),
                     "transaction_id", session.attemptTransactionId()));
-            return sessions.update(forgotten) ? Step.payable(forgotten) : null;
+            return sessions.update(forgotten) ? payableUnlessLocked(forgotten, now) : null;
         }
         Transaction transaction = attempt.get();
         if (transaction.status() == TransactionStatus.COMPLETED) {
@@ -144,8 +162,8 @@ public final class SessionCheckoutService implements SessionCheckout {
             return sessions.update(paid) ? Step.show(new CheckoutState.Paid(page(paid))) : null;
         }
         if (transaction.status() == TransactionStatus.FAILED) {
-            PaymentSession failed = session.attemptFailed(transaction.failure());
-            return sessions.update(failed) ? Step.payable(failed) : null;
+            PaymentSession failed = session.attemptFailed(transaction.failure(), now);
+            return sessions.update(failed) ? payableUnlessLocked(failed, now) : null;
         }
         if (transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED) {
             return completeChallenge(session, transaction);
@@ -154,7 +172,7 @@ public final class SessionCheckoutService implements SessionCheckout {
     }
 
     /** Charges the card under the lease just taken; see the class comment. */
-    private CheckoutState charge(PaymentSession leased, CheckoutForm form) {
+    private CheckoutState charge(PaymentSession leased, CheckoutForm form, ClientAddressDeclines.Place place) {
         Transaction transaction;
         try {
             transaction = engine.charge(new PaymentEngine.Charge(leased.attemptTransactionId(), leased.merchantId(),
@@ -163,11 +181,12 @@ public final class SessionCheckoutService implements SessionCheckout {
         } catch (RuntimeException e) {
             // Nothing was stored for this attempt: give the session back at once rather than in 30 s.
             releaseQuietly(leased.abandonAttempt());
+            addressDeclines.giveBack(place);
             throw e;
         }
         PaymentSession next = switch (transaction.status()) {
             case COMPLETED -> leased.complete(transaction.transactionId(), transaction.processedAt());
-            case FAILED -> leased.attemptFailed(transaction.failure());
+            case FAILED -> leased.attemptFailed(transaction.failure(), clock.instant());
             case PENDING -> leased.awaitingChallenge(transaction.transactionId());
         };
         WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
@@ -179,11 +198,16 @@ public final class SessionCheckoutService implements SessionCheckout {
             // payable again at once, so the customer's retry needn't wait for the lease to run out.
             notRecorded(leased, transaction);
             releaseQuietly(leased.abandonAttempt());
+            addressDeclines.giveBack(place);
             throw e;
         }
         if (!committed) {
             notRecorded(leased, transaction);
+            addressDeclines.giveBack(place);
             return open(leased.sessionId());
+        }
+        if (!(transaction.status() == TransactionStatus.FAILED && DeclineLimits.counts(transaction.failure()))) {
+            addressDeclines.giveBack(place);
         }
         writer.queueDelivery(event);
         return stateAfter(next, transaction);
@@ -206,7 +230,7 @@ public final class SessionCheckoutService implements SessionCheckout {
         }
         PaymentSession next = completed.status() == TransactionStatus.COMPLETED
                 ? leased.complete(completed.transactionId(), completed.processedAt())
-                : leased.attemptFailed(completed.failure());
+                : leased.attemptFailed(completed.failure(), clock.instant());
         WebhookEvent event = WebhookEvents.announce(completed, clock.instant());
         if (!sessions.commit(next, TransactionChange.updated(completed, event))) {
             notRecorded(leased, completed);
@@ -215,13 +239,21 @@ public final class SessionCheckoutService implements SessionCheckout {
         writer.queueDelivery(event);
         return completed.status() == TransactionStatus.COMPLETED
                 ? Step.show(new CheckoutState.Paid(page(next)))
-                : Step.payable(next);
+                : payableUnlessLocked(next, clock.instant());
+    }
+
+    /** The session may be paid now, unless too many declines locked it a moment ago. */
+    private Step payableUnlessLocked(PaymentSession session, Instant now) {
+        return session.lockedAt(now) ? Step.show(new CheckoutState.Locked(page(session), session.lockedUntil()))
+                : Step.payable(session);
     }
 
     private CheckoutState stateAfter(PaymentSession next, Transaction transaction) {
         return switch (transaction.status()) {
             case COMPLETED -> new CheckoutState.Paid(page(next));
-            case FAILED -> new CheckoutState.AwaitingPayment(page(next), next.lastFailure());
+            case FAILED -> next.lockedAt(clock.instant())
+                    ? new CheckoutState.Locked(page(next), next.lockedUntil())
+                    : new CheckoutState.AwaitingPayment(page(next), next.lastFailure());
             case PENDING -> new CheckoutState.ChallengeRequired(page(next), transaction.transactionId());
         };
     }

@@ -86,7 +86,18 @@ public final class MerchantUrlPolicy {
         if (!isHttps(uri) && !localMode) {
             throw invalid(ErrorCode.INVALID_RETURN_URL, param, "The return URL must use https.");
         }
-        return uri.toString();
+        return withLowerCaseOrigin(uri);
+    }
+
+    /**
+     * Scheme and host mean the same in any case; kept in lower case, so the payment pages' CSP
+     * form-action names the origin exactly as the browser compares it ("HTTPS://Shop.Example/done"
+     * becomes "https://shop.example/done"). Path, query and fragment are kept as given.
+     */
+    private static String withLowerCaseOrigin(URI uri) {
+        String url = uri.toString();
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        return url.startsWith(origin) ? origin.toLowerCase(Locale.ROOT) + url.substring(origin.length()) : url;
     }
 
     private static URI parse(String url, ErrorCode code, String param) {

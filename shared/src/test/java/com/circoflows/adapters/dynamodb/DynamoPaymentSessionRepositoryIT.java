@@ -13,6 +13,7 @@ import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.session.DeclineLimits;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
 import com.circoflows.domain.session.SessionStatus;
@@ -78,15 +79,34 @@ class DynamoPaymentSessionRepositoryIT {
         sessions.insert(session);
         PaymentSession leased = session.lease(AdapterTestData.transactionId(), NOW.plusSeconds(30));
         PaymentSession failed = leased.attemptFailed(new PaymentFailure(ErrorCode.CARD_DECLINED,
-                "Your card was declined.", "generic_decline"));
+                "Your card was declined.", "generic_decline"), NOW.plusSeconds(1));
         PaymentSession cancelled = failed.cancel(NOW.plusSeconds(90));
 
         assertTrue(sessions.update(leased));
         assertEquals(leased, sessions.find(session.sessionId()).orElseThrow());
         assertTrue(sessions.update(failed));
         assertEquals(failed, sessions.find(session.sessionId()).orElseThrow());
+        assertEquals(1, failed.failedAttempts());
         assertTrue(sessions.update(cancelled));
         assertEquals(cancelled, sessions.find(session.sessionId()).orElseThrow());
+    }
+
+    @Test
+    void aSessionLockedByTooManyDeclinesRoundTripsWithItsLock() {
+        PaymentSession session = pending(AdapterTestData.merchantId());
+        sessions.insert(session);
+        PaymentSession current = session;
+        for (int i = 0; i < DeclineLimits.PER_SESSION; i++) {
+            PaymentSession leased = current.lease(AdapterTestData.transactionId(), NOW.plusSeconds(30));
+            assertTrue(sessions.update(leased));
+            current = leased.attemptFailed(new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.",
+                    "generic_decline"), NOW);
+            assertTrue(sessions.update(current));
+            assertEquals(current, sessions.find(session.sessionId()).orElseThrow());
+        }
+
+        assertEquals(NOW.plus(DeclineLimits.SESSION_LOCK), current.lockedUntil());
+        assertTrue(current.lockedAt(NOW));
     }
 
     @Test

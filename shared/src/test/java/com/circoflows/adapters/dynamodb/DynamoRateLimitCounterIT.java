@@ -117,6 +117,25 @@ class DynamoRateLimitCounterIT {
     }
 
     @Test
+    void aCountGivenBackIsTakenOffButNeverBelowZeroAndAMissingBucketIsNotCreated() {
+        String bucket = bucket();
+        Instant expires = Instant.parse("2030-01-01T00:01:00Z");
+        counter.incrementAndGet(bucket, expires);
+        counter.incrementAndGet(bucket, expires);
+
+        counter.giveBack(bucket);
+        assertEquals(1, counter.current(bucket));
+        counter.giveBack(bucket);
+        counter.giveBack(bucket);
+        assertEquals(0, counter.current(bucket));
+        assertEquals(1, counter.incrementAndGet(bucket, expires));
+
+        String missing = bucket();
+        counter.giveBack(missing);
+        assertTrue(rawItem(missing) == null || rawItem(missing).isEmpty(), "no item without a TTL");
+    }
+
+    @Test
     void missingTableIsAConfigurationFaultNotARetryableOne() {
         DynamoRateLimitCounter missing = new DynamoRateLimitCounter(LocalStackFixture.dynamoDb(), "no-such-table");
 

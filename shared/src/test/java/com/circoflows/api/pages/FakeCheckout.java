@@ -1,6 +1,7 @@
 package com.circoflows.api.pages;
 
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
 import com.circoflows.domain.session.PaymentSession;
@@ -113,6 +114,13 @@ final class FakeCheckout implements SessionCheckout {
             return new Session(new PaymentSession(s.sessionId(), s.merchantId(), mode, s.amount(), s.currency(),
                     s.description(), s.customerInfo(), s.metadata(), s.webhookUrl(), s.returnUrl(), s.status(),
                     s.transactionId(), s.attemptTransactionId(), s.attemptLeaseUntil(), s.lastFailure(),
+                    s.createdAt(), s.expiresAt(), s.completedAt(), s.cancelledAt(), s.version()), merchantName);
+        }
+
+        Session withLastFailure(PaymentFailure failure) {
+            return new Session(new PaymentSession(s.sessionId(), s.merchantId(), s.mode(), s.amount(), s.currency(),
+                    s.description(), s.customerInfo(), s.metadata(), s.webhookUrl(), s.returnUrl(), s.status(),
+                    s.transactionId(), s.attemptTransactionId(), s.attemptLeaseUntil(), failure,
                     s.createdAt(), s.expiresAt(), s.completedAt(), s.cancelledAt(), s.version()), merchantName);
         }
 

@@ -96,6 +96,39 @@ class ThreeDSecurePageTest {
     }
 
     @Test
+    void anUpperCaseReturnOriginIsAllowedInFormActionInLowerCase() {
+        Transaction t = world.pendingChallenge("HTTPS://Your-Site.COM:8443/payment/3ds-return");
+
+        String csp = get(t.transactionId()).headers().get("content-security-policy");
+
+        assertTrue(csp.contains("form-action 'self' https://your-site.com:8443;"), csp);
+    }
+
+    @Test
+    void outsideLocalModeTheChallengeAndItsAnswerTellTheBrowserToUseHttpsOnly() {
+        Transaction t = world.pendingChallenge(RETURN_URL);
+        ApiResponse shown = get(t.transactionId());
+        ApiResponse answered = answer(t, "authenticate");
+
+        assertEquals(303, answered.statusCode(), answered.body());
+        for (ApiResponse response : List.of(shown, answered, get("txn_ABCDEFGHIJKLMNOPQRSTUVWX"))) {
+            assertEquals("max-age=63072000; includeSubDomains", response.headers().get("strict-transport-security"));
+        }
+    }
+
+    @Test
+    void inLocalModeTheChallengeHasNoStrictTransportSecurity() {
+        ThreeDSecurePage local = new ThreeDSecurePage(world.challenges, world.merchants, tokens, false);
+        Transaction t = world.pendingChallenge();
+
+        ApiResponse response = local.handle(ApiRequests.get("/pay/3ds/" + t.transactionId())
+                .pathParam("transaction_id", t.transactionId()).build());
+
+        assertEquals(200, response.statusCode());
+        assertNull(response.headers().get("strict-transport-security"));
+    }
+
+    @Test
     void everyPageGetsItsOwnStyleNonce() {
         Transaction t = world.pendingChallenge();
 

@@ -128,6 +128,37 @@ class DirectPaymentServiceTest {
     }
 
     @Test
+    void inTestModeTheSuccessCardPaidThirtyTimesIsNeverDeclinedAsFraudulent() {
+        for (int i = 1; i <= 30; i++) {
+            Transaction t = world.pay(TestCards.SUCCESS).transaction();
+
+            assertEquals(TransactionStatus.COMPLETED, t.status(), "payment " + i + ": " + t.failure());
+            assertEquals(0, t.risk().score());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            TestCards.BLOCKED_BY_FRAUD_RULES + ", blocked_card",
+            TestCards.TRIPS_AMOUNT_LIMIT + ", amount_limit",
+            TestCards.TRIPS_CARD_VELOCITY + ", card_velocity",
+            TestCards.TRIPS_MERCHANT_VELOCITY + ", merchant_velocity",
+            TestCards.TRIPS_CARD_TESTING + ", card_testing"})
+    void inTestModeEachFraudRulesOwnCardIsDeclinedAsFraudulentByThatRuleWithoutReachingTheGateway(String card,
+            String rule) {
+        ScriptedCardGateway gateway = new ScriptedCardGateway();
+        PaymentWorld scripted = PaymentWorld.withGateway(gateway);
+
+        Transaction t = scripted.pay(card).transaction();
+
+        assertEquals(0, gateway.authorizations());
+        assertEquals(TransactionStatus.FAILED, t.status());
+        assertEquals(ErrorCode.CARD_DECLINED, t.failure().code());
+        assertEquals("fraudulent", t.failure().declineCode());
+        assertEquals(List.of(rule), t.risk().rulesHit());
+    }
+
+    @Test
     void gatewayProcessingErrorIsStoredFailedAsARetryableProcessingError() {
         Transaction t = world.pay(TestCards.PROCESSING_ERROR).transaction();
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AmountLimitRuleTest {
-    private final AmountLimitRule rule = new AmountLimitRule();
+    private final AmountLimitRule rule = new AmountLimitRule(Attempts.TEST_CARDS);
 
     @ParameterizedTest
     @CsvSource({

@@ -2,6 +2,7 @@ package com.circoflows.domain.risk;
 
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
+import com.circoflows.testing.TestCardData;
 import com.circoflows.testing.TestClocks;
 import java.time.Instant;
 
@@ -11,6 +12,7 @@ final class Attempts {
     static final String MERCHANT_B = "mch_BBBBBBBBBBBBBBBBBBBB";
     static final String CARD_1 = "fingerprint-of-card-1";
     static final String CARD_2 = "fingerprint-of-card-2";
+    static final TestModeCards TEST_CARDS = new TestModeCards(TestCardData.fingerprinter());
 
     private Attempts() {
     }

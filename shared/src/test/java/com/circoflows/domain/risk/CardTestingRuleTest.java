@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.testing.InMemoryRateLimitCounter;
 import com.circoflows.testing.TestClocks;
@@ -20,7 +21,7 @@ class CardTestingRuleTest {
     private static final Instant NOW = TestClocks.NOW;
 
     private final InMemoryRateLimitCounter counter = new InMemoryRateLimitCounter();
-    private final CardTestingRule rule = new CardTestingRule(new WindowedCounts(counter));
+    private final CardTestingRule rule = new CardTestingRule(new WindowedCounts(counter), Attempts.TEST_CARDS);
 
     private void declineSmall(int times, String merchantId, Instant at, RiskSettings settings) {
         for (int i = 0; i < times; i++) {
@@ -64,6 +65,24 @@ class CardTestingRuleTest {
 
         assertEquals(RuleResult.clear("card_testing"), rule.evaluate(attempt(100, "USD"), RiskSettings.DEFAULTS));
         assertTrue(counter.counts().isEmpty());
+    }
+
+    @Test
+    void declinesOnAHostedPageCountWhateverTheAmountAndThenBlockThePagesAttemptsOfAnyAmount() {
+        for (int i = 0; i < 10; i++) {
+            RiskAttempt declined = onHostedPage(250_000);
+            rule.evaluate(declined, RiskSettings.DEFAULTS);
+            rule.countDecline(declined, RiskSettings.DEFAULTS);
+        }
+
+        assertEquals(RuleResult.block("card_testing"), rule.evaluate(onHostedPage(250_000), RiskSettings.DEFAULTS));
+        assertEquals(RuleResult.block("card_testing"), rule.evaluate(attempt(100, "USD"), RiskSettings.DEFAULTS));
+        assertEquals(RuleResult.clear("card_testing"), rule.evaluate(attempt(250_000, "USD"), RiskSettings.DEFAULTS),
+                "a direct payment's large amount is the merchant's own order");
+    }
+
+    private static RiskAttempt onHostedPage(long amount) {
+        return new RiskAttempt(MERCHANT_A, Mode.TEST, Money.of(amount, "USD"), "card-on-page", NOW, true);
     }
 
     @Test

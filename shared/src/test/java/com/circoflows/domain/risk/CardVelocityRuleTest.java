@@ -19,7 +19,7 @@ class CardVelocityRuleTest {
     private static final Instant NOW = TestClocks.NOW;
 
     private final InMemoryRateLimitCounter counter = new InMemoryRateLimitCounter();
-    private final VelocityRule rule = VelocityRule.perCard(new WindowedCounts(counter));
+    private final VelocityRule rule = VelocityRule.perCard(new WindowedCounts(counter), Attempts.TEST_CARDS);
 
     private RuleResult pay(String merchantId, String card, Instant at, RiskSettings settings) {
         return rule.evaluate(attempt(merchantId, card, 1000, "USD", at), settings);

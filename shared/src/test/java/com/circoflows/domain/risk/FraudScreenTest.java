@@ -21,11 +21,16 @@ import com.circoflows.testing.TestClocks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FraudScreenTest {
     private static final String BLOCKED = TestCardData.fingerprinter().fingerprint(
             CardNumber.parse(TestCards.BLOCKED_BY_FRAUD_RULES));
-    private static final String GOOD = TestCardData.fingerprinter().fingerprint(CardNumber.parse(TestCards.SUCCESS));
+    /** Not a documented test card: screened as a real card would be, in test mode too. */
+    private static final String GOOD = fingerprint("5555555555554444");
+    private static final String SUCCESS = fingerprint(TestCards.SUCCESS);
 
     private final InMemoryRateLimitCounter counters = new InMemoryRateLimitCounter();
     private final InMemoryRiskSettingsRepository settings = new InMemoryRiskSettingsRepository();
@@ -33,6 +38,10 @@ class FraudScreenTest {
 
     private static RiskAttempt attempt(String merchantId, String card, long amount) {
         return new RiskAttempt(merchantId, Mode.TEST, Money.of(amount, "USD"), card, TestClocks.NOW);
+    }
+
+    private static String fingerprint(String number) {
+        return TestCardData.fingerprinter().fingerprint(CardNumber.parse(number));
     }
 
     @Test
@@ -95,6 +104,70 @@ class FraudScreenTest {
     }
 
     @Test
+    void inTestModeTheSuccessCardPaidThirtyTimesInAMinuteIsNeverBlockedAndScoresNothing() {
+        for (int i = 1; i <= 30; i++) {
+            assertEquals(new RiskAssessment(0, List.of(), false), screen.screen(attempt(MERCHANT_A, SUCCESS, 100)),
+                    "payment " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TestCards.SUCCESS, TestCards.DECLINED, TestCards.THREE_D_SECURE_REQUIRED,
+            TestCards.INSUFFICIENT_FUNDS, TestCards.EXPIRED_CARD, TestCards.INCORRECT_CVC, TestCards.PROCESSING_ERROR})
+    void inTestModeTheDocumentedGatewayCardsNeverTripVelocityOrCardTesting(String documented) {
+        settings.replace(MERCHANT_A, RiskSettings.DEFAULTS.with(RiskSetting.CARD_VELOCITY_LIMIT, 1)
+                .with(RiskSetting.MERCHANT_VELOCITY_LIMIT, 1).with(RiskSetting.CARD_TESTING_DECLINES, 1));
+        screen.issuerDeclined(attempt(MERCHANT_A, GOOD, 100));
+
+        for (int i = 0; i < 3; i++) {
+            RiskAttempt again = attempt(MERCHANT_A, fingerprint(documented), 100);
+            assertFalse(screen.screen(again).blocked(), documented);
+            screen.issuerDeclined(again);
+        }
+    }
+
+    @Test
+    void declinesOfTheDocumentedDeclineCardsStillFeedCardTestingForOtherCards() {
+        for (int i = 0; i < 10; i++) {
+            RiskAttempt declined = attempt(MERCHANT_A, fingerprint(TestCards.DECLINED), 100);
+            screen.screen(declined);
+            screen.issuerDeclined(declined);
+        }
+
+        assertEquals(List.of("card_testing"), screen.screen(attempt(MERCHANT_A, GOOD, 100)).rulesHit());
+        assertFalse(screen.screen(attempt(MERCHANT_A, SUCCESS, 100)).blocked());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            TestCards.BLOCKED_BY_FRAUD_RULES + ", blocked_card",
+            TestCards.TRIPS_AMOUNT_LIMIT + ", amount_limit",
+            TestCards.TRIPS_CARD_VELOCITY + ", card_velocity",
+            TestCards.TRIPS_MERCHANT_VELOCITY + ", merchant_velocity",
+            TestCards.TRIPS_CARD_TESTING + ", card_testing"})
+    void inTestModeEachRulesOwnCardTripsItOnItsFirstAttemptWhateverTheAmount(String card, String rule) {
+        for (long amount : new long[] {100, 1000, 10_000_000}) {
+            RiskAssessment risk = screen.screen(attempt(MERCHANT_A, fingerprint(card), amount));
+
+            assertTrue(risk.blocked(), card + " " + amount);
+            assertEquals(100, risk.score());
+            assertTrue(risk.rulesHit().contains(rule), risk.rulesHit().toString());
+        }
+    }
+
+    @Test
+    void inLiveModeTheTestCardsAreScreenedLikeAnyOtherCard() {
+        RiskAttempt live = new RiskAttempt(MERCHANT_A, Mode.LIVE, Money.of(1000, "USD"), SUCCESS, TestClocks.NOW);
+        for (int i = 0; i < 10; i++) {
+            assertFalse(screen.screen(live).blocked());
+        }
+
+        assertEquals(List.of("card_velocity"), screen.screen(live).rulesHit());
+        assertFalse(screen.screen(new RiskAttempt(MERCHANT_A, Mode.LIVE, Money.of(1000, "USD"),
+                fingerprint(TestCards.TRIPS_MERCHANT_VELOCITY), TestClocks.NOW)).blocked());
+    }
+
+    @Test
     void whenTheCountersCannotBeReachedTheScreenFailsRetryably() {
         FraudScreen unreachable = FraudScreen.standard(TestCardData.fingerprinter(), new UnreachableCounter(), settings);
 
@@ -122,6 +195,11 @@ class FraudScreenTest {
         @Override
         public long current(String bucket) {
             throw new RetryableFailure("DynamoDB GetItem failed", null);
+        }
+
+        @Override
+        public void giveBack(String bucket) {
+            throw new RetryableFailure("DynamoDB UpdateItem failed", null);
         }
     }
 }

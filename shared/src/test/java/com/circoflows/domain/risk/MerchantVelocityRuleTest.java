@@ -17,7 +17,7 @@ class MerchantVelocityRuleTest {
     private static final Instant NOW = TestClocks.NOW;
 
     private final InMemoryRateLimitCounter counter = new InMemoryRateLimitCounter();
-    private final VelocityRule rule = VelocityRule.perMerchant(new WindowedCounts(counter));
+    private final VelocityRule rule = VelocityRule.perMerchant(new WindowedCounts(counter), Attempts.TEST_CARDS);
 
     /** A different card each time: the merchant's total is what this rule counts. */
     private RuleResult payWithNewCards(int times, String merchantId, Instant at, RiskSettings settings) {

@@ -79,7 +79,7 @@ class PaymentSessionTest {
     void everyChangeIsTheNextVersion() {
         PaymentSession session = pending(null);
         PaymentSession leased = session.lease("txn_ABCDEFGHIJKLMNOPQRSTUVWX", NOW.plusSeconds(30));
-        PaymentSession failed = leased.attemptFailed(new PaymentFailure(ErrorCode.CARD_DECLINED, "Declined.", "x"));
+        PaymentSession failed = leased.attemptFailed(new PaymentFailure(ErrorCode.CARD_DECLINED, "Declined.", "x"), NOW);
 
         assertEquals(2, leased.version());
         assertEquals(3, failed.version());
@@ -88,6 +88,39 @@ class PaymentSessionTest {
         assertEquals(ErrorCode.CARD_DECLINED, failed.lastFailure().code());
         PaymentSession again = failed.lease("txn_BBBBBBBBBBBBBBBBBBBBBBBB", NOW.plusSeconds(60));
         assertNull(again.lastFailure(), "a new attempt replaces the last failure");
+    }
+
+    @Test
+    void theFifthDeclineLocksTheSessionForFifteenMinutesAndStartsTheCountAfresh() {
+        PaymentSession session = pending(null);
+        for (int i = 1; i < DeclineLimits.PER_SESSION; i++) {
+            session = declined(session, ErrorCode.CARD_DECLINED);
+            assertEquals(i, session.failedAttempts());
+            assertFalse(session.lockedAt(NOW));
+        }
+
+        PaymentSession locked = declined(session, ErrorCode.INSUFFICIENT_FUNDS);
+
+        assertEquals(0, locked.failedAttempts());
+        assertEquals(NOW.plus(Duration.ofMinutes(15)), locked.lockedUntil());
+        assertTrue(locked.lockedAt(NOW.plus(Duration.ofMinutes(15)).minusSeconds(1)));
+        assertFalse(locked.lockedAt(NOW.plus(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void aProcessingErrorIsOursAndDoesNotCountAsADecline() {
+        PaymentSession session = pending(null);
+        for (int i = 0; i < 2 * DeclineLimits.PER_SESSION; i++) {
+            session = declined(session, ErrorCode.PROCESSING_ERROR);
+        }
+
+        assertEquals(0, session.failedAttempts());
+        assertNull(session.lockedUntil());
+    }
+
+    private static PaymentSession declined(PaymentSession session, ErrorCode code) {
+        return session.lease("txn_ABCDEFGHIJKLMNOPQRSTUVWX", NOW.plusSeconds(30))
+                .attemptFailed(new PaymentFailure(code, code.defaultMessage(), null), NOW);
     }
 
     @Test

@@ -138,6 +138,13 @@ class MerchantUrlPolicyTest {
     }
 
     @Test
+    void returnUrlIsStoredWithSchemeAndHostInLowerCaseAndTheRestAsGiven() {
+        assertEquals("https://shop.example:8443/Done/ORDER?Ref=AbC%2F#Top",
+                production.checkReturnUrl("HTTPS://Shop.EXAMPLE:8443/Done/ORDER?Ref=AbC%2F#Top", "return_url"));
+        assertEquals("http://localhost:8080/return", local.checkReturnUrl("HtTp://LocalHost:8080/return", "return_url"));
+    }
+
+    @Test
     void fullyQualifiedLocalhostIsRefusedOutsideLocalMode() {
         refusedWebhook(production, "https://localhost./hook");
         refusedWebhook(production, "https://api.localhost./hook");

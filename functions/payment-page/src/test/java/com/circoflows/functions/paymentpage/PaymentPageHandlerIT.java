@@ -16,6 +16,7 @@ import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.risk.RiskAssessment;
 import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
+import com.circoflows.domain.session.DeclineLimits;
 import com.circoflows.domain.session.SessionCheckoutService;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import java.time.Clock;
@@ -84,6 +85,35 @@ class PaymentPageHandlerIT {
         assertEquals(new RiskAssessment(0, List.of(), false), stored.risk());
         assertEquals(Map.of("score", 0, "rules_hit", List.of()),
                 environment.webhookEvents(transactionId).get(0).data().get("risk"));
+    }
+
+    @Test
+    void declinesFromOneAddressAcrossSessionsAreLimitedOnTheSharedCountersWhileAnotherAddressPays() {
+        String apiKey = environment.newMerchant("Card Tester Target").apiKey();
+        SessionCheckoutService checkout = environment.sessionCheckout();
+        String tester = "198.51.100.61";
+        for (int s = 0; s < DeclineLimits.PER_ADDRESS / DeclineLimits.PER_SESSION; s++) {
+            String sessionId = environment.createSession(apiKey);
+            for (int i = 0; i < DeclineLimits.PER_SESSION; i++) {
+                assertNotNull(checkout.pay(sessionId, form(TestCards.DECLINED).from(tester)));
+            }
+        }
+        String sessionId = environment.createSession(apiKey);
+
+        CheckoutState refused = checkout.pay(sessionId, form(TestCards.SUCCESS).from(tester));
+        CheckoutState paid = checkout.pay(sessionId, form(TestCards.SUCCESS).from("2001:db8:7:1::5"));
+
+        assertInstanceOf(CheckoutState.Locked.class, refused);
+        assertInstanceOf(CheckoutState.Paid.class, paid);
+    }
+
+    @Test
+    void pagesAreServedWithoutStrictTransportSecurityInLocalMode() {
+        String sessionId = environment.createSession();
+
+        APIGatewayV2HTTPResponse response = invoke(withSessionId(event("payment-page/show.json"), sessionId));
+
+        assertNull(response.getHeaders().get("strict-transport-security"), response.getHeaders().toString());
     }
 
     private static CheckoutForm form(String pan) {
