@@ -3,6 +3,8 @@ package com.circoflows.localrunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.circoflows.localrunner.e2e.HttpResult;
+import com.circoflows.localrunner.openapi.OpenApiContract;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -50,6 +52,8 @@ class RunLocalCommandIT {
                             .header("Authorization", "Bearer " + urlAndKey[1]).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
+            OpenApiContract.get().assertConforms(new HttpResult("GET", health.uri(), health.statusCode(),
+                    health.headers(), health.body()));
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package com.circoflows.localrunner.e2e;
 
+import com.circoflows.localrunner.openapi.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Real HTTP calls to the runner with one Authorization header. Every response body is checked for
- * leaked internals (see {@link ResponseHygiene}) before a test sees it.
+ * leaked internals (see {@link ResponseHygiene}) and against docs/openapi.yaml (see {@link OpenApiContract})
+ * before a test sees it.
  */
 public final class Api {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -107,6 +109,7 @@ public final class Api {
         if (!leaks.isEmpty()) {
             throw new AssertionError("response leaks internals " + leaks + ": " + result.describe());
         }
+        OpenApiContract.get().assertConforms(result);
         return result;
     }
 }

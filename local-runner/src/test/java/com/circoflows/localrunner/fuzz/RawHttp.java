@@ -3,6 +3,7 @@ package com.circoflows.localrunner.fuzz;
 import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.HttpResult;
 import com.circoflows.localrunner.e2e.ResponseHygiene;
+import com.circoflows.localrunner.openapi.OpenApiContract;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
 /**
  * HTTP/1.1 over a plain socket, byte for byte as the case says: java.net.http refuses control
  * characters and non-Latin-1 text in headers and rewrites some of them, which are exactly what the
- * fuzz sends. Every answer goes through {@link ResponseHygiene}, as {@code Api}'s do.
+ * fuzz sends. Every answer goes through {@link ResponseHygiene} and {@link OpenApiContract}, as
+ * {@code Api}'s do: hostile input must still get an answer docs/openapi.yaml documents.
  */
 final class RawHttp {
     /** Far above any honest answer here; a case that gets no answer in this time is a hang. */
@@ -50,6 +52,7 @@ final class RawHttp {
             out.flush();
             HttpResult result = read(new BufferedInputStream(socket.getInputStream()), fuzzCase, e2e);
             assertClean(result, e2e);
+            OpenApiContract.get().assertConforms(result);
             return result;
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no answer within " + READ_TIMEOUT_MS / 1000 + " s (a hang): "

@@ -1,5 +1,7 @@
 package com.circoflows.localrunner.sessions;
 
+import com.circoflows.localrunner.openapi.OpenApiContract;
+import com.circoflows.localrunner.openapi.OpenApiDocument;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,8 @@ import java.util.concurrent.Executors;
 final class WebhookCatcher implements AutoCloseable {
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    /** Deliveries that are not as docs/openapi.yaml's webhooks describe them. */
+    private final List<String> contractProblems = new CopyOnWriteArrayList<>();
 
     private WebhookCatcher(HttpServer server) {
         this.server = server;
@@ -29,8 +33,15 @@ final class WebhookCatcher implements AutoCloseable {
             server.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
                     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    catcher.deliveries.add(new Delivery(exchange.getRequestURI().getPath(),
-                            exchange.getRequestHeaders().getFirst("X-Webhook-Signature"), body));
+                    Delivery delivery = new Delivery(exchange.getRequestURI().getPath(),
+                            exchange.getRequestHeaders().getFirst("X-Webhook-Signature"), body);
+                    catcher.deliveries.add(delivery);
+                    try {
+                        OpenApiContract.get().webhookProblems(exchange.getRequestHeaders(), body)
+                                .forEach(problem -> catcher.contractProblems.add(delivery.path() + ": " + problem));
+                    } catch (RuntimeException e) {
+                        catcher.contractProblems.add(delivery.path() + ": could not be checked: " + e);
+                    }
                 }
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
@@ -55,6 +66,10 @@ final class WebhookCatcher implements AutoCloseable {
     Delivery awaitDeliveryContaining(String text, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (!contractProblems.isEmpty()) {
+                throw new AssertionError("webhook deliveries not as " + OpenApiDocument.RELATIVE_PATH
+                        + " describes them: " + contractProblems);
+            }
             for (Delivery delivery : deliveries) {
                 if (delivery.body().contains(text)) {
                     return delivery;

@@ -1,5 +1,7 @@
 package com.circoflows.localrunner.webhooks;
 
+import com.circoflows.localrunner.openapi.OpenApiContract;
+import com.circoflows.localrunner.openapi.OpenApiDocument;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -42,6 +44,8 @@ final class ReceiverServer implements AutoCloseable {
     private final AtomicReference<Script> script = new AtomicReference<>(Script.always(200));
     private final AtomicReference<List<String>> expectedSecrets = new AtomicReference<>(List.of());
     private final AtomicInteger counter = new AtomicInteger();
+    /** Deliveries that are not as docs/openapi.yaml's webhooks describe them; reading deliveries fails on any. */
+    private final List<String> contractProblems = new CopyOnWriteArrayList<>();
 
     private ReceiverServer(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -95,16 +99,27 @@ final class ReceiverServer implements AutoCloseable {
     }
 
     List<Received> requests() {
+        assertDeliveriesAsDocumented();
         return List.copyOf(received);
     }
 
     List<Received> requestsTo(String path) {
+        assertDeliveriesAsDocumented();
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** Requests answered with a 2xx: the deliveries the merchant counts as received. */
     List<Received> successfulDeliveries() {
+        assertDeliveriesAsDocumented();
         return received.stream().filter(Received::answeredSuccess).toList();
+    }
+
+    /** Every test reads deliveries through the accessors above, so each delivery is held to the document. */
+    private void assertDeliveriesAsDocumented() {
+        if (!contractProblems.isEmpty()) {
+            throw new AssertionError("webhook deliveries not as " + OpenApiDocument.RELATIVE_PATH
+                    + " describes them: " + contractProblems);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -123,6 +138,12 @@ final class ReceiverServer implements AutoCloseable {
             Received request = new Received(number, at, nanos, exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(), headers, body, reply.status(),
                     Signatures.verify(headers, body, expectedSecrets.get(), at));
+            try {
+                OpenApiContract.get().webhookProblems(headers, new String(body, StandardCharsets.UTF_8))
+                        .forEach(problem -> contractProblems.add(request + ": " + problem));
+            } catch (RuntimeException e) {
+                contractProblems.add(request + ": could not be checked: " + e);
+            }
             // Recorded before answering: a test that sees the answer also sees the request.
             received.add(request);
             try {

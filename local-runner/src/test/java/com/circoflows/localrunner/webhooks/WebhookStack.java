@@ -16,6 +16,8 @@ import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.localrunner.e2e.HttpResult;
+import com.circoflows.localrunner.openapi.OpenApiContract;
 import com.circoflows.localstack.TableDefinition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -308,6 +310,8 @@ final class WebhookStack implements AutoCloseable {
             try {
                 HttpResponse<String> response = http.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                OpenApiContract.get().assertConforms(new HttpResult(method, URI.create(runner.baseUrl() + path),
+                        response.statusCode(), response.headers(), response.body()));
                 return new Response(method, path, response.statusCode(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed", e);
