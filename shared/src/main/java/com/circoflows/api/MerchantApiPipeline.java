@@ -103,8 +103,9 @@ public final class MerchantApiPipeline {
 
     /**
      * A refused key is counted against the key id it names, or, when it names no stored key, against
-     * the client's address; a request that holds no key at all is not counted (it costs nothing and
-     * names nothing), its headers show the address's budget. Guessing a secret (about 190 bits) or a
+     * the client's address. Not counted, their headers showing the budget as it stands: a request that
+     * holds no usable key (it costs nothing and names nothing), and a revoked key, which stays 401
+     * because retrying later would not help. Guessing a secret (about 190 bits) or a
      * lookup id (about 95) is hopeless at any rate, so these budgets only tell a noisy client to back
      * off: they turn its 401s into 429s and never refuse a correct key, so one merchant's attacker, or
      * a neighbour behind the same address, cannot lock another merchant out.
@@ -113,6 +114,7 @@ public final class MerchantApiPipeline {
         return switch (refused.presented()) {
             case KNOWN_KEY_ID -> rateLimiter.consume(RateLimitClass.AUTHENTICATION, failedKeySubject(refused.keyId()));
             case UNKNOWN_KEY_ID -> rateLimiter.consume(RateLimitClass.AUTHENTICATION, addressSubject(request));
+            case REVOKED_KEY_ID -> rateLimiter.peek(RateLimitClass.AUTHENTICATION, failedKeySubject(refused.keyId()));
             case NO_KEY -> rateLimiter.peek(RateLimitClass.AUTHENTICATION, addressSubject(request));
         };
     }

@@ -49,7 +49,8 @@ class IdempotentPipelineTest {
     private final MutableClock clock = MutableClock.atTestNow();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, legacyHasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                    new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock), store, clock);
     private final IssuedApiKey merchantA = new ApiKeyIssuer(keys, hasher, clock).issue("mch_AAAAAAAAAAAAAAAAAAAA", Mode.TEST);
     private final IssuedApiKey merchantB = new ApiKeyIssuer(keys, hasher, clock).issue("mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);

@@ -49,7 +49,8 @@ class MerchantApiPipelineTest {
     private final CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
     private final MutableClock clock = MutableClock.atTestNow();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, legacyHasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                    new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock));
     private final IssuedApiKey key = new ApiKeyIssuer(keys, hasher, clock).issue(MERCHANT, Mode.TEST);
     private final String wrongSecretKey = "cf_test_" + key.stored().keyId() + "w".repeat(32);
@@ -290,6 +291,17 @@ class MerchantApiPipelineTest {
 
         assertEquals(401, unknownKeyId.statusCode());
         assertEquals("9", unknownKeyId.headers().get("x-ratelimit-remaining"));
+    }
+
+    @Test
+    void aRevokedKeyStays401AndSpendsNoBudget() {
+        keys.revoke(key.stored().keyId());
+
+        for (int i = 0; i < 30; i++) {
+            ApiResponse response = pipeline.handle(request(key.fullKey()), ok);
+            assertEquals(401, response.statusCode(), "retrying later would not help: " + response.body());
+            assertEquals("10", response.headers().get("x-ratelimit-remaining"));
+        }
     }
 
     @Test

@@ -34,8 +34,9 @@ public class AuthCacheHitBenchmark {
         Sha256SecretHasher hasher = new Sha256SecretHasher();
         header = "Bearer " + new ApiKeyIssuer(keys, hasher, Clock.systemUTC()).issue("mch_benchmark", Mode.TEST)
                 .fullKey();
-        authenticator = new ApiKeyAuthenticator(keys, hasher, new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
-                VerifiedKeyCache.withDefaultTtl(), Clock.systemUTC());
+        authenticator = new ApiKeyAuthenticator(keys, hasher,
+                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), VerifiedKeyCache.withDefaultTtl(),
+                Clock.systemUTC());
         authenticator.authenticate(header);
     }
 

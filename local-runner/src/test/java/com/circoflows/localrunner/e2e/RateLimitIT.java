@@ -98,7 +98,8 @@ class RateLimitIT {
         HttpResult merchantAItself = merchantA.api().health();
 
         assertEquals(200, merchantB.status(), merchantB::describe);
-        assertEquals("9", merchantB.header("x-ratelimit-remaining"), "merchant B's own budget: " + merchantB.describe());
+        assertEquals("9", merchantB.header("x-ratelimit-remaining"),
+                "merchant B's own budget: " + merchantB.describe());
         assertEquals(429, stillAttacked.status(), stillAttacked::describe);
         assertEquals(200, merchantAItself.status(), "an attacker cannot lock the key's owner out: "
                 + merchantAItself.describe());

@@ -84,7 +84,7 @@ public final class ApiKeyAuthenticator {
         StoredApiKey stored = keys.find(parsed.lookupId()).orElseThrow(ApiKeyRefused::unknownKeyId);
         if (stored.status() != ApiKeyStatus.ACTIVE) {
             cache.forget(parsed.lookupId());
-            throw ApiKeyRefused.knownKeyId(stored.keyId());
+            throw ApiKeyRefused.revokedKeyId(stored.keyId());
         }
         if (stored.mode() != parsed.mode()) {
             throw ApiKeyRefused.knownKeyId(stored.keyId());

@@ -18,8 +18,10 @@ public final class ApiKeyRefused extends ApiException {
         NO_KEY,
         /** A well-formed key whose lookup id no stored key has. */
         UNKNOWN_KEY_ID,
-        /** The lookup id of a stored key, with a wrong secret, the other mode's prefix, or revoked. */
-        KNOWN_KEY_ID
+        /** The lookup id of an active stored key, with a wrong secret or the other mode's prefix. */
+        KNOWN_KEY_ID,
+        /** The lookup id of a revoked key, whatever the secret: refused for what it is. */
+        REVOKED_KEY_ID
     }
 
     private final Presented presented;
@@ -43,11 +45,15 @@ public final class ApiKeyRefused extends ApiException {
         return new ApiKeyRefused(Presented.KNOWN_KEY_ID, keyId, INVALID_KEY);
     }
 
+    static ApiKeyRefused revokedKeyId(String keyId) {
+        return new ApiKeyRefused(Presented.REVOKED_KEY_ID, keyId, INVALID_KEY);
+    }
+
     public Presented presented() {
         return presented;
     }
 
-    /** The stored key's lookup id when {@link Presented#KNOWN_KEY_ID}, else null. */
+    /** The stored key's lookup id when it names one (known or revoked), else null. */
     public String keyId() {
         return keyId;
     }

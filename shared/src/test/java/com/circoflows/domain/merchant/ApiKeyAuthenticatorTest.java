@@ -32,7 +32,8 @@ class ApiKeyAuthenticatorTest {
     private final ManualNanoClock nanos = new ManualNanoClock();
     private final MutableClock clock = MutableClock.atTestNow();
     private final ApiKeyAuthenticator authenticator =
-            new ApiKeyAuthenticator(keys, hasher, legacyHasher, new VerifiedKeyCache(Duration.ofSeconds(60), nanos), clock);
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher, new VerifiedKeyCache(Duration.ofSeconds(60), nanos),
+                    clock);
     private final ApiKeyIssuer issuer = new ApiKeyIssuer(keys, hasher, TestClocks.fixed());
 
     @Test
@@ -164,7 +165,8 @@ class ApiKeyAuthenticatorTest {
 
         String log;
         try (CapturedLog captured = CapturedLog.start()) {
-            assertEquals(MERCHANT, authenticator.authenticate("Bearer cf_test_" + legacy.keyId() + secret).merchantId());
+            assertEquals(MERCHANT,
+                    authenticator.authenticate("Bearer cf_test_" + legacy.keyId() + secret).merchantId());
             log = captured.text();
         }
         assertTrue(log.contains("api_key_hash_not_upgraded"), log);
@@ -201,7 +203,9 @@ class ApiKeyAuthenticatorTest {
         assertRefused("Bearer cf_test_" + id + RandomIds.base62(32), ApiKeyRefused.Presented.KNOWN_KEY_ID, id);
         assertRefused("Bearer " + issued.fullKey().replace("cf_test_", "cf_live_"),
                 ApiKeyRefused.Presented.KNOWN_KEY_ID, id);
-        assertRefused("Bearer " + revoked.fullKey(), ApiKeyRefused.Presented.KNOWN_KEY_ID, revoked.stored().keyId());
+        assertRefused("Bearer " + revoked.fullKey(), ApiKeyRefused.Presented.REVOKED_KEY_ID, revoked.stored().keyId());
+        assertRefused("Bearer cf_test_" + revoked.stored().keyId() + RandomIds.base62(32),
+                ApiKeyRefused.Presented.REVOKED_KEY_ID, revoked.stored().keyId());
     }
 
     @Test

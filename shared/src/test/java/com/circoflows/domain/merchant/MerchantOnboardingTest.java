@@ -22,7 +22,8 @@ class MerchantOnboardingTest {
     private final MerchantOnboarding onboarding = new MerchantOnboarding(merchants,
             new ApiKeyIssuer(keys, hasher, TestClocks.fixed()), TestClocks.fixed());
     private final ApiKeyAuthenticator authenticator =
-            new ApiKeyAuthenticator(keys, hasher, legacyHasher, new VerifiedKeyCache(Duration.ofSeconds(60), System::nanoTime),
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                    new VerifiedKeyCache(Duration.ofSeconds(60), System::nanoTime),
                     TestClocks.fixed());
 
     @Test

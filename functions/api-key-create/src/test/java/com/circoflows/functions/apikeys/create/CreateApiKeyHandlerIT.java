@@ -50,7 +50,8 @@ class CreateApiKeyHandlerIT {
     void keyRevokedElsewhereCannotCreateAKeyOnItsVeryNextCallThoughThisContainerCachedIt() {
         NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
         IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
-        APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-create/unknown-field.json"), leaked.fullKey()));
+        APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-create/unknown-field.json"),
+                leaked.fullKey()));
         assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
         revokeElsewhere(leaked);
 
