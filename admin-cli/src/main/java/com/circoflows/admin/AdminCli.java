@@ -6,9 +6,9 @@ import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
@@ -48,7 +48,7 @@ public final class AdminCli {
             MerchantOnboarding onboarding = new MerchantOnboarding(
                     new DynamoMerchantRepository(dynamoDb, tables.merchants()),
                     new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb, tables.apiKeys()),
-                            new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock),
+                            new Sha256SecretHasher(), clock),
                     clock);
             MerchantOnboarding.Onboarded created =
                     onboarding.createMerchant(command.merchantName(), Mode.fromWireName(command.mode()));
@@ -58,7 +58,7 @@ public final class AdminCli {
             out.println("  mode:        " + command.mode());
             out.println("  API key:     " + created.firstKey().fullKey());
             out.println();
-            out.println("This is the only time the key is shown; only its bcrypt hash is stored.");
+            out.println("This is the only time the key is shown; only its SHA-256 hash is stored.");
             return 0;
         } catch (RuntimeException e) {
             err.println("error: could not create the merchant: " + e.getMessage());

@@ -65,7 +65,7 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
                        [--card-testing-window-minutes N] [--amount-limit USD=500000 ...] (--local | --stack-name ...)
 
             create-merchant creates a merchant and prints its first API key. The key is shown once and stored
-            only as a bcrypt hash. set-risk-settings changes a merchant's fraud rule settings (the others keep
+            only as a SHA-256 hash. set-risk-settings changes a merchant's fraud rule settings (the others keep
             their value; --reset returns all to the defaults first) and prints them all; payments use them
             within 60 s. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
 

@@ -11,6 +11,7 @@ import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
@@ -60,7 +61,8 @@ class AdminCliIT {
         String key = find(printed, "API key: +(cf_test_\\w+)");
         AuthenticatedKey caller = new ApiKeyAuthenticator(
                 new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable")),
-                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), VerifiedKeyCache.withDefaultTtl(),
+                new Sha256SecretHasher(), new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
+                VerifiedKeyCache.withDefaultTtl(),
                 Clock.systemUTC())
                 .authenticate("Bearer " + key);
         assertEquals(merchantId, caller.merchantId());

@@ -3,9 +3,9 @@ package com.circoflows.benchmarks;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.testsupport.RepeatedCardRiskSettings;
 import com.circoflows.localstack.LocalStack;
@@ -33,7 +33,7 @@ final class BenchmarkKeys {
                 new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable")),
                 new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(),
                         stack.resources().tableName("ApiKeysTable")),
-                        new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock),
+                        new Sha256SecretHasher(), clock),
                 clock);
         int needed = (requests + REQUESTS_PER_KEY - 1) / REQUESTS_PER_KEY;
         for (int i = 0; i < needed; i++) {

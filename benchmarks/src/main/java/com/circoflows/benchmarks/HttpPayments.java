@@ -48,10 +48,11 @@ final class HttpPayments {
 
     /**
      * {@code payments} payments by {@code concurrency} clients, each key first used for one payment that
-     * is not timed, as in a warm container that has served the merchant before: bcrypt (measured by
-     * ApiKeyVerificationBenchmark) and the first read of the merchant's risk settings stay out of the
-     * figures. It must be a payment: each function has its own key cache, so another route's call
-     * (the health check this used before) leaves the create function's cache empty. The untimed
+     * is not timed, as in a warm container that has served the merchant before: the key's
+     * verification against the table (measured by ApiKeyVerificationBenchmark) and the first read of
+     * the merchant's risk settings stay out of the figures. It must be a payment: each function has its
+     * own key cache, so another route's call (the health check this used before) leaves the create
+     * function's cache empty. The untimed
      * payment counts in the key's budget (90 + 1 under the limit of 100 a minute).
      */
     Run run(int payments, int concurrency) throws Exception {

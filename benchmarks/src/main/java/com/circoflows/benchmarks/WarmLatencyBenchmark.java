@@ -41,7 +41,7 @@ public final class WarmLatencyBenchmark {
             for (int i = 0; i < warmup; i++) {
                 invoke(handler, warmupKeys.keyFor(i));
             }
-            // Each measured key verified once (bcrypt) and its merchant's risk settings cached, as in
+            // Each measured key verified once (key table read) and its merchant's risk settings cached, as in
             // a container that has served the merchant before; that payment counts in the key's budget.
             BenchmarkKeys keys = new BenchmarkKeys(environment.stack(), requests);
             for (String key : keys.all()) {

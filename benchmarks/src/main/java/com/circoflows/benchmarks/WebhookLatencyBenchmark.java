@@ -54,7 +54,7 @@ public final class WebhookLatencyBenchmark {
                 pay(client, runner.baseUrl(), keys.keyFor(payments + i));
             }
             // One untimed payment per key fills the create function's own key cache (each function has
-            // one), so no measured payment pays bcrypt; it counts in the key's budget (90 + 1 < 100).
+            // one), so no measured payment reads the key table; it counts in the key's budget (90 + 1 < 100).
             for (String key : keys.all()) {
                 pay(client, runner.baseUrl(), key);
             }

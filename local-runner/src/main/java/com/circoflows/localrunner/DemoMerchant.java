@@ -6,10 +6,10 @@ import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
 import com.circoflows.domain.webhook.signing.WebhookSecret;
 import com.circoflows.domain.merchant.ApiKeyFormat;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ final class DemoMerchant {
             String chosenKey) {
         DynamoApiKeyRepository keys = new DynamoApiKeyRepository(dynamoDb, apiKeysTable);
         MerchantOnboarding onboarding = new MerchantOnboarding(new DynamoMerchantRepository(dynamoDb, merchantsTable),
-                new ApiKeyIssuer(keys, new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), Clock.systemUTC()),
+                new ApiKeyIssuer(keys, new Sha256SecretHasher(), Clock.systemUTC()),
                 Clock.systemUTC());
         Path file = dataDir == null ? null : dataDir.resolve("demo-merchant.properties");
 

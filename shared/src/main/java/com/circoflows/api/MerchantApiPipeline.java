@@ -5,6 +5,7 @@ import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.idempotency.IdempotencyStore;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.merchant.ApiKeyRefused;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.ratelimit.RateLimitDecision;
@@ -49,29 +50,23 @@ public final class MerchantApiPipeline {
         ApiResponse response;
         try {
             AuthenticatedKey caller;
-            boolean[] bcryptReached = {false};
             try {
-                caller = authenticator.authenticate(request.header("authorization"), () -> {
-                    refuseIfOverFailureBudget(request);
-                    bcryptReached[0] = true;
-                });
+                caller = authenticate(request, endpoint.managesCredentials());
+                limit = rateLimiter.consume(endpoint.rateLimitClass(), caller.keyId());
+                if (limit.subjectRevoked()) {
+                    // Revoked through another container while this one's cache still vouched for the key:
+                    // the key table decides, and refuses it.
+                    caller = authenticate(request, true);
+                }
             } catch (OverFailureBudget overBudget) {
                 limit = overBudget.budget;
                 throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
-            } catch (ApiException authenticationFailure) {
-                // Wrong secrets for a known key id are limited per client address, so nobody can make us
-                // burn bcrypt at will. A missing, malformed, unknown or revoked key costs no bcrypt: it is
-                // refused without spending the address's budget, which its headers still show.
-                if (!bcryptReached[0]) {
-                    limit = rateLimiter.peek(RateLimitClass.AUTHENTICATION, failureSubject(request));
-                    throw authenticationFailure;
-                }
-                limit = rateLimiter.consume(RateLimitClass.AUTHENTICATION, failureSubject(request));
-                throw limit.allowed() ? authenticationFailure : new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
+            } catch (ApiKeyRefused refused) {
+                limit = countFailure(refused, request);
+                throw limit.allowed() ? refused : new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED);
             }
             merchantId = caller.merchantId();
             LogContext.merchant(merchantId);
-            limit = rateLimiter.consume(endpoint.rateLimitClass(), caller.keyId());
             if (!limit.allowed()) {
                 throw new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests: the limit is "
                         + limit.limit() + " per minute for this API key. Retry after " + limit.retryAfterSeconds()
@@ -98,15 +93,50 @@ public final class MerchantApiPipeline {
         return response;
     }
 
-    /** An address already over its failed-attempt budget gets 429 before any bcrypt is spent on it. */
-    private void refuseIfOverFailureBudget(ApiRequest request) {
-        RateLimitDecision budget = rateLimiter.peek(RateLimitClass.AUTHENTICATION, failureSubject(request));
+    /** @param againstStore whether the key table must decide, whatever this container's cache remembers */
+    private AuthenticatedKey authenticate(ApiRequest request, boolean againstStore) {
+        String header = request.header("authorization");
+        return againstStore
+                ? authenticator.authenticateAgainstStore(header, this::refuseIfOverFailureBudget)
+                : authenticator.authenticate(header, this::refuseIfOverFailureBudget);
+    }
+
+    /**
+     * A refused key is counted against the key id it names, or, when it names no stored key, against
+     * the client's address. Not counted, their headers showing the budget as it stands: a request that
+     * holds no usable key (it costs nothing and names nothing), and a revoked key, which stays 401
+     * because retrying later would not help. Guessing a secret (about 190 bits) or a
+     * lookup id (about 95) is hopeless at any rate, so these budgets only tell a noisy client to back
+     * off: they turn its 401s into 429s and never refuse a correct key, so one merchant's attacker, or
+     * a neighbour behind the same address, cannot lock another merchant out.
+     */
+    private RateLimitDecision countFailure(ApiKeyRefused refused, ApiRequest request) {
+        return switch (refused.presented()) {
+            case KNOWN_KEY_ID -> rateLimiter.consume(RateLimitClass.AUTHENTICATION, failedKeySubject(refused.keyId()));
+            case UNKNOWN_KEY_ID -> rateLimiter.consume(RateLimitClass.AUTHENTICATION, addressSubject(request));
+            case REVOKED_KEY_ID -> rateLimiter.peek(RateLimitClass.AUTHENTICATION, failedKeySubject(refused.keyId()));
+            case NO_KEY -> rateLimiter.peek(RateLimitClass.AUTHENTICATION, addressSubject(request));
+        };
+    }
+
+    /**
+     * The one exception to "never refuse a correct key": a key still stored with a legacy bcrypt hash
+     * (until its next successful use) whose key id is over its failure budget gets 429 before bcrypt
+     * is spent on it, so nobody can make the API burn CPU at will through such a key.
+     */
+    private void refuseIfOverFailureBudget(String keyId) {
+        RateLimitDecision budget = rateLimiter.peek(RateLimitClass.AUTHENTICATION, failedKeySubject(keyId));
         if (!budget.allowed()) {
             throw new OverFailureBudget(budget);
         }
     }
 
-    private static String failureSubject(ApiRequest request) {
+    /** Lookup ids are base62, so this never meets the bucket of the key's own successful calls. */
+    private static String failedKeySubject(String keyId) {
+        return "failed-key:" + keyId;
+    }
+
+    private static String addressSubject(ApiRequest request) {
         return "ip:" + request.sourceIp();
     }
 

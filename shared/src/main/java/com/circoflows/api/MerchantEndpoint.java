@@ -8,4 +8,13 @@ public interface MerchantEndpoint {
     RateLimitClass rateLimitClass();
 
     ApiResponse handle(ApiRequest request, AuthenticatedKey caller);
+
+    /**
+     * True for a route that creates, revokes, sets or rotates a credential (API keys, webhook signing
+     * secrets): its caller's key is then checked against the key table on every call, never taken
+     * from a container's cache, so a key revoked anywhere can do none of that on its next call.
+     */
+    default boolean managesCredentials() {
+        return false;
+    }
 }

@@ -44,11 +44,13 @@ class IdempotentPipelineTest {
     private static final String BODY = "{\"amount\":1000,\"currency\":\"USD\"}";
 
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+    private final CountingSecretHasher hasher = CountingSecretHasher.sha256();
+    private final CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
     private final MutableClock clock = MutableClock.atTestNow();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                    new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock), store, clock);
     private final IssuedApiKey merchantA = new ApiKeyIssuer(keys, hasher, clock).issue("mch_AAAAAAAAAAAAAAAAAAAA", Mode.TEST);
     private final IssuedApiKey merchantB = new ApiKeyIssuer(keys, hasher, clock).issue("mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);

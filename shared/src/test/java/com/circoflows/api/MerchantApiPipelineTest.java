@@ -11,10 +11,14 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
+import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
+import com.circoflows.domain.merchant.ApiKeyStatus;
+import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.ratelimit.RateLimiter;
@@ -41,10 +45,12 @@ class MerchantApiPipelineTest {
     private static final long RESET = TestClocks.NOW.getEpochSecond() + 60;
 
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+    private final CountingSecretHasher hasher = CountingSecretHasher.sha256();
+    private final CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
     private final MutableClock clock = MutableClock.atTestNow();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                    new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock));
     private final IssuedApiKey key = new ApiKeyIssuer(keys, hasher, clock).issue(MERCHANT, Mode.TEST);
     private final String wrongSecretKey = "cf_test_" + key.stored().keyId() + "w".repeat(32);
@@ -102,7 +108,7 @@ class MerchantApiPipelineTest {
         for (int i = 0; i < 10; i++) {
             pipeline.handle(request(wrongSecretKey), ok);
         }
-        responses.add(pipeline.handle(request(wrongSecretKey), ok)); // 429, by address
+        responses.add(pipeline.handle(request(wrongSecretKey), ok)); // 429, failures of this key id
         for (int i = 0; i < 100; i++) {
             pipeline.handle(request(key.fullKey()), ok);
         }
@@ -155,7 +161,7 @@ class MerchantApiPipelineTest {
     }
 
     @Test
-    void failedAuthenticationsAreLimitedPerClientAddress() {
+    void wrongSecretsAreLimitedPerKeyIdWhateverTheAddress() {
         for (int i = 0; i < 10; i++) {
             ApiResponse response = pipeline.handle(request(wrongSecretKey), ok);
             assertEquals(401, response.statusCode());
@@ -170,7 +176,8 @@ class MerchantApiPipelineTest {
         assertEquals(429, limited.statusCode());
         assertEquals("rate_limit_exceeded", Responses.error(limited).get("code"));
         assertEquals("60", limited.headers().get("retry-after"));
-        assertEquals(401, otherAddress.statusCode());
+        assertEquals("0", limited.headers().get("x-ratelimit-remaining"));
+        assertEquals(429, otherAddress.statusCode(), "the budget is the key id's");
         assertTrue(ok.callers.isEmpty());
     }
 
@@ -185,49 +192,134 @@ class MerchantApiPipelineTest {
     }
 
     @Test
-    void unverifiedKeyFromAnAddressOverItsFailureBudgetWaitsForTheNextWindow() {
-        for (int i = 0; i < 11; i++) {
+    void anotherMerchantsCorrectUncachedKeyFromTheSameAddressIsNotRefusedAfterWrongSecretsForThisKeyId() {
+        IssuedApiKey merchantB = new ApiKeyIssuer(keys, hasher, clock).issue("mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);
+        for (int i = 0; i < 15; i++) {
+            pipeline.handle(request(wrongSecretKey), ok);
+        }
+        assertEquals(429, pipeline.handle(request(wrongSecretKey), ok).statusCode());
+
+        ApiResponse response = pipeline.handle(request(merchantB.fullKey()), ok);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("mch_BBBBBBBBBBBBBBBBBBBB", Responses.data(response).get("merchant_id"));
+        assertEquals("99", response.headers().get("x-ratelimit-remaining"), "merchant B's own budget");
+    }
+
+    @Test
+    void theCorrectSecretIsAcceptedEvenWhileItsKeyIdIsOverItsFailureBudget() {
+        for (int i = 0; i < 15; i++) {
             pipeline.handle(request(wrongSecretKey), ok);
         }
 
         ApiResponse response = pipeline.handle(request(key.fullKey()), ok);
 
-        assertEquals(429, response.statusCode());
-        assertEquals("0", response.headers().get("x-ratelimit-remaining"));
+        assertEquals(200, response.statusCode(), "an attacker who knows a key id cannot lock its merchant out");
+        assertEquals("99", response.headers().get("x-ratelimit-remaining"));
     }
 
     @Test
-    void addressOverItsFailureLimitNoLongerCostsBcrypt() {
-        for (int i = 0; i < 10; i++) {
+    void aCorrectKeyIsNotRefusedAfterUnknownKeyIdsFromTheSameAddress() {
+        for (int i = 0; i < 15; i++) {
+            pipeline.handle(request("cf_test_" + RandomIds.base62(48)), ok);
+        }
+
+        assertEquals(200, pipeline.handle(request(key.fullKey()), ok).statusCode());
+    }
+
+    @Test
+    void wrongSecretsCostNoBcrypt() {
+        for (int i = 0; i < 30; i++) {
             pipeline.handle(request(wrongSecretKey), ok);
         }
-        int verificationsBefore = hasher.matchCalls();
 
-        for (int i = 0; i < 20; i++) {
-            assertEquals(429, pipeline.handle(request(wrongSecretKey), ok).statusCode());
-        }
-
-        assertEquals(verificationsBefore, hasher.matchCalls());
+        assertEquals(0, legacyHasher.matchCalls());
     }
 
     @Test
-    void keysRefusedWithoutBcryptStay401AndLeaveTheAddresssFailureBudgetWhole() {
-        List<String> refusedCheaply = new ArrayList<>();
-        refusedCheaply.add(null);
-        refusedCheaply.add("cf_test_short");
-        refusedCheaply.add("cf_test_" + "x".repeat(48));
+    void keyIdOverItsFailureBudgetCostsNoBcryptWhileItsHashIsStillLegacy() {
+        String secret = RandomIds.base62(32);
+        String legacyId = RandomIds.base62(16);
+        keys.create(new StoredApiKey(legacyId, MERCHANT, Mode.TEST, new BcryptSecretHasher(4).hash(secret),
+                "cf_test_x…", null, ApiKeyStatus.ACTIVE, TestClocks.NOW, null, null));
+        String wrongLegacySecret = "cf_test_" + legacyId + "w".repeat(32);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, pipeline.handle(request(wrongLegacySecret), ok).statusCode());
+        }
+        int verificationsBefore = legacyHasher.matchCalls();
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals(429, pipeline.handle(request(wrongLegacySecret), ok).statusCode());
+        }
+
+        assertEquals(10, verificationsBefore);
+        assertEquals(verificationsBefore, legacyHasher.matchCalls());
+    }
+
+    @Test
+    void unknownKeyIdsAreLimitedPerClientAddress() {
+        for (int i = 0; i < 10; i++) {
+            ApiResponse response = pipeline.handle(request("cf_test_" + RandomIds.base62(48)), ok);
+            assertEquals(401, response.statusCode());
+            assertEquals(Integer.toString(9 - i), response.headers().get("x-ratelimit-remaining"));
+        }
+
+        ApiResponse limited = pipeline.handle(request("cf_test_" + RandomIds.base62(48)), ok);
+        ApiResponse otherAddress = pipeline.handle(ApiRequests.get("/api/health")
+                .bearer("cf_test_" + RandomIds.base62(48)).sourceIp("198.51.100.9").build(), ok);
+
+        assertEquals(429, limited.statusCode());
+        assertEquals("60", limited.headers().get("retry-after"));
+        assertEquals(401, otherAddress.statusCode());
+    }
+
+    @Test
+    void requestsWithoutAUsableKeyStay401AndSpendNoBudget() {
+        List<String> noKey = new ArrayList<>();
+        noKey.add(null);
+        noKey.add("cf_test_short");
+        noKey.add("sk_test_4eC39HqLyjWDarjtT1zdp7dc");
         for (int i = 0; i < 30; i++) {
-            for (String presented : refusedCheaply) {
+            for (String presented : noKey) {
                 ApiResponse response = pipeline.handle(request(presented), ok);
                 assertEquals(401, response.statusCode());
                 assertEquals("10", response.headers().get("x-ratelimit-remaining"));
             }
         }
 
-        ApiResponse wrongSecret = pipeline.handle(request(wrongSecretKey), ok);
+        ApiResponse unknownKeyId = pipeline.handle(request("cf_test_" + RandomIds.base62(48)), ok);
 
-        assertEquals(401, wrongSecret.statusCode());
-        assertEquals("9", wrongSecret.headers().get("x-ratelimit-remaining"));
+        assertEquals(401, unknownKeyId.statusCode());
+        assertEquals("9", unknownKeyId.headers().get("x-ratelimit-remaining"));
+    }
+
+    @Test
+    void aRevokedKeyStays401AndSpendsNoBudget() {
+        keys.revoke(key.stored().keyId());
+
+        for (int i = 0; i < 30; i++) {
+            ApiResponse response = pipeline.handle(request(key.fullKey()), ok);
+            assertEquals(401, response.statusCode(), "retrying later would not help: " + response.body());
+            assertEquals("10", response.headers().get("x-ratelimit-remaining"));
+        }
+    }
+
+    @Test
+    void endpointThatManagesCredentialsAsksTheKeyTableThoughTheKeyIsCached() {
+        assertEquals(200, pipeline.handle(request(key.fullKey()), ok).statusCode());
+        keys.revoke(key.stored().keyId());
+        RecordingEndpoint managing = new RecordingEndpoint(RateLimitClass.AUTHENTICATION,
+                (request, caller) -> Envelope.ok(200, "changed", Map.of())) {
+            @Override
+            public boolean managesCredentials() {
+                return true;
+            }
+        };
+
+        ApiResponse refused = pipeline.handle(request(key.fullKey()), managing);
+
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(managing.callers.isEmpty());
     }
 
     @Test
@@ -326,7 +418,7 @@ class MerchantApiPipelineTest {
         return new RecordingEndpoint(RateLimitClass.PAYMENTS, logic);
     }
 
-    private static final class RecordingEndpoint implements MerchantEndpoint {
+    private static class RecordingEndpoint implements MerchantEndpoint {
         private final RateLimitClass limitClass;
         private final BiFunction<ApiRequest, AuthenticatedKey, ApiResponse> logic;
         final List<AuthenticatedKey> callers = new ArrayList<>();

@@ -17,6 +17,7 @@ public final class InMemoryApiKeyRepository implements ManagedApiKeys {
     private final Map<String, StoredApiKey> keys = new LinkedHashMap<>();
     private int findCalls;
     private RuntimeException recordUseFailure;
+    private RuntimeException replaceHashFailure;
 
     @Override
     public synchronized void create(StoredApiKey key) {
@@ -37,6 +38,21 @@ public final class InMemoryApiKeyRepository implements ManagedApiKeys {
             throw recordUseFailure;
         }
         keys.computeIfPresent(keyId, (id, key) -> key.asUsedAt(at));
+    }
+
+    @Override
+    public synchronized boolean replaceSecretHash(String keyId, String expectedHash, String newHash) {
+        if (replaceHashFailure != null) {
+            throw replaceHashFailure;
+        }
+        StoredApiKey current = keys.get(keyId);
+        if (current == null || !current.secretHash().equals(expectedHash)) {
+            return false;
+        }
+        keys.put(keyId, new StoredApiKey(current.keyId(), current.merchantId(), current.mode(), newHash,
+                current.displayPrefix(), current.name(), current.status(), current.createdAt(), current.lastUsedAt(),
+                current.revokedAt()));
+        return true;
     }
 
     /** The cursor is the key id of the last key shown. */
@@ -85,6 +101,11 @@ public final class InMemoryApiKeyRepository implements ManagedApiKeys {
     /** Every later recordUse throws this, as a failing table would. */
     public synchronized void failRecordingUseWith(RuntimeException failure) {
         recordUseFailure = failure;
+    }
+
+    /** Every later replaceSecretHash throws this (null: succeeds again), as a failing table would. */
+    public synchronized void failReplacingHashesWith(RuntimeException failure) {
+        replaceHashFailure = failure;
     }
 
     public synchronized List<StoredApiKey> all() {

@@ -23,10 +23,10 @@ import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.MerchantOnboarding;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.Transaction;
@@ -99,8 +99,6 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     public static final String SAMPLE_JOB_MERCHANT_ID = "mch_SAMPLEmerchantId0000";
     public static final String APP_SECRET_KEY = "handler-it-app-secret-key-0123456789abcdefghij";
     public static final String LOCAL_PUBLIC_BASE_URL = "http://localhost:3000";
-    /** Test-only cost; a hash carries its cost, so production's cost-10 verifier accepts it. */
-    private static final int TEST_BCRYPT_COST = 4;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -177,7 +175,7 @@ public final class HandlerTestEnvironment implements AutoCloseable {
 
     /** Another active test key of the merchant's, as bin/admin would issue it. */
     public IssuedApiKey issueKey(String merchantId) {
-        return new ApiKeyIssuer(apiKeys(), new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC())
+        return new ApiKeyIssuer(apiKeys(), new Sha256SecretHasher(), Clock.systemUTC())
                 .issue(merchantId, Mode.TEST);
     }
 
@@ -185,7 +183,7 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         var merchants = new DynamoMerchantRepository(stack.dynamoDbClient(), table("MerchantsTable"));
         var keys = new DynamoApiKeyRepository(stack.dynamoDbClient(), table("ApiKeysTable"));
         return new MerchantOnboarding(merchants,
-                new ApiKeyIssuer(keys, new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC()),
+                new ApiKeyIssuer(keys, new Sha256SecretHasher(), Clock.systemUTC()),
                 Clock.systemUTC()).createMerchantWithKey(name, key).merchant().merchantId();
     }
 

@@ -13,9 +13,9 @@ import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.domain.merchant.ApiKeyFormat;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
 import java.time.Clock;
@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * For every function of template.yaml, the event of its first successful invocation, made ready on
  * the running stack (the payment, session or webhook event it reads exists). Each fresh JVM gets a
- * new merchant with a production-cost key, because a cold container's key cache is empty: the first
- * request pays one bcrypt verification, as it does on Lambda.
+ * new merchant with a key stored as real keys are (SHA-256), because a cold container's key cache is
+ * empty: the first request reads and verifies the key against the table, as it does on Lambda.
  */
 public final class ColdStartScenarios {
     private final HandlerTestEnvironment environment;
@@ -44,7 +44,7 @@ public final class ColdStartScenarios {
         this.onboarding = new MerchantOnboarding(
                 new DynamoMerchantRepository(stack.dynamoDbClient(), environment.table("MerchantsTable")),
                 new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(), environment.table("ApiKeysTable")),
-                        new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock),
+                        new Sha256SecretHasher(), clock),
                 clock);
         this.scenarios = byFunction();
     }

@@ -3,9 +3,9 @@ package com.circoflows.benchmarks.load;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.testsupport.RepeatedCardRiskSettings;
 import java.io.IOException;
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One merchant per load client, made before the clock starts: production-cost keys (bcrypt 10, as
- * real keys are), velocity limits its fixed test cards never reach (as an operator would raise them)
+ * One merchant per load client, made before the clock starts: keys stored as real keys are
+ * (SHA-256), velocity limits its fixed test cards never reach (as an operator would raise them)
  * and a webhook endpoint on the receiver, set through the API like a merchant would.
  * Their four warm-up requests per key count against its rate limit, within the budget's margin.
  */
@@ -29,7 +29,7 @@ final class LoadMerchants {
         Clock clock = Clock.systemUTC();
         ApiKeyIssuer issuer = new ApiKeyIssuer(
                 new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable")),
-                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock);
+                new Sha256SecretHasher(), clock);
         MerchantOnboarding onboarding = new MerchantOnboarding(
                 new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable")),
                 issuer, clock);
@@ -60,7 +60,7 @@ final class LoadMerchants {
     /**
      * One refused request per key to each function the mix calls, so each function's container has
      * verified the key once, as a warm production container has: the load measures payments, and
-     * bcrypt is measured by bin/benchmark api-key-verification.
+     * key verification is measured by bin/benchmark api-key-verification.
      */
     private static void warm(LoadApi api, String key) throws IOException, InterruptedException {
         api.post(key, "/api/direct-payment", "{}", null);

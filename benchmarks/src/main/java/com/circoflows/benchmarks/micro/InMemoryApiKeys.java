@@ -25,4 +25,15 @@ public final class InMemoryApiKeys implements ApiKeyRepository {
     public void recordUse(String keyId, Instant at) {
         keys.computeIfPresent(keyId, (id, key) -> key.asUsedAt(at));
     }
+
+    @Override
+    public boolean replaceSecretHash(String keyId, String expectedHash, String newHash) {
+        StoredApiKey current = keys.get(keyId);
+        if (current == null || !current.secretHash().equals(expectedHash)) {
+            return false;
+        }
+        return keys.replace(keyId, current, new StoredApiKey(current.keyId(), current.merchantId(), current.mode(),
+                newHash, current.displayPrefix(), current.name(), current.status(), current.createdAt(),
+                current.lastUsedAt(), current.revokedAt()));
+    }
 }

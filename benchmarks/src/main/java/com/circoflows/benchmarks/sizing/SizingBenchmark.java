@@ -22,8 +22,8 @@ import java.util.UUID;
  * {@code bin/benchmark sizing [invocations=20] [function logical ids...]}: for each function of
  * template.yaml, constructs its handler in this JVM with the template's environment, against the
  * local stack, and makes that many invocations, each on the event ColdStartScenarios prepares (a new
- * merchant each time, so every API call verifies a key with production-cost bcrypt, as the first
- * request of a key does on a fresh container). Reports per invocation: CPU time of the invoking
+ * merchant each time, so every API call reads and verifies its key against the key table, as the
+ * first request of a key does on a fresh container). Reports per invocation: CPU time of the invoking
  * thread, wall time, bytes allocated; and the heap the handler keeps after a full GC. What the
  * figures mean for MemorySize is in README "Deploy with SAM".
  */

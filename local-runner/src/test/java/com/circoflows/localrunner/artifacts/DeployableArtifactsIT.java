@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
@@ -107,7 +107,7 @@ class DeployableArtifactsIT {
         new MerchantOnboarding(
                 new DynamoMerchantRepository(stack.dynamoDbClient(), stack.resources().tableName("MerchantsTable")),
                 new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(),
-                        stack.resources().tableName("ApiKeysTable")), new BcryptSecretHasher(4), clock),
+                        stack.resources().tableName("ApiKeysTable")), new Sha256SecretHasher(), clock),
                 clock).createMerchantWithKey("Artifact Merchant", SAMPLE_KEY);
     }
 

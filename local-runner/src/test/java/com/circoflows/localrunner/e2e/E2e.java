@@ -4,9 +4,9 @@ import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.domain.risk.RiskSettings;
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ElasticMQ provisioned from template.yaml), its captured output, and an HTTP client.
  */
 public final class E2e implements AutoCloseable {
-    /** Cheap enough for tests; the API verifies whatever cost the stored hash names. */
-    private static final int TEST_BCRYPT_COST = 4;
     private final LocalRunner runner;
     private final CapturedOutput output;
     private final HttpClient http;
@@ -123,7 +121,7 @@ public final class E2e implements AutoCloseable {
         MerchantOnboarding onboarding = new MerchantOnboarding(
                 new DynamoMerchantRepository(dynamoDb, tableName("MerchantsTable")),
                 new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb, tableName("ApiKeysTable")),
-                        new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC()),
+                        new Sha256SecretHasher(), Clock.systemUTC()),
                 Clock.systemUTC());
         MerchantOnboarding.Onboarded onboarded = onboarding.createMerchant(name, Mode.TEST);
         return new TestMerchant(onboarded.merchant().merchantId(), onboarded.merchant().name(),

@@ -15,7 +15,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reference's limits per API key and clock minute: payments 100, authentication (health) 10.
+ * The reference's limits per API key and clock minute: payments 100, authentication (health) 10;
+ * failed authentications 10 per key id they name.
  * Each run uses a fresh merchant, so no other test's key is throttled. Windows are fixed per clock
  * minute: a run starts only with enough of the minute left, and should the whole run still straddle
  * a boundary (a very slow machine) it is repeated once with another fresh key, so it never flakes.
@@ -70,6 +71,45 @@ class RateLimitIT {
         assertEquals("9", bystander.header("x-ratelimit-remaining"), bystander::describe);
     }
 
+    /**
+     * Wrong secrets are counted against the key id they name, so from one address (everything here is
+     * 127.0.0.1) an attacker of merchant A's key id gets 429 while merchant B, and A itself, whose
+     * correct keys were never used before, are served. Unknown key ids are counted against the address,
+     * and a correct key is never refused for them either.
+     */
+    @Test
+    void wrongSecretsForOneKeyIdNeverRefuseACorrectKeyFromTheSameAddress() {
+        E2e.TestMerchant merchantA = null;
+        List<HttpResult> answers = null;
+        for (int attempt = 1; attempt <= 2 && answers == null; attempt++) {
+            merchantA = e2e.newMerchant("Attacked Merchant " + attempt);
+            answers = callsInOneWindow(e2e.api(wrongSecretFor(merchantA)), 12, Api::health);
+        }
+        assertTrue(answers != null, "two runs of 12 requests both crossed a minute boundary");
+        String wrongSecret = wrongSecretFor(merchantA);
+        assertEquals(401, answers.get(0).status(), answers.get(0)::describe);
+        assertThrottled(answers.get(11), 10);
+        for (int i = 0; i < 11; i++) {
+            e2e.withAuthorization("Bearer cf_test_" + RandomIds.base62(48)).health();
+        }
+
+        HttpResult merchantB = e2e.newMerchant("Bystander Behind The Same Address").api().health();
+        HttpResult stillAttacked = e2e.api(wrongSecret).health();
+        HttpResult merchantAItself = merchantA.api().health();
+
+        assertEquals(200, merchantB.status(), merchantB::describe);
+        assertEquals("9", merchantB.header("x-ratelimit-remaining"),
+                "merchant B's own budget: " + merchantB.describe());
+        assertEquals(429, stillAttacked.status(), stillAttacked::describe);
+        assertEquals(200, merchantAItself.status(), "an attacker cannot lock the key's owner out: "
+                + merchantAItself.describe());
+    }
+
+    /** The merchant's key id with a secret that is not its key's (the same one on every call). */
+    private static String wrongSecretFor(E2e.TestMerchant merchant) {
+        return merchant.apiKey().substring(0, 24) + "0".repeat(32);
+    }
+
     private static void assertThrottled(HttpResult throttled, int limit) {
         long before = Instant.now().getEpochSecond() - 5;
         assertError(throttled, 429, "rate_limit_exceeded", "rate_limit_error", null, null);
@@ -89,17 +129,23 @@ class RateLimitIT {
     private List<HttpResult> withinOneWindow(String merchantName, int count, Function<Api, HttpResult> call) {
         for (int attempt = 1; attempt <= 2; attempt++) {
             Api api = e2e.newMerchant(merchantName + " " + attempt).api();
-            MinuteWindow.ensureRoomFor(ROOM_NEEDED);
-            List<HttpResult> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                answers.add(call.apply(api));
-            }
-            long windows = answers.stream().map(answer -> answer.header("x-ratelimit-reset")).distinct().count();
-            if (windows == 1) {
+            List<HttpResult> answers = callsInOneWindow(api, count, call);
+            if (answers != null) {
                 return answers;
             }
             System.out.println("e2e: rate-limit run crossed a minute boundary; repeating with a fresh key");
         }
         return fail("two runs of " + count + " requests both crossed a minute boundary");
+    }
+
+    /** Null when the calls straddled a minute boundary. */
+    private static List<HttpResult> callsInOneWindow(Api api, int count, Function<Api, HttpResult> call) {
+        MinuteWindow.ensureRoomFor(ROOM_NEEDED);
+        List<HttpResult> answers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            answers.add(call.apply(api));
+        }
+        long windows = answers.stream().map(answer -> answer.header("x-ratelimit-reset")).distinct().count();
+        return windows == 1 ? answers : null;
     }
 }

@@ -8,8 +8,8 @@ import java.util.Random;
 /**
  * Request headers with one of them hostile: Authorization missing, in the wrong scheme, overlong,
  * non-ASCII or a well-formed key nobody issued; Content-Type variants; Idempotency-Key overlong, with
- * control characters or Unicode; huge or very many headers. Never a wrong secret for a real key id:
- * those spend the per-address failure budget that AuthenticationIT counts on (10 a minute).
+ * control characters or Unicode; huge or very many headers. Unknown key ids spend the address's
+ * failure budget (10 a minute, then 429, a documented answer too); AuthenticationIT waits that out.
  */
 final class HostileHeaders {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -133,7 +133,7 @@ class ProductionTemplateTest {
 
     @Test
     void thePaymentPathHasAFullVcpu() {
-        // The functions that authorise a card: bcrypt of a new key, the fraud screen, the gateway call.
+        // The functions that authorise a card: the fraud screen, the gateway call.
         for (String id : List.of("CreateDirectPaymentFunction", "ConfirmThreeDSecureFunction", "PaymentPageFunction")) {
             assertTrue((Integer) properties(id).get("MemorySize") >= 1769, id + ": Lambda gives 1 vCPU at 1769 MB");
         }

@@ -8,9 +8,9 @@ import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
@@ -54,7 +54,6 @@ final class WebhookStack implements AutoCloseable {
     /** One entry per receive: exactly as many as the template's maxReceiveCount (11). */
     static final String FAST_RETRY_SCHEDULE = "0s,1s,1s,1s,1s,1s,1s,1s,1s,1s,1s";
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int TEST_BCRYPT_COST = 4;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     private static final Pattern CARD_DATA_NAME =
             Pattern.compile("(?i)(^|[^a-z])(cvv2?|cvc2?|pan)([^a-z]|$)|card_?num|security_?code");
@@ -151,7 +150,7 @@ final class WebhookStack implements AutoCloseable {
         MerchantOnboarding onboarding = new MerchantOnboarding(
                 new DynamoMerchantRepository(dynamoDb, tableName("MerchantsTable")),
                 new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb, tableName("ApiKeysTable")),
-                        new BcryptSecretHasher(TEST_BCRYPT_COST), Clock.systemUTC()),
+                        new Sha256SecretHasher(), Clock.systemUTC()),
                 Clock.systemUTC());
         MerchantOnboarding.Onboarded onboarded = onboarding.createMerchant(name, Mode.TEST);
         return new Merchant(onboarded.merchant().merchantId(), onboarded.firstKey().fullKey());

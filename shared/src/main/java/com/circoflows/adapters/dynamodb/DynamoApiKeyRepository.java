@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * API keys by lookup id, and by merchant (index by_merchant: merchant_id + created_at). Holds the
- * bcrypt hash of the secret, never the secret. Keys written before name, last_used_at and
- * revoked_at existed simply lack those attributes.
+ * API keys by lookup id, and by merchant (index by_merchant: merchant_id + created_at). Holds a
+ * hash of the secret, never the secret. Keys written before name, last_used_at and revoked_at
+ * existed simply lack those attributes.
  */
 public final class DynamoApiKeyRepository implements ManagedApiKeys {
     static final String BY_MERCHANT = "by_merchant";
@@ -76,7 +76,7 @@ public final class DynamoApiKeyRepository implements ManagedApiKeys {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** The only write the authenticating functions' IAM policy allows on this table. */
+    /** With {@link #replaceSecretHash}, the only writes the authenticating functions make to this table. */
     @Override
     public void recordUse(String keyId, Instant at) {
         DynamoCalls.call("UpdateItem", () -> dynamoDb.updateItem(update -> update
@@ -85,6 +85,16 @@ public final class DynamoApiKeyRepository implements ManagedApiKeys {
                 .updateExpression("SET last_used_at = :at")
                 .conditionExpression("attribute_exists(key_id)")
                 .expressionAttributeValues(Map.of(":at", time(at)))));
+    }
+
+    @Override
+    public boolean replaceSecretHash(String keyId, String expectedHash, String newHash) {
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(keyId))
+                .updateExpression("SET secret_hash = :new")
+                .conditionExpression("secret_hash = :expected")
+                .expressionAttributeValues(Map.of(":new", s(newHash), ":expected", s(expectedHash)))));
     }
 
     @Override

@@ -6,7 +6,7 @@ import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Json;
 import com.circoflows.domain.merchant.ApiKeyRepository;
-import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,13 +15,13 @@ import java.util.function.Consumer;
 /**
  * The dry run of an /api request that SnapStart's snapshot is primed with: the API key lookup's
  * DynamoDB GetItem, for a key id no key can have (stored ids are base62; this one has hyphens),
- * the JSON path of a made-up payment request, event to response, bcrypt on a throwaway secret, and
- * the DynamoDB write requests' types (built, never sent). It writes nothing, counts no
- * request against a rate limit and caches nothing: the key is never found, so nothing is verified.
+ * the JSON path of a made-up payment request, event to response, the key check's SHA-256 on a
+ * throwaway secret, and the DynamoDB write requests' types (built, never sent). It writes nothing,
+ * counts no request against a rate limit and caches nothing: the key is never found, so nothing is
+ * verified.
  */
 public final class MerchantApiPriming implements Runnable {
     static final String KEY_ID_NO_KEY_HAS = "key_snapstart-priming-not-a-key";
-    private static final int WARM_UP_COST = 6;
     private static final String WARM_UP_SECRET = "priming-not-a-secret-of-any-key";
 
     private final ApiKeyRepository apiKeys;
@@ -35,7 +35,7 @@ public final class MerchantApiPriming implements Runnable {
 
     @Override
     public void run() {
-        warmUpBcrypt();
+        warmUpSecretCheck();
         apiKeys.find(KEY_ID_NO_KEY_HAS);
         ApiRequest request = ApiGatewayEvents.toRequest(sampleEvent());
         bodyReader.accept(request.body());
@@ -46,12 +46,13 @@ public final class MerchantApiPriming implements Runnable {
     }
 
     /**
-     * A first request's key check is one bcrypt verification at cost 10; done cold, it also loads and
-     * compiles bcrypt's code (about 120 ms against 76 ms warm at Lambda's C1-only JIT). A throwaway
-     * hash at the lowest useful cost does that part here, on no real key.
+     * A first request's key check hashes the secret with SHA-256, decodes the stored hash and compares
+     * them in constant time; done cold, that loads the JDK's digest provider and base64 codec. A
+     * throwaway secret does it here, on no real key. (Keys still stored with bcrypt are rewritten on
+     * their first use, so bcrypt is left cold.)
      */
-    private static void warmUpBcrypt() {
-        BcryptSecretHasher hasher = new BcryptSecretHasher(WARM_UP_COST);
+    private static void warmUpSecretCheck() {
+        Sha256SecretHasher hasher = new Sha256SecretHasher();
         hasher.matches(WARM_UP_SECRET, hasher.hash(WARM_UP_SECRET));
     }
 

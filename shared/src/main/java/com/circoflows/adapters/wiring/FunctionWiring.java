@@ -41,6 +41,7 @@ import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.ApiKeyManagement;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
 import com.circoflows.domain.merchant.MerchantRepository;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
@@ -101,6 +102,11 @@ public final class FunctionWiring {
     private static final int DELIVERY_THREADS = 10;
     /** A revoked key must stop working within minutes, whatever the configuration. */
     private static final Duration MAX_KEY_CACHE_TTL = Duration.ofMinutes(5);
+    /**
+     * A revocation's mark outlives the key cache's TTL by this much: a container that read the key
+     * as active just before the revocation may cache it a moment later (its verification in flight).
+     */
+    private static final Duration REVOCATION_MARK_MARGIN = Duration.ofSeconds(10);
     private final Settings settings;
     private final Clock clock;
     private final List<ExecutionInterceptor> interceptors;
@@ -124,6 +130,9 @@ public final class FunctionWiring {
             new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")));
     /** One per container, shared by authentication and revocation, so a key revoked here is forgotten here at once. */
     private final Lazy<VerifiedKeyCache> verifiedKeys = new Lazy<>(() -> VerifiedKeyCache.withTtl(keyCacheTtl()));
+    /** Counts every /api request, and carries revocation marks to the other containers (see markRevoked). */
+    private final Lazy<RateLimiter> rateLimiter = new Lazy<>(() -> new RateLimiter(
+            new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock()));
     private final Lazy<CardFingerprinter> fingerprinter = new Lazy<>(() ->
             new CardFingerprinter(keys.get().keyFor(DerivedKeys.CARD_FINGERPRINT)));
     /** One per container, so its settings cache serves every request the container handles. */
@@ -227,10 +236,16 @@ public final class FunctionWiring {
         return new RevokeApiKeyEndpoint(apiKeyManagement());
     }
 
+    /**
+     * A revocation marks the key's rate-limit buckets for as long as any container may still hold a
+     * verification of it (every function has the template's one API_KEY_CACHE_TTL_SECONDS), so the
+     * next request with it anywhere learns of it from the count it makes anyway.
+     */
     private ApiKeyManagement apiKeyManagement() {
-        ApiKeyIssuer issuer = new ApiKeyIssuer(apiKeys.get(),
-                new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), clock);
-        return new ApiKeyManagement(apiKeys.get(), issuer, verifiedKeys.get(), clock);
+        ApiKeyIssuer issuer = new ApiKeyIssuer(apiKeys.get(), new Sha256SecretHasher(), clock);
+        Duration markedFor = keyCacheTtl().plus(REVOCATION_MARK_MARGIN);
+        return new ApiKeyManagement(apiKeys.get(), issuer, verifiedKeys.get(),
+                keyId -> rateLimiter.get().markRevoked(keyId, markedFor), clock);
     }
 
     public WebhookJobBatch webhookJobBatch() {
@@ -348,18 +363,19 @@ public final class FunctionWiring {
     }
 
     private MerchantApiPipeline buildPipeline(boolean idempotent) {
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(apiKeys.get(),
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(apiKeys.get(), new Sha256SecretHasher(),
                 new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST), verifiedKeys.get(), clock);
-        RateLimiter limiter = new RateLimiter(
-                new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock);
         if (!idempotent) {
-            return new MerchantApiPipeline(authenticator, limiter);
+            return new MerchantApiPipeline(authenticator, rateLimiter.get());
         }
-        return new MerchantApiPipeline(authenticator, limiter,
+        return new MerchantApiPipeline(authenticator, rateLimiter.get(),
                 new DynamoIdempotencyStore(dynamoDb.get(), required("IDEMPOTENCY_TABLE")), clock);
     }
 
-    /** How long a verified key is trusted without bcrypt, so also how long a revoked key may still work elsewhere. */
+    /**
+     * How long a verified key is trusted without reading the key table: the longest a key revoked
+     * elsewhere may still work here should its revocation mark be lost.
+     */
     private Duration keyCacheTtl() {
         String raw = required("API_KEY_CACHE_TTL_SECONDS");
         try {

@@ -36,6 +36,11 @@ public final class CreateApiKeyEndpoint implements MerchantEndpoint {
     }
 
     @Override
+    public boolean managesCredentials() {
+        return true;
+    }
+
+    @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String name = null;
         if (request.body() != null && !request.body().isBlank()) {

@@ -30,6 +30,11 @@ public final class RevokeApiKeyEndpoint implements MerchantEndpoint {
     }
 
     @Override
+    public boolean managesCredentials() {
+        return true;
+    }
+
+    @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         boolean confirmLastKey = confirmLastKey(request.queryParameters().get(CONFIRM_LAST_KEY));
         String lookupId = ApiKeyFormat.lookupIdOf(request.pathParameter("key_id"))

@@ -27,6 +27,11 @@ public final class RotateWebhookSecretEndpoint implements MerchantEndpoint {
     }
 
     @Override
+    public boolean managesCredentials() {
+        return true;
+    }
+
+    @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         RequestFields.rejectAnyBody(request.body());
         EndpointChange change = endpoints.rotateSecret(caller);

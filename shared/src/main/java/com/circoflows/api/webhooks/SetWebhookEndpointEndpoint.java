@@ -29,6 +29,11 @@ public final class SetWebhookEndpointEndpoint implements MerchantEndpoint {
     }
 
     @Override
+    public boolean managesCredentials() {
+        return true;
+    }
+
+    @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         JsonObject body = Json.parseObject(request.body());
         RequestFields.rejectUnknown(body, Set.of("url"), null);

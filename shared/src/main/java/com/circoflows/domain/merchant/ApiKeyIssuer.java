@@ -3,7 +3,7 @@ package com.circoflows.domain.merchant;
 import com.circoflows.domain.ids.RandomIds;
 import java.time.Clock;
 
-/** Creates API keys; the full key is returned once and only its bcrypt hash is stored. */
+/** Creates API keys; the full key is returned once and only a hash of its secret is stored. */
 public final class ApiKeyIssuer {
     private final ApiKeyRepository keys;
     private final SecretHasher hasher;

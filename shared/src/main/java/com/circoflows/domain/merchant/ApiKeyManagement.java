@@ -3,9 +3,11 @@ package com.circoflows.domain.merchant;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.ManagedApiKeys.Revocation;
+import com.circoflows.observability.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A merchant's own API keys, managed with one of them: create, list, revoke. A key sees only the keys
@@ -14,16 +16,20 @@ import java.util.List;
 public final class ApiKeyManagement {
     /** So that one leaked key cannot mint keys without end. */
     public static final int MAX_ACTIVE_KEYS_PER_MODE = 20;
+    private static final JsonLog LOG = JsonLog.get(ApiKeyManagement.class);
 
     private final ManagedApiKeys keys;
     private final ApiKeyIssuer issuer;
     private final VerifiedKeyCache cache;
+    private final KeyRevocationBroadcast broadcast;
     private final Clock clock;
 
-    public ApiKeyManagement(ManagedApiKeys keys, ApiKeyIssuer issuer, VerifiedKeyCache cache, Clock clock) {
+    public ApiKeyManagement(ManagedApiKeys keys, ApiKeyIssuer issuer, VerifiedKeyCache cache,
+            KeyRevocationBroadcast broadcast, Clock clock) {
         this.keys = keys;
         this.issuer = issuer;
         this.cache = cache;
+        this.broadcast = broadcast;
         this.clock = clock;
     }
 
@@ -51,12 +57,13 @@ public final class ApiKeyManagement {
      * store serialises two revocations racing for the last two keys, and the second one's check fails,
      * so the merchant is never left without a key it did not agree to lose. This needs no counter to
      * keep in step with the keys, so keys written by earlier versions or by the admin tool count as
-     * they are.
+     * they are. Once revoked, the key is forgotten by this container's cache and announced to the
+     * others; repeating the revocation announces it again.
      */
     public StoredApiKey revoke(AuthenticatedKey caller, String keyId, boolean confirmLastKey) {
         StoredApiKey key = owned(caller, keyId);
         if (key.status() == ApiKeyStatus.REVOKED) {
-            cache.forget(keyId);
+            forgetEverywhere(keyId);
             return key;
         }
         Instant now = clock.instant();
@@ -77,12 +84,26 @@ public final class ApiKeyManagement {
     }
 
     private StoredApiKey settle(AuthenticatedKey caller, StoredApiKey key, Revocation outcome, Instant now) {
-        cache.forget(key.keyId());
+        forgetEverywhere(key.keyId());
         if (outcome == Revocation.REVOKED) {
             return key.asRevokedAt(now);
         }
         // Revoked by a concurrent request a moment ago: that revocation is the answer.
         return owned(caller, key.keyId());
+    }
+
+    /**
+     * The revocation is written already; a failed announcement only leaves other containers on their
+     * cache's TTL, so it is logged, not answered with an error that would hide the revocation.
+     */
+    private void forgetEverywhere(String keyId) {
+        cache.forget(keyId);
+        try {
+            broadcast.announce(keyId);
+        } catch (RuntimeException e) {
+            LOG.warn("api_key_revocation_not_announced", Map.of("key_id", ApiKeyFormat.publicId(keyId),
+                    "reason", e.getClass().getSimpleName()));
+        }
     }
 
     private StoredApiKey owned(AuthenticatedKey caller, String keyId) {

@@ -11,4 +11,10 @@ public interface ApiKeyRepository {
 
     /** Sets last_used_at; touches nothing else and never creates a key. */
     void recordUse(String keyId, Instant at);
+
+    /**
+     * Sets the secret's hash to {@code newHash} only while it is still {@code expectedHash}; touches
+     * nothing else (a revocation made meanwhile stays). False when the stored hash was not that one.
+     */
+    boolean replaceSecretHash(String keyId, String expectedHash, String newHash);
 }

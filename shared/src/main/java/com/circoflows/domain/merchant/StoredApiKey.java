@@ -3,7 +3,8 @@ package com.circoflows.domain.merchant;
 import java.time.Instant;
 
 /**
- * What we keep of an API key: its lookup id, the bcrypt hash of its secret part, a display prefix,
+ * What we keep of an API key: its lookup id, the hash of its secret part ({@link Sha256SecretHasher};
+ * keys stored before that carry a bcrypt hash until their next use), a display prefix,
  * the merchant's optional label, and when it was last verified and revoked (null if never). The full
  * key exists only in the response that created it.
  */

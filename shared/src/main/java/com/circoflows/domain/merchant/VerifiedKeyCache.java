@@ -1,18 +1,18 @@
 package com.circoflows.domain.merchant;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Remembers, per container and briefly, that a key verified, so warm requests skip bcrypt. Holds a
- * SHA-256 digest of the secret, never the secret, and compares digests in constant time. A key
- * revoked elsewhere keeps working here until its entry expires: the TTL is the revocation delay
- * (a revocation made through this container forgets the key at once).
+ * Remembers, per container and briefly, that a key verified, so warm requests skip the key table's
+ * read (and its last_used_at write). Holds a SHA-256 digest of the secret, never the secret, and
+ * compares digests in constant time. A revocation made through this container forgets the key at
+ * once; one made elsewhere reaches this container through the rate-limit counter's revocation mark
+ * (see {@link KeyRevocationBroadcast}), and at the latest when the entry expires. Routes that manage
+ * credentials never rely on this cache.
  */
 public final class VerifiedKeyCache {
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
@@ -62,11 +62,7 @@ public final class VerifiedKeyCache {
     }
 
     private static byte[] digest(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256SecretHasher.digest(secret);
     }
 
     private record Entry(byte[] secretDigest, AuthenticatedKey key, long verifiedAtNanos) {

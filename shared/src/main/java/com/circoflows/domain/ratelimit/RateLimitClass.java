@@ -2,7 +2,10 @@ package com.circoflows.domain.ratelimit;
 
 /** The reference's default limits, per API key per minute. */
 public enum RateLimitClass {
-    /** Key checks such as GET /api/health, and failed authentications counted per client address. */
+    /**
+     * Key checks such as GET /api/health and the key routes, and failed authentications: counted per
+     * key id they name, or per client address when they name no stored key.
+     */
     AUTHENTICATION("auth", 10),
     PAYMENTS("payments", 100),
     WEBHOOKS("webhooks", 1000);

@@ -19,6 +19,7 @@ import com.circoflows.domain.merchant.ApiKeyPage;
 import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.BcryptSecretHasher;
+import com.circoflows.domain.merchant.Sha256SecretHasher;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.ManagedApiKeys.Revocation;
 import com.circoflows.domain.merchant.Mode;
@@ -41,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoApiKeyRepositoryIT {
     /** Cheap for tests; verification reads the cost from the hash, as production's cost 10 would. */
-    private static final BcryptSecretHasher HASHER = new BcryptSecretHasher(4);
+    private static final Sha256SecretHasher HASHER = new Sha256SecretHasher();
+    private static final BcryptSecretHasher LEGACY_HASHER = new BcryptSecretHasher(4);
     private static final Instant AT = AdapterTestData.CREATED_AT;
 
     private final String table = LocalStackFixture.table("ApiKeysTable");
@@ -92,6 +94,45 @@ class DynamoApiKeyRepositoryIT {
         });
         assertTrue(HASHER.matches(secret, item.get("secret_hash").s()));
         assertEquals(AdapterTestData.PROCESSED_AT, keys.find(issued.stored().keyId()).orElseThrow().lastUsedAt());
+    }
+
+    @Test
+    void keyStoredWithALegacyBcryptHashAuthenticatesAndIsRewrittenToSha256InTheTable() {
+        String merchantId = AdapterTestData.merchantId();
+        String keyId = RandomIds.base62(16);
+        String secret = RandomIds.base62(32);
+        keys.create(new StoredApiKey(keyId, merchantId, Mode.TEST, LEGACY_HASHER.hash(secret), "cf_test_x…", null,
+                ApiKeyStatus.ACTIVE, AT, null, null));
+
+        AuthenticatedKey caller = authenticator().authenticate("Bearer cf_test_" + keyId + secret);
+
+        assertEquals(new AuthenticatedKey(keyId, merchantId, Mode.TEST), caller);
+        String rewritten = rawItem(keyId).get("secret_hash").s();
+        assertTrue(rewritten.startsWith("sha256:"), rewritten);
+        assertTrue(HASHER.matches(secret, rewritten));
+        assertEquals(caller, authenticator().authenticate("Bearer cf_test_" + keyId + secret), "and works on");
+    }
+
+    @Test
+    void hashRewriteHappensOnlyOverTheExpectedHashAndNeverUndoesARevocation() {
+        String secret = RandomIds.base62(32);
+        String legacy = LEGACY_HASHER.hash(secret);
+        StoredApiKey key = new StoredApiKey(RandomIds.base62(16), AdapterTestData.merchantId(), Mode.TEST, legacy,
+                "cf_test_x…", null, ApiKeyStatus.ACTIVE, AT, null, null);
+        keys.create(key);
+        keys.revoke(key, AT.plusSeconds(1), null);
+
+        assertFalse(keys.replaceSecretHash(key.keyId(), HASHER.hash("another secret"), HASHER.hash(secret)));
+        assertEquals(legacy, keys.find(key.keyId()).orElseThrow().secretHash());
+        assertTrue(keys.replaceSecretHash(key.keyId(), legacy, HASHER.hash(secret)));
+
+        StoredApiKey after = keys.find(key.keyId()).orElseThrow();
+        assertEquals(HASHER.hash(secret), after.secretHash());
+        assertEquals(ApiKeyStatus.REVOKED, after.status(), "the revocation made meanwhile stands");
+        assertEquals(AT.plusSeconds(1), after.revokedAt());
+        String unknown = RandomIds.base62(16);
+        assertFalse(keys.replaceSecretHash(unknown, legacy, HASHER.hash(secret)));
+        assertTrue(keys.find(unknown).isEmpty(), "no key is created");
     }
 
     @Test
@@ -222,7 +263,7 @@ class DynamoApiKeyRepositoryIT {
                     issued.add(issuer.issue(merchantId, Mode.TEST));
                 }
                 ApiKeyManagement management = new ApiKeyManagement(keys, issuer,
-                        new VerifiedKeyCache(Duration.ZERO, System::nanoTime), AdapterTestData.CLOCK);
+                        new VerifiedKeyCache(Duration.ZERO, System::nanoTime), keyId -> { }, AdapterTestData.CLOCK);
                 AuthenticatedKey caller = new AuthenticatedKey(issued.get(0).stored().keyId(), merchantId, Mode.TEST);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<String>> outcomes = new ArrayList<>();
@@ -285,7 +326,7 @@ class DynamoApiKeyRepositoryIT {
     }
 
     private ApiKeyAuthenticator authenticator() {
-        return new ApiKeyAuthenticator(keys, new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
+        return new ApiKeyAuthenticator(keys, HASHER, new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
                 new VerifiedKeyCache(Duration.ZERO, System::nanoTime),
                 Clock.fixed(AdapterTestData.PROCESSED_AT, ZoneOffset.UTC));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.adapters.LocalStackFixture;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.ratelimit.RateLimitBuckets;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.ratelimit.RateLimitDecision;
 import com.circoflows.domain.ratelimit.RateLimiter;
@@ -133,6 +134,35 @@ class DynamoRateLimitCounterIT {
         String missing = bucket();
         counter.giveBack(missing);
         assertTrue(rawItem(missing) == null || rawItem(missing).isEmpty(), "no item without a TTL");
+    }
+
+    @Test
+    void aMarkedBucketReportsItsRevocationWithEveryLaterIncrementAndKeepsCounting() {
+        String marked = bucket();
+        String other = bucket();
+        Instant expires = Instant.parse("2030-01-01T00:02:00Z");
+        counter.increment(marked, expires);
+
+        counter.markRevoked(marked, expires.plusSeconds(600));
+
+        assertEquals(new RateLimitBuckets.Increment(2, true), counter.increment(marked, expires));
+        assertEquals(new RateLimitBuckets.Increment(3, true), counter.increment(marked, expires));
+        assertEquals(new RateLimitBuckets.Increment(1, false), counter.increment(other, expires));
+        assertEquals(Long.toString(expires.getEpochSecond()), rawItem(marked).get("expires_at").n(),
+                "the mark keeps the bucket's expiry");
+    }
+
+    @Test
+    void markingABucketAheadCreatesItUncountedWithItsExpiry() {
+        String ahead = bucket();
+        Instant expires = Instant.parse("2030-01-01T00:03:00Z");
+
+        counter.markRevoked(ahead, expires);
+
+        assertEquals(0, counter.current(ahead));
+        assertEquals(Long.toString(expires.getEpochSecond()), rawItem(ahead).get("expires_at").n());
+        assertEquals(new RateLimitBuckets.Increment(1, true), counter.increment(ahead, expires.plusSeconds(60)));
+        assertEquals(1, counter.incrementAndGet(bucket(), expires), "fraud counters count as before");
     }
 
     @Test

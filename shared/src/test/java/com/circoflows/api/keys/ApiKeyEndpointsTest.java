@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
+import com.circoflows.api.Envelope;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.ApiKeyManagement;
 import com.circoflows.domain.merchant.ApiKeyStatus;
+import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
@@ -28,8 +30,10 @@ import com.circoflows.testing.ManualNanoClock;
 import com.circoflows.testing.MutableClock;
 import com.circoflows.testing.Responses;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,16 +44,19 @@ class ApiKeyEndpointsTest {
     private static final Duration TTL = Duration.ofSeconds(60);
 
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+    private final CountingSecretHasher hasher = CountingSecretHasher.sha256();
+    private final CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
     private final MutableClock clock = MutableClock.atTestNow();
     private final VerifiedKeyCache cache = new VerifiedKeyCache(TTL, new ManualNanoClock());
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
-    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, cache, clock);
-    private final RateLimiter limiter = new RateLimiter(new InMemoryRateLimitCounter(), clock);
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, legacyHasher, cache, clock);
+    private final InMemoryRateLimitCounter counter = new InMemoryRateLimitCounter();
+    private final RateLimiter limiter = new RateLimiter(counter, clock);
     private final MerchantApiPipeline writes = new MerchantApiPipeline(authenticator, limiter, idempotency, clock);
     private final MerchantApiPipeline reads = new MerchantApiPipeline(authenticator, limiter);
     private final ApiKeyIssuer issuer = new ApiKeyIssuer(keys, hasher, clock);
-    private final ApiKeyManagement management = new ApiKeyManagement(keys, issuer, cache, clock);
+    private final ApiKeyManagement management = new ApiKeyManagement(keys, issuer, cache,
+            keyId -> limiter.markRevoked(keyId, TTL), clock);
     private final CreateApiKeyEndpoint create = new CreateApiKeyEndpoint(management);
     private final ListApiKeysEndpoint list = new ListApiKeysEndpoint(management);
     private final RevokeApiKeyEndpoint revoke = new RevokeApiKeyEndpoint(management);
@@ -202,6 +209,67 @@ class ApiKeyEndpointsTest {
         assertEquals("revoked", Responses.data(confirmed).get("status"));
         assertEquals("2026-11-23T12:00:00Z", Responses.data(confirmed).get("revoked_at"));
         assertEquals(401, reads.handle(get().build(), list).statusCode(), "the key revoked itself, here at once");
+    }
+
+    /**
+     * Another container: its own cache, the same key table and rate-limit table. It verified the key
+     * a moment ago; the revocation made here reaches it through the mark on the key's rate-limit
+     * buckets, which the count its next request makes anyway reads back.
+     */
+    @Test
+    void keyRevokedThroughOneContainerIsRefusedByAnotherThatCachedItOnItsNextRequest() {
+        IssuedApiKey second = issuer.issue(MERCHANT, Mode.TEST);
+        CountingSecretHasher elsewhereHasher = CountingSecretHasher.sha256();
+        ApiKeyAuthenticator elsewhere = new ApiKeyAuthenticator(keys, elsewhereHasher, legacyHasher,
+                new VerifiedKeyCache(TTL, new ManualNanoClock()), clock);
+        MerchantApiPipeline otherContainer = new MerchantApiPipeline(elsewhere, limiter);
+        MerchantEndpoint payments = new HealthLikePaymentsRoute();
+        assertEquals(200, otherContainer.handle(ApiRequests.get("/api/anything").bearer(second.fullKey()).build(),
+                payments).statusCode());
+        assertEquals(200, otherContainer.handle(ApiRequests.get("/api/anything").bearer(second.fullKey()).build(),
+                payments).statusCode(), "served from that container's cache");
+        assertEquals(1, elsewhereHasher.matchCalls(), "verified once, then cached");
+        clock.advance(Duration.ofSeconds(5));
+
+        ApiResponse revoked = reads.handle(delete("key_" + second.stored().keyId()).build(), revoke);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+
+        ApiResponse refused = otherContainer.handle(ApiRequests.get("/api/anything").bearer(second.fullKey()).build(),
+                payments);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals("authentication_failed", Responses.error(refused).get("code"));
+        clock.advance(TTL.minusSeconds(10));
+        assertEquals(401, otherContainer.handle(ApiRequests.get("/api/anything").bearer(second.fullKey()).build(),
+                payments).statusCode(), "and stays refused");
+    }
+
+    @Test
+    void revocationMarksTheKeysBucketsOfEveryClassUntilEveryCacheHasLetGoOfIt() {
+        IssuedApiKey second = issuer.issue(MERCHANT, Mode.TEST);
+        clock.advance(Duration.ofSeconds(20));
+
+        reads.handle(delete("key_" + second.stored().keyId()).build(), revoke);
+
+        long minute = clock.instant().getEpochSecond() - clock.instant().getEpochSecond() % 60;
+        String id = second.stored().keyId();
+        assertEquals(Set.of("auth#" + id + "#" + minute, "payments#" + id + "#" + minute,
+                "webhooks#" + id + "#" + minute, "auth#" + id + "#" + (minute + 60),
+                "payments#" + id + "#" + (minute + 60), "webhooks#" + id + "#" + (minute + 60)),
+                counter.revokedBuckets(), "now's window and the one holding now + the cache's TTL");
+        assertEquals(Instant.ofEpochSecond(minute + 180), counter.expiryOf("auth#" + id + "#" + (minute + 60)));
+    }
+
+    /** A payments-class route that answers 200 to any authenticated caller. */
+    private static final class HealthLikePaymentsRoute implements MerchantEndpoint {
+        @Override
+        public RateLimitClass rateLimitClass() {
+            return RateLimitClass.PAYMENTS;
+        }
+
+        @Override
+        public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
+            return Envelope.ok(200, null, Map.of("merchant_id", caller.merchantId()));
+        }
     }
 
     private StoredApiKey newestKey() {

@@ -176,10 +176,12 @@ class CreateDirectPaymentEndpointTest {
     @Test
     void quickStartWorksThroughTheWholeApiPipeline() {
         InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-        CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+        CountingSecretHasher hasher = CountingSecretHasher.sha256();
+        CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
         IssuedApiKey key = new ApiKeyIssuer(keys, hasher, world.clock).issue("mch_Q", Mode.TEST);
         MerchantApiPipeline pipeline = new MerchantApiPipeline(
-                new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), world.clock),
+                new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                        new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), world.clock),
                 new RateLimiter(new InMemoryRateLimitCounter(), world.clock));
 
         ApiResponse response;

@@ -1,17 +1,20 @@
 package com.circoflows.domain.merchant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.testing.CapturedLog;
 import com.circoflows.testing.CountingSecretHasher;
 import com.circoflows.testing.InMemoryApiKeyRepository;
 import com.circoflows.testing.ManualNanoClock;
 import com.circoflows.testing.MutableClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +23,14 @@ class ApiKeyManagementTest {
     private static final String OTHER_MERCHANT = "mch_BBBBBBBBBBBBBBBBBBBB";
 
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+    private final CountingSecretHasher hasher = CountingSecretHasher.sha256();
+    private final CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
     private final MutableClock clock = MutableClock.atTestNow();
     private final VerifiedKeyCache cache = new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock());
     private final ApiKeyIssuer issuer = new ApiKeyIssuer(keys, hasher, clock);
-    private final ApiKeyManagement management = new ApiKeyManagement(keys, issuer, cache, clock);
-    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, cache, clock);
+    private final List<String> announced = new ArrayList<>();
+    private final ApiKeyManagement management = new ApiKeyManagement(keys, issuer, cache, announced::add, clock);
+    private final ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, hasher, legacyHasher, cache, clock);
     private final IssuedApiKey first = issuer.issue(MERCHANT, Mode.TEST);
     private final AuthenticatedKey caller = authenticator.authenticate("Bearer " + first.fullKey());
 
@@ -77,10 +82,11 @@ class ApiKeyManagementTest {
         ApiException refused = assertThrows(ApiException.class,
                 () -> authenticator.authenticate("Bearer " + old.fullKey()));
         assertEquals(ErrorCode.AUTHENTICATION_FAILED, refused.code());
+        assertEquals(List.of(old.stored().keyId()), announced, "the other containers are told");
     }
 
     @Test
-    void revokingAnAlreadyRevokedKeyAnswersItUnchanged() {
+    void revokingAnAlreadyRevokedKeyAnswersItUnchangedAndAnnouncesItAgain() {
         IssuedApiKey old = management.create(caller, null);
         StoredApiKey once = management.revoke(caller, old.stored().keyId(), false);
         clock.advance(Duration.ofMinutes(3));
@@ -89,6 +95,35 @@ class ApiKeyManagementTest {
 
         assertEquals(once.revokedAt(), again.revokedAt());
         assertEquals(ApiKeyStatus.REVOKED, again.status());
+        assertEquals(List.of(old.stored().keyId(), old.stored().keyId()), announced);
+    }
+
+    @Test
+    void aFailedAnnouncementStillAnswersTheRevocationAndLogsItWithoutTheSecret() {
+        IssuedApiKey old = management.create(caller, null);
+        ApiKeyManagement failingToAnnounce = new ApiKeyManagement(keys, issuer, cache, keyId -> {
+            throw new IllegalStateException("rate-limit table unavailable");
+        }, clock);
+
+        StoredApiKey revoked;
+        String log;
+        try (CapturedLog captured = CapturedLog.start()) {
+            revoked = failingToAnnounce.revoke(caller, old.stored().keyId(), false);
+            log = captured.text();
+        }
+
+        assertEquals(ApiKeyStatus.REVOKED, revoked.status());
+        assertEquals(ApiKeyStatus.REVOKED, keys.find(old.stored().keyId()).orElseThrow().status());
+        assertTrue(log.contains("api_key_revocation_not_announced"), log);
+        assertTrue(log.contains("key_" + old.stored().keyId()), log);
+        assertFalse(log.contains(old.fullKey().substring(24)), log);
+    }
+
+    @Test
+    void lastActiveKeyRefusedWithoutConfirmationIsNotAnnounced() {
+        assertThrows(ApiException.class, () -> management.revoke(caller, first.stored().keyId(), false));
+
+        assertTrue(announced.isEmpty());
     }
 
     @Test

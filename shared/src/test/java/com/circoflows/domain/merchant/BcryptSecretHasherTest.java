@@ -39,6 +39,17 @@ class BcryptSecretHasherTest {
     }
 
     @Test
+    void recognisesBcryptHashesOnly() {
+        assertTrue(hasher.recognises(hasher.hash(SECRET)));
+        assertTrue(hasher.recognises("$2b$10$" + "x".repeat(53)));
+        assertTrue(hasher.recognises("$2y$10$" + "x".repeat(53)));
+        assertFalse(hasher.recognises(new Sha256SecretHasher().hash(SECRET)));
+        assertFalse(hasher.recognises("$1$abc"));
+        assertFalse(hasher.recognises(""));
+        assertFalse(hasher.recognises(null));
+    }
+
+    @Test
     void productionCostIsAtLeastTen() {
         assertTrue(BcryptSecretHasher.PRODUCTION_COST >= 10);
     }

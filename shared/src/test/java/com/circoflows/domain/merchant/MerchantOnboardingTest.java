@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MerchantOnboardingTest {
     private final InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+    private final CountingSecretHasher hasher = CountingSecretHasher.sha256();
+    private final CountingSecretHasher legacyHasher = CountingSecretHasher.fastBcrypt();
     private final MerchantOnboarding onboarding = new MerchantOnboarding(merchants,
             new ApiKeyIssuer(keys, hasher, TestClocks.fixed()), TestClocks.fixed());
     private final ApiKeyAuthenticator authenticator =
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), System::nanoTime),
+            new ApiKeyAuthenticator(keys, hasher, legacyHasher,
+                    new VerifiedKeyCache(Duration.ofSeconds(60), System::nanoTime),
                     TestClocks.fixed());
 
     @Test

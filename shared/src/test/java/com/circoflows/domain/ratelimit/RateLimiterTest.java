@@ -26,6 +26,32 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRevokedSubjectIsReportedByEveryClassUntilTheHorizonAndNoOtherSubjectIs() {
+        clock.advance(Duration.ofSeconds(50));
+        limiter.markRevoked("key1", Duration.ofSeconds(70));
+
+        for (RateLimitClass limitClass : RateLimitClass.values()) {
+            assertTrue(limiter.consume(limitClass, "key1").subjectRevoked(), limitClass.name());
+            assertFalse(limiter.consume(limitClass, "key2").subjectRevoked(), limitClass.name());
+        }
+        clock.advance(Duration.ofSeconds(70));
+        assertTrue(limiter.consume(RateLimitClass.PAYMENTS, "key1").subjectRevoked(), "now + 70 s is marked");
+        clock.advance(Duration.ofSeconds(60));
+        assertFalse(limiter.consume(RateLimitClass.PAYMENTS, "key1").subjectRevoked(), "the marks end there");
+    }
+
+    @Test
+    void aMarkCountsNothingAndADecisionStillCounts() {
+        limiter.markRevoked("key1", Duration.ofSeconds(60));
+
+        assertEquals(100, limiter.peek(RateLimitClass.PAYMENTS, "key1").remaining());
+        RateLimitDecision decision = limiter.consume(RateLimitClass.PAYMENTS, "key1");
+        assertEquals(99, decision.remaining());
+        assertTrue(decision.allowed());
+        assertFalse(limiter.peek(RateLimitClass.PAYMENTS, "key1").subjectRevoked(), "peek reads no mark");
+    }
+
+    @Test
     void firstRequestIsAllowedAndReportsWhatIsLeft() {
         RateLimitDecision decision = limiter.consume(RateLimitClass.PAYMENTS, "key1");
 

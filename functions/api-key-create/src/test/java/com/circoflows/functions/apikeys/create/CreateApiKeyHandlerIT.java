@@ -14,11 +14,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.domain.merchant.ApiKeyManagement;
 import com.circoflows.domain.merchant.ApiKeyStatus;
+import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,23 @@ class CreateApiKeyHandlerIT {
         if (environment != null) {
             environment.close();
         }
+    }
+
+    @Test
+    void keyRevokedElsewhereCannotCreateAKeyOnItsVeryNextCallThoughThisContainerCachedIt() {
+        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
+        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-create/unknown-field.json"),
+                leaked.fullKey()));
+        assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
+        revokeElsewhere(leaked);
+
+        APIGatewayV2HTTPResponse refused = invoke(withApiKey(event("api-key-create/create.json"), leaked.fullKey()));
+
+        assertEquals(401, refused.getStatusCode(), refused.getBody());
+        assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
+        assertEquals(List.of(merchant.apiKey().substring(8, 24)),
+                environment.apiKeys().activeKeyIds(merchant.merchantId(), Mode.TEST), "no key was created");
     }
 
     @Test
@@ -70,7 +89,7 @@ class CreateApiKeyHandlerIT {
         StoredApiKey stored = environment.apiKeys().find(lookupId).orElseThrow();
         assertEquals(merchant.merchantId(), stored.merchantId());
         assertEquals(Mode.TEST, stored.mode());
-        assertTrue(stored.secretHash().startsWith("$2a$10$"), "bcrypt at production cost");
+        assertTrue(stored.secretHash().startsWith("sha256:"), "a SHA-256 hash: " + stored.secretHash());
         assertFalse(stored.toString().contains(apiKey.substring(24)), "the secret is not stored");
 
         APIGatewayV2HTTPResponse withNewKey = invoke(withApiKey(event("api-key-create/unknown-field.json"), apiKey));
@@ -171,6 +190,11 @@ class CreateApiKeyHandlerIT {
 
     private static List<StoredApiKey> keysOf(NewMerchant merchant) {
         return environment.apiKeys().list(merchant.merchantId(), Mode.TEST, 100, null).keys();
+    }
+
+    /** Revokes the key in the table, as another container's DELETE /api/keys would. */
+    private static void revokeElsewhere(IssuedApiKey key) {
+        environment.apiKeys().revoke(key.stored(), Instant.now(), null);
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {

@@ -17,6 +17,7 @@ import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +69,25 @@ class RevokeApiKeyHandlerIT {
                 merchant.apiKey()));
         assertEquals(200, again.getStatusCode(), again.getBody());
         assertEquals(body.get("data"), json(again).get("data"), "revoking again answers the same revocation");
+    }
+
+    @Test
+    void keyRevokedElsewhereCannotRevokeAnotherKeyOnItsVeryNextCallThoughThisContainerCachedIt() {
+        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
+        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-revoke/not-found.json"), leaked.fullKey()));
+        assertEquals(404, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
+        environment.apiKeys().revoke(leaked.stored(), Instant.now(), null);
+        String ownersKeyId = "key_" + merchant.apiKey().substring(8, 24);
+
+        APIGatewayV2HTTPResponse refused = invoke(withApiKey(withQuery(withKeyId(event("api-key-revoke/revoke.json"),
+                ownersKeyId), Map.of("confirm_last_key", "true")), leaked.fullKey()));
+
+        assertEquals(401, refused.getStatusCode(), refused.getBody());
+        assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
+        assertEquals(ApiKeyStatus.ACTIVE,
+                environment.apiKeys().find(merchant.apiKey().substring(8, 24)).orElseThrow().status(),
+                "the owner's key stays active");
     }
 
     @Test

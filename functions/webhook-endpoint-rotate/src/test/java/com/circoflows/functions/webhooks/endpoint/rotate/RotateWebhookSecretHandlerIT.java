@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
@@ -41,6 +42,26 @@ class RotateWebhookSecretHandlerIT {
         if (environment != null) {
             environment.close();
         }
+    }
+
+    @Test
+    void keyRevokedElsewhereCannotRotateTheSecretOnItsVeryNextCallThoughThisContainerCachedIt() {
+        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
+        String secret = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("webhook-endpoint-rotate/unknown-field.json"),
+                leaked.fullKey()));
+        assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
+        environment.apiKeys().revoke(leaked.stored(), Instant.now(), null);
+
+        APIGatewayV2HTTPResponse refused = invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"),
+                leaked.fullKey()));
+
+        assertEquals(401, refused.getStatusCode(), refused.getBody());
+        assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(secret, stored.secret().value(), "the secret was not rotated");
+        assertNull(stored.previousSecretAt(Instant.now()));
     }
 
     @Test

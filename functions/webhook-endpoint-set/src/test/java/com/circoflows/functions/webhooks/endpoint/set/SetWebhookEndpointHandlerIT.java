@@ -14,10 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.config.Settings;
+import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.testsupport.HandlerTestEnvironment;
 import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -186,6 +188,23 @@ class SetWebhookEndpointHandlerIT {
         assertEquals("events", json(unknown).get("error").get("param").asText());
         assertEquals(400, notJson.getStatusCode(), notJson.getBody());
         assertEquals("invalid_request", json(notJson).get("error").get("code").asText());
+    }
+
+    @Test
+    void keyRevokedElsewhereCannotSetTheEndpointOnItsVeryNextCallThoughThisContainerCachedIt() {
+        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
+        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        APIGatewayV2HTTPResponse warm = invoke(withApiKey(withBody(event("webhook-endpoint-set/set-url.json"), "{}",
+                false), leaked.fullKey()));
+        assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
+        environment.apiKeys().revoke(leaked.stored(), Instant.now(), null);
+
+        APIGatewayV2HTTPResponse refused = invoke(withApiKey(withJsonField(event("webhook-endpoint-set/set-url.json"),
+                "url", "http://localhost:9/attacker"), leaked.fullKey()));
+
+        assertEquals(401, refused.getStatusCode(), refused.getBody());
+        assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
+        assertTrue(environment.webhookEndpoint(merchant.merchantId()).isEmpty(), "no endpoint was set");
     }
 
     @Test
