@@ -191,7 +191,7 @@ public final class FunctionWiring {
 
     public GetDirectPaymentEndpoint getDirectPaymentEndpoint() {
         return new GetDirectPaymentEndpoint(new TransactionQueries(
-                DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE"))));
+                DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE"))), publicUrls());
     }
 
     public SetWebhookEndpointEndpoint setWebhookEndpoint() {

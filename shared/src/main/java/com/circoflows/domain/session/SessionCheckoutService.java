@@ -140,11 +140,13 @@ public final class SessionCheckoutService implements SessionCheckout {
         Transaction transaction = attempt.get();
         if (transaction.status() == TransactionStatus.COMPLETED) {
             // Completed by an earlier open whose session write lost a race: its event is stored with it.
-            PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt());
+            PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt())
+                    .withCustomerInfo(transaction.customerInfo());
             return sessions.update(paid) ? Step.show(new CheckoutState.Paid(page(paid))) : null;
         }
         if (transaction.status() == TransactionStatus.FAILED) {
-            PaymentSession failed = session.attemptFailed(transaction.failure());
+            PaymentSession failed = session.attemptFailed(transaction.failure())
+                    .withCustomerInfo(transaction.customerInfo());
             return sessions.update(failed) ? Step.payable(failed) : null;
         }
         if (transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED) {
@@ -165,10 +167,11 @@ public final class SessionCheckoutService implements SessionCheckout {
             releaseQuietly(leased.abandonAttempt());
             throw e;
         }
+        PaymentSession paying = leased.withCustomerInfo(transaction.customerInfo());
         PaymentSession next = switch (transaction.status()) {
-            case COMPLETED -> leased.complete(transaction.transactionId(), transaction.processedAt());
-            case FAILED -> leased.attemptFailed(transaction.failure());
-            case PENDING -> leased.awaitingChallenge(transaction.transactionId());
+            case COMPLETED -> paying.complete(transaction.transactionId(), transaction.processedAt());
+            case FAILED -> paying.attemptFailed(transaction.failure());
+            case PENDING -> paying.awaitingChallenge(transaction.transactionId());
         };
         WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
         boolean committed;
