@@ -320,6 +320,9 @@ final class Http11Server implements AutoCloseable {
                 throw new Refused(protocol.startsWith("HTTP/") ? 505 : 400,
                         protocol.startsWith("HTTP/") ? "HTTP Version Not Supported" : "Bad Request");
             }
+            if (!isValidTarget(target)) {
+                throw new Refused(400, "Bad Request");
+            }
             List<Map.Entry<String, String>> headers = headers(in, budget);
             boolean keepAlive = keepAlive(protocol, headers);
             byte[] body;
@@ -346,6 +349,27 @@ final class Http11Server implements AutoCloseable {
                 }
             }
             return new Incoming(new Request(method, target, protocol, headers, remote, body), keepAlive);
+        }
+
+        /**
+         * A request-target a URI can be (RFC 3986): visible ASCII without {@code "<>\\^`{|}[]#}, and every
+         * {@code %} starting an escape. API Gateway refuses anything else before any function runs.
+         */
+        static boolean isValidTarget(String target) {
+            if (target.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < target.length(); i++) {
+                char c = target.charAt(i);
+                if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}[]#".indexOf(c) >= 0) {
+                    return false;
+                }
+                if (c == '%' && (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+                        || Character.digit(target.charAt(i + 2), 16) < 0)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static List<Map.Entry<String, String>> headers(InputStream in, int[] budget)

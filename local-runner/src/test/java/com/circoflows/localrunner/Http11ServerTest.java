@@ -107,6 +107,11 @@ class Http11ServerTest {
         assertTrue(exchange("NONSENSE\r\n\r\n").startsWith("HTTP/1.1 400 Bad Request\r\n"));
         assertTrue(exchange("GET / HTTP/1.1\r\nno colon here\r\n\r\n").startsWith("HTTP/1.1 400 Bad Request\r\n"));
         assertTrue(exchange("POST / HTTP/1.1\r\nContent-Length: ten\r\n\r\n").startsWith("HTTP/1.1 400 Bad Request\r\n"));
+        for (String target : List.of("/a b", "/a\u0001", "/caf\u00e9", "/a%zz", "/a%2", "/<x>", "/a#b", "/a[1]")) {
+            String answer = exchange("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 Bad Request\r\n") && answer.endsWith("{\"message\":\"Bad Request\"}"),
+                    target + ": " + answer);
+        }
         assertTrue(received.isEmpty());
     }
 
