@@ -11,8 +11,7 @@ import java.util.Set;
  * The one check every piece of text a request brings in passes before anything can store, echo or log
  * it: each name and value of a JSON body (in {@link Json#parseObject}, so every route's body, URLs and
  * metadata keys included), the Idempotency-Key header, and the name and email typed on the hosted
- * payment page. Refused with 400 invalid_request naming the
- * param, never quoting the text:
+ * payment page. Refused with 400 invalid_request naming the param, never quoting the text:
  *
  * <ul>
  *   <li>a card number ({@link CardNumberDetector}) anywhere but the card's own field: it would be kept
@@ -52,7 +51,8 @@ public final class InboundText {
 
     /**
      * Every member name and value of a request body, at any depth. A top-level member named in
-     * {@code cardFields} may hold a card number (whether it is a valid one is the card checks' job). A bad member name is reported as its parent ({@code body} at the top), so it is not echoed.
+     * {@code cardFields} may hold a card number (whether it is a valid one is the card checks' job). A
+     * bad member name is reported as its parent's param ({@code body} at the top), so it is not echoed.
      */
     static void checkBody(JsonObject body, Set<String> cardFields) {
         checkMembers(body, "body", null, cardFields);
