@@ -1,7 +1,6 @@
 package com.circoflows.localrunner;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.sun.net.httpserver.HttpExchange;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,34 +24,33 @@ final class ApiGatewayEventBuilder {
     private ApiGatewayEventBuilder() {
     }
 
-    static APIGatewayV2HTTPEvent build(HttpExchange exchange, byte[] body, String routeKey,
+    static APIGatewayV2HTTPEvent build(Http11Server.Request request, String routeKey,
             Map<String, String> pathParameters, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> header : request.headers()) {
+            String lower = header.getKey().toLowerCase(Locale.ROOT);
             if (lower.equals("cookie")) {
-                for (String value : values) {
-                    for (String cookie : value.split(";")) {
-                        if (!cookie.isBlank()) {
-                            cookies.add(cookie.trim());
-                        }
+                for (String cookie : header.getValue().split(";")) {
+                    if (!cookie.isBlank()) {
+                        cookies.add(cookie.trim());
                     }
                 }
             } else {
-                headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
+                headers.merge(lower, header.getValue(), (a, b) -> a + "," + b);
             }
-        });
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+        }
+        byte[] body = request.body();
+        String rawQuery = request.rawQuery();
         String host = headers.getOrDefault("host", "localhost");
         String domainName = host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
         Instant now = Instant.now();
 
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(exchange.getRequestMethod())
-                .withPath(exchange.getRequestURI().getRawPath())
-                .withProtocol(exchange.getProtocol())
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withMethod(request.method())
+                .withPath(request.rawPath())
+                .withProtocol(request.protocol())
+                .withSourceIp(request.remote().getAddress().getHostAddress())
                 .withUserAgent(headers.get("user-agent"))
                 .build();
         APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
@@ -72,7 +70,7 @@ final class ApiGatewayEventBuilder {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)
-                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawPath(request.rawPath())
                 .withRawQueryString(rawQuery == null ? "" : rawQuery)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withHeaders(headers)

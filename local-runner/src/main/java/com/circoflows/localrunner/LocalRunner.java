@@ -6,7 +6,6 @@ import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
 import com.circoflows.localstack.LocalStacks;
-import com.sun.net.httpserver.HttpServer;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,6 +20,12 @@ import java.util.Map;
  * the template's HttpApi events say.
  */
 public final class LocalRunner implements AutoCloseable {
+    static {
+        // The webhook receivers that tests and benchmarks run beside the runner are JDK HTTP servers:
+        // without it each of their kept-alive answers waits ~40 ms for Nagle's algorithm.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final LocalStack stack;
     private final HttpFront front;
     private final DemoMerchant.Credentials demo;
@@ -37,8 +42,8 @@ public final class LocalRunner implements AutoCloseable {
 
     public static LocalRunner start(LocalRunnerOptions options) {
         // Bind first: with port 0 the real port is known only now, and it is part of PUBLIC_BASE_URL.
-        HttpServer server = HttpFront.bind(options.host(), options.port());
-        int port = server.getAddress().getPort();
+        Http11Server server = HttpFront.bind(options.host(), options.port());
+        int port = server.port();
         LocalStack stack = null;
         try {
             // Embedded unless a test JVM was switched to LocalStack (-Plocalstack); bin/run-local never is.
@@ -68,7 +73,7 @@ public final class LocalRunner implements AutoCloseable {
             runner.eventSources = EventSourceSupervisor.start(stack, functions, options.scheduleRateOverride());
             return runner;
         } catch (RuntimeException e) {
-            server.stop(0);
+            server.close();
             if (stack != null) {
                 stack.close();
             }

@@ -3,7 +3,6 @@ package com.circoflows.localrunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +23,14 @@ class LocalRunnerOptionsTest {
 
     @Test
     void theFrontIsBoundToTheChosenAddress() {
-        HttpServer loopback = HttpFront.bind(LocalRunnerOptions.LOOPBACK, 0);
-        HttpServer everywhere = HttpFront.bind("0.0.0.0", 0);
+        Http11Server loopback = HttpFront.bind(LocalRunnerOptions.LOOPBACK, 0);
+        Http11Server everywhere = HttpFront.bind("0.0.0.0", 0);
         try {
-            assertTrue(loopback.getAddress().getAddress().isLoopbackAddress(), loopback.getAddress().toString());
-            assertTrue(everywhere.getAddress().getAddress().isAnyLocalAddress(), everywhere.getAddress().toString());
+            assertTrue(loopback.address().getAddress().isLoopbackAddress(), loopback.address().toString());
+            assertTrue(everywhere.address().getAddress().isAnyLocalAddress(), everywhere.address().toString());
         } finally {
-            loopback.stop(0);
-            everywhere.stop(0);
+            loopback.close();
+            everywhere.close();
         }
     }
 }

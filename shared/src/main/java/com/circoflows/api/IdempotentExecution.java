@@ -13,8 +13,8 @@ import com.circoflows.observability.JsonLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,9 +28,9 @@ import java.util.function.Function;
  */
 final class IdempotentExecution {
     static final String HEADER = "idempotency-key";
-    static final String REPLAYED_HEADER = "idempotent-replayed";
-    /** Headers of the first response worth replaying; request ids and rate limits are fresh each time. */
-    private static final Set<String> SAVED_HEADERS = Set.of("content-type", "cache-control");
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Headers of the first response worth replaying, in their wire case; request ids and rate limits are fresh each time. */
+    private static final List<String> SAVED_HEADERS = List.of("Content-Type", "Cache-Control");
     private static final JsonLog LOG = JsonLog.get(IdempotentExecution.class);
 
     private final IdempotencyStore store;
@@ -56,6 +56,7 @@ final class IdempotentExecution {
             throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "Idempotency-Key",
                     "Idempotency-Key must be 1 to " + IdempotencyKeys.MAX_LENGTH + " printable ASCII characters.");
         }
+        InboundText.check(key, "Idempotency-Key");
         String recordKey = IdempotencyKeys.recordKey(caller.merchantId(), caller.mode(), key);
         String fingerprint = IdempotencyKeys.fingerprint(request.method(), request.path(), request.body());
         String lockToken = RandomIds.base62(24);
@@ -108,7 +109,10 @@ final class IdempotentExecution {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE);
         }
         StoredResponse stored = existing.response();
-        Map<String, String> headers = new LinkedHashMap<>(stored.headers());
+        Map<String, String> headers = new LinkedHashMap<>();
+        // Records saved before names kept their wire case hold them in lower case.
+        stored.headers().forEach((name, value) -> headers.put(
+                SAVED_HEADERS.stream().filter(name::equalsIgnoreCase).findFirst().orElse(name), value));
         headers.put(REPLAYED_HEADER, "true");
         return new ApiResponse(stored.status(), headers, stored.body());
     }
@@ -116,11 +120,12 @@ final class IdempotentExecution {
     private static StoredResponse saved(ApiResponse answered) {
         ApiResponse response = answered.replayable();
         Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().forEach((name, value) -> {
-            if (SAVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        for (String name : SAVED_HEADERS) {
+            String value = response.headers().get(name);
+            if (value != null) {
+                headers.put(name, value);
             }
-        });
+        }
         return new StoredResponse(response.statusCode(), headers, response.body());
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON in and out through Jackson's streaming parser and generator only (no data binding): request
@@ -20,6 +21,8 @@ import java.util.Map;
 public final class Json {
     /** Far above any honest payment request; keeps hostile bodies cheap to refuse. */
     public static final int MAX_BODY_CHARS = 64 * 1024;
+    /** The param of an error about the body as a whole. */
+    public static final String BODY = "body";
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -30,15 +33,21 @@ public final class Json {
     }
 
     /**
-     * Parses a request body that must be one JSON object. The parser's own message is never shown:
+     * Parses a request body that must be one JSON object, and passes every name and value in it through
+     * {@link InboundText}: no card number, no invalid Unicode. The parser's own message is never shown:
      * it can quote the body, and the body may hold a card number.
      */
     public static JsonObject parseObject(String body) {
+        return parseObject(body, Set.of());
+    }
+
+    /** As {@link #parseObject(String)}, where the top-level members {@code cardFields} may hold a card number. */
+    public static JsonObject parseObject(String body, Set<String> cardFields) {
         if (body == null || body.isBlank()) {
-            throw ApiException.invalidParam(null, "The request body must be a JSON object.");
+            throw ApiException.invalidParam(BODY, "The request body must be a JSON object.");
         }
         if (body.length() > MAX_BODY_CHARS) {
-            throw ApiException.invalidParam(null, "The request body is too large (limit 64 KB).");
+            throw ApiException.invalidParam(BODY, "The request body is too large (limit 64 KB).");
         }
         JsonValue value;
         try (JsonParser parser = FACTORY.createParser(body)) {
@@ -46,13 +55,14 @@ public final class Json {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw ApiException.invalidParam(null, "The request body is not valid JSON" + where + ".");
+            throw ApiException.invalidParam(BODY, "The request body is not valid JSON" + where + ".");
         } catch (IOException e) {
-            throw ApiException.invalidParam(null, "The request body is not valid JSON.");
+            throw ApiException.invalidParam(BODY, "The request body is not valid JSON.");
         }
         if (value == null || !value.isObject()) {
-            throw ApiException.invalidParam(null, "The request body must be a JSON object.");
+            throw ApiException.invalidParam(BODY, "The request body must be a JSON object.");
         }
+        InboundText.checkBody(value.asObject(), cardFields);
         return value.asObject();
     }
 

@@ -63,6 +63,14 @@ public final class JsonValue {
         return kind == Kind.BOOLEAN;
     }
 
+    public boolean isArray() {
+        return kind == Kind.ARRAY;
+    }
+
+    public boolean isNumber() {
+        return kind == Kind.INTEGER || kind == Kind.DECIMAL;
+    }
+
     /** A number written without fraction or exponent, of any size. */
     public boolean isIntegralNumber() {
         return kind == Kind.INTEGER;
@@ -84,6 +92,17 @@ public final class JsonValue {
     /** The text of a string; null for any other kind, as callers check {@link #isTextual()}. */
     public String textValue() {
         return kind == Kind.STRING ? (String) value : null;
+    }
+
+    /** The elements of an array; check {@link #isArray()} first. */
+    @SuppressWarnings("unchecked")
+    public List<JsonValue> elements() {
+        return (List<JsonValue>) require(Kind.ARRAY);
+    }
+
+    /** A number's text (a whole number's decimal digits, a decimal as written); null for any other kind. */
+    String numberText() {
+        return kind == Kind.INTEGER || kind == Kind.DECIMAL ? value.toString() : null;
     }
 
     public boolean booleanValue() {

@@ -1,5 +1,6 @@
 package com.circoflows.api;
 
+import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
@@ -143,14 +144,14 @@ public final class MerchantApiPipeline {
     private static Map<String, String> headers(ApiRequest request, RateLimitDecision limit, int status) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (request.requestId() != null) {
-            headers.put("x-request-id", request.requestId());
+            headers.put("X-Request-Id", request.requestId());
         }
         if (limit != null) {
-            headers.put("x-ratelimit-limit", Integer.toString(limit.limit()));
-            headers.put("x-ratelimit-remaining", Integer.toString(limit.remaining()));
-            headers.put("x-ratelimit-reset", Long.toString(limit.resetEpochSeconds()));
+            headers.put("X-RateLimit-Limit", Integer.toString(limit.limit()));
+            headers.put("X-RateLimit-Remaining", Integer.toString(limit.remaining()));
+            headers.put("X-RateLimit-Reset", Long.toString(limit.resetEpochSeconds()));
             if (status == 429) {
-                headers.put("retry-after", Long.toString(limit.retryAfterSeconds()));
+                headers.put("Retry-After", Long.toString(limit.retryAfterSeconds()));
             }
         }
         return headers;
@@ -170,7 +171,9 @@ public final class MerchantApiPipeline {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("request_id", request.requestId());
         fields.put("method", request.method());
-        fields.put("path", request.path());
+        // A path is logged as it came, and it may hold a card number (a mistyped URL): masked here, as it
+        // cannot be refused before it is seen.
+        fields.put("path", CardNumberDetector.mask(request.path()));
         fields.put("status", response.statusCode());
         fields.put("merchant_id", merchantId);
         fields.put("duration_ms", (System.nanoTime() - started) / 1_000_000);

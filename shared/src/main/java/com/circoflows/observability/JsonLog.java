@@ -1,6 +1,7 @@
 package com.circoflows.observability;
 
 import com.circoflows.api.Json;
+import com.circoflows.domain.card.CardNumberDetector;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import java.util.regex.Pattern;
  * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs (with LogFormat JSON it
  * keeps the object as it is). Every line carries the invocation's aws_request_id and, once known, its
  * merchant_id ({@link LogContext}). Request bodies are never logged; as a second line of defence
- * every long digit run is masked before writing.
+ * every card number however written ({@link CardNumberDetector}) and every long digit run is masked
+ * before writing.
  */
 public final class JsonLog {
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("\\d{12,}");
@@ -79,7 +81,7 @@ public final class JsonLog {
             }
             line.put("stack", trace.toString());
         }
-        String text = LONG_DIGIT_RUN.matcher(Json.write(line)).replaceAll("[redacted-digits]");
+        String text = CardNumberDetector.mask(LONG_DIGIT_RUN.matcher(Json.write(line)).replaceAll("[redacted-digits]"));
         out.println(text);
     }
 }

@@ -105,6 +105,13 @@ class JsonTest {
         assertNull(read.get("missing"));
     }
 
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"{\"amount\": 1000,", "[]", "{\"amount\": 1000} trailing", "{\"a\": 1, \"a\": 2}"})
+    void anUnreadableBodyIsReportedWithParamBody(String body) {
+        assertEquals("body", invalidBody(body).param());
+    }
+
     private static ApiException invalidBody(String body) {
         ApiException e = assertThrows(ApiException.class, () -> Json.parseObject(body));
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,8 @@ class BadRequestIT {
 
     private final E2e e2e;
     private Api api;
+    /** The Unicode cases' own merchant: this class's requests together would pass the payment limit. */
+    private E2e.TestMerchant unicode;
 
     BadRequestIT(E2e e2e) {
         this.e2e = e2e;
@@ -35,6 +41,7 @@ class BadRequestIT {
     @BeforeAll
     void merchant() {
         api = e2e.newMerchant("Bad Request Merchant").api();
+        unicode = e2e.newMerchant("Bad Unicode Merchant");
     }
 
     private static ObjectNode valid() {
@@ -48,7 +55,7 @@ class BadRequestIT {
 
         HttpResult refused = api.post("/api/direct-payment", body);
 
-        JsonNode error = assertInvalidRequest(refused, null);
+        JsonNode error = assertInvalidRequest(refused, "body");
         String message = error.path("message").asText();
         assertFalse(message.contains(Payments.SUCCESS) || message.contains("oops") || message.contains("amount"),
                 "the message quotes the body: " + message);
@@ -61,7 +68,7 @@ class BadRequestIT {
         String body = Json.write(valid()).replace("\"amount\":1000,", "\"amount\":1000,\"amount\":99999,");
         assertTrue(body.contains("99999"), body);
 
-        assertInvalidRequest(api.post("/api/direct-payment", body), null);
+        assertInvalidRequest(api.post("/api/direct-payment", body), "body");
     }
 
     @Test
@@ -69,7 +76,7 @@ class BadRequestIT {
         ObjectNode body = valid();
         body.set("metadata", Json.object().put("note", "x".repeat(70_000)));
 
-        assertInvalidRequest(api.pay(body), null);
+        assertInvalidRequest(api.pay(body), "body");
     }
 
     @ParameterizedTest(name = "body {0}")
@@ -77,7 +84,7 @@ class BadRequestIT {
     void bodyThatIsNotAJsonObjectIsInvalidRequest(String body) {
         HttpResult refused = api.post("/api/direct-payment", body);
 
-        assertInvalidRequest(refused, null);
+        assertInvalidRequest(refused, "body");
         assertClean(refused);
     }
 
@@ -157,6 +164,40 @@ class BadRequestIT {
 
         assertInvalidRequest(refused, "card_number");
         assertFalse(refused.body().contains(Payments.SUCCESS), refused::describe);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\ud800", "\\udfff", "x\\ud83d", "\\ude00\\ud83d"})
+    void aLoneSurrogateIsRefusedNamingTheFieldInsteadOfBeingStoredAsAQuestionMark(String escape) {
+        String valid = Json.write(valid());
+        // The escape is written into the JSON text as is: a JSON library would refuse to write it.
+        String body = valid.substring(0, valid.length() - 1) + ",\"metadata\":{\"note\":\"Caf\u00e9 " + escape + "\"}}";
+
+        HttpResult refused = unicode.api().post("/api/direct-payment", body);
+
+        assertInvalidRequest(refused, "metadata[note]");
+        HttpResult named = unicode.api().post("/api/hosted-payment", "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Plan "
+                + escape + "\"}");
+        assertInvalidRequest(named, "description");
+    }
+
+    @Test
+    void invalidUtf8BytesAreRefusedNamingTheField() {
+        byte[] before = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Caf".getBytes(StandardCharsets.UTF_8);
+        byte[] after = "\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[before.length + 2 + after.length];
+        System.arraycopy(before, 0, body, 0, before.length);
+        body[before.length] = (byte) 0xC3; // starts a two-byte sequence ...
+        body[before.length + 1] = (byte) 0x28; // ... that this byte cannot continue
+        System.arraycopy(after, 0, body, before.length + 2, after.length);
+
+        HttpResult refused = Api.send(e2e, HttpRequest.newBuilder(URI.create(e2e.baseUrl() + "/api/hosted-payment"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + unicode.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+        assertInvalidRequest(refused, "description");
     }
 
     @Test

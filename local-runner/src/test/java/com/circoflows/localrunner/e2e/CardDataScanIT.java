@@ -45,7 +45,11 @@ class CardDataScanIT {
         scanner.scanAttribute("counter", "request_count", AttributeValue.fromN("739"));
         scanner.scanAttribute("item", "data", AttributeValue.fromS("{\"a\":{\"pan\":\"5555555555554444\"}}"));
         scanner.scanLogLine("captured.log:5", "fingerprint 4f4242424242424242ab, id 12345678-1234-1234-1234-123456789012, "
-                + "at 1735689600123, txn_4242424242424242ABCDEFGH, status 200");
+                + "at 1735689600123, txn_4242424242424242ABCDEFGH, status 200, 2026-12-04T16:24:58.123Z, 10.0.0.1, v12.1.11");
+        scanner.scanLogLine("captured.log:6", "{\"path\":\"/api/direct-payment/4000.0000.0000.0002\"}");
+        scanner.scanLogLine("captured.log:7", "return https://shop.example/r?c=4000%252E0000%252E0000%252E0002");
+        scanner.scanLogLine("captured.log:8", "note 5555_5555_5555_4444 and 3782  822463  10005");
+        scanner.scanAttribute("item", "return_url", AttributeValue.fromS("https://shop.example/r?c=4000+0000+0000+0002"));
 
         List<String> findings = scanner.findings();
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("captured.log:1: Luhn-valid")), findings::toString);
@@ -60,6 +64,14 @@ class CardDataScanIT {
                 findings::toString);
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("item<json>.a.pan: Luhn-valid")),
                 findings::toString);
+        for (String line : new String[] {"captured.log:6", "captured.log:7"}) {
+            assertTrue(findings.stream().anyMatch(f -> f.startsWith(line + ": a card number the suite sent, written with "
+                    + "separators")), line + " " + findings);
+        }
+        assertEquals(2, findings.stream().filter(f -> f.startsWith("captured.log:8: Luhn-valid grouped")).count(),
+                findings::toString);
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith("item: a card number the suite sent, written with "
+                + "separators")), findings::toString);
         assertFalse(findings.stream().anyMatch(f -> f.startsWith("counter")), "a counter's tally is a count: " + findings);
         assertFalse(findings.stream().anyMatch(f -> f.startsWith("captured.log:5")),
                 "digests, UUIDs, epoch millis and ids are not card numbers: " + findings);

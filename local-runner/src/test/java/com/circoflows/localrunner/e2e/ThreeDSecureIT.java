@@ -82,6 +82,41 @@ class ThreeDSecureIT {
     }
 
     @Test
+    void whileTheChallengeIsOpenTheStatusShowsWhereTheCustomerTakesIt() {
+        Pending payment = startPayment("583");
+
+        HttpResult open = demo.status(payment.id());
+        ChallengePage.open(e2e, payment.url()).choose("authenticate");
+        HttpResult taken = demo.status(payment.id());
+
+        assertEquals("pending", open.data().path("status").asText(), open::describe);
+        assertEquals(true, open.data().path("requires_action").asBoolean(false), open::describe);
+        assertEquals("3ds_authentication", open.data().path("action_type").asText(), open::describe);
+        assertEquals(payment.url(), open.data().path("action_data").path("3ds_url").asText(),
+                "the URL the payment's 202 gave: " + open.describe());
+        assertEquals("pending", taken.data().path("status").asText(), taken::describe);
+        assertFalse(taken.data().has("requires_action") || taken.data().has("action_data"),
+                "nothing left for the customer to do: " + taken.describe());
+    }
+
+    @Test
+    void confirmWithTheReferencesOwnBodyTransactionIdIncludedCompletesThePayment() {
+        Pending payment = startPayment("584");
+        ChallengePage.open(e2e, payment.url()).choose("authenticate");
+        String path = "/api/direct-payment/" + payment.id() + "/confirm-3ds";
+
+        HttpResult mismatched = demo.post(path, Json.object().put("transaction_id", "txn_000000000000000000000000")
+                .put("status", "success").put("gateway_id", payment.gatewayId()));
+        HttpResult confirmed = demo.post(path, Json.object().put("transaction_id", payment.id())
+                .put("status", "success").put("gateway_id", payment.gatewayId()));
+
+        assertInvalidRequest(mismatched, "transaction_id");
+        assertEquals(200, confirmed.status(), confirmed::describe);
+        assertEquals("completed", confirmed.data().path("status").asText(), confirmed::describe);
+        assertEquals(payment.id(), confirmed.data().path("transaction_id").asText(), confirmed::describe);
+    }
+
+    @Test
     void confirmSuccessBeforeAnyChallengeIsRefusedAndTheTransactionStaysPending() {
         Pending payment = startPayment("364");
 

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Looks for cardholder data: (a) digit runs of 13-19 that pass Luhn, and every card number the
- * suite sent; (b) field names that hold card data (cvv, cvc, card_number, pan, ...); (c) the CVVs
+ * Looks for cardholder data: (a) digit runs of 13-19 that pass Luhn, grouped ones too (by spaces, dashes,
+ * dots, underscores, slashes, plus signs or their percent-escapes), and every card number the suite sent,
+ * also when written with any separators between its digits or percent-encoded; (b) field names that hold card data (cvv, cvc, card_number, pan, ...); (c) the CVVs
  * the suite sent, as a whole value or as a "cvv" field in JSON. Findings name the place and show at
  * most the last four digits.
  */
@@ -21,9 +22,10 @@ public final class CardDataScanner {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A standalone run of digits: a PAN inside a longer token (a hex digest) is not a PAN. */
     private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])\\d{13,19}(?![0-9A-Za-z])");
-    /** As people write them: 4-4-4-4(-3), 4-6-5 for Amex, with spaces or dashes. */
-    private static final Pattern GROUPED =
-            Pattern.compile("(?<![0-9A-Za-z-])\\d{4}([ -])\\d{4,6}(?:\\1\\d{3,5}){1,3}(?![0-9A-Za-z])");
+    /** As people write them: 4-4-4-4(-3), 4-6-5 for Amex, the same separator run between the groups. */
+    private static final Pattern GROUPED = Pattern.compile("(?<![0-9A-Za-z-])\\d{4}([ ._/+-]{1,3}|%2[0EeDdFf]|%5[Ff])"
+            + "\\d{4,6}(?:\\1\\d{3,5}){1,3}(?![0-9A-Za-z])");
+    private static final Pattern PERCENT_ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "(?i)(^|[^a-z])(cvv2?|cvc2?|pan)([^a-z]|$)|card_?num|security_?code|account_?number");
     private static final Pattern JSON_KEY = Pattern.compile("\"([^\"\\\\]{1,64})\"\\s*:");
@@ -120,16 +122,41 @@ public final class CardDataScanner {
         }
         Matcher grouped = GROUPED.matcher(text);
         while (grouped.find()) {
-            String digits = grouped.group().replaceAll("[ -]", "");
+            String digits = grouped.group().replaceAll("%[0-9A-Fa-f]{2}|[^0-9]", "");
             if (digits.length() >= 13 && digits.length() <= 19 && Luhn.isValid(digits)) {
                 findings.add(location + ": Luhn-valid grouped number " + mask(digits));
             }
         }
+        String joined = null;
         for (String pan : sentPans) {
             if (text.contains(pan)) {
                 findings.add(location + ": a card number the suite sent, " + mask(pan));
+                continue;
+            }
+            joined = joined == null ? separatorsRemoved(text) : joined;
+            if (joined.contains(pan)) {
+                findings.add(location + ": a card number the suite sent, written with separators, " + mask(pan));
             }
         }
+    }
+
+    /**
+     * The text percent-decoded (however often it was encoded) with everything but letters and digits
+     * removed: 4111.1111.1111.1111, 4111%2E1111... and 4111+1111... all become 4111111111111111.
+     */
+    static String separatorsRemoved(String text) {
+        String decoded = text;
+        for (int round = 0; round < 3 && decoded.indexOf('%') >= 0; round++) {
+            Matcher escape = PERCENT_ESCAPE.matcher(decoded);
+            StringBuilder once = new StringBuilder(decoded.length());
+            while (escape.find()) {
+                char c = (char) Integer.parseInt(escape.group(1), 16);
+                escape.appendReplacement(once, Matcher.quoteReplacement(c < 0x80 ? String.valueOf(c) : " "));
+            }
+            escape.appendTail(once);
+            decoded = once.toString();
+        }
+        return decoded.replaceAll("[^0-9A-Za-z]", "");
     }
 
     /** One line of captured output; {@code location} names the file and line for the finding. */

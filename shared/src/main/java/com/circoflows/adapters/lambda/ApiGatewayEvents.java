@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** API Gateway HTTP API (payload 2.0) events <-> our transport-neutral request and response. */
 public final class ApiGatewayEvents {
@@ -47,8 +48,9 @@ public final class ApiGatewayEvents {
                 context == null ? null : context.getDomainName());
     }
 
+    /** Header names keep their case ({@code X-RateLimit-Limit}) and are looked up in any case. */
     public static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<String> cookies = new ArrayList<>();
         response.headers().forEach((name, value) -> {
             if (name.equalsIgnoreCase("set-cookie")) {

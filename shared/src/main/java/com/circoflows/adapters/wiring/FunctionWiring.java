@@ -12,7 +12,6 @@ import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.adapters.lambda.MerchantApiPriming;
-import com.circoflows.api.Json;
 import com.circoflows.api.MerchantApiPipeline;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.api.health.HealthEndpoint;
@@ -196,12 +195,12 @@ public final class FunctionWiring {
 
     /** SnapStart's priming for an /api function: the key lookup and the JSON path, its body only read as JSON. */
     public Runnable merchantApiPriming() {
-        return new MerchantApiPriming(apiKeys.get(), Json::parseObject);
+        return new MerchantApiPriming(apiKeys.get(), MerchantApiPriming.JSON_ONLY);
     }
 
     public GetDirectPaymentEndpoint getDirectPaymentEndpoint() {
         return new GetDirectPaymentEndpoint(new TransactionQueries(
-                DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE"))));
+                DynamoTransactionRepository.readOnly(dynamoDb.get(), required("TRANSACTIONS_TABLE"))), publicUrls());
     }
 
     public SetWebhookEndpointEndpoint setWebhookEndpoint() {

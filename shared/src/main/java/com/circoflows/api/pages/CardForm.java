@@ -1,10 +1,10 @@
 package com.circoflows.api.pages;
 
+import com.circoflows.api.InboundText;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.card.CardExpiry;
 import com.circoflows.domain.card.CardNumber;
-import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.card.CardSecurityCode;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
@@ -104,9 +104,9 @@ final class CardForm {
         }
 
         String refillExpiry = errors.containsKey(CheckoutField.EXPIRY) ? "" : expiryText;
-        // A card number pasted into the wrong field is never shown again.
-        String refillName = CardNumberDetector.containsCardNumber(name) ? "" : name;
-        String refillEmail = CardNumberDetector.containsCardNumber(email) ? "" : email;
+        // A card number pasted into the wrong field (or text that is not valid Unicode) is never shown again.
+        String refillName = InboundText.acceptable(name) ? name : "";
+        String refillEmail = InboundText.acceptable(email) ? email : "";
         if (!errors.isEmpty()) {
             return new Submission(null, Collections.unmodifiableMap(errors), refillName, refillEmail, refillExpiry);
         }
@@ -164,14 +164,14 @@ final class CardForm {
             return Optional.of(ENTER_EMAIL);
         }
         if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()
-                || CardNumberDetector.containsCardNumber(email)) {
+                || !InboundText.acceptable(email)) {
             return Optional.of(INVALID_EMAIL);
         }
         return Optional.empty();
     }
 
     private static Optional<String> checkName(String name) {
-        if (name.isEmpty() || CardNumberDetector.containsCardNumber(name)
+        if (name.isEmpty() || !InboundText.acceptable(name)
                 || name.chars().anyMatch(Character::isISOControl)) {
             // A card number typed into the name field is treated as no name: it is never kept or shown.
             return Optional.of(ENTER_NAME);

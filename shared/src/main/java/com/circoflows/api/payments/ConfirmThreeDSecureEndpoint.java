@@ -6,6 +6,7 @@ import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Json;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.PublicUrls;
+import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.payment.ClaimedChallengeStatus;
 import com.circoflows.domain.payment.ThreeDSecureService;
@@ -15,9 +16,12 @@ import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import java.util.Set;
 
-/** POST /api/direct-payment/{transaction_id}/confirm-3ds with {"status", "gateway_id"}. */
+/**
+ * POST /api/direct-payment/{transaction_id}/confirm-3ds with {"status", "gateway_id"}. The reference lists
+ * transaction_id among the parameters too, so a body may repeat it; it must then be the path's.
+ */
 public final class ConfirmThreeDSecureEndpoint implements MerchantEndpoint {
-    private static final Set<String> FIELDS = Set.of("status", "gateway_id");
+    private static final Set<String> FIELDS = Set.of("transaction_id", "status", "gateway_id");
 
     private final ThreeDSecureService threeDSecure;
     private final PublicUrls urls;
@@ -37,6 +41,11 @@ public final class ConfirmThreeDSecureEndpoint implements MerchantEndpoint {
         String transactionId = TransactionIds.fromPath(request.pathParameter("transaction_id"));
         JsonObject body = Json.parseObject(request.body());
         RequestFields.rejectUnknown(body, FIELDS, null);
+        String repeatedId = RequestFields.optionalString(body, "transaction_id", 100);
+        if (repeatedId != null && !repeatedId.equals(transactionId)) {
+            throw ApiException.invalidParam("transaction_id",
+                    "The transaction_id in the body must be the one in the URL, or be left out.");
+        }
         ClaimedChallengeStatus claimed =
                 ClaimedChallengeStatus.parse(RequestFields.requiredString(body, "status", 20));
         String gatewayId = RequestFields.requiredString(body, "gateway_id", 100);

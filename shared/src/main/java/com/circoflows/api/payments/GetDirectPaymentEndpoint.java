@@ -4,17 +4,26 @@ import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
 import com.circoflows.api.MerchantEndpoint;
+import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionView;
 import com.circoflows.domain.ratelimit.RateLimitClass;
+import java.util.Map;
 
-/** GET /api/direct-payment/{transaction_id}. */
+/**
+ * GET /api/direct-payment/{transaction_id}. While the customer's 3-D Secure challenge is open, the
+ * transaction carries the reference's requires_action and action_data.3ds_url, as the payment's own
+ * 202 did, so a merchant that lost that answer can still send the customer to the challenge.
+ */
 public final class GetDirectPaymentEndpoint implements MerchantEndpoint {
     private final TransactionQueries transactions;
+    private final PublicUrls urls;
 
-    public GetDirectPaymentEndpoint(TransactionQueries transactions) {
+    public GetDirectPaymentEndpoint(TransactionQueries transactions, PublicUrls urls) {
         this.transactions = transactions;
+        this.urls = urls;
     }
 
     @Override
@@ -25,6 +34,11 @@ public final class GetDirectPaymentEndpoint implements MerchantEndpoint {
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String transactionId = TransactionIds.fromPath(request.pathParameter("transaction_id"));
-        return Envelope.ok(200, null, TransactionView.of(transactions.findOwned(caller, transactionId)));
+        Transaction transaction = transactions.findOwned(caller, transactionId);
+        Map<String, Object> data = TransactionView.of(transaction);
+        if (transaction.awaitsChallenge()) {
+            PaymentResponses.putChallengeAction(data, urls.threeDSecurePage(request, transactionId));
+        }
+        return Envelope.ok(200, null, data);
     }
 }

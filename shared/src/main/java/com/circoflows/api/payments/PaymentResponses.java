@@ -24,12 +24,17 @@ final class PaymentResponses {
     static ApiResponse requiresThreeDSecure(PaymentOutcome outcome, String challengeUrl) {
         Transaction t = outcome.transaction();
         Map<String, Object> data = summary(t);
-        data.put("requires_action", true);
-        data.put("action_type", "3ds_authentication");
-        data.put("action_data", Map.of("3ds_url", challengeUrl));
+        putChallengeAction(data, challengeUrl);
         data.put("created_at", Timestamps.format(t.createdAt()));
         data.put("webhook_queued", outcome.webhookQueued());
         return Envelope.ok(202, "3D Secure authentication required", data);
+    }
+
+    /** The reference's 3-D Secure fields: what the customer must do, and where. */
+    static void putChallengeAction(Map<String, Object> data, String challengeUrl) {
+        data.put("requires_action", true);
+        data.put("action_type", "3ds_authentication");
+        data.put("action_data", Map.of("3ds_url", challengeUrl));
     }
 
     /** A failed payment is a card error; its transaction id lets the merchant match payment.failed. */

@@ -3,7 +3,6 @@ package com.circoflows.api.payments;
 import com.circoflows.api.JsonValue;
 import com.circoflows.api.JsonObject;
 import com.circoflows.api.Json;
-import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of a JSON request and names the field at fault. Messages never quote a
- * value: it might be a card number.
+ * value. Card numbers outside card_number never get here: {@link Json#parseObject} refuses them in any
+ * name or value ({@link com.circoflows.api.InboundText}).
  */
 public final class RequestFields {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{1,63}$");
@@ -33,8 +33,8 @@ public final class RequestFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                if (CardNumberDetector.containsCardNumber(name) || name.length() > 100) {
-                    throw ApiException.invalidParam(prefix, "Received an unknown parameter.");
+                if (name.length() > 100) {
+                    throw ApiException.invalidParam(prefix == null ? Json.BODY : prefix, "Received an unknown parameter.");
                 }
                 String param = prefix == null ? name : prefix + "[" + name + "]";
                 throw ApiException.invalidParam(param, "Received unknown parameter: " + param + ".");
@@ -97,7 +97,7 @@ public final class RequestFields {
 
     /**
      * An optional label a merchant sees in lists: 1 to {@code maxLength} printable characters (no
-     * control or line-breaking characters) and no card number.
+     * control or line-breaking characters).
      */
     public static String optionalLabel(JsonObject body, String name, int maxLength) {
         String value = optionalString(body, name, maxLength);
@@ -107,7 +107,6 @@ public final class RequestFields {
         if (value.codePoints().anyMatch(RequestFields::unprintable)) {
             throw ApiException.invalidParam(name, "The " + name + " must be printable characters only, on one line.");
         }
-        refuseCardNumber(value, name);
         return value;
     }
 
@@ -172,18 +171,16 @@ public final class RequestFields {
             Map.Entry<String, JsonValue> field = fields.next();
             String key = field.getKey();
             JsonValue value = field.getValue();
-            if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH || CardNumberDetector.containsCardNumber(key)) {
-                throw ApiException.invalidParam(name, "Metadata keys must be 1 to 40 characters and hold no card number.");
+            if (key.isEmpty() || key.length() > MAX_METADATA_KEY_LENGTH) {
+                throw ApiException.invalidParam(name, "Metadata keys must be 1 to 40 characters.");
             }
             String param = name + "[" + key + "]";
             if (value.isTextual()) {
                 if (value.textValue().length() > MAX_METADATA_VALUE_LENGTH) {
                     throw ApiException.invalidParam(param, "Metadata values must be at most 500 characters.");
                 }
-                refuseCardNumber(value.textValue(), param);
                 result.put(key, value.textValue());
             } else if (value.isIntegralNumber() && value.canConvertToLong()) {
-                refuseCardNumber(Long.toString(value.longValue()), param);
                 result.put(key, value.longValue());
             } else if (value.isBoolean()) {
                 result.put(key, value.booleanValue());
@@ -192,14 +189,6 @@ public final class RequestFields {
             }
         }
         return result;
-    }
-
-    /** Card numbers belong in card_number only; anywhere else they would be stored in the clear. */
-    private static void refuseCardNumber(String text, String param) {
-        if (CardNumberDetector.containsCardNumber(text)) {
-            throw ApiException.invalidParam(param,
-                    "This field looks like it contains a card number; card numbers may only be sent in card_number.");
-        }
     }
 
     private static JsonObject object(JsonValue node, String param) {
@@ -226,7 +215,6 @@ public final class RequestFields {
             throw ApiException.invalidParam(param, "The " + param + " must be a string of at most " + max
                     + " characters.");
         }
-        refuseCardNumber(node.textValue(), param);
         return node.textValue();
     }
 }

@@ -4,7 +4,6 @@ import com.circoflows.api.JsonValue;
 import com.circoflows.api.JsonObject;
 import com.circoflows.api.Json;
 import com.circoflows.api.payments.RequestFields;
-import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.session.NewPaymentSession;
@@ -38,10 +37,6 @@ public final class HostedPaymentRequestParser {
         String currency = RequestFields.requiredString(body, "currency", 10);
         Money money = Money.of(amount, currency);
         String description = RequestFields.requiredString(body, "description", MAX_DESCRIPTION_LENGTH);
-        if (CardNumberDetector.containsCardNumber(description)) {
-            throw ApiException.invalidParam("description", "The description looks like it contains a card number; "
-                    + "card numbers are never accepted here.");
-        }
         var customerInfo = RequestFields.customerInfo(body, "customer_info");
         var metadata = RequestFields.metadata(body, "metadata");
         Instant expiresAt = expiresAt(body);

@@ -133,6 +133,17 @@ public record PaymentSession(
     }
 
     /**
+     * The customer details a payment attempt of this session was made with (the pre-filled ones and what
+     * the customer typed on the page), so the session shows them too. Not a change of its own: it goes
+     * into the same write as the change it accompanies, so the version stays.
+     */
+    public PaymentSession withCustomerInfo(Map<String, Object> attemptCustomerInfo) {
+        return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, attemptCustomerInfo,
+                metadata, webhookUrl, returnUrl, status, transactionId, attemptTransactionId, attemptLeaseUntil,
+                lastFailure, createdAt, expiresAt, completedAt, cancelledAt, version, failedAttempts, lockedUntil);
+    }
+
+    /**
      * Where the customer goes after the page: return_url with {@code session_id} and {@code status}
      * added to its query, before any #fragment; null without a return_url.
      */

@@ -158,11 +158,13 @@ public final class SessionCheckoutService implements SessionCheckout {
         Transaction transaction = attempt.get();
         if (transaction.status() == TransactionStatus.COMPLETED) {
             // Completed by an earlier open whose session write lost a race: its event is stored with it.
-            PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt());
+            PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt())
+                    .withCustomerInfo(transaction.customerInfo());
             return sessions.update(paid) ? Step.show(new CheckoutState.Paid(page(paid))) : null;
         }
         if (transaction.status() == TransactionStatus.FAILED) {
-            PaymentSession failed = session.attemptFailed(transaction.failure(), now);
+            PaymentSession failed = session.attemptFailed(transaction.failure(), now)
+                    .withCustomerInfo(transaction.customerInfo());
             return sessions.update(failed) ? payableUnlessLocked(failed, now) : null;
         }
         if (transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED) {
@@ -184,10 +186,11 @@ public final class SessionCheckoutService implements SessionCheckout {
             addressDeclines.giveBack(place);
             throw e;
         }
+        PaymentSession paying = leased.withCustomerInfo(transaction.customerInfo());
         PaymentSession next = switch (transaction.status()) {
-            case COMPLETED -> leased.complete(transaction.transactionId(), transaction.processedAt());
-            case FAILED -> leased.attemptFailed(transaction.failure(), clock.instant());
-            case PENDING -> leased.awaitingChallenge(transaction.transactionId());
+            case COMPLETED -> paying.complete(transaction.transactionId(), transaction.processedAt());
+            case FAILED -> paying.attemptFailed(transaction.failure(), clock.instant());
+            case PENDING -> paying.awaitingChallenge(transaction.transactionId());
         };
         WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
         boolean committed;

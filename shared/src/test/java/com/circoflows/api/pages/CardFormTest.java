@@ -141,4 +141,21 @@ class CardFormTest {
         assertEquals("", submission.email());
         assertNull(submission.form());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"4242.4242.4242.4242 | 4242_4242_4242_4242@example.com",
+        "Jane 4242/4242/4242/4242 | jane+4242.4242.4242.4242@example.com", "4242  4242  4242  4242 | j@4242-4242-4242-4242.com",
+        "Jane \ud800 | jane\ufffd@example.com"})
+    void aCardNumberHoweverWrittenOrInvalidTextInTheNameOrEmailIsNeitherAcceptedNorKept(String name, String email) {
+        Map<String, String> fields = fields("4242424242424242", "12/30", "123");
+        fields.put("cardholder_name", name);
+        fields.put("email", email);
+
+        CardForm.Submission submission = read(fields);
+
+        assertEquals(CardForm.ENTER_NAME, submission.errors().get(CheckoutField.CARDHOLDER_NAME), name);
+        assertEquals(CardForm.INVALID_EMAIL, submission.errors().get(CheckoutField.EMAIL), email);
+        assertEquals("", submission.cardholderName());
+        assertEquals("", submission.email());
+    }
 }

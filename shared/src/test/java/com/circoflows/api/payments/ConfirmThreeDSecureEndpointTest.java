@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfirmThreeDSecureEndpointTest {
     private final ScriptedCardGateway gateway = new ScriptedCardGateway();
@@ -52,6 +53,32 @@ class ConfirmThreeDSecureEndpointTest {
                 "gateway_transaction_id", gatewayId,
                 "webhook_queued", true)), Responses.body(response));
         assertEquals(TransactionStatus.COMPLETED, world.stored(id).status());
+    }
+
+    @Test
+    void theReferencesOwnBodyWithTransactionIdConfirms() {
+        world.challenges.recordChallenge(id, true);
+
+        ApiResponse response = endpoint.handle(request(id, "{\"transaction_id\": \"" + id
+                + "\", \"status\": \"success\", \"gateway_id\": \"" + gatewayId + "\"}"), PaymentWorld.MERCHANT_A);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("completed", Responses.data(response).get("status"));
+        assertEquals(TransactionStatus.COMPLETED, world.stored(id).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"txn_000000000000000000000000", "", "TXN", "x"})
+    void aTransactionIdInTheBodyOtherThanThePathsIsRefusedNamingIt(String other) {
+        world.challenges.recordChallenge(id, true);
+
+        ApiException e = assertThrows(ApiException.class, () -> endpoint.handle(request(id, "{\"transaction_id\": \""
+                + other + "\", \"status\": \"success\", \"gateway_id\": \"" + gatewayId + "\"}"),
+                PaymentWorld.MERCHANT_A));
+
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+        assertEquals("transaction_id", e.param());
+        assertEquals(pending.status(), world.stored(id).status(), "nothing confirmed");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
+import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.gateway.TestCards;
@@ -18,6 +19,7 @@ import com.circoflows.testing.PaymentWorld;
 import com.circoflows.testing.Responses;
 import com.circoflows.testing.TestClocks;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GetDirectPaymentEndpointTest {
     private final PaymentWorld world = PaymentWorld.create();
-    private final GetDirectPaymentEndpoint endpoint = new GetDirectPaymentEndpoint(world.queries);
+    private final GetDirectPaymentEndpoint endpoint = new GetDirectPaymentEndpoint(world.queries,
+            new PublicUrls(Optional.of("https://pay.circoflows.test")));
 
     @Test
     void statusChecksCountAgainstThePaymentLimit() {
@@ -63,6 +66,33 @@ class GetDirectPaymentEndpointTest {
         Map<String, Object> data = Responses.data(get(PaymentWorld.MERCHANT_A, t.transactionId()));
         assertEquals("completed", data.get("status"));
         assertEquals("authenticated", data.get("three_d_secure"));
+    }
+
+    @Test
+    void aPaymentWhoseChallengeIsOpenShowsWhereTheCustomerTakesIt() {
+        Transaction t = world.pendingChallenge();
+
+        Map<String, Object> open = Responses.data(get(PaymentWorld.MERCHANT_A, t.transactionId()));
+        world.challenges.recordChallenge(t.transactionId(), true);
+        Map<String, Object> passed = Responses.data(get(PaymentWorld.MERCHANT_A, t.transactionId()));
+
+        assertEquals("pending", open.get("status"));
+        assertEquals(true, open.get("requires_action"));
+        assertEquals("3ds_authentication", open.get("action_type"));
+        assertEquals(Map.of("3ds_url", "https://pay.circoflows.test/pay/3ds/" + t.transactionId()),
+                open.get("action_data"), "the same URL the payment's 202 gave");
+        assertEquals("pending", passed.get("status"), "still waiting for confirm-3ds");
+        assertFalse(passed.containsKey("requires_action"), "the challenge is taken: nothing left for the customer");
+        assertFalse(passed.containsKey("action_data"));
+    }
+
+    @Test
+    void aCompletedPaymentShowsNoAction() {
+        Map<String, Object> data = Responses.data(get(PaymentWorld.MERCHANT_A,
+                world.pay(TestCards.SUCCESS).transaction().transactionId()));
+
+        assertFalse(data.containsKey("requires_action"));
+        assertFalse(data.containsKey("action_data"));
     }
 
     @Test

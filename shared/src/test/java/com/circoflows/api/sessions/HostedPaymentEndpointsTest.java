@@ -14,11 +14,15 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.session.CheckoutForm;
+import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import com.circoflows.testing.ApiRequests;
 import com.circoflows.testing.Responses;
 import com.circoflows.testing.SessionWorld;
+import com.circoflows.testing.TestCardData;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +69,23 @@ class HostedPaymentEndpointsTest {
     }
 
     @Test
+    void getShowsTheNameAndEmailTheCustomerTypedOnThePage() {
+        PaymentSession session = world.hostedPayments.create(SessionWorld.MERCHANT_A, new NewPaymentSession(
+                Money.of(25000, "USD"), "Premium Subscription", Map.of(), Map.of(), null, null, null));
+        world.checkout.pay(session.sessionId(), SessionWorld.form(TestCards.DECLINED));
+
+        Map<String, Object> afterDecline = Responses.data(call(get, getRequest(session.sessionId()), SessionWorld.MERCHANT_A));
+        world.checkout.pay(session.sessionId(), new CheckoutForm(TestCardData.card(TestCards.SUCCESS), "Ana Lima",
+                "ana@example.com"));
+        Map<String, Object> afterPayment = Responses.data(call(get, getRequest(session.sessionId()), SessionWorld.MERCHANT_A));
+
+        assertEquals("pending", afterDecline.get("status"));
+        assertEquals(Map.of("name", "Jane Q. Smith", "email", "jane.q@example.com"), afterDecline.get("customer_info"));
+        assertEquals("completed", afterPayment.get("status"));
+        assertEquals(Map.of("name", "Ana Lima", "email", "ana@example.com"), afterPayment.get("customer_info"));
+    }
+
+    @Test
     void getShowsTheCompletedSessionWithItsTransactionAsTheReferenceDoes() {
         PaymentSession session = world.session();
         world.clock.advance(Duration.ofMinutes(4));
@@ -78,8 +99,8 @@ class HostedPaymentEndpointsTest {
         assertEquals(session.sessionId(), data.get("session_id"));
         assertEquals("completed", data.get("status"));
         assertEquals(world.stored(session.sessionId()).transactionId(), data.get("transaction_id"));
-        assertEquals(Map.of("name", "Jane Smith", "email", "jane@example.com", "phone", "+1234567890"),
-                data.get("customer_info"));
+        assertEquals(Map.of("name", "Jane Q. Smith", "email", "jane.q@example.com", "phone", "+1234567890"),
+                data.get("customer_info"), "what the customer typed on the page wins over what was pre-filled");
         assertEquals(List.of("name", "email", "phone"),
                 List.copyOf(((Map<?, ?>) data.get("customer_info")).keySet()), "the reference's order");
         assertEquals("2026-11-23T12:00:00Z", data.get("created_at"));

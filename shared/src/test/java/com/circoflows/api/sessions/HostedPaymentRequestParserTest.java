@@ -137,10 +137,10 @@ class HostedPaymentRequestParserTest {
     }
 
     @Test
-    void malformedJsonIsAnInvalidRequestWithoutParam() {
+    void malformedJsonIsAnInvalidRequestWithParamBody() {
         ApiException e = assertThrows(ApiException.class, () -> parser.parse("{\"amount\": 25000,"));
 
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());
-        assertNull(e.param());
+        assertEquals("body", e.param());
     }
 }

@@ -1,0 +1,26 @@
+package com.circoflows.observability;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.circoflows.testing.CapturedLog;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The log's last line of defence: a card number reaches no log line, however it is written. */
+class JsonLogCardNumberMaskTest {
+    private static final JsonLog LOG = JsonLog.get(JsonLogCardNumberMaskTest.class);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/direct-payment/4242.4242.4242.4242", "4242_4242_4242_4242", "4242/4242/4242/4242",
+            "4242  4242  4242  4242", "https://shop.example/r?c=4242%204242%204242%204242", "c=4242+4242+4242+4242"})
+    void aCardNumberWrittenWithSeparatorsIsMasked(String value) {
+        try (CapturedLog log = CapturedLog.start()) {
+            LOG.warn("oops", Map.of("detail", value));
+
+            assertFalse(log.text().contains("4242"), log.text());
+            assertTrue(log.text().contains("\"detail\":"), log.text());
+        }
+    }
+}
