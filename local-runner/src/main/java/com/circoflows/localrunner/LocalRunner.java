@@ -52,7 +52,7 @@ public final class LocalRunner implements AutoCloseable {
                     .withDynamoDbPort(options.dynamoDbPort())
                     .withSqsPort(options.sqsPort())
                     .withParameter("Stage", "dev")
-                    .withParameter("PublicBaseUrl", "http://" + urlHost(server.getAddress()) + ":" + port)
+                    .withParameter("PublicBaseUrl", "http://" + urlHost(server.address()) + ":" + port)
                     .withParameter("AppSecretKey", LocalSecrets.appSecretKey(options.dataDir())));
             RouteTable<LocalFunction> routes = new RouteTable<>();
             List<LocalFunction> functions = new ArrayList<>();

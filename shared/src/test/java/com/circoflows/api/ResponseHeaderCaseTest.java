@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class ResponseHeaderCaseTest {
     private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
-    private final CountingSecretHasher hasher = CountingSecretHasher.fastBcrypt();
+    private final CountingSecretHasher hasher = CountingSecretHasher.sha256();
     private final MutableClock clock = MutableClock.atTestNow();
     private final MerchantApiPipeline pipeline = new MerchantApiPipeline(
-            new ApiKeyAuthenticator(keys, hasher, new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
+            new ApiKeyAuthenticator(keys, hasher, CountingSecretHasher.fastBcrypt(), new VerifiedKeyCache(Duration.ofSeconds(60), new ManualNanoClock()), clock),
             new RateLimiter(new InMemoryRateLimitCounter(), clock), new InMemoryIdempotencyStore(), clock);
     private final IssuedApiKey key = new ApiKeyIssuer(keys, hasher, clock).issue("mch_AAAAAAAAAAAAAAAAAAAA", Mode.TEST);
     private final MerchantEndpoint endpoint = new MerchantEndpoint() {
