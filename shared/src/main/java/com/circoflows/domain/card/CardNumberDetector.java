@@ -27,4 +27,30 @@ public final class CardNumberDetector {
         }
         return false;
     }
+
+    /**
+     * The text with the digits of every card number found (as {@link #containsCardNumber} finds
+     * them) replaced by {@code *}, separators kept: for text we show but did not write ourselves.
+     */
+    public static String mask(String text) {
+        if (text == null || text.length() < 13) {
+            return text;
+        }
+        StringBuilder masked = null;
+        Matcher matcher = CANDIDATE.matcher(text);
+        while (matcher.find()) {
+            String digits = matcher.group().replace(" ", "").replace("-", "");
+            if (digits.length() >= 13 && digits.length() <= 19 && Luhn.isValid(digits)) {
+                if (masked == null) {
+                    masked = new StringBuilder(text);
+                }
+                for (int i = matcher.start(); i < matcher.end(); i++) {
+                    if (Character.isDigit(text.charAt(i))) {
+                        masked.setCharAt(i, '*');
+                    }
+                }
+            }
+        }
+        return masked == null ? text : masked.toString();
+    }
 }

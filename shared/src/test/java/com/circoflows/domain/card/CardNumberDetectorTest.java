@@ -1,9 +1,11 @@
 package com.circoflows.domain.card;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CardNumberDetectorTest {
@@ -19,5 +21,16 @@ class CardNumberDetectorTest {
             "2026-11-23T12:00:00Z", "42424242424242424242424", ""})
     void leavesOrdinaryTextAlone(String text) {
         assertFalse(CardNumberDetector.containsCardNumber(text));
+        assertEquals(text, CardNumberDetector.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "card 4242424242424242 please|card **************** please",
+        "4242-4242-4242-4242 and 5105 1051 0510 5100|****-****-****-**** and **** **** **** ****",
+        "ORD-12345 x5105105105105100y|ORD-12345 x****************y",
+    })
+    void masksEveryCardNumberItFinds(String text, String masked) {
+        assertEquals(masked, CardNumberDetector.mask(text));
     }
 }
