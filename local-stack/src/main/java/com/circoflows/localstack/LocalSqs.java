@@ -1,6 +1,9 @@
 package com.circoflows.localstack;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +19,10 @@ import com.typesafe.config.ConfigFactory;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** ElasticMQ, an SQS-compatible server, running in this JVM on 127.0.0.1. */
+/**
+ * ElasticMQ, an SQS-compatible server, running in this JVM on 127.0.0.1; queues and messages in
+ * memory, or stored in a data directory so they survive a restart ({@link ElasticMqStorage}).
+ */
 public final class LocalSqs implements ServiceEndpoint, AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
@@ -38,37 +44,61 @@ public final class LocalSqs implements ServiceEndpoint, AutoCloseable {
     private final ActorSystem actorSystem;
     private final SQSRestServer server;
     private final int port;
+    /** Where queues and messages are stored, or null when they live in memory only. */
+    private final ElasticMqStorage storage;
 
-    private LocalSqs(ActorSystem actorSystem, SQSRestServer server, int port) {
+    private LocalSqs(ActorSystem actorSystem, SQSRestServer server, int port, ElasticMqStorage storage) {
         this.actorSystem = actorSystem;
         this.server = server;
         this.port = port;
+        this.storage = storage;
+    }
+
+    /** Starts ElasticMQ with queues and messages in memory. */
+    public static LocalSqs start(int port, String region) {
+        return start(port, region, null);
     }
 
     /**
      * Starts ElasticMQ.
      *
-     * @param port   the port to listen on; 0 lets the server pick a free one
-     * @param region the region queue ARNs carry, so they look like the deployed stack's
+     * @param port    the port to listen on; 0 lets the server pick a free one
+     * @param region  the region queue ARNs carry, so they look like the deployed stack's
+     * @param dataDir where queues and messages are stored (created if missing), restored from on start;
+     *                null keeps them in memory. One stored ElasticMQ per JVM at a time.
      */
-    public static LocalSqs start(int port, String region) {
+    public static LocalSqs start(int port, String region, Path dataDir) {
         ActorSystem actorSystem = ActorSystem.create("local-sqs", quietConfig());
+        ElasticMqStorage storage = null;
         try {
             TheSQSRestServerBuilder builder = SQSRestServerBuilder
                     .withActorSystem(actorSystem)
                     .withInterface(HOST)
                     .withAWSRegion(region)
                     .withAWSAccountId(TemplateValueResolver.LOCAL_ACCOUNT_ID);
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+                storage = ElasticMqStorage.open(actorSystem, dataDir);
+                builder = builder.withQueueManagerActor(storage.queueManager())
+                        .withQueueEventListener(storage.queueEvents());
+            }
             // With a fixed port ElasticMQ would still put its default port 9324 into queue URLs.
             builder = port == 0
                     ? builder.withDynamicPort()
                     : builder.withPort(port).withServerAddress(new NodeAddress("http", HOST, port, ""));
             SQSRestServer server = builder.start();
             int boundPort = server.waitUntilStarted().localAddress().getPort();
-            return new LocalSqs(actorSystem, server, boundPort);
-        } catch (RuntimeException e) {
+            if (storage != null) {
+                storage.restore();
+            }
+            return new LocalSqs(actorSystem, server, boundPort, storage);
+        } catch (IOException | RuntimeException e) {
             terminate(actorSystem);
-            throw new IllegalStateException("ElasticMQ could not start on " + HOST + ":" + port, e);
+            if (storage != null) {
+                storage.close();
+            }
+            throw new IllegalStateException("ElasticMQ could not start on " + HOST + ":" + port
+                    + (dataDir == null ? "" : " with its queues stored in " + dataDir), e);
         }
     }
 
@@ -96,7 +126,13 @@ public final class LocalSqs implements ServiceEndpoint, AutoCloseable {
         try {
             server.stopAndWait();
         } finally {
-            terminate(actorSystem);
+            try {
+                terminate(actorSystem);
+            } finally {
+                if (storage != null) {
+                    storage.close();
+                }
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public final class LocalStack implements AutoCloseable {
             dynamoDbStart = CompletableFuture.supplyAsync(
                     () -> LocalDynamoDb.start(options.dynamoDbPort(), options.dynamoDbDataDir()), starter);
             sqsStart = CompletableFuture.supplyAsync(
-                    () -> LocalSqs.start(options.sqsPort(), options.region()), starter);
+                    () -> LocalSqs.start(options.sqsPort(), options.region(), options.sqsDataDir()), starter);
             CompletableFuture.allOf(dynamoDbStart, sqsStart).exceptionally(ignored -> null).join();
         } finally {
             starter.shutdown();

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param dynamoDbPort    0 picks a free port
  * @param sqsPort         0 picks a free port
  * @param dataDir         null keeps all data in memory; otherwise DynamoDB data persists in
- *                        {@code dataDir/dynamodb} (queues are always in memory)
+ *                        {@code dataDir/dynamodb}, and queues with their messages in
+ *                        {@code dataDir/elasticmq} (one such stack per JVM at a time)
  * @param parameterValues values for template parameters; missing ones take the template default
  */
 public record LocalStackOptions(
@@ -78,6 +79,11 @@ public record LocalStackOptions(
     /** Where DynamoDB Local keeps its files, or null when in memory. */
     public Path dynamoDbDataDir() {
         return dataDir == null ? null : dataDir.resolve("dynamodb");
+    }
+
+    /** Where ElasticMQ keeps its queues and messages, or null when in memory. */
+    public Path sqsDataDir() {
+        return dataDir == null ? null : dataDir.resolve("elasticmq");
     }
 
     /** Parameter values are left out: some are secrets (NoEcho) and options end up in logs. */

@@ -209,6 +209,77 @@ class LocalStackIT {
         assertTrue(Files.notExists(Path.of("dynamodb-local-metadata.json")));
     }
 
+    /**
+     * The webhook queue's jobs outlive the runner: a waiting job and one in flight (received, not yet
+     * deleted) are both there after a restart, the one in flight with its receive count, which the
+     * retry schedule and the dead-letter queue count on.
+     */
+    @Test
+    void keepsQueuedMessagesAcrossRestartsWithTheSameDataDir() throws IOException {
+        Path dataDir = Files.createTempDirectory(Path.of("target"), "local-stack-it-");
+        try {
+            LocalStackOptions options = LocalStackOptions.defaults().withDataDir(dataDir).withParameterValues(PARAMETERS);
+            String queueUrl;
+            try (LocalStack first = LocalStack.start(options)) {
+                queueUrl = first.resources().queueUrl("WebhookQueue");
+                String url = queueUrl;
+                first.sqsClient().sendMessage(r -> r.queueUrl(url).messageBody("{\"event_id\":\"evt_waiting\"}"));
+                first.sqsClient().sendMessage(r -> r.queueUrl(url).messageBody("{\"event_id\":\"evt_in_flight\"}"));
+                List<Message> received = first.sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                        .visibilityTimeout(1).waitTimeSeconds(1)).messages();
+                assertEquals(2, received.size(), received.toString());
+                Message keepWaiting = received.stream().filter(m -> m.body().contains("evt_waiting")).findFirst()
+                        .orElseThrow();
+                // Back to waiting at once: only evt_in_flight is still held by a consumer at the restart.
+                first.sqsClient().changeMessageVisibility(r -> r.queueUrl(url)
+                        .receiptHandle(keepWaiting.receiptHandle()).visibilityTimeout(0));
+            }
+            assertTrue(Files.isDirectory(dataDir.resolve("elasticmq")));
+
+            try (LocalStack second = LocalStack.start(options)) {
+                String url = second.resources().queueUrl("WebhookQueue");
+                assertEquals(queueUrl.substring(queueUrl.lastIndexOf('/')), url.substring(url.lastIndexOf('/')));
+                Map<String, Integer> receiveCounts = new java.util.HashMap<>();
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                while (receiveCounts.size() < 2 && System.nanoTime() < deadline) {
+                    for (Message message : second.sqsClient().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                            .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount").waitTimeSeconds(1))
+                            .messages()) {
+                        receiveCounts.put(message.body(), Integer.valueOf(message.attributesAsStrings()
+                                .get("ApproximateReceiveCount")));
+                    }
+                }
+                assertEquals(Map.of("{\"event_id\":\"evt_waiting\"}", 2, "{\"event_id\":\"evt_in_flight\"}", 2),
+                        receiveCounts, "both jobs back, each received once before the restart and once after");
+                String dlq = second.resources().queueUrl("WebhookDeadLetterQueue");
+                assertTrue(second.sqsClient().getQueueAttributes(r -> r.queueUrl(url)
+                        .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes()
+                        .get(QueueAttributeName.REDRIVE_POLICY).contains(dlq.substring(dlq.lastIndexOf('/') + 1)));
+            }
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void oneStoredQueueServerPerJvmAtATimeWithAClearMessage() throws IOException {
+        Path first = Files.createTempDirectory(Path.of("target"), "local-sqs-it-");
+        Path second = Files.createTempDirectory(Path.of("target"), "local-sqs-it-");
+        try {
+            try (LocalSqs running = LocalSqs.start(0, "us-east-1", first)) {
+                IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                        () -> LocalSqs.start(0, "us-east-1", second).close());
+                assertTrue(String.valueOf(refused.getCause()).contains("one at a time"), refused.toString());
+            }
+            try (LocalSqs next = LocalSqs.start(0, "us-east-1", second); SqsClient client = next.newClient()) {
+                assertTrue(client.createQueue(r -> r.queueName("after-the-first-stopped")).queueUrl().endsWith("stopped"));
+            }
+        } finally {
+            deleteRecursively(first);
+            deleteRecursively(second);
+        }
+    }
+
     @Test
     void putsTheGivenFixedPortIntoQueueUrls() {
         int port = FreePort.pick();

@@ -3,6 +3,8 @@ package com.circoflows.testing;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.NextAttempt;
+import com.circoflows.domain.webhook.OverdueRetry;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
@@ -21,8 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * Webhook events and their delivery in memory, with the DynamoDB adapter's contract: conditional
- * leases, attempts appended (never replaced), the "never attempted" flag the sweeper reads, cursors
- * bound to their merchant. Tests can run a concurrent writer just before the next lease is taken,
+ * leases, attempts appended (never replaced), the "never attempted" flag and the retry chains'
+ * due times the sweeper reads, leases only for the current chain, cursors bound to their merchant. Tests can run a concurrent writer just before the next lease is taken,
  * or make every call fail like an unreachable table.
  */
 public final class InMemoryWebhookEventRepository implements WebhookEventRepository {
@@ -40,6 +42,16 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         String lastError;
         Instant leaseUntil;
         boolean neverAttempted;
+        /** The retry chain's bookkeeping while retrying: due time (null: none), schedule position, chain id. */
+        Instant nextAttemptAt;
+        int schedulePosition;
+        String retryChain;
+
+        void endChain() {
+            nextAttemptAt = null;
+            schedulePosition = 0;
+            retryChain = null;
+        }
 
         StoredWebhookEvent stored() {
             WebhookEvent e = new WebhookEvent(event.eventId(), event.merchantId(), event.transactionId(), event.type(),
@@ -74,6 +86,15 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
 
     @Override
     public boolean acquireLease(String eventId, Instant now, Instant leaseUntil) {
+        return lease(eventId, false, null, now, leaseUntil);
+    }
+
+    @Override
+    public boolean acquireLeaseForChain(String eventId, String chainId, Instant now, Instant leaseUntil) {
+        return lease(eventId, true, chainId, now, leaseUntil);
+    }
+
+    private boolean lease(String eventId, boolean ofChain, String chainId, Instant now, Instant leaseUntil) {
         Consumer<InMemoryWebhookEventRepository> hook;
         synchronized (this) {
             failIfAsked();
@@ -92,13 +113,17 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
             if (row.leaseUntil != null && !row.leaseUntil.isBefore(now)) {
                 return false;
             }
+            if (ofChain && !java.util.Objects.equals(chainId, row.retryChain)) {
+                return false;
+            }
             row.leaseUntil = leaseUntil;
             return true;
         }
     }
 
     @Override
-    public synchronized void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next) {
+    public synchronized void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next,
+            NextAttempt nextAttempt) {
         failIfAsked();
         Row row = rows.get(eventId);
         if (row == null) {
@@ -111,6 +136,15 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         row.failedAt = next.failedAt();
         row.leaseUntil = null;
         row.neverAttempted = false;
+        if (next.status() != DeliveryStatus.RETRYING) {
+            row.endChain();
+        } else if (nextAttempt != null) {
+            row.nextAttemptAt = nextAttempt.dueAt();
+            row.schedulePosition = nextAttempt.schedulePosition();
+        } else if (row.nextAttemptAt == null) {
+            row.nextAttemptAt = attempt.at();
+            row.schedulePosition = 0;
+        }
     }
 
     @Override
@@ -125,6 +159,7 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         row.lastError = reason;
         row.leaseUntil = null;
         row.neverAttempted = false;
+        row.endChain();
         return true;
     }
 
@@ -138,6 +173,7 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         row.status = DeliveryStatus.PENDING;
         row.neverAttempted = true;
         row.leaseUntil = null;
+        row.endChain();
         row.deliveredAt = null;
         row.failedAt = null;
         row.lastError = null;
@@ -162,6 +198,40 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
                 .limit(limit)
                 .map(row -> row.stored().event())
                 .toList();
+    }
+
+    @Override
+    public synchronized List<OverdueRetry> findOverdueRetries(Instant dueBefore, int limit) {
+        failIfAsked();
+        return rows.values().stream()
+                .filter(row -> row.status == DeliveryStatus.RETRYING && row.nextAttemptAt != null
+                        && row.nextAttemptAt.isBefore(dueBefore))
+                .sorted(Comparator.comparing((Row row) -> row.nextAttemptAt))
+                .limit(limit)
+                .map(row -> new OverdueRetry(row.stored().event(), row.nextAttemptAt, row.schedulePosition))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean resumeChain(String eventId, Instant seenDueAt, String newChainId, Instant now) {
+        failIfAsked();
+        Row row = rows.get(eventId);
+        if (row == null || row.status != DeliveryStatus.RETRYING || !seenDueAt.equals(row.nextAttemptAt)
+                || row.leaseUntil != null && !row.leaseUntil.isBefore(now)) {
+            return false;
+        }
+        row.retryChain = newChainId;
+        row.nextAttemptAt = now;
+        return true;
+    }
+
+    /** When the event's retry chain expects its job back, or null when it has none. */
+    public synchronized Instant nextAttemptAt(String eventId) {
+        return rows.get(eventId).nextAttemptAt;
+    }
+
+    public synchronized String retryChain(String eventId) {
+        return rows.get(eventId).retryChain;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 public final class RecordingWebhookJobQueue implements WebhookJobQueue {
     private final List<WebhookEvent> enqueued = new ArrayList<>();
     private final List<WebhookEvent> oneAttemptJobs = new ArrayList<>();
+    private final List<ResumedJob> resumed = new ArrayList<>();
     private RuntimeException failure;
     private int attempts;
 
@@ -28,6 +29,24 @@ public final class RecordingWebhookJobQueue implements WebhookJobQueue {
             throw failure;
         }
         oneAttemptJobs.add(event);
+    }
+
+    @Override
+    public synchronized void resumeRetries(WebhookEvent event, String chainId, int schedulePosition) {
+        attempts++;
+        if (failure != null) {
+            throw failure;
+        }
+        resumed.add(new ResumedJob(event, chainId, schedulePosition));
+    }
+
+    /** A job the sweeper queued to carry on a retry chain whose job was lost. */
+    public record ResumedJob(WebhookEvent event, String chainId, int schedulePosition) {
+    }
+
+    /** Jobs queued with {@link #resumeRetries}; {@link #enqueued()} holds only the first jobs. */
+    public synchronized List<ResumedJob> resumed() {
+        return List.copyOf(resumed);
     }
 
     /** Jobs queued with {@link #enqueueOneAttempt}; {@link #enqueued()} holds only the scheduled ones. */

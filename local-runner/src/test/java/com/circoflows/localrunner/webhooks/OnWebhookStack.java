@@ -1,5 +1,6 @@
 package com.circoflows.localrunner.webhooks;
 
+import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
 import java.util.ArrayList;
@@ -21,7 +22,12 @@ abstract class OnWebhookStack {
     /** The shared E2e is asked for only so that its output capture is installed before our runner prints. */
     @BeforeAll
     void startStack(E2e sharedSuiteCapturesOutput) {
-        stack = WebhookStack.start();
+        stack = WebhookStack.start(options());
+    }
+
+    /** The class's runner: the fast schedule, sweeper grace and schedule rate unless a class needs others. */
+    protected LocalRunnerOptions options() {
+        return WebhookStack.fastOptions();
     }
 
     @AfterAll

@@ -156,7 +156,8 @@ final class ReceiverServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            byte[] answer = reply.status() == 204 ? new byte[0] : reply.bodyBytes() >= 0 ? filler(reply.bodyBytes())
+            byte[] answer = reply.status() == 204 ? new byte[0] : reply.text() != null
+                    ? reply.text().getBytes(StandardCharsets.UTF_8) : reply.bodyBytes() >= 0 ? filler(reply.bodyBytes())
                     : ("{\"received\":" + number + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -192,30 +193,36 @@ final class ReceiverServer implements AutoCloseable {
 
     /**
      * What one request gets: a status, after a delay; with a gate, as soon as the gate opens (the
-     * delay then caps the wait); extra headers (Location); a body of {@code bodyBytes} bytes, or a
-     * short JSON one when negative.
+     * delay then caps the wait); extra headers (Location); a body of {@code bodyBytes} bytes, or
+     * {@code text} when given, or a short JSON one.
      */
-    record Reply(int status, Duration delay, CountDownLatch gate, Map<String, String> headers, int bodyBytes) {
+    record Reply(int status, Duration delay, CountDownLatch gate, Map<String, String> headers, int bodyBytes,
+            String text) {
         static Reply of(int status) {
-            return new Reply(status, Duration.ZERO, null, Map.of(), -1);
+            return new Reply(status, Duration.ZERO, null, Map.of(), -1, null);
         }
 
         static Reply after(int status, Duration delay) {
-            return new Reply(status, delay, null, Map.of(), -1);
+            return new Reply(status, delay, null, Map.of(), -1, null);
         }
 
         /** Held until the test opens the gate, for at most {@code atMost}. */
         static Reply heldUntil(CountDownLatch gate, int status, Duration atMost) {
-            return new Reply(status, atMost, gate, Map.of(), -1);
+            return new Reply(status, atMost, gate, Map.of(), -1, null);
         }
 
         static Reply redirect(int status, String location) {
-            return new Reply(status, Duration.ZERO, null, Map.of("Location", location), -1);
+            return new Reply(status, Duration.ZERO, null, Map.of("Location", location), -1, null);
         }
 
         /** A status with a body of this many bytes (to see how much of it the API reads). */
         static Reply withBody(int status, int bytes) {
-            return new Reply(status, Duration.ZERO, null, Map.of(), bytes);
+            return new Reply(status, Duration.ZERO, null, Map.of(), bytes, null);
+        }
+
+        /** A status with this body. */
+        static Reply withText(int status, String text) {
+            return new Reply(status, Duration.ZERO, null, Map.of(), -1, text);
         }
     }
 

@@ -60,7 +60,19 @@ class WebhookEndpointApiIT extends OnWebhookStack {
             "file:///etc/passwd",
             "gopher://127.0.0.1:6379/_x",
             "http://user:pass@127.0.0.1/x",
-            "/relative/path");
+            "/relative/path",
+            // IPv4 inside IPv6: compatible, translated, NAT64 (well-known, local-use), 6to4, Teredo, ISATAP
+            "https://[::169.254.169.254]/latest/meta-data",
+            "https://[::ffff:0:169.254.169.254]/x",
+            "https://[64:ff9b::a9fe:a9fe]/x",
+            "https://[64:ff9b:1::a9fe:a9fe]/x",
+            "https://[2002:a9fe:a9fe::]/x",
+            "https://[2001:0:808:808::5601:5601]/x",
+            "https://[2606:4700::5efe:a9fe:a9fe]/x",
+            // no such port
+            "http://127.0.0.1:0/x",
+            "http://127.0.0.1:65536/x",
+            "http://127.0.0.1:99999/x");
 
     @Test
     void ssrfTargetsAreRefusedAsInvalidWebhookUrlAndTheEndpointStaysAsItWas() {
@@ -103,6 +115,37 @@ class WebhookEndpointApiIT extends OnWebhookStack {
             }
         }
         assertEquals(Map.of(), notRefused, "each must be 400 invalid_webhook_url (param webhook_url)");
+        assertEquals(0, merchant.events("").data().path("events").size(), "no payment, no event");
+    }
+
+    /**
+     * One rule for every webhook URL: a payment's, a session's and the endpoint's get the same answer.
+     * A payment used to accept a host that does not resolve (and then retried its delivery on DNS
+     * failure) while a session refused it. The .invalid name is looked up, and never resolves (RFC 6761).
+     */
+    @Test
+    void theSameUrlGetsTheSameAnswerFromAPaymentASessionAndTheEndpoint() {
+        Merchant merchant = stack.newMerchant("One Rule Merchant");
+        for (String url : List.of("https://your-site.invalid/webhooks/payment", "https://[64:ff9b::a9fe:a9fe]/x",
+                "https://127.0.0.1:99999/x")) {
+            Response payment = merchant.pay(WebhookStack.paymentBody(CardData.SUCCESS, "885", 8300)
+                    .put("webhook_url", url));
+            Response session = merchant.createSession(WebhookStack.JSON.createObjectNode().put("amount", 1500)
+                    .put("currency", "EUR").put("description", "Tea").put("webhook_url", url));
+            Response endpoint = merchant.putEndpoint(url);
+
+            for (Response refused : List.of(payment, session, endpoint)) {
+                assertEquals(400, refused.status(), refused::describe);
+                assertEquals("invalid_webhook_url", refused.error().path("code").asText(), refused::describe);
+                assertEquals(endpoint.error().path("message").asText(), refused.error().path("message").asText(),
+                        refused::describe);
+            }
+            assertEquals("webhook_url", payment.error().path("param").asText());
+            assertEquals("webhook_url", session.error().path("param").asText());
+            assertEquals("url", endpoint.error().path("param").asText());
+        }
+        assertEquals("The webhook URL's host does not resolve.", merchant.putEndpoint(
+                "https://your-site.invalid/webhooks/payment").error().path("message").asText());
         assertEquals(0, merchant.events("").data().path("events").size(), "no payment, no event");
     }
 

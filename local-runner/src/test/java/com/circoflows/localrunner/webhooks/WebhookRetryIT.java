@@ -307,6 +307,33 @@ class WebhookRetryIT extends OnWebhookStack {
         assertTrue(attempt.path("duration_ms").asLong() < 5_000, attempt.toString());
     }
 
+    /**
+     * What a careless endpoint answers (markup, a stack trace over many lines, control characters and
+     * a card number) shows in the event's history as one short line with the card number masked, and
+     * is stored nowhere in full (the class's card-data scan looks for that card number too).
+     */
+    @Test
+    void aChattyAnswerIsShownAsOneShortLineWithTheCardNumberMasked() {
+        Merchant merchant = stack.newMerchant("Chatty Endpoint Merchant");
+        String pan = CardData.pan("5105105105105100");
+        String answer = "<html>\r\n<script>alert(1)</script>\n\tpayment for card 5105 1051\n0510 5100 failed\u0000\u001b[0m\n"
+                + "  at com.example.Hook.handle(Hook.java:42)\n".repeat(100) + "</html>";
+        ReceiverServer receiver = receiver(n -> Reply.withText(500, answer));
+        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/chatty")));
+
+        String eventId = merchant.eventIdFor(merchant.paySuccessfully("897", 6100));
+        JsonNode event = merchant.eventUntil(eventId, "attempted", Duration.ofSeconds(10),
+                e -> e.path("attempts").size() >= 1);
+
+        String shown = event.path("attempts").get(0).path("response").asText();
+        assertTrue(shown.startsWith("<html> <script>alert(1)</script> payment for card **** **** **** **** failed [0m "
+                + "at com.example.Hook.handle(Hook.java:42) at"), shown);
+        assertTrue(shown.length() <= 256, shown.length() + " characters");
+        assertTrue(shown.chars().noneMatch(Character::isISOControl), shown);
+        assertTrue(!shown.contains(pan.substring(0, 4)) && !shown.contains("0510 5100"), shown);
+        receiver.answer(Script.always(200));
+    }
+
     /** The receiver gets nothing more for a while: no stray retry, no duplicate from the sweeper. */
     private static void assertQuietFor(ReceiverServer receiver, int expectedRequests) {
         Poll.holds(expectedRequests + " requests at the receiver and no more", QUIET, () -> receiver.requests().size(),

@@ -78,8 +78,12 @@ final class WebhookStack implements AutoCloseable {
     }
 
     static WebhookStack start() {
+        return start(fastOptions());
+    }
+
+    static WebhookStack start(LocalRunnerOptions options) {
         long started = System.nanoTime();
-        LocalRunner runner = LocalRunner.start(fastOptions());
+        LocalRunner runner = LocalRunner.start(options);
         System.out.printf("webhooks: fast LocalRunner on %s started in %d ms%n", runner.baseUrl(),
                 (System.nanoTime() - started) / 1_000_000);
         return new WebhookStack(runner);
@@ -137,6 +141,11 @@ final class WebhookStack implements AutoCloseable {
         WebhookEvent event = WebhookEvents.announce(copy, now);
         transactions.insert(copy, event);
         return event;
+    }
+
+    /** A merchant of another stack on the same data (a restarted runner), calling this one. */
+    Merchant sameMerchant(Merchant onOtherStack) {
+        return new Merchant(onOtherStack.merchantId, onOtherStack.apiKey);
     }
 
     /** The merchant the runner seeds at start, with the key and webhook secret it prints. */
@@ -253,6 +262,11 @@ final class WebhookStack implements AutoCloseable {
             Response paid = pay(CardData.SUCCESS, cvv, amount);
             assertEquals(200, paid.status(), paid::describe);
             return paid.data().path("transaction_id").asText();
+        }
+
+        /** POST /api/hosted-payment: a payment session. */
+        Response createSession(ObjectNode body) {
+            return send("POST", "/api/hosted-payment", body.toString());
         }
 
         Response status(String transactionId) {

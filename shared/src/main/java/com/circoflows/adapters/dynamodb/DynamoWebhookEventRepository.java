@@ -1,10 +1,13 @@
 package com.circoflows.adapters.dynamodb;
 
+import static com.circoflows.adapters.dynamodb.Attributes.n;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.NextAttempt;
+import com.circoflows.domain.webhook.OverdueRetry;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
@@ -24,6 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoWebhookEventRepository implements WebhookEventRepository {
     static final String BY_MERCHANT = "by_merchant_created";
     static final String NEVER_ATTEMPTED_INDEX = "by_sweep_key";
+    /**
+     * Sparse, like by_sweep_key: only retrying events carry {@link #RETRY_KEY}, sorted by when their
+     * job is due back ({@link #NEXT_ATTEMPT_AT}), so the sweeper finds overdue ones without a scan.
+     */
+    static final String RETRY_DUE_INDEX = "by_retry_due";
+    static final String RETRY_KEY = "retry_key";
+    static final String RETRYING = "retrying";
+    static final String NEXT_ATTEMPT_AT = "next_attempt_at";
+    static final String SCHEDULE_POSITION = "schedule_position";
+    /** The retry chain the sweeper resumed the event with; absent for the chain every event starts with. */
+    static final String RETRY_CHAIN = "retry_chain";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -61,7 +75,30 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
     }
 
     @Override
-    public void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next) {
+    public boolean acquireLeaseForChain(String eventId, String chainId, Instant now, Instant leaseUntil) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":until", time(leaseUntil),
+                ":now", time(now),
+                ":pending", s(DeliveryStatus.PENDING.wireName()),
+                ":retrying", s(DeliveryStatus.RETRYING.wireName())));
+        String sameChain;
+        if (chainId == null) {
+            sameChain = "attribute_not_exists(" + RETRY_CHAIN + ")";
+        } else {
+            sameChain = RETRY_CHAIN + " = :chain";
+            values.put(":chain", s(chainId));
+        }
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression("SET lease_until = :until")
+                .conditionExpression("delivery_status IN (:pending, :retrying) "
+                        + "AND (attribute_not_exists(lease_until) OR lease_until < :now) AND " + sameChain)
+                .expressionAttributeValues(values)));
+    }
+
+    @Override
+    public void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next, NextAttempt nextAttempt) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":attempt", AttributeValue.fromL(List.of(WebhookEventItems.attemptItem(attempt))));
         values.put(":empty", AttributeValue.fromL(List.of()));
@@ -69,6 +106,25 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
         StringBuilder set = new StringBuilder(
                 "SET attempts = list_append(if_not_exists(attempts, :empty), :attempt), delivery_status = :status");
         StringBuilder remove = new StringBuilder(" REMOVE lease_until, " + WebhookEventItems.SWEEP_KEY);
+        if (next.status() != DeliveryStatus.RETRYING) {
+            remove.append(", ").append(RETRY_KEY).append(", ").append(NEXT_ATTEMPT_AT).append(", ")
+                    .append(SCHEDULE_POSITION).append(", ").append(RETRY_CHAIN);
+        } else if (nextAttempt != null) {
+            set.append(", ").append(RETRY_KEY).append(" = :retry_key, ").append(NEXT_ATTEMPT_AT).append(" = :due, ")
+                    .append(SCHEDULE_POSITION).append(" = :position");
+            values.put(":retry_key", s(RETRYING));
+            values.put(":due", time(nextAttempt.dueAt()));
+            values.put(":position", n(nextAttempt.schedulePosition()));
+        } else {
+            // An attempt outside the chain keeps the chain's bookkeeping, or starts it if the event's
+            // first job never ran: from now on a job is expected, and its absence will show.
+            set.append(", ").append(RETRY_KEY).append(" = :retry_key, ")
+                    .append(NEXT_ATTEMPT_AT).append(" = if_not_exists(").append(NEXT_ATTEMPT_AT).append(", :due), ")
+                    .append(SCHEDULE_POSITION).append(" = if_not_exists(").append(SCHEDULE_POSITION).append(", :position)");
+            values.put(":retry_key", s(RETRYING));
+            values.put(":due", time(attempt.at()));
+            values.put(":position", n(0));
+        }
         setOrRemove(set, remove, values, "last_error", next.lastError() == null ? null : s(next.lastError()));
         setOrRemove(set, remove, values, "delivered_at", next.deliveredAt() == null ? null : time(next.deliveredAt()));
         setOrRemove(set, remove, values, "failed_at", next.failedAt() == null ? null : time(next.failedAt()));
@@ -86,7 +142,8 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
                 .tableName(table)
                 .key(key(eventId))
                 .updateExpression("SET delivery_status = :failed, failed_at = :at, last_error = :reason "
-                        + "REMOVE lease_until, " + WebhookEventItems.SWEEP_KEY)
+                        + "REMOVE lease_until, " + WebhookEventItems.SWEEP_KEY + ", " + RETRY_KEY + ", "
+                        + NEXT_ATTEMPT_AT + ", " + SCHEDULE_POSITION + ", " + RETRY_CHAIN)
                 .conditionExpression("attribute_exists(event_id) AND NOT delivery_status IN (:failed, :delivered)")
                 .expressionAttributeValues(Map.of(
                         ":failed", s(DeliveryStatus.FAILED.wireName()),
@@ -101,7 +158,8 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
                 .tableName(table)
                 .key(key(eventId))
                 .updateExpression("SET delivery_status = :pending, " + WebhookEventItems.SWEEP_KEY + " = :sweep "
-                        + "REMOVE lease_until, delivered_at, failed_at, last_error")
+                        + "REMOVE lease_until, delivered_at, failed_at, last_error, " + RETRY_KEY + ", "
+                        + NEXT_ATTEMPT_AT + ", " + SCHEDULE_POSITION + ", " + RETRY_CHAIN)
                 .conditionExpression("delivery_status IN (:failed, :delivered)")
                 .expressionAttributeValues(Map.of(
                         ":pending", s(DeliveryStatus.PENDING.wireName()),
@@ -132,6 +190,37 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
                 .key(key(eventId))
                 .updateExpression("REMOVE " + WebhookEventItems.SWEEP_KEY)
                 .conditionExpression("attribute_exists(event_id)")));
+    }
+
+    @Override
+    public List<OverdueRetry> findOverdueRetries(Instant dueBefore, int limit) {
+        QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .indexName(RETRY_DUE_INDEX)
+                .keyConditionExpression(RETRY_KEY + " = :retrying AND " + NEXT_ATTEMPT_AT + " < :before")
+                .expressionAttributeValues(Map.of(
+                        ":retrying", s(RETRYING),
+                        ":before", time(dueBefore)))
+                .limit(limit)));
+        List<OverdueRetry> overdue = new ArrayList<>();
+        response.items().forEach(item -> overdue.add(new OverdueRetry(WebhookEventItems.fromItem(item),
+                time(item, NEXT_ATTEMPT_AT), (int) Attributes.number(item, SCHEDULE_POSITION))));
+        return overdue;
+    }
+
+    @Override
+    public boolean resumeChain(String eventId, Instant seenDueAt, String newChainId, Instant now) {
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(eventId))
+                .updateExpression("SET " + RETRY_CHAIN + " = :chain, " + NEXT_ATTEMPT_AT + " = :now")
+                .conditionExpression("delivery_status = :retrying AND " + NEXT_ATTEMPT_AT + " = :seen "
+                        + "AND (attribute_not_exists(lease_until) OR lease_until < :now)")
+                .expressionAttributeValues(Map.of(
+                        ":chain", s(newChainId),
+                        ":now", time(now),
+                        ":seen", time(seenDueAt),
+                        ":retrying", s(DeliveryStatus.RETRYING.wireName())))));
     }
 
     @Override

@@ -71,7 +71,8 @@ public final class WebhookJobBatch {
         try {
             DeliveryDecision decision = JobMessages.oneAttempt(message)
                     ? delivery.deliverOnce(eventId)
-                    : delivery.deliver(eventId, JobMessages.receiveCount(message));
+                    : delivery.deliverInChain(eventId, JobMessages.retryChain(message),
+                            JobMessages.schedulePositionBefore(message) + JobMessages.receiveCount(message));
             if (decision instanceof DeliveryDecision.RetryAfter retry) {
                 long seconds = Math.min(MAX_VISIBILITY_SECONDS, retry.seconds());
                 sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
@@ -104,6 +105,26 @@ public final class WebhookJobBatch {
                 return Boolean.TRUE.equals(Json.readMap(message.getBody()).get(SqsWebhookJobQueue.ONE_ATTEMPT));
             } catch (RuntimeException unreadable) {
                 return false;
+            }
+        }
+
+        /** The retry chain a job resumed by the sweeper belongs to; null for an event's first job. */
+        public static String retryChain(SQSEvent.SQSMessage message) {
+            try {
+                Object chain = Json.readMap(message.getBody()).get(SqsWebhookJobQueue.RETRY_CHAIN);
+                return chain instanceof String text && text.startsWith("chn_") ? text : null;
+            } catch (RuntimeException unreadable) {
+                return null;
+            }
+        }
+
+        /** How many of the schedule's attempts were made before this job was queued: 0 for an event's first job. */
+        public static int schedulePositionBefore(SQSEvent.SQSMessage message) {
+            try {
+                Object position = Json.readMap(message.getBody()).get(SqsWebhookJobQueue.SCHEDULE_POSITION);
+                return position instanceof Number number ? Math.max(0, number.intValue()) : 0;
+            } catch (RuntimeException unreadable) {
+                return 0;
             }
         }
 

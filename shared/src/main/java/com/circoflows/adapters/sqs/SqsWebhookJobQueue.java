@@ -19,6 +19,9 @@ public final class SqsWebhookJobQueue implements com.circoflows.domain.webhook.W
 
     /** The job body's flag for {@link #enqueueOneAttempt}. */
     public static final String ONE_ATTEMPT = "one_attempt";
+    /** The job body's retry chain and schedule position for {@link #resumeRetries}. */
+    public static final String RETRY_CHAIN = "retry_chain";
+    public static final String SCHEDULE_POSITION = "schedule_position";
 
     @Override
     public void enqueue(WebhookEvent event) {
@@ -28,6 +31,12 @@ public final class SqsWebhookJobQueue implements com.circoflows.domain.webhook.W
     @Override
     public void enqueueOneAttempt(WebhookEvent event) {
         send(Json.write(Map.of("event_id", event.eventId(), "merchant_id", event.merchantId(), ONE_ATTEMPT, true)));
+    }
+
+    @Override
+    public void resumeRetries(WebhookEvent event, String chainId, int schedulePosition) {
+        send(Json.write(Map.of("event_id", event.eventId(), "merchant_id", event.merchantId(),
+                RETRY_CHAIN, chainId, SCHEDULE_POSITION, schedulePosition)));
     }
 
     private void send(String body) {

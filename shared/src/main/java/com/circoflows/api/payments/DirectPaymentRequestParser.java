@@ -51,7 +51,7 @@ public final class DirectPaymentRequestParser {
                 card,
                 customerInfo,
                 metadata,
-                webhookUrl == null ? null : urlPolicy.checkWebhookUrl(webhookUrl, "webhook_url"),
+                webhookUrl == null ? null : urlPolicy.checkWebhookUrlResolved(webhookUrl, "webhook_url"),
                 returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url"));
     }
 }

@@ -36,9 +36,10 @@ public final class MerchantUrlPolicy {
     }
 
     /**
-     * The static checks, then where the name points now: every address must be public (loopback too
-     * in local mode). Delivery checks again against the address it actually connects to, because
-     * DNS can change in between.
+     * The one rule for a webhook URL a merchant gives us, wherever it is given (a direct payment's or
+     * a session's webhook_url, the webhook endpoint): the static checks, then where the name points
+     * now: it must resolve, and every address must be public (loopback too in local mode). Delivery
+     * checks again against the address it actually connects to, because DNS can change in between.
      */
     public String checkWebhookUrlResolved(String url, String param) {
         String checked = checkWebhookUrl(url, param);
@@ -48,6 +49,9 @@ public final class MerchantUrlPolicy {
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
+            addresses = null;
+        }
+        if (addresses == null || addresses.length == 0) {
             throw invalid(ErrorCode.INVALID_WEBHOOK_URL, param, "The webhook URL's host does not resolve.");
         }
         for (InetAddress address : addresses) {
@@ -60,6 +64,10 @@ public final class MerchantUrlPolicy {
         return checked;
     }
 
+    /**
+     * Only the checks that need no DNS lookup. For delivery, which resolves the host itself and
+     * records what it found; a URL from a request goes through {@link #checkWebhookUrlResolved}.
+     */
     public String checkWebhookUrl(String url, String param) {
         URI uri = parse(url, ErrorCode.INVALID_WEBHOOK_URL, param);
         String host = withoutTrailingDot(uri.getHost().toLowerCase(Locale.ROOT));
@@ -117,6 +125,10 @@ public final class MerchantUrlPolicy {
         }
         if (uri.getRawUserInfo() != null) {
             throw invalid(code, param, "The URL must not contain credentials.");
+        }
+        // -1 is "no port given"; anything else outside 1-65535 names no port at all.
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+            throw invalid(code, param, "The URL's port must be between 1 and 65535.");
         }
         return uri;
     }

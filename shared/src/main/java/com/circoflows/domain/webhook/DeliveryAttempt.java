@@ -7,7 +7,13 @@ import java.time.Instant;
  *
  * @param httpStatus the endpoint's answer, or null when there was none (see {@code error})
  * @param error      why there was no usable answer (timeout, connection_refused, ssrf_blocked…), or null
+ * @param responseSnippet a {@link ResponseExcerpt} of the endpoint's answer, or null; made one again
+ *                   here, so history stored before excerpts were sanitised is shown sanitised too
  */
 public record DeliveryAttempt(int number, Instant at, String url, Integer httpStatus, String error,
         long durationMillis, String responseSnippet) {
+
+    public DeliveryAttempt {
+        responseSnippet = ResponseExcerpt.of(responseSnippet);
+    }
 }

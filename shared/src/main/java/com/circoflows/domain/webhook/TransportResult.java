@@ -7,18 +7,19 @@ package com.circoflows.domain.webhook;
  * @param error           null whenever there was an HTTP response; otherwise a machine word, with a
  *                        detail after a colon where it helps ({@code timeout}, {@code connection_refused},
  *                        {@code ssrf_blocked: 10.0.0.1}, {@code tls_error: …}, {@code dns_failure: …})
- * @param responseSnippet the start of the response body (at most 256 characters) for the merchant's
- *                        delivery history, or null
+ * @param responseSnippet the start of the response body for the merchant's delivery history, as a
+ *                        {@link ResponseExcerpt} (one line, card numbers masked, at most 256
+ *                        characters), or null
  */
 public record TransportResult(Integer httpStatus, String error, long durationMillis, String responseSnippet) {
-    public static final int SNIPPET_CHARS = 256;
+    public static final int SNIPPET_CHARS = ResponseExcerpt.MAX_CHARS;
 
     public TransportResult {
         if ((httpStatus == null) == (error == null)) {
             throw new IllegalArgumentException("a transport result has either an HTTP status or an error");
         }
         durationMillis = Math.max(0, durationMillis);
-        responseSnippet = clip(responseSnippet);
+        responseSnippet = ResponseExcerpt.of(responseSnippet);
     }
 
     public static TransportResult response(int httpStatus, long durationMillis, String responseSnippet) {
@@ -36,14 +37,5 @@ public record TransportResult(Integer httpStatus, String error, long durationMil
     /** 410 Gone: the merchant says this endpoint is retired, so it gets no more deliveries. */
     public boolean gone() {
         return httpStatus != null && httpStatus == 410;
-    }
-
-    private static String clip(String snippet) {
-        if (snippet == null || snippet.length() <= SNIPPET_CHARS) {
-            return snippet;
-        }
-        // Never cut a character in half: a lone surrogate is not valid text in the stored history.
-        int end = Character.isHighSurrogate(snippet.charAt(SNIPPET_CHARS - 1)) ? SNIPPET_CHARS - 1 : SNIPPET_CHARS;
-        return snippet.substring(0, end);
     }
 }

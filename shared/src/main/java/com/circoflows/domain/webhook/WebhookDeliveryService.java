@@ -58,19 +58,46 @@ public final class WebhookDeliveryService {
      * event's own retry job goes on. Always DONE.
      */
     public DeliveryDecision deliverOnce(String eventId) {
-        deliver(eventId, 1);
+        attempt(eventId, null, 0);
         return DeliveryDecision.DONE;
     }
 
-    /** @param receiveCount how many times the queue has handed this job out, this time included */
+    /**
+     * A job of the retry chain every event starts with.
+     *
+     * @param receiveCount how many times the queue has handed this job out, this time included
+     */
     public DeliveryDecision deliver(String eventId, int receiveCount) {
+        return deliverInChain(eventId, null, receiveCount);
+    }
+
+    /**
+     * A job of one retry chain: {@code chainId} null for the chain every event starts with, else the
+     * chain the sweeper resumed it with. A job of a chain that is no longer the event's does nothing.
+     *
+     * @param schedulePosition which of the schedule's attempts this is: the job's receive count plus the
+     *                         attempts its chain had made before the sweeper resumed it
+     */
+    public DeliveryDecision deliverInChain(String eventId, String chainId, int schedulePosition) {
+        return attempt(eventId, new Chain(chainId), schedulePosition);
+    }
+
+    /** The retry chain a job belongs to; a one-attempt job belongs to none. */
+    private record Chain(String id) {
+    }
+
+    private DeliveryDecision attempt(String eventId, Chain chain, int schedulePosition) {
         Optional<StoredWebhookEvent> found = events.findWithDelivery(eventId);
         if (found.isEmpty() || found.get().delivery().isFinal()) {
             return DeliveryDecision.DONE;
         }
         Instant now = clock.instant();
-        if (!events.acquireLease(eventId, now, now.plus(LEASE))) {
-            // Another job for this event is being delivered right now; that one owns the outcome.
+        boolean gotLease = chain == null
+                ? events.acquireLease(eventId, now, now.plus(LEASE))
+                : events.acquireLeaseForChain(eventId, chain.id(), now, now.plus(LEASE));
+        if (!gotLease) {
+            // Another job for this event is being delivered right now, and that one owns the outcome;
+            // or this job's chain was replaced by the sweeper's, which carries the schedule on.
             return DeliveryDecision.DONE;
         }
         // Read again under the lease: a duplicate job may have recorded an attempt since the first read.
@@ -80,6 +107,14 @@ public final class WebhookDeliveryService {
         }
         StoredWebhookEvent stored = leased.get();
         WebhookEvent event = stored.event();
+        if (chain != null && chain.id() != null && schedulePosition > schedule.attempts()) {
+            // A resumed chain's job is not counted by the queue's redrive policy from the first
+            // attempt, so it ends itself where the original job would have gone to the dead-letter queue.
+            boolean changed = events.markFailed(eventId, now, "retries_exhausted");
+            LOG.warn("webhook_retries_exhausted", Map.of("event_id", eventId, "merchant_id", event.merchantId(),
+                    "marked_failed", changed));
+            return DeliveryDecision.DONE;
+        }
         int attemptNumber = stored.delivery().attempts().size() + 1;
         Optional<WebhookEndpoint> endpoint = endpoints.find(event.merchantId());
         String target = event.targetUrl() != null ? event.targetUrl() : endpoint.map(WebhookEndpoint::url).orElse(null);
@@ -106,7 +141,7 @@ public final class WebhookDeliveryService {
                 result.durationMillis(), result.responseSnippet());
 
         if (result.succeeded()) {
-            record(stored, attempt, WebhookEvent.DeliveryStatus.DELIVERED, null);
+            record(stored, attempt, WebhookEvent.DeliveryStatus.DELIVERED, null, null);
             return DeliveryDecision.DONE;
         }
         String failure = result.error() != null ? result.error() : "http_" + result.httpStatus();
@@ -114,24 +149,33 @@ public final class WebhookDeliveryService {
             if (toMerchantEndpoint) {
                 endpoints.disable(event.merchantId(), "410 Gone from " + target + " at " + now);
             }
-            record(stored, attempt, WebhookEvent.DeliveryStatus.FAILED, "gone: the endpoint answered 410");
+            record(stored, attempt, WebhookEvent.DeliveryStatus.FAILED, "gone: the endpoint answered 410", null);
             return DeliveryDecision.DONE;
         }
-        record(stored, attempt, WebhookEvent.DeliveryStatus.RETRYING, failure);
-        Optional<Duration> next = schedule.delayBeforeAttempt(receiveCount + 1, jitter);
+        if (chain == null) {
+            // Outside the chain: nothing is scheduled here, the event's own job goes on.
+            record(stored, attempt, WebhookEvent.DeliveryStatus.RETRYING, failure, null);
+            LOG.info("webhook_attempt_failed", Map.of("event_id", eventId, "merchant_id", event.merchantId(),
+                    "attempt", attemptNumber, "reason", failure, "one_attempt", true));
+            return DeliveryDecision.DONE;
+        }
+        Optional<Duration> next = schedule.delayBeforeAttempt(schedulePosition + 1, jitter);
+        Duration delay = next.orElse(TO_DEAD_LETTER);
+        record(stored, attempt, WebhookEvent.DeliveryStatus.RETRYING, failure,
+                new NextAttempt(schedulePosition, clock.instant().plus(delay)));
         LOG.info("webhook_attempt_failed", Map.of("event_id", eventId, "merchant_id", event.merchantId(),
                 "attempt", attemptNumber, "reason", failure, "next_in_s", next.map(DeliveryDecision::secondsRoundedUp).orElse(-1L)));
-        return new DeliveryDecision.RetryAfter(next.orElse(TO_DEAD_LETTER));
+        return new DeliveryDecision.RetryAfter(delay);
     }
 
     private DeliveryDecision giveUp(StoredWebhookEvent stored, int attemptNumber, String target, String reason) {
         DeliveryAttempt attempt = new DeliveryAttempt(attemptNumber, clock.instant(), target, null, reason, 0, null);
-        record(stored, attempt, WebhookEvent.DeliveryStatus.FAILED, reason);
+        record(stored, attempt, WebhookEvent.DeliveryStatus.FAILED, reason, null);
         return DeliveryDecision.DONE;
     }
 
     private void record(StoredWebhookEvent stored, DeliveryAttempt attempt, WebhookEvent.DeliveryStatus status,
-            String error) {
+            String error, NextAttempt nextAttempt) {
         List<DeliveryAttempt> attempts = new ArrayList<>(stored.delivery().attempts());
         attempts.add(attempt);
         Instant now = clock.instant();
@@ -139,6 +183,6 @@ public final class WebhookDeliveryService {
                 status == WebhookEvent.DeliveryStatus.DELIVERED ? now : null,
                 status == WebhookEvent.DeliveryStatus.FAILED ? now : null,
                 error);
-        events.recordAttempt(stored.event().eventId(), attempt, next);
+        events.recordAttempt(stored.event().eventId(), attempt, next, nextAttempt);
     }
 }

@@ -19,8 +19,25 @@ public interface WebhookEventRepository {
      */
     boolean acquireLease(String eventId, Instant now, Instant leaseUntil);
 
-    /** Appends the attempt, sets the new state and releases the lease. */
-    void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next);
+    /**
+     * {@link #acquireLease} for a job of one retry chain: also only while that chain is the event's
+     * current one ({@code chainId} null: the chain every event starts with). A chain the sweeper has
+     * replaced (see {@link #resumeChain}) gets no lease, so its job, should it come back, does nothing.
+     */
+    boolean acquireLeaseForChain(String eventId, String chainId, Instant now, Instant leaseUntil);
+
+    /** Appends the attempt, sets the new state and releases the lease; see the four-argument form. */
+    default void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next) {
+        recordAttempt(eventId, attempt, next, null);
+    }
+
+    /**
+     * Appends the attempt, sets the new state and releases the lease. A final state ends the event's
+     * retry chain. A retrying state records {@code nextAttempt}, when the chain's job is due back; null
+     * (an attempt outside the chain, e.g. a merchant's redelivery) keeps what the chain recorded, and
+     * if there is none yet (its first job never ran), expects a job from the attempt's time on.
+     */
+    void recordAttempt(String eventId, DeliveryAttempt attempt, DeliveryState next, NextAttempt nextAttempt);
 
     /** Marks a not yet delivered event failed (dead-lettered); false when it was already final. */
     boolean markFailed(String eventId, Instant at, String reason);
@@ -36,6 +53,16 @@ public interface WebhookEventRepository {
      * in SQS is either attempted or dead-lettered (and then marked failed). Harmless when already gone.
      */
     void markRequeued(String eventId);
+
+    /** Retrying events whose job was due back before {@code dueBefore}, earliest first: jobs that may be lost. */
+    List<OverdueRetry> findOverdueRetries(Instant dueBefore, int limit);
+
+    /**
+     * Makes {@code newChainId} the event's retry chain, due now: only while it is still retrying, its
+     * job still due at {@code seenDueAt} (no attempt since it was found) and no delivery holds the
+     * lease. False means: leave it alone. Afterwards the old chain's job is refused its lease.
+     */
+    boolean resumeChain(String eventId, Instant seenDueAt, String newChainId, Instant now);
 
     WebhookEventPage listForMerchant(String merchantId, int limit, String cursor);
 }

@@ -10,4 +10,10 @@ public interface WebhookJobQueue {
      * scheduled, so a merchant's redelivery doesn't start a second chain of retries beside it.
      */
     void enqueueOneAttempt(WebhookEvent event);
+
+    /**
+     * A job that carries on an event's retry schedule after its own job was lost: it belongs to the
+     * retry chain {@code chainId} and goes on from attempt {@code schedulePosition + 1}, now.
+     */
+    void resumeRetries(WebhookEvent event, String chainId, int schedulePosition);
 }

@@ -13,6 +13,8 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.NextAttempt;
+import com.circoflows.domain.webhook.OverdueRetry;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -255,6 +258,93 @@ class WebhookDeliveryStateIT {
         assertEquals(DeliveryStatus.PENDING, one.get(0).deliveryStatus());
     }
 
+    // --- retry chains: the sweeper's second index ------------------------------------------
+
+    @Test
+    void retryingEventIsInTheRetryIndexUnderItsDueTimeUntilItIsFinal() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        DeliveryAttempt failed = attempt(1, 500, null);
+        Instant due = now.plusSeconds(5);
+        events.recordAttempt(event.eventId(), failed, new DeliveryState(DeliveryStatus.RETRYING, List.of(failed),
+                null, null, "http_500"), new NextAttempt(1, due));
+
+        assertTrue(overdue(event, due).isEmpty(), "due at the cut-off: not yet overdue");
+        OverdueRetry found = overdue(event, due.plusMillis(1)).orElseThrow();
+        assertEquals(due, found.dueAt());
+        assertEquals(1, found.schedulePosition());
+        assertEquals(event.merchantId(), found.event().merchantId());
+        assertEquals(DeliveryStatus.RETRYING, found.event().deliveryStatus());
+
+        record(event, attempt(2, 200, null), DeliveryStatus.DELIVERED, null);
+
+        assertTrue(overdue(event, due.plusSeconds(3600)).isEmpty());
+        Map<String, AttributeValue> item = raw(event.eventId());
+        for (String attribute : List.of("retry_key", "next_attempt_at", "schedule_position", "retry_chain")) {
+            assertFalse(item.containsKey(attribute), attribute);
+        }
+    }
+
+    @Test
+    void attemptOutsideTheChainKeepsItsDueTimeOrStartsOneWhenThereIsNone() {
+        WebhookEvent chained = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        DeliveryAttempt first = attempt(1, 500, null);
+        events.recordAttempt(chained.eventId(), first, new DeliveryState(DeliveryStatus.RETRYING, List.of(first),
+                null, null, "http_500"), new NextAttempt(2, now.plusSeconds(300)));
+        WebhookEvent chainless = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+
+        record(chained, attempt(2, 503, null), DeliveryStatus.RETRYING, "http_503");
+        record(chainless, attempt(1, 503, null), DeliveryStatus.RETRYING, "http_503");
+
+        OverdueRetry kept = overdue(chained, now.plusSeconds(301)).orElseThrow();
+        assertEquals(now.plusSeconds(300), kept.dueAt());
+        assertEquals(2, kept.schedulePosition());
+        OverdueRetry started = overdue(chainless, now.plusSeconds(2)).orElseThrow();
+        assertEquals(attempt(1, 503, null).at(), started.dueAt(), "a job is expected from the attempt on");
+        assertEquals(0, started.schedulePosition());
+    }
+
+    @Test
+    void resumingAChainTakesEffectOnlyIfNothingMovedAndThenOnlyItsJobGetsTheLease() {
+        Instant due = now.plusSeconds(5);
+        WebhookEvent moved = retrying(due);
+        WebhookEvent leased = retrying(due);
+        WebhookEvent lost = retrying(due);
+        WebhookEvent delivered = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        record(delivered, attempt(1, 200, null), DeliveryStatus.DELIVERED, null);
+        Instant sweep = due.plusSeconds(180);
+        assertTrue(events.acquireLeaseForChain(leased.eventId(), null, sweep, sweep.plusSeconds(60)));
+
+        assertFalse(events.resumeChain(moved.eventId(), due.minusMillis(1), "chn_a", sweep), "an attempt moved it");
+        assertFalse(events.resumeChain(leased.eventId(), due, "chn_b", sweep), "its job is being delivered");
+        assertFalse(events.resumeChain(delivered.eventId(), due, "chn_c", sweep), "not retrying");
+        assertTrue(events.resumeChain(lost.eventId(), due, "chn_d", sweep));
+
+        assertEquals(sweep, overdue(lost, sweep.plusMillis(1)).orElseThrow().dueAt(), "due now: the resumed job");
+        assertFalse(events.acquireLeaseForChain(lost.eventId(), null, sweep, sweep.plusSeconds(60)), "the lost job, late");
+        assertFalse(events.acquireLeaseForChain(lost.eventId(), "chn_other", sweep, sweep.plusSeconds(60)));
+        assertTrue(events.acquireLeaseForChain(lost.eventId(), "chn_d", sweep, sweep.plusSeconds(60)));
+        assertTrue(events.acquireLeaseForChain(moved.eventId(), null, sweep, sweep.plusSeconds(60)),
+                "an event never resumed is leased by its first chain");
+    }
+
+    @Test
+    void deadLetteringOrReopeningEndsTheChain() {
+        WebhookEvent deadLettered = retrying(now.plusSeconds(5));
+        WebhookEvent reopened = retrying(now.plusSeconds(5));
+        assertTrue(events.resumeChain(deadLettered.eventId(), now.plusSeconds(5), "chn_e", now.plusSeconds(300)));
+
+        assertTrue(events.markFailed(deadLettered.eventId(), now.plusSeconds(400), "retries_exhausted"));
+        record(reopened, attempt(2, 200, null), DeliveryStatus.DELIVERED, null);
+        assertTrue(events.reopenForRedelivery(reopened.eventId()));
+
+        for (WebhookEvent event : List.of(deadLettered, reopened)) {
+            assertTrue(overdue(event, now.plusSeconds(3600)).isEmpty());
+            assertFalse(raw(event.eventId()).containsKey("retry_chain"));
+        }
+        assertTrue(events.acquireLeaseForChain(reopened.eventId(), null, now.plusSeconds(500), now.plusSeconds(560)),
+                "the reopened event's new job is of the first chain again");
+    }
+
     // --- the merchant's list ------------------------------------------------------------------
 
     @Test
@@ -331,6 +421,21 @@ class WebhookDeliveryStateIT {
         events.recordAttempt(event.eventId(), attempt, new DeliveryState(status, List.of(attempt),
                 status == DeliveryStatus.DELIVERED ? attempt.at() : null,
                 status == DeliveryStatus.FAILED ? attempt.at() : null, error));
+    }
+
+    /** A pending event whose first chain attempt failed; its job is due back at {@code due}. */
+    private WebhookEvent retrying(Instant due) {
+        WebhookEvent event = stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now));
+        DeliveryAttempt failed = attempt(1, 500, null);
+        events.recordAttempt(event.eventId(), failed, new DeliveryState(DeliveryStatus.RETRYING, List.of(failed),
+                null, null, "http_500"), new NextAttempt(1, due));
+        return event;
+    }
+
+    private Optional<OverdueRetry> overdue(WebhookEvent event, Instant dueBefore) {
+        return events.findOverdueRetries(dueBefore, 100).stream()
+                .filter(retry -> retry.event().eventId().equals(event.eventId()))
+                .findFirst();
     }
 
     private DeliveryAttempt attempt(int number, Integer status, String error) {

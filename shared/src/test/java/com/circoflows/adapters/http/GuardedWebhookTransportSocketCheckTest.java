@@ -28,6 +28,8 @@ import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The DNS-rebinding defence for https: the address a socket actually connected to is checked
@@ -76,6 +78,32 @@ class GuardedWebhookTransportSocketCheckTest {
 
             assertInstanceOf(SSLSocket.class, layered);
             assertEquals(List.of(connected), watched);
+        }
+    }
+
+    /**
+     * The connection's own address, whatever name led there: a socket that reports it is connected to
+     * an IPv6 address carrying a non-public IPv4 address is closed before TLS, in every mode.
+     */
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#NON_PUBLIC")
+    void socketConnectedToIpv4InsideIpv6IsRefusedBeforeTls(String literal) throws Exception {
+        InetAddress inside = InetAddress.getByName(literal);
+        for (boolean localMode : new boolean[] {true, false}) {
+            AddressCheckingSslSocketFactory factory =
+                    new AddressCheckingSslSocketFactory(tls, OutboundAddressRule.forMode(localMode), watched::add);
+            Socket connected = new Socket() {
+                @Override
+                public InetAddress getInetAddress() {
+                    return inside;
+                }
+            };
+
+            BlockedAddressException e = assertThrows(BlockedAddressException.class,
+                    () -> factory.createSocket(connected, "hooks.merchant.example", 443, true), literal);
+
+            assertEquals(inside.getHostAddress(), e.address());
+            assertTrue(connected.isClosed(), "the refused socket is closed");
         }
     }
 

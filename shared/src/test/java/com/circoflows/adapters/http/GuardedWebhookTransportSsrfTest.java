@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +128,43 @@ class GuardedWebhookTransportSsrfTest {
                 () -> transport.checkedTarget("http://app.localhost:8080/hook"));
 
         assertEquals("ssrf_blocked: 93.184.216.34", refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#NON_PUBLIC")
+    void ipv4InsideAnIpv6LiteralIsRefusedAtDeliveryInEveryMode(String literal) {
+        for (GuardedWebhookTransport transport : new GuardedWebhookTransport[] {local, production}) {
+            TransportResult result = transport.post("https://[" + literal + "]/hook", HEADERS, BODY);
+
+            assertEquals("invalid_url: The webhook URL must be publicly reachable.", result.error(), literal);
+            assertRefusedWithoutConnecting(result);
+        }
+    }
+
+    /** DNS can answer with these too (an AAAA record), so the same unwrapping applies to resolved addresses. */
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#NON_PUBLIC")
+    void nameResolvingToIpv4InsideIpv6IsSsrfBlockedInEveryMode(String literal) throws UnknownHostException {
+        InetAddress inside = InetAddress.getByName(literal);
+        HostResolver aaaa = host -> new InetAddress[] {inside};
+        for (boolean localMode : new boolean[] {true, false}) {
+            TransportResult result = new GuardedWebhookTransport(localMode, SHORT, aaaa)
+                    .post("https://aaaa.attacker.example/hook", HEADERS, BODY);
+
+            assertEquals("ssrf_blocked: " + inside.getHostAddress(), result.error(), literal);
+            assertRefusedWithoutConnecting(result);
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#IMPOSSIBLE_PORTS")
+    void portOutsideOneTo65535IsRefusedAtDelivery(int port) {
+        for (String url : new String[] {"https://public.example.com:" + port + "/hook", "http://127.0.0.1:" + port + "/hook"}) {
+            TransportResult result = local.post(url, HEADERS, BODY);
+
+            assertEquals("invalid_url: The URL's port must be between 1 and 65535.", result.error(), url);
+            assertRefusedWithoutConnecting(result);
+        }
     }
 
     @Test

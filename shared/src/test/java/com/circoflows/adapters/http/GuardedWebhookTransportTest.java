@@ -73,6 +73,7 @@ class GuardedWebhookTransportTest {
         });
         server.createContext("/fail", exchange -> respond(exchange, 500, "database is down"));
         server.createContext("/gone", exchange -> respond(exchange, 410, "endpoint retired"));
+        server.createContext("/chatty", exchange -> respond(exchange, 500, CHATTY_ANSWER));
         server.createContext("/redirect", exchange -> {
             exchange.getResponseHeaders().set("Location", base + "/redirect-target");
             respond(exchange, 302, "moved");
@@ -143,6 +144,24 @@ class GuardedWebhookTransportTest {
         assertEquals(500, result.httpStatus());
         assertNull(result.error());
         assertEquals("database is down", result.responseSnippet());
+    }
+
+    /** An answer with a stack trace, a card number over two lines and markup, as a careless endpoint might give. */
+    private static final String CHATTY_ANSWER = "<html><body>\r\n<script>alert(1)</script>\n"
+            + "Exception:\tcard 4242 4242\n4242 4242 declined\u0000\u001b[31m\u202e!\n\n" + "at x.y(Z.java)\n".repeat(400)
+            + "</body></html>";
+
+    @Test
+    void theAnswerIsKeptAsAShortOneLineExcerptWithCardNumbersMasked() {
+        TransportResult result = transport.post(base + "/chatty", HEADERS, BODY);
+
+        assertEquals(500, result.httpStatus());
+        String excerpt = result.responseSnippet();
+        assertTrue(excerpt.startsWith("<html><body> <script>alert(1)</script> Exception: card **** **** **** **** "
+                + "declined [31m ! at x.y(Z.java) at x.y(Z.java)"), excerpt);
+        assertTrue(excerpt.length() <= 256, excerpt);
+        assertTrue(excerpt.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u202e'), excerpt);
+        assertFalse(excerpt.contains("4242"), excerpt);
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.circoflows.domain.webhook.DeliveryAttempt;
+import com.circoflows.domain.webhook.DeliveryState;
+import com.circoflows.domain.webhook.NextAttempt;
 import com.circoflows.domain.webhook.RetrySchedule;
 import com.circoflows.domain.webhook.WebhookDeliveryService;
 import com.circoflows.domain.webhook.WebhookEndpoint;
@@ -188,6 +191,52 @@ class WebhookJobBatchTest {
         batch(RetrySchedule.production(), pinned(0)).handle(event(message("m", event.eventId(), 1)));
 
         assertTrue(sqs.visibilityChanges().isEmpty());
+    }
+
+    @Test
+    void resumedJobGoesOnFromWhereItsChainStoodInTheSchedule() {
+        WebhookEvent event = retryingResumedAs("chn_resumed0000000", 2);
+        transport.otherwiseAnswer(ScriptedWebhookTransport.status(503));
+
+        SQSBatchResponse response = batch(RetrySchedule.production(), pinned(0))
+                .handle(event(resumedMessage("m", event.eventId(), "chn_resumed0000000", 2, 1)));
+
+        assertEquals(List.of("m"), failedIds(response));
+        assertEquals(1800, sqs.visibilityChanges().get(0).visibilityTimeout(),
+                "attempt 3 of the schedule failed: 30 min before the 4th");
+    }
+
+    @Test
+    void jobOfAChainTheSweeperReplacedIsDeletedWithoutPosting() {
+        WebhookEvent event = retryingResumedAs("chn_resumed0000000", 2);
+
+        SQSBatchResponse response = batch(RetrySchedule.production(), pinned(0))
+                .handle(event(message("original", event.eventId(), 3),
+                        resumedMessage("older-resume", event.eventId(), "chn_replaced000000", 1, 1)));
+
+        assertEquals(List.of(), failedIds(response), "both deleted: the current chain's job carries the schedule");
+        assertTrue(transport.requests().isEmpty());
+        assertTrue(sqs.visibilityChanges().isEmpty());
+        assertEquals(1, events.stored(event.eventId()).delivery().attempts().size());
+    }
+
+    /** An event with one failed attempt whose job was lost, resumed by the sweeper as {@code chainId}. */
+    private WebhookEvent retryingResumedAs(String chainId, int schedulePosition) {
+        WebhookEvent event = stored();
+        DeliveryAttempt failed = new DeliveryAttempt(1, TestClocks.NOW, "https://hooks.acme.example/in", 500, null, 5,
+                null);
+        events.recordAttempt(event.eventId(), failed, new DeliveryState(DeliveryStatus.RETRYING, List.of(failed), null,
+                null, "http_500"), new NextAttempt(schedulePosition, TestClocks.NOW.minusSeconds(600)));
+        assertTrue(events.resumeChain(event.eventId(), TestClocks.NOW.minusSeconds(600), chainId, TestClocks.NOW));
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage resumedMessage(String id, String eventId, String chainId, int schedulePosition,
+            int receiveCount) {
+        SQSEvent.SQSMessage message = raw(id, "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\"" + MERCHANT
+                + "\",\"retry_chain\":\"" + chainId + "\",\"schedule_position\":" + schedulePosition + "}");
+        message.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        return message;
     }
 
     // --- helpers ------------------------------------------------------------------------------

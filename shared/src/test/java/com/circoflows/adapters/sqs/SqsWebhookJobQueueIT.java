@@ -57,6 +57,18 @@ class SqsWebhookJobQueueIT {
     }
 
     @Test
+    void resumedJobCarriesItsRetryChainAndWhereItStoodInTheSchedule() {
+        Transaction transaction = AdapterTestData.completed(AdapterTestData.merchantId());
+        WebhookEvent event = WebhookEvents.announce(transaction, AdapterTestData.PROCESSED_AT);
+
+        new SqsWebhookJobQueue(sqs, queueUrl).resumeRetries(event, "chn_0123456789abcdef", 4);
+
+        Message message = receiveJobFor(event.eventId()).orElseThrow(() -> new AssertionError("no job queued"));
+        assertEquals(Map.of("event_id", event.eventId(), "merchant_id", transaction.merchantId(),
+                "retry_chain", "chn_0123456789abcdef", "schedule_position", 4), Json.readMap(message.body()));
+    }
+
+    @Test
     void queueThatDoesNotExistSurfacesAsRetryableFailure() {
         String badUrl = LocalStackFixture.stack().sqs().endpoint() + "/000000000000/no-such-queue";
         WebhookEvent event = WebhookEvents.announce(AdapterTestData.completed(AdapterTestData.merchantId()),

@@ -14,6 +14,7 @@ import com.circoflows.domain.payment.DirectPaymentRequest;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import com.circoflows.testing.TestCardData;
 import com.circoflows.testing.TestClocks;
+import java.net.InetAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,8 +52,10 @@ class DirectPaymentRequestParserTest {
               "return_url": "https://your-site.com/payment/3ds-return"
             }""";
 
-    private final DirectPaymentRequestParser parser =
-            new DirectPaymentRequestParser(new MerchantUrlPolicy(false), TestClocks.fixed());
+    /** The network stays out of unit tests: every name "resolves" to a public address here. */
+    private final DirectPaymentRequestParser parser = new DirectPaymentRequestParser(
+            new MerchantUrlPolicy(false, host -> new InetAddress[] {InetAddress.getByName("93.184.216.34")}),
+            TestClocks.fixed());
 
     @Test
     void quickStartRequestParses() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CardNumberDetectorTest {
@@ -56,5 +57,21 @@ class CardNumberDetectorTest {
         assertEquals("a=****************&b=****%20****%20****%20**** order 1234",
                 CardNumberDetector.mask("a=4242424242424242&b=5105%201051%200510%205100 order 1234"));
         assertEquals("nothing here 2026-11-23T12:00:00Z", CardNumberDetector.mask("nothing here 2026-11-23T12:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ORD-12345", "order 1234567890", "2026-11-23T12:00:00Z", ""})
+    void maskLeavesOrdinaryTextAsItIs(String text) {
+        assertEquals(text, CardNumberDetector.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "card 4242424242424242 please|card **************** please",
+        "4242-4242-4242-4242 and 5105 1051 0510 5100|****-****-****-**** and **** **** **** ****",
+        "ORD-12345 x5105105105105100y|ORD-12345 x****************y",
+    })
+    void masksEveryCardNumberItFinds(String text, String masked) {
+        assertEquals(masked, CardNumberDetector.mask(text));
     }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.url.MerchantUrlPolicy.HostResolver;
+import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -135,6 +138,55 @@ class MerchantUrlPolicyTest {
     void upperCaseHttpsSchemeIsAccepted() {
         production.checkWebhookUrl("HTTPS://your-site.com/webhooks/payment", "webhook_url");
         production.checkReturnUrl("HTTPS://your-site.com/return", "return_url");
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#NON_PUBLIC")
+    void ipv4InsideAnIpv6LiteralIsRefusedInEveryMode(String literal) {
+        String url = "https://[" + literal + "]/hook";
+        for (MerchantUrlPolicy policy : new MerchantUrlPolicy[] {production, local}) {
+            assertEquals("The webhook URL must be publicly reachable.", refusedWebhook(policy, url).getMessage());
+            ApiException resolved = assertThrows(ApiException.class,
+                    () -> policy.checkWebhookUrlResolved(url, "webhook_url"), url);
+            assertEquals(ErrorCode.INVALID_WEBHOOK_URL, resolved.code());
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#NON_PUBLIC")
+    void nameResolvingToIpv4InsideIpv6IsRefusedInEveryMode(String literal) {
+        HostResolver dns = host -> new InetAddress[] {InetAddress.getByName(literal)};
+        for (boolean localMode : new boolean[] {false, true}) {
+            ApiException e = assertThrows(ApiException.class, () -> new MerchantUrlPolicy(localMode, dns)
+                    .checkWebhookUrlResolved("https://hooks.attacker.example/x", "url"), literal);
+
+            assertEquals(ErrorCode.INVALID_WEBHOOK_URL, e.code());
+            assertEquals("The webhook URL must be publicly reachable; its host resolves to a private address.",
+                    e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#IMPOSSIBLE_PORTS")
+    void portOutsideOneTo65535IsRefusedForEveryUrl(int port) {
+        for (String host : new String[] {"your-site.com", "8.8.8.8", "[2606:4700:4700::1111]"}) {
+            String url = "https://" + host + ":" + port + "/hook";
+            for (MerchantUrlPolicy policy : new MerchantUrlPolicy[] {production, local}) {
+                assertEquals("The URL's port must be between 1 and 65535.", refusedWebhook(policy, url).getMessage());
+                ApiException back = assertThrows(ApiException.class, () -> policy.checkReturnUrl(url, "return_url"));
+                assertEquals(ErrorCode.INVALID_RETURN_URL, back.code());
+                assertEquals("The URL's port must be between 1 and 65535.", back.getMessage());
+            }
+        }
+        ApiException loopback = refusedWebhook(local, "http://127.0.0.1:" + port + "/hook");
+        assertEquals("The URL's port must be between 1 and 65535.", loopback.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://your-site.com:1/hook", "https://your-site.com:65535/hook", "https://your-site.com:/hook"})
+    void portsAtTheEdgesAndAnEmptyPortAreAccepted(String url) {
+        assertEquals(url, production.checkWebhookUrl(url, "webhook_url"));
+        assertEquals(url, production.checkReturnUrl(url, "return_url"));
     }
 
     @Test

@@ -1,11 +1,15 @@
 package com.circoflows.domain.url;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PublicAddressesTest {
@@ -39,8 +43,28 @@ class PublicAddressesTest {
         "192.0.1.1", "198.17.255.255", "198.20.0.1", "223.255.255.255",
         "2606:4700:4700::1111", "2001:4860:4860::8888",
         "::ffff:8.8.8.8",
+        // IPv4-in-IPv6 forms carrying a public IPv4 address stay usable
+        "::ffff:0:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2001:0:808:808:0:0:f7f7:f7f7",
+        "2606:4700::5efe:808:808",
     })
     void addressOnTheInternetIsPublic(String literal) throws UnknownHostException {
         assertTrue(PublicAddresses.isPublic(InetAddress.getByName(literal)), literal);
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.circoflows.testing.EmbeddedIpv4#NON_PUBLIC")
+    void ipv4InsideIpv6IsUnwrappedBeforeTheCheck(String literal) throws UnknownHostException {
+        InetAddress address = InetAddress.getByName(literal);
+
+        assertInstanceOf(Inet6Address.class, address, literal);
+        assertFalse(PublicAddresses.isPublic(address), literal);
+    }
+
+    @Test
+    void ipv4MappedAddressIsCheckedEvenWhenKeptAsIpv6() throws UnknownHostException {
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 169, (byte) 254, (byte) 169,
+            (byte) 254};
+
+        assertFalse(PublicAddresses.isPublic(Inet6Address.getByAddress(null, mapped, -1)));
     }
 }

@@ -54,4 +54,18 @@ class TransportResultTest {
         assertEquals("x".repeat(255), clipped);
         assertEquals("short", TransportResult.response(200, 1, "short").responseSnippet());
     }
+
+    @Test
+    void snippetIsOneLineWithCardNumbersMasked() {
+        TransportResult result = TransportResult.response(500, 1, "error:\r\n\tcard\u00004000-0566-5566-5556\u2028rejected  ");
+
+        assertEquals("error: card ****-****-****-**** rejected", result.responseSnippet());
+    }
+
+    @Test
+    void aCardNumberAcrossTheClipIsMaskedBeforeClipping() {
+        String snippet = TransportResult.response(500, 1, "x".repeat(250) + " 5555555555554444 tail").responseSnippet();
+
+        assertEquals("x".repeat(250) + " *****", snippet);
+    }
 }

@@ -1,6 +1,8 @@
 package com.circoflows.domain.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.error.RetryableFailure;
@@ -16,9 +18,11 @@ import com.circoflows.testing.RecordingWebhookJobQueue;
 import com.circoflows.testing.ScriptedWebhookTransport;
 import com.circoflows.testing.TestClocks;
 import com.circoflows.testing.WebhookTestEvents;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,11 @@ class WebhookSweeperTest {
             @Override
             public void enqueueOneAttempt(WebhookEvent event) {
                 throw new AssertionError("the sweeper queues scheduled jobs only");
+            }
+
+            @Override
+            public void resumeRetries(WebhookEvent event, String chainId, int schedulePosition) {
+                throw new AssertionError("no retrying event in this test");
             }
         };
         WebhookSweeper sweeping = new WebhookSweeper(events, failsFirst, clock, WebhookSweeper.GRACE);
@@ -184,6 +193,11 @@ class WebhookSweeperTest {
             public void enqueueOneAttempt(WebhookEvent job) {
                 throw new AssertionError("the sweeper queues scheduled jobs only");
             }
+
+            @Override
+            public void resumeRetries(WebhookEvent job, String chainId, int schedulePosition) {
+                throw new AssertionError("no retrying event in this test");
+            }
         };
         WebhookSweeper sweeping = new WebhookSweeper(events, sendsThenTableFails, clock, WebhookSweeper.GRACE);
 
@@ -191,6 +205,197 @@ class WebhookSweeperTest {
 
         assertEquals(List.of(event.eventId()), queuedIds());
         assertTrue(log.text().contains("sweeper_mark_requeued_failed"), log.text());
+    }
+
+    /*
+     * Retrying events whose job the queue lost (purged, or the local runner's in-memory queue went
+     * down with the runner): the event says when its job is due back, and the sweeper resumes the
+     * chain once that is overdue by the grace.
+     */
+
+    private final ScriptedWebhookTransport merchant = new ScriptedWebhookTransport();
+    /** Jitter pinned to its middle: the schedule's delays exactly (5 s before attempt 2, 5 min before attempt 3). */
+    private final WebhookDeliveryService delivery = deliveryWith(RetrySchedule.production());
+
+    @Test
+    void retryingEventWhoseJobWasLostIsResumedAfterTheGraceWhereItsScheduleStood() {
+        WebhookEvent event = retryingAfterFirstAttempt();
+        Instant due = TestClocks.NOW.plusSeconds(5);
+        assertEquals(due, events.nextAttemptAt(event.eventId()), "the event says when its job comes back");
+        // The job is lost: it never comes back.
+
+        clock.set(due.plus(WebhookSweeper.GRACE));
+        assertEquals(0, sweeper.sweep(), "not yet overdue by more than the grace");
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, sweeper.sweep());
+
+        RecordingWebhookJobQueue.ResumedJob resumed = queue.resumed().get(0);
+        assertEquals(event.eventId(), resumed.event().eventId());
+        assertEquals(1, resumed.schedulePosition(), "one of the schedule's attempts was made");
+        assertTrue(log.text().contains("sweeper_resumed_retries"), log.text());
+        merchant.thenAnswer(ScriptedWebhookTransport.status(503));
+        DeliveryDecision next = delivery.deliverInChain(event.eventId(), resumed.chainId(), 1 + 1);
+        assertEquals(new DeliveryDecision.RetryAfter(Duration.ofMinutes(5)), next, "attempt 2 of the schedule: 5 min to the 3rd");
+        assertEquals(DeliveryDecision.DONE, delivery.deliverInChain(event.eventId(), resumed.chainId(), 1 + 2));
+        assertEquals(DeliveryStatus.DELIVERED, events.stored(event.eventId()).delivery().status());
+        assertEquals(3, merchant.requests().size());
+        assertNull(events.nextAttemptAt(event.eventId()), "delivered: no job is expected any more");
+    }
+
+    @Test
+    void retryingEventWhoseJobComesBackOnTimeIsNeverResumed() {
+        WebhookEvent event = retryingAfterFirstAttempt();
+        merchant.thenAnswer(ScriptedWebhookTransport.status(500));
+
+        clock.advance(Duration.ofSeconds(5));
+        delivery.deliver(event.eventId(), 2); // the job, back on time: fails again, due back in 5 min
+        clock.advance(Duration.ofMinutes(5).plus(WebhookSweeper.GRACE));
+        assertEquals(0, sweeper.sweep());
+
+        assertEquals(List.of(), queue.resumed());
+        assertEquals(TestClocks.NOW.plusSeconds(5).plus(Duration.ofMinutes(5)), events.nextAttemptAt(event.eventId()));
+    }
+
+    @Test
+    void overdueJobThatIsBeingDeliveredRightNowIsNotResumed() {
+        WebhookEvent event = retryingAfterFirstAttempt();
+        clock.advance(Duration.ofSeconds(5).plus(WebhookSweeper.GRACE).plusSeconds(1));
+        assertTrue(events.acquireLeaseForChain(event.eventId(), null, clock.instant(), clock.instant().plusSeconds(60)),
+                "the late job has just taken the lease");
+
+        assertEquals(0, sweeper.sweep());
+
+        assertEquals(List.of(), queue.resumed());
+        assertNull(events.retryChain(event.eventId()));
+    }
+
+    /** Not lost after all, only late: once the chain is resumed, the old job does nothing when it comes back. */
+    @Test
+    void lateOriginalJobAfterAResumeNeitherDeliversNorStartsASecondChain() {
+        WebhookEvent event = retryingAfterFirstAttempt();
+        clock.advance(Duration.ofSeconds(5).plus(WebhookSweeper.GRACE).plusSeconds(1));
+        assertEquals(1, sweeper.sweep());
+
+        assertEquals(DeliveryDecision.DONE, delivery.deliver(event.eventId(), 2), "the original job, late");
+
+        assertEquals(1, merchant.requests().size(), "no second POST from the old chain");
+        assertEquals(DeliveryStatus.RETRYING, events.stored(event.eventId()).delivery().status());
+        String chain = queue.resumed().get(0).chainId();
+        assertEquals(DeliveryDecision.DONE, delivery.deliverInChain(event.eventId(), chain, 2));
+        assertEquals(2, merchant.requests().size());
+        assertEquals(DeliveryStatus.DELIVERED, events.stored(event.eventId()).delivery().status());
+    }
+
+    @Test
+    void resumedEventIsResumedOnceHoweverManySweepsRunWhileItsJobIsQueued() {
+        retryingAfterFirstAttempt();
+        clock.advance(Duration.ofSeconds(5).plus(WebhookSweeper.GRACE).plusSeconds(1));
+
+        assertEquals(1, sweeper.sweep());
+        clock.advance(WebhookSweeper.GRACE.minusSeconds(1));
+        assertEquals(0, sweeper.sweep());
+
+        assertEquals(1, queue.resumed().size());
+    }
+
+    @Test
+    void resumeThatCouldNotBeQueuedIsTriedAgainWithANewChainAfterTheGrace() {
+        WebhookEvent event = retryingAfterFirstAttempt();
+        clock.advance(Duration.ofSeconds(5).plus(WebhookSweeper.GRACE).plusSeconds(1));
+        queue.failWith(new RetryableFailure("SQS SendMessage failed: SdkClientException", null));
+        assertEquals(0, sweeper.sweep());
+        assertTrue(log.text().contains("sweeper_resume_failed"), log.text());
+        String unsent = events.retryChain(event.eventId());
+
+        queue.failWith(null);
+        clock.advance(WebhookSweeper.GRACE.plusSeconds(1));
+        assertEquals(1, sweeper.sweep());
+
+        RecordingWebhookJobQueue.ResumedJob resumed = queue.resumed().get(0);
+        assertNotEquals(unsent, resumed.chainId());
+        assertEquals(resumed.chainId(), events.retryChain(event.eventId()));
+        assertEquals(1, resumed.schedulePosition());
+    }
+
+    /** After the last attempt the job only comes back to be dead-lettered; if it was lost, the resumed job ends it. */
+    @Test
+    void resumedChainPastTheLastAttemptMarksTheEventFailedWithoutPosting() {
+        WebhookDeliveryService quick = deliveryWith(RetrySchedule.parse("0s,1s"));
+        WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, TestClocks.NOW));
+        merchant.thenAnswer(ScriptedWebhookTransport.status(500), ScriptedWebhookTransport.status(500));
+        quick.deliver(event.eventId(), 1);
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(new DeliveryDecision.RetryAfter(Duration.ofSeconds(1)), quick.deliver(event.eventId(), 2),
+                "the last attempt: back in 1 s to go to the dead-letter queue");
+        clock.advance(Duration.ofSeconds(1).plus(WebhookSweeper.GRACE).plusSeconds(1));
+        assertEquals(1, sweeper.sweep());
+
+        RecordingWebhookJobQueue.ResumedJob resumed = queue.resumed().get(0);
+        assertEquals(2, resumed.schedulePosition());
+        assertEquals(DeliveryDecision.DONE, quick.deliverInChain(event.eventId(), resumed.chainId(), 2 + 1));
+
+        assertEquals(2, merchant.requests().size(), "no attempt past the schedule");
+        StoredWebhookEvent failed = events.stored(event.eventId());
+        assertEquals(DeliveryStatus.FAILED, failed.delivery().status());
+        assertEquals("retries_exhausted", failed.delivery().lastError());
+        assertTrue(log.text().contains("webhook_retries_exhausted"), log.text());
+    }
+
+    /** A merchant's redelivery failed while the event's first job was lost: the event is retrying with no chain yet. */
+    @Test
+    void eventLeftRetryingByAFailedRedeliveryWithoutAnyJobIsResumedFromTheScheduleStart() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, TestClocks.NOW));
+        events.markRequeued(event.eventId()); // its first job was sent, and then lost
+        merchant.thenAnswer(ScriptedWebhookTransport.status(500));
+        delivery.deliverOnce(event.eventId());
+        assertEquals(TestClocks.NOW, events.nextAttemptAt(event.eventId()), "a job is expected from now on");
+
+        clock.advance(WebhookSweeper.GRACE.plusSeconds(1));
+        assertEquals(1, sweeper.sweep());
+
+        assertEquals(0, queue.resumed().get(0).schedulePosition(), "no attempt of the schedule was made yet");
+    }
+
+    @Test
+    void oneAttemptJobDoesNotMoveTheChainsDueTime() {
+        WebhookEvent event = retryingAfterFirstAttempt();
+        merchant.thenAnswer(ScriptedWebhookTransport.status(500));
+        clock.advance(Duration.ofSeconds(2));
+
+        delivery.deliverOnce(event.eventId());
+
+        assertEquals(TestClocks.NOW.plusSeconds(5), events.nextAttemptAt(event.eventId()));
+    }
+
+    /** The event's first job failed its first attempt; its next one is due 5 s later. */
+    private WebhookEvent retryingAfterFirstAttempt() {
+        WebhookEvent event = stored(WebhookTestEvents.pending(MERCHANT, TestClocks.NOW));
+        merchant.thenAnswer(ScriptedWebhookTransport.status(500));
+        assertEquals(new DeliveryDecision.RetryAfter(Duration.ofSeconds(5)), delivery.deliver(event.eventId(), 1));
+        assertEquals(DeliveryStatus.RETRYING, events.stored(event.eventId()).delivery().status());
+        return event;
+    }
+
+    private WebhookDeliveryService deliveryWith(RetrySchedule schedule) {
+        InMemoryWebhookEndpointRepository endpoints = new InMemoryWebhookEndpointRepository();
+        endpoints.put(new WebhookEndpoint(MERCHANT, "https://hooks.acme.example/in", WebhookSecret.generate(), null,
+                null, false, null));
+        return new WebhookDeliveryService(events, endpoints, merchant, new WebhookSigner(), schedule, clock,
+                middleJitter());
+    }
+
+    private static RandomGenerator middleJitter() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public double nextDouble(double origin, double bound) {
+                return (origin + bound) / 2;
+            }
+        };
     }
 
     private WebhookEvent stored(WebhookEvent event) {
