@@ -70,6 +70,17 @@ public final class InMemoryWebhookEndpointRepository implements WebhookEndpointR
     }
 
     @Override
+    public synchronized boolean expirePreviousSecret(String merchantId, Instant now) {
+        WebhookEndpoint current = endpoints.get(merchantId);
+        if (current == null) {
+            throw new IllegalStateException("DynamoDB UpdateItem refused by its condition");
+        }
+        endpoints.put(merchantId, new WebhookEndpoint(merchantId, current.url(), current.secret(), null, null,
+                current.disabled(), current.disabledReason()));
+        return current.previousSecretAt(now) != null;
+    }
+
+    @Override
     public synchronized void disable(String merchantId, String reason) {
         disableCalls++;
         WebhookEndpoint current = endpoints.get(merchantId);

@@ -92,6 +92,19 @@ public final class DynamoWebhookEndpointRepository implements WebhookEndpointRep
     }
 
     @Override
+    public boolean expirePreviousSecret(String merchantId, Instant now) {
+        var response = DynamoCalls.call("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(merchantId))
+                .updateExpression("REMOVE webhook_previous_secret, webhook_previous_secret_expires_at")
+                .conditionExpression("attribute_exists(merchant_id)")
+                .returnValues(ReturnValue.UPDATED_OLD)));
+        Map<String, AttributeValue> old = response.attributes();
+        Instant expiresAt = old == null ? null : time(old, "webhook_previous_secret_expires_at");
+        return old != null && old.containsKey("webhook_previous_secret") && expiresAt != null && now.isBefore(expiresAt);
+    }
+
+    @Override
     public void disable(String merchantId, String reason) {
         DynamoCalls.call("UpdateItem", () -> dynamoDb.updateItem(update -> update
                 .tableName(table)

@@ -61,6 +61,7 @@ import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
 import com.circoflows.adapters.http.GuardedWebhookTransport;
 import com.circoflows.adapters.lambda.DeadLetterBatch;
 import com.circoflows.adapters.lambda.WebhookJobBatch;
+import com.circoflows.api.webhooks.ExpirePreviousWebhookSecretEndpoint;
 import com.circoflows.api.webhooks.GetWebhookEventEndpoint;
 import com.circoflows.api.webhooks.ListWebhookEventsEndpoint;
 import com.circoflows.api.webhooks.RedeliverWebhookEventEndpoint;
@@ -200,6 +201,10 @@ public final class FunctionWiring {
 
     public RotateWebhookSecretEndpoint rotateWebhookSecret() {
         return new RotateWebhookSecretEndpoint(webhookEndpointService());
+    }
+
+    public ExpirePreviousWebhookSecretEndpoint expirePreviousWebhookSecret() {
+        return new ExpirePreviousWebhookSecretEndpoint(webhookEndpointService());
     }
 
     public ListWebhookEventsEndpoint listWebhookEvents() {

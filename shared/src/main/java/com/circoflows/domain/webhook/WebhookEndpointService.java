@@ -36,6 +36,16 @@ public final class WebhookEndpointService {
         return new EndpointChange(stored, next);
     }
 
+    /**
+     * The merchant has deployed the new secret: the previous one stops signing at once, so
+     * X-Webhook-Signature is the new secret's from the next delivery on.
+     *
+     * @return whether a previous secret was still signing
+     */
+    public boolean expirePreviousSecret(AuthenticatedKey caller) {
+        return endpoints.expirePreviousSecret(caller.merchantId(), clock.instant());
+    }
+
     /** @param shownSecret the secret to display now, or null when it was shown before */
     public record EndpointChange(WebhookEndpoint endpoint, WebhookSecret shownSecret) {
     }

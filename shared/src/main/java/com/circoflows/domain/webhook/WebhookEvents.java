@@ -28,6 +28,7 @@ public final class WebhookEvents {
         return new WebhookEvent(
                 RandomIds.withPrefix(ID_PREFIX, ID_RANDOM_LENGTH),
                 transaction.merchantId(),
+                transaction.mode(),
                 transaction.transactionId(),
                 type,
                 at,

@@ -498,10 +498,12 @@ class WebhookDeliveryServiceTest {
 
         ScriptedWebhookTransport.Request first = transport.requestsFor(during.eventId()).get(0);
         assertEquals(List.of(standardSignature(secret, first), standardSignature(previous, first)), signatures(first));
-        assertEquals(hexHmac(secret.value().getBytes(StandardCharsets.UTF_8), first.body()),
-                first.header("x-webhook-signature"), "the reference header carries the current secret");
+        assertEquals(hexHmac(previous.value().getBytes(StandardCharsets.UTF_8), first.body()),
+                first.header("x-webhook-signature"), "the reference header carries the secret deployed before");
         ScriptedWebhookTransport.Request second = transport.requestsFor(after.eventId()).get(0);
         assertEquals(List.of(standardSignature(secret, second)), signatures(second));
+        assertEquals(hexHmac(secret.value().getBytes(StandardCharsets.UTF_8), second.body()),
+                second.header("x-webhook-signature"), "after the window, the new secret's");
         assertFalse(second.header("webhook-signature").contains(standardSignature(previous, second)));
     }
 
