@@ -58,6 +58,10 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         row.event = event;
         row.status = event.deliveryStatus();
         row.neverAttempted = event.deliveryStatus() == DeliveryStatus.PENDING;
+        if (event.deliveryStatus() == DeliveryStatus.FAILED) {
+            row.failedAt = event.createdAt();
+            row.lastError = com.circoflows.domain.webhook.WebhookEvents.NO_DESTINATION;
+        }
         rows.put(event.eventId(), row);
     }
 

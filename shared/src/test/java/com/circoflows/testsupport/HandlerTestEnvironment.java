@@ -356,7 +356,7 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         var transactions = transactions();
         var writer = new TransactionWriter(transactions,
                 new SqsWebhookJobQueue(stack.sqsClient(), stack.resources().queueUrl("WebhookQueue")),
-                Clock.systemUTC());
+                webhookEndpoints(), Clock.systemUTC());
         return new ThreeDSecureChallenges(transactions, writer, Clock.systemUTC()).recordChallenge(transactionId, passed);
     }
 

@@ -13,6 +13,7 @@ import com.circoflows.domain.webhook.DeliveryState;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
+import com.circoflows.domain.webhook.WebhookEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,6 +48,10 @@ final class WebhookEventItems {
         putIfPresent(item, "target_url", event.targetUrl());
         if (event.deliveryStatus() == WebhookEvent.DeliveryStatus.PENDING) {
             item.put(SWEEP_KEY, s(NEVER_ATTEMPTED));
+        } else if (event.deliveryStatus() == WebhookEvent.DeliveryStatus.FAILED) {
+            // Recorded with nowhere to send it (WebhookEvents.announceWithoutDestination).
+            item.put("failed_at", time(event.createdAt()));
+            item.put("last_error", s(WebhookEvents.NO_DESTINATION));
         }
         return item;
     }

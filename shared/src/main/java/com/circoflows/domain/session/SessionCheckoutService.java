@@ -15,7 +15,6 @@ import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
 import com.circoflows.domain.webhook.WebhookEvent;
-import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.observability.LogContext;
 import java.time.Clock;
@@ -170,7 +169,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             case FAILED -> leased.attemptFailed(transaction.failure());
             case PENDING -> leased.awaitingChallenge(transaction.transactionId());
         };
-        WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
+        WebhookEvent event = writer.announce(transaction);
         boolean committed;
         try {
             committed = sessions.commit(next, TransactionChange.inserted(transaction, event));
@@ -207,7 +206,7 @@ public final class SessionCheckoutService implements SessionCheckout {
         PaymentSession next = completed.status() == TransactionStatus.COMPLETED
                 ? leased.complete(completed.transactionId(), completed.processedAt())
                 : leased.attemptFailed(completed.failure());
-        WebhookEvent event = WebhookEvents.announce(completed, clock.instant());
+        WebhookEvent event = writer.announce(completed);
         if (!sessions.commit(next, TransactionChange.updated(completed, event))) {
             notRecorded(leased, completed);
             return null;
