@@ -17,14 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -128,30 +121,6 @@ final class SessionsE2e {
             return "payment page not written yet".equals(e.getMessage());
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    /**
-     * PUT /api/webhook-endpoint (the merchant's signing secret is created with it; deliveries to a
-     * session's own webhook_url are signed with it too); returns the secret shown that once.
-     */
-    static String setWebhookEndpoint(E2e e2e, String apiKey, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(e2e.baseUrl() + "/api/webhook-endpoint"))
-                .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("url", url).toString()))
-                .build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertEquals(200, response.statusCode(), response.body());
-            return parse(response.body()).path("data").path("secret").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
