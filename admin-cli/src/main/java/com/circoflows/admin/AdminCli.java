@@ -4,6 +4,7 @@ import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
+import com.circoflows.adapters.dynamodb.WebhookEventModeBackfill;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.MerchantOnboarding;
@@ -38,6 +39,12 @@ public final class AdminCli {
         if (command instanceof AdminCommand.SetRiskSettings set) {
             return setRiskSettings(set, tables, out, err, environment);
         }
+        if (command instanceof AdminCommand.CreateKey key) {
+            return createKey(key, tables, out, err, environment);
+        }
+        if (command instanceof AdminCommand.BackfillEventModes backfill) {
+            return backfillEventModes(backfill, tables, out, err, environment);
+        }
         return createMerchant((AdminCommand.CreateMerchant) command, tables, out, err, environment);
     }
 
@@ -57,11 +64,39 @@ public final class AdminCli {
             out.println("  name:        " + created.merchant().name());
             out.println("  mode:        " + command.mode());
             out.println("  API key:     " + created.firstKey().fullKey());
+            out.println("  Webhook signing secret: " + created.webhookSecret().value());
             out.println();
-            out.println("This is the only time the key is shown; only its SHA-256 hash is stored.");
+            out.println("This is the only time the key and the secret are shown; only the key's SHA-256 hash is "
+                    + "stored. The secret signs every webhook (the merchant can rotate it with "
+                    + "POST /api/webhook-endpoint/rotate-secret).");
             return 0;
         } catch (RuntimeException e) {
             err.println("error: could not create the merchant: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int createKey(AdminCommand.CreateKey command, StackTables tables, PrintStream out,
+            PrintStream err, Map<String, String> environment) {
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            DynamoApiKeyRepository keys = new DynamoApiKeyRepository(dynamoDb, tables.apiKeys());
+            return CreateKeyRun.run(command, new DynamoMerchantRepository(dynamoDb, tables.merchants()), keys,
+                    new ApiKeyIssuer(keys, new Sha256SecretHasher(),
+                            Clock.systemUTC()), out, err);
+        } catch (RuntimeException e) {
+            err.println("error: could not create the key: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int backfillEventModes(AdminCommand.BackfillEventModes command, StackTables tables,
+            PrintStream out, PrintStream err, Map<String, String> environment) {
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            int updated = new WebhookEventModeBackfill(dynamoDb, tables.webhookEvents()).run();
+            out.println("Webhook events given their mode: " + updated);
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("error: could not finish the backfill (run it again; it resumes): " + e.getMessage());
             return 1;
         }
     }

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code create-merchant --name NAME [--mode test|live] TARGET} and
- * {@code set-risk-settings --merchant ID [--<setting> N ...] [--amount-limit CUR=MINOR ...] [--reset] TARGET},
+ * {@code create-merchant --name NAME [--mode test|live] TARGET},
+ * {@code create-key --merchant ID [--mode test|live] TARGET},
+ * {@code set-risk-settings --merchant ID [--<setting> N ...] [--amount-limit CUR=MINOR ...] [--reset] TARGET} and
+ * {@code backfill-event-modes TARGET},
  * where TARGET is {@code --local [--endpoint URL]} or {@code --stack-name NAME [--region R]}.
  */
-sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.SetRiskSettings {
+sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.CreateKey,
+        AdminCommand.SetRiskSettings, AdminCommand.BackfillEventModes {
 
     Target target();
 
@@ -35,6 +38,14 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
     }
 
     record CreateMerchant(String merchantName, String mode, Target target) implements AdminCommand {
+    }
+
+    /** Another key of an existing merchant, e.g. its first live key beside its test keys. */
+    record CreateKey(String merchantId, String mode, Target target) implements AdminCommand {
+    }
+
+    /** Gives webhook events stored before events carried their mode that mode (see WebhookEventModeBackfill). */
+    record BackfillEventModes(Target target) implements AdminCommand {
     }
 
     /**
@@ -59,13 +70,18 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
     String USAGE = """
             usage: bin/admin create-merchant --name "Acme Ltd" [--mode test|live] --local [--endpoint http://127.0.0.1:8000]
                    bin/admin create-merchant --name "Acme Ltd" [--mode test|live] --stack-name circoflows-dev [--region eu-west-1]
+                   bin/admin create-key --merchant mch_... [--mode test|live] (--local | --stack-name ...)
                    bin/admin set-risk-settings --merchant mch_... [--reset] [--card-velocity-limit N]
                        [--card-velocity-window-minutes N] [--merchant-velocity-limit N]
                        [--merchant-velocity-window-minutes N] [--card-testing-declines N]
                        [--card-testing-window-minutes N] [--amount-limit USD=500000 ...] (--local | --stack-name ...)
+                   bin/admin backfill-event-modes (--local | --stack-name ...)
 
-            create-merchant creates a merchant and prints its first API key. The key is shown once and stored
-            only as a SHA-256 hash. set-risk-settings changes a merchant's fraud rule settings (the others keep
+            create-merchant creates a merchant and prints its first API key and its webhook signing secret.
+            Both are shown once; the key is stored only as a SHA-256 hash. create-key prints another key of an
+            existing merchant, of either mode (at most 20 active per mode). backfill-event-modes gives webhook
+            events stored before events carried their mode that mode, so they are listed again (safe to
+            repeat). set-risk-settings changes a merchant's fraud rule settings (the others keep
             their value; --reset returns all to the defaults first) and prints them all; payments use them
             within 60 s. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
 
@@ -73,6 +89,15 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
         String action = args.length == 0 ? "" : args[0];
         if (action.equals("create-merchant")) {
             return parseCreateMerchant(CommandLineOptions.parse(args, Set.of("local")));
+        }
+        if (action.equals("create-key")) {
+            return parseCreateKey(CommandLineOptions.parse(args, Set.of("local")));
+        }
+        if (action.equals("backfill-event-modes")) {
+            CommandLineOptions options = CommandLineOptions.parse(args, Set.of("local"));
+            Target target = target(options);
+            options.requireAllTaken();
+            return new BackfillEventModes(target);
         }
         if (action.equals("set-risk-settings")) {
             return parseSetRiskSettings(CommandLineOptions.parse(args, Set.of("local", "reset")));
@@ -85,14 +110,30 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("--name is required");
         }
+        String mode = mode(options);
+        Target target = target(options);
+        options.requireAllTaken();
+        return new CreateMerchant(name, mode, target);
+    }
+
+    private static CreateKey parseCreateKey(CommandLineOptions options) {
+        String merchantId = options.take("merchant");
+        if (merchantId == null || merchantId.isBlank()) {
+            throw new IllegalArgumentException("--merchant is required");
+        }
+        String mode = mode(options);
+        Target target = target(options);
+        options.requireAllTaken();
+        return new CreateKey(merchantId.strip(), mode, target);
+    }
+
+    private static String mode(CommandLineOptions options) {
         String mode = options.take("mode");
         mode = mode == null ? "test" : mode;
         if (!mode.equals("test") && !mode.equals("live")) {
             throw new IllegalArgumentException("--mode must be test or live");
         }
-        Target target = target(options);
-        options.requireAllTaken();
-        return new CreateMerchant(name, mode, target);
+        return mode;
     }
 
     private static SetRiskSettings parseSetRiskSettings(CommandLineOptions options) {

@@ -4,8 +4,8 @@ package com.circoflows.admin;
  * Table names as template.yaml names them: {@code ${AWS::StackName}-merchants} and so on. A test
  * reads the template to keep this in step.
  */
-record StackTables(String merchants, String apiKeys) {
+record StackTables(String merchants, String apiKeys, String webhookEvents) {
     static StackTables of(String stackName) {
-        return new StackTables(stackName + "-merchants", stackName + "-api-keys");
+        return new StackTables(stackName + "-merchants", stackName + "-api-keys", stackName + "-webhook-events");
     }
 }

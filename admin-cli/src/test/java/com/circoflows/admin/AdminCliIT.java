@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
+import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.AuthenticatedKey;
@@ -17,6 +18,7 @@ import com.circoflows.domain.merchant.StoredApiKey;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.risk.RiskSetting;
 import com.circoflows.domain.risk.RiskSettings;
+import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.LocalStackOptions;
 import com.circoflows.localstack.SamTemplate;
@@ -98,6 +100,74 @@ class AdminCliIT {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
         assertEquals(0, exit);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("cf_live_"));
+    }
+
+    @Test
+    void createdMerchantsWebhookSigningSecretIsPrintedOnceAndStoredWithIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AdminCli.run(new String[] {"create-merchant", "--name", "Signed Ltd", "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String merchantId = find(printed, "merchant_id: (mch_\\w+)");
+        String secret = find(printed, "Webhook signing secret: (whsec_\\S+)");
+
+        WebhookEndpoint stored = new DynamoWebhookEndpointRepository(stack.dynamoDbClient(),
+                stack.resources().tableName("MerchantsTable")).find(merchantId).orElseThrow();
+        assertEquals(secret, stored.secret().value());
+        assertNull(stored.url(), "no endpoint yet: a payment's own webhook_url is signed with it");
+    }
+
+    @Test
+    void createKeyGivesAnExistingMerchantALiveKeyThatAuthenticatesAsItInLiveMode() {
+        String merchantId = createMerchant("Both Modes Ltd");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = AdminCli.run(new String[] {"create-key", "--merchant", merchantId, "--mode", "live", "--local",
+                "--endpoint", stack.dynamoDb().endpoint().toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+
+        assertEquals(0, exit);
+        String key = find(out.toString(StandardCharsets.UTF_8), "API key: +(cf_live_\\w+)");
+        AuthenticatedKey caller = new ApiKeyAuthenticator(
+                new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable")),
+                new Sha256SecretHasher(), new BcryptSecretHasher(BcryptSecretHasher.PRODUCTION_COST),
+                VerifiedKeyCache.withDefaultTtl(), Clock.systemUTC())
+                .authenticate("Bearer " + key);
+        assertEquals(merchantId, caller.merchantId());
+        assertEquals(Mode.LIVE, caller.mode());
+        assertEquals(1, new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable"))
+                .list(merchantId, Mode.TEST, 10, null).keys().size(), "its test key is still its only test key");
+    }
+
+    @Test
+    void createKeyForAnUnknownMerchantIsRefusedAndCreatesNothing() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = AdminCli.run(new String[] {"create-key", "--merchant", "mch_NoSuchMerchant00001", "--mode", "live",
+                "--local", "--endpoint", stack.dynamoDb().endpoint().toString()}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+
+        assertEquals(1, exit);
+        assertEquals("error: no merchant mch_NoSuchMerchant00001 in this stack\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(new DynamoApiKeyRepository(stack.dynamoDbClient(), stack.resources().tableName("ApiKeysTable"))
+                .activeKeyIds("mch_NoSuchMerchant00001", Mode.LIVE).isEmpty());
+    }
+
+    @Test
+    void backfillEventModesReportsWhatItDidAndIsSafeToRepeat() {
+        String endpoint = stack.dynamoDb().endpoint().toString();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+
+        assertEquals(0, AdminCli.run(new String[] {"backfill-event-modes", "--local", "--endpoint", endpoint},
+                new PrintStream(first, true, StandardCharsets.UTF_8), System.err, Map.of()));
+        assertEquals(0, AdminCli.run(new String[] {"backfill-event-modes", "--local", "--endpoint", endpoint},
+                new PrintStream(second, true, StandardCharsets.UTF_8), System.err, Map.of()));
+
+        assertTrue(first.toString(StandardCharsets.UTF_8).startsWith("Webhook events given their mode: "),
+                first.toString(StandardCharsets.UTF_8));
+        assertEquals("Webhook events given their mode: 0\n", second.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -183,6 +253,7 @@ class AdminCliIT {
         StackTables tables = StackTables.of("circoflows-prod");
         assertEquals(resolver.resolveTableName(template.table("MerchantsTable"), context), tables.merchants());
         assertEquals(resolver.resolveTableName(template.table("ApiKeysTable"), context), tables.apiKeys());
+        assertEquals(resolver.resolveTableName(template.table("WebhookEventsTable"), context), tables.webhookEvents());
     }
 
     private static String createMerchant(String name) {

@@ -29,6 +29,28 @@ class AdminCommandTest {
     }
 
     @Test
+    void createKeyNamesAnExistingMerchantAndAMode() {
+        AdminCommand.CreateKey command = assertInstanceOf(AdminCommand.CreateKey.class, AdminCommand.parse(
+                new String[] {"create-key", "--merchant", "mch_A", "--mode", "live", "--stack-name", "circoflows-dev"}));
+
+        assertEquals(new AdminCommand.CreateKey("mch_A", "live", new AdminCommand.AwsTarget("circoflows-dev", null)),
+                command);
+        assertEquals("test", ((AdminCommand.CreateKey) AdminCommand.parse(
+                new String[] {"create-key", "--merchant", "mch_A", "--local"})).mode());
+        assertThrows(IllegalArgumentException.class, () -> AdminCommand.parse(new String[] {"create-key", "--local"}));
+        assertThrows(IllegalArgumentException.class, () -> AdminCommand.parse(
+                new String[] {"create-key", "--merchant", "mch_A", "--mode", "prod", "--local"}));
+    }
+
+    @Test
+    void backfillEventModesTakesOnlyATarget() {
+        assertEquals(new AdminCommand.BackfillEventModes(new AdminCommand.LocalTarget("http://127.0.0.1:8000")),
+                AdminCommand.parse(new String[] {"backfill-event-modes", "--local"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> AdminCommand.parse(new String[] {"backfill-event-modes", "--local", "--mode", "live"}));
+    }
+
+    @Test
     void stackTargetTakesNameAndRegion() {
         AdminCommand command = AdminCommand.parse(new String[] {"create-merchant", "--name", "Acme",
                 "--stack-name", "circoflows-prod", "--region", "eu-west-1"});

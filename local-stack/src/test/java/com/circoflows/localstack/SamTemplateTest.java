@@ -61,6 +61,8 @@ class SamTemplateTest {
         assertEquals("merchant_id", template.table("ApiKeysTable").globalSecondaryIndex("by_merchant").hashKey());
         assertEquals("created_at",
                 template.table("WebhookEventsTable").globalSecondaryIndex("by_merchant_created").rangeKey());
+        assertEquals(new IndexDefinition("by_merchant_mode_created", "merchant_mode", "created_at", "ALL", List.of()),
+                template.table("WebhookEventsTable").globalSecondaryIndex("by_merchant_mode_created"));
     }
 
     @Test

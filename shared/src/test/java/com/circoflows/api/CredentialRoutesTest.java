@@ -8,6 +8,7 @@ import com.circoflows.api.health.HealthEndpoint;
 import com.circoflows.api.keys.CreateApiKeyEndpoint;
 import com.circoflows.api.keys.ListApiKeysEndpoint;
 import com.circoflows.api.keys.RevokeApiKeyEndpoint;
+import com.circoflows.api.webhooks.ExpirePreviousWebhookSecretEndpoint;
 import com.circoflows.api.webhooks.RotateWebhookSecretEndpoint;
 import com.circoflows.api.webhooks.SetWebhookEndpointEndpoint;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
@@ -104,6 +105,8 @@ class CredentialRoutesTest {
         routes.put("DELETE /api/keys/{key_id}", new RevokeApiKeyEndpoint(management));
         routes.put("PUT /api/webhook-endpoint", new SetWebhookEndpointEndpoint(webhooks));
         routes.put("POST /api/webhook-endpoint/rotate-secret", new RotateWebhookSecretEndpoint(webhooks));
+        routes.put("POST /api/webhook-endpoint/expire-previous-secret",
+                new ExpirePreviousWebhookSecretEndpoint(webhooks));
         return routes;
     }
 
@@ -116,6 +119,8 @@ class CredentialRoutesTest {
             case "PUT /api/webhook-endpoint" -> ApiRequests.post("/api/webhook-endpoint", HOOK_URL).method("PUT");
             case "POST /api/webhook-endpoint/rotate-secret" ->
                     ApiRequests.post("/api/webhook-endpoint/rotate-secret", null);
+            case "POST /api/webhook-endpoint/expire-previous-secret" ->
+                    ApiRequests.post("/api/webhook-endpoint/expire-previous-secret", null);
             default -> throw new IllegalArgumentException(route);
         };
     }

@@ -1,5 +1,6 @@
 package com.circoflows.testing;
 
+import com.circoflows.domain.webhook.WebhookDestinations;
 import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.domain.webhook.WebhookEndpointRepository;
 import com.circoflows.domain.webhook.signing.WebhookSecret;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Merchants' webhook settings in memory, behaving as the DynamoDB adapter does. */
-public final class InMemoryWebhookEndpointRepository implements WebhookEndpointRepository {
+public final class InMemoryWebhookEndpointRepository implements WebhookEndpointRepository, WebhookDestinations {
     private final Map<String, WebhookEndpoint> endpoints = new HashMap<>();
     private int disableCalls;
 
@@ -25,6 +26,12 @@ public final class InMemoryWebhookEndpointRepository implements WebhookEndpointR
             return Optional.empty();
         }
         return Optional.of(endpoint);
+    }
+
+    @Override
+    public synchronized boolean merchantHasEndpoint(String merchantId) {
+        WebhookEndpoint endpoint = endpoints.get(merchantId);
+        return endpoint != null && endpoint.url() != null;
     }
 
     @Override
@@ -67,6 +74,17 @@ public final class InMemoryWebhookEndpointRepository implements WebhookEndpointR
         }
         endpoints.put(merchantId, next);
         return next;
+    }
+
+    @Override
+    public synchronized boolean expirePreviousSecret(String merchantId, Instant now) {
+        WebhookEndpoint current = endpoints.get(merchantId);
+        if (current == null) {
+            throw new IllegalStateException("DynamoDB UpdateItem refused by its condition");
+        }
+        endpoints.put(merchantId, new WebhookEndpoint(merchantId, current.url(), current.secret(), null, null,
+                current.disabled(), current.disabledReason()));
+        return current.previousSecretAt(now) != null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.circoflows.testing;
 
 import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
 import com.circoflows.domain.webhook.NextAttempt;
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
 /**
  * Webhook events and their delivery in memory, with the DynamoDB adapter's contract: conditional
  * leases, attempts appended (never replaced), the "never attempted" flag and the retry chains'
- * due times the sweeper reads, leases only for the current chain, cursors bound to their merchant. Tests can run a concurrent writer just before the next lease is taken,
+ * due times the sweeper reads, leases only for the current chain, lists and cursors bound to their
+ * merchant and mode. Tests can run a concurrent writer just before the next lease is taken,
  * or make every call fail like an unreachable table.
  */
 public final class InMemoryWebhookEventRepository implements WebhookEventRepository {
@@ -54,8 +56,8 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         }
 
         StoredWebhookEvent stored() {
-            WebhookEvent e = new WebhookEvent(event.eventId(), event.merchantId(), event.transactionId(), event.type(),
-                    event.createdAt(), event.data(), status, event.targetUrl());
+            WebhookEvent e = new WebhookEvent(event.eventId(), event.merchantId(), event.mode(), event.transactionId(),
+                    event.type(), event.createdAt(), event.data(), status, event.targetUrl());
             return new StoredWebhookEvent(e, new DeliveryState(status, attempts, deliveredAt, failedAt, lastError));
         }
     }
@@ -69,6 +71,10 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         row.event = event;
         row.status = event.deliveryStatus();
         row.neverAttempted = event.deliveryStatus() == DeliveryStatus.PENDING;
+        if (event.deliveryStatus() == DeliveryStatus.FAILED) {
+            row.failedAt = event.createdAt();
+            row.lastError = com.circoflows.domain.webhook.WebhookEvents.NO_DESTINATION;
+        }
         rows.put(event.eventId(), row);
     }
 
@@ -235,16 +241,17 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
     }
 
     @Override
-    public synchronized WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
+    public synchronized WebhookEventPage listForMerchant(String merchantId, Mode mode, int limit, String cursor) {
         failIfAsked();
+        String scope = merchantId + "#" + mode.wireName();
         List<Row> newestFirst = rows.values().stream()
-                .filter(row -> row.event.merchantId().equals(merchantId))
+                .filter(row -> row.event.merchantId().equals(merchantId) && row.event.mode() == mode)
                 .sorted(Comparator.comparing((Row row) -> row.event.createdAt())
                         .thenComparing(row -> row.event.eventId()).reversed())
                 .toList();
         int start = 0;
         if (cursor != null) {
-            String after = decodeCursor(cursor, merchantId);
+            String after = decodeCursor(cursor, scope);
             start = newestFirst.size();
             for (int i = 0; i < newestFirst.size(); i++) {
                 if (newestFirst.get(i).event.eventId().equals(after)) {
@@ -255,7 +262,7 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         }
         int end = Math.min(newestFirst.size(), start + limit);
         List<StoredWebhookEvent> page = newestFirst.subList(start, end).stream().map(Row::stored).toList();
-        String next = end < newestFirst.size() ? encodeCursor(merchantId, newestFirst.get(end - 1).event.eventId())
+        String next = end < newestFirst.size() ? encodeCursor(scope, newestFirst.get(end - 1).event.eventId())
                 : null;
         return new WebhookEventPage(page, next);
     }

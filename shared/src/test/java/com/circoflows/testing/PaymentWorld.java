@@ -18,6 +18,7 @@ import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.risk.FraudScreen;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.time.Clock;
 import java.util.Map;
 
@@ -32,6 +33,7 @@ public final class PaymentWorld {
             new AuthenticatedKey("KeyBBBBBBBBBBBBB", "mch_BBBBBBBBBBBBBBBBBBBB", Mode.TEST);
     public static final String MERCHANT_A_NAME = "Acme Books";
     public static final String MERCHANT_B_NAME = "Bolt Bikes";
+    public static final String ENDPOINT_URL = "https://hooks.acme.example/circoflows";
 
     public final Clock clock;
     public final InMemoryTransactionRepository transactions = new InMemoryTransactionRepository();
@@ -44,6 +46,8 @@ public final class PaymentWorld {
     public final CardGateway gateway;
     /** The test-mode gateway's ledger; null when the world was given another gateway. */
     public final InMemoryGatewayLedger ledger;
+    /** Both merchants have an endpoint set, so their events are queued (see {@link #withoutEndpoint}). */
+    public final InMemoryWebhookEndpointRepository endpoints = new InMemoryWebhookEndpointRepository();
     public final TransactionWriter writer;
     public final PaymentEngine engine;
     public final DirectPaymentService payments;
@@ -55,15 +59,24 @@ public final class PaymentWorld {
         this.clock = clock;
         this.gateway = gateway;
         this.ledger = ledger;
-        this.writer = new TransactionWriter(transactions, queue, clock, metrics);
+        this.writer = new TransactionWriter(transactions, queue, endpoints, clock, metrics);
         this.engine = new PaymentEngine(gateway,
                 FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
         this.payments = new DirectPaymentService(engine, writer);
         this.threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
         this.challenges = new ThreeDSecureChallenges(transactions, writer, clock);
         this.queries = new TransactionQueries(transactions);
-        merchants.create(new Merchant(MERCHANT_A.merchantId(), MERCHANT_A_NAME, clock.instant()));
-        merchants.create(new Merchant(MERCHANT_B.merchantId(), MERCHANT_B_NAME, clock.instant()));
+        merchants.create(new Merchant(MERCHANT_A.merchantId(), MERCHANT_A_NAME, clock.instant()), WebhookSecret.generate());
+        merchants.create(new Merchant(MERCHANT_B.merchantId(), MERCHANT_B_NAME, clock.instant()), WebhookSecret.generate());
+        endpoints.setUrl(MERCHANT_A.merchantId(), ENDPOINT_URL, WebhookSecret.generate());
+        endpoints.setUrl(MERCHANT_B.merchantId(), ENDPOINT_URL, WebhookSecret.generate());
+    }
+
+    /** Takes the merchant's endpoint away: its payments' events have nowhere to go unless they carry a webhook_url. */
+    public PaymentWorld withoutEndpoint(String merchantId) {
+        endpoints.put(new com.circoflows.domain.webhook.WebhookEndpoint(merchantId, null, WebhookSecret.generate(),
+                null, null, false, null));
+        return this;
     }
 
     public static PaymentWorld create() {

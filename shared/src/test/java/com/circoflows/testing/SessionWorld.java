@@ -20,6 +20,7 @@ import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckoutService;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,9 @@ public final class SessionWorld {
     public final InMemoryRiskSettingsRepository riskSettings = new InMemoryRiskSettingsRepository();
     public final InMemoryGatewayLedger ledger = new InMemoryGatewayLedger();
     public final ObservedGateway gateway = new ObservedGateway(new TestModeCardGateway(ledger, clock));
-    public final TransactionWriter writer = new TransactionWriter(transactions, queue, clock);
+    /** Both merchants have an endpoint set, so their events are queued. */
+    public final InMemoryWebhookEndpointRepository endpoints = new InMemoryWebhookEndpointRepository();
+    public final TransactionWriter writer = new TransactionWriter(transactions, queue, endpoints, clock);
     public final PaymentEngine engine = new PaymentEngine(gateway,
             FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
     public final ThreeDSecureService threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
@@ -61,8 +64,12 @@ public final class SessionWorld {
             threeDSecure, writer, merchants, declineCounters, DeclineLimits.PER_ADDRESS, clock);
 
     public SessionWorld() {
-        merchants.create(new Merchant(MERCHANT_A.merchantId(), PaymentWorld.MERCHANT_A_NAME, clock.instant()));
-        merchants.create(new Merchant(MERCHANT_B.merchantId(), PaymentWorld.MERCHANT_B_NAME, clock.instant()));
+        merchants.create(new Merchant(MERCHANT_A.merchantId(), PaymentWorld.MERCHANT_A_NAME, clock.instant()),
+                WebhookSecret.generate());
+        merchants.create(new Merchant(MERCHANT_B.merchantId(), PaymentWorld.MERCHANT_B_NAME, clock.instant()),
+                WebhookSecret.generate());
+        endpoints.setUrl(MERCHANT_A.merchantId(), PaymentWorld.ENDPOINT_URL, WebhookSecret.generate());
+        endpoints.setUrl(MERCHANT_B.merchantId(), PaymentWorld.ENDPOINT_URL, WebhookSecret.generate());
     }
 
     /** The reference's request example (USD 250.00), expiring in a day. */

@@ -1,6 +1,7 @@
 package com.circoflows.testing;
 
 import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
 import java.time.Instant;
@@ -18,18 +19,22 @@ public final class WebhookTestEvents {
     }
 
     public static WebhookEvent pending(String merchantId, Instant createdAt, String targetUrl) {
+        return pending(merchantId, Mode.TEST, createdAt, targetUrl);
+    }
+
+    public static WebhookEvent pending(String merchantId, Mode mode, Instant createdAt, String targetUrl) {
         String transactionId = RandomIds.withPrefix("txn_", 24);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("transaction_id", transactionId);
         data.put("amount", 1999);
         data.put("currency", "USD");
         data.put("status", "completed");
-        return new WebhookEvent(RandomIds.withPrefix("evt_", 24), merchantId, transactionId,
+        return new WebhookEvent(RandomIds.withPrefix("evt_", 24), merchantId, mode, transactionId,
                 WebhookEventType.PAYMENT_SUCCEEDED, createdAt, data, WebhookEvent.DeliveryStatus.PENDING, targetUrl);
     }
 
     public static WebhookEvent withTarget(WebhookEvent event, String targetUrl) {
-        return new WebhookEvent(event.eventId(), event.merchantId(), event.transactionId(), event.type(),
+        return new WebhookEvent(event.eventId(), event.merchantId(), event.mode(), event.transactionId(), event.type(),
                 event.createdAt(), event.data(), event.deliveryStatus(), targetUrl);
     }
 }

@@ -168,6 +168,18 @@ public final class HandlerTestEnvironment implements AutoCloseable {
     public record NewMerchant(String merchantId, String apiKey) {
     }
 
+    /**
+     * A merchant as stored before every merchant got its webhook signing secret at creation: no
+     * webhook settings at all.
+     */
+    public NewMerchant newMerchantWithoutSigningSecret(String name) {
+        NewMerchant merchant = newMerchant(name);
+        stack.dynamoDbClient().updateItem(update -> update.tableName(table("MerchantsTable"))
+                .key(Map.of("merchant_id", AttributeValue.fromS(merchant.merchantId())))
+                .updateExpression("REMOVE webhook_secret"));
+        return merchant;
+    }
+
     /** The key table as the key functions see it. */
     public DynamoApiKeyRepository apiKeys() {
         return new DynamoApiKeyRepository(stack.dynamoDbClient(), table("ApiKeysTable"));
@@ -354,7 +366,7 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         var transactions = transactions();
         var writer = new TransactionWriter(transactions,
                 new SqsWebhookJobQueue(stack.sqsClient(), stack.resources().queueUrl("WebhookQueue")),
-                Clock.systemUTC());
+                webhookEndpoints(), Clock.systemUTC());
         return new ThreeDSecureChallenges(transactions, writer, Clock.systemUTC()).recordChallenge(transactionId, passed);
     }
 
@@ -385,11 +397,12 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         var repository = new DynamoWebhookEventRepository(stack.dynamoDbClient(), eventsTable);
         Transaction transaction = storedTransaction(transactionId);
         List<WebhookEvent> events = new ArrayList<>();
-        stack.dynamoDbClient().query(q -> q.tableName(eventsTable).indexName("by_merchant_created")
-                        .keyConditionExpression("merchant_id = :m")
+        stack.dynamoDbClient().query(q -> q.tableName(eventsTable).indexName("by_merchant_mode_created")
+                        .keyConditionExpression("merchant_mode = :m")
                         .filterExpression("transaction_id = :t")
                         .expressionAttributeValues(Map.of(
-                                ":m", AttributeValue.fromS(transaction.merchantId()),
+                                ":m", AttributeValue.fromS(transaction.merchantId() + "#"
+                                        + transaction.mode().wireName()),
                                 ":t", AttributeValue.fromS(transactionId))))
                 .items()
                 .forEach(item -> events.add(repository.find(item.get("event_id").s()).orElseThrow()));

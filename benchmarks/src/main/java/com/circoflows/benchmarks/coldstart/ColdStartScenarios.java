@@ -72,6 +72,10 @@ public final class ColdStartScenarios {
                 environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
                 return http("webhook-endpoint-rotate/rotate.json", merchant);
             }),
+            Map.entry("ExpirePreviousWebhookSecretFunction", merchant -> {
+                environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+                return http("webhook-endpoint-expire-previous-secret/expire.json", merchant);
+            }),
             Map.entry("ListWebhookEventsFunction", merchant -> {
                 pay("direct-payment-create/success.json", merchant);
                 return http("webhook-events-list/first-page.json", merchant);

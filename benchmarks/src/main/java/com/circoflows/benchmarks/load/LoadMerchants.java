@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * One merchant per load client, made before the clock starts: keys stored as real keys are
  * (SHA-256), velocity limits its fixed test cards never reach (as an operator would raise them)
- * and a webhook endpoint on the receiver, set through the API like a merchant would.
+ * and a webhook endpoint on the receiver, set through the API like a merchant would, verified with the
+ * signing secret the merchant got at creation.
  * Their four warm-up requests per key count against its rate limit, within the budget's margin.
  */
 final class LoadMerchants {
@@ -48,7 +49,8 @@ final class LoadMerchants {
                 throw new IllegalStateException("setting the webhook endpoint answered " + endpoint.status()
                         + ": " + endpoint.text());
             }
-            receiver.trust(merchantId, endpoint.data("secret"));
+            // The signing secret came with the merchant (bin/admin prints it); setting the URL does not show it.
+            receiver.trust(merchantId, onboarded.webhookSecret().value());
             for (String key : keys) {
                 warm(api, key);
             }

@@ -77,6 +77,8 @@ class DeployableArtifactsIT {
             Map.entry("PaymentPageFunction", Sample.http("events/payment-page/show.json", 404)),
             Map.entry("SetWebhookEndpointFunction", Sample.http("events/webhook-endpoint-set/private-address.json", 400)),
             Map.entry("RotateWebhookSecretFunction", Sample.http("events/webhook-endpoint-rotate/rotate.json", 200)),
+            Map.entry("ExpirePreviousWebhookSecretFunction",
+                    Sample.http("events/webhook-endpoint-expire-previous-secret/expire.json", 200)),
             Map.entry("ListWebhookEventsFunction", Sample.http("events/webhook-events-list/first-page.json", 200)),
             Map.entry("GetWebhookEventFunction", Sample.http("events/webhook-event-get/not-found.json", 404)),
             Map.entry("RedeliverWebhookEventFunction",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.TableDefinition;
 import com.sun.net.httpserver.HttpServer;
@@ -27,8 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * webhook events, a webhook endpoint and API keys; then every /api route template.yaml defines is
  * called on A's objects by merchant B's key, with no key, a malformed key and A's own revoked key.
  * B gets exactly what an id that never existed gets (404), the others 401, nobody gets a byte of A's
- * data, and every item A owns in every table is unchanged afterwards. A route added to the template
- * without a case here fails the test, so the proof cannot go stale.
+ * data, and every item A owns in every table is unchanged afterwards. A also holds a live key (as
+ * {@code bin/admin create-key --mode live} issues it): every route called with it on A's test-mode
+ * objects answers as for an id that never existed, shows none of them, and changes none of A's
+ * test-mode data. A route added to the template without a case here fails the test, so the proof
+ * cannot go stale.
  */
 @EndToEnd
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +45,7 @@ class CrossTenantMatrixIT {
     private E2e.TestMerchant merchantA;
     private Api merchantB;
     private String revokedKeyOfA;
+    private Api liveKeyOfA;
     /** Path parameter name -> the id of A's object it names. */
     private final Map<String, String> objectsOfA = new LinkedHashMap<>();
     /** Every identifier of A's a response must never contain. */
@@ -61,6 +66,7 @@ class CrossTenantMatrixIT {
         webhookReceiver.start();
         merchantA = e2e.newMerchant("Tenant A");
         merchantB = e2e.newMerchant("Tenant B").api();
+        liveKeyOfA = e2e.api(e2e.issueKey(merchantA.merchantId(), Mode.LIVE));
         Api a = merchantA.api();
         String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/tenant-a";
         HttpResult endpoint = a.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + webhookUrl + "\"}");
@@ -78,6 +84,7 @@ class CrossTenantMatrixIT {
         assertEquals(200, events.status(), events::describe);
         String eventId = events.data().path("events").path(0).path("event_id").asText();
         assertFalse(eventId.isEmpty(), events::describe);
+        events.data().path("events").forEach(event -> secretsOfA.add(event.path("event_id").asText()));
 
         objectsOfA.put("transaction_id", pending.data().path("transaction_id").asText());
         objectsOfA.put("session_id", sessionId);
@@ -91,7 +98,7 @@ class CrossTenantMatrixIT {
         secretsOfA.add(completed.data().path("gateway_transaction_id").asText());
         secretsOfA.add(merchantA.merchantId());
         secretsOfA.add(webhookUrl);
-        secretsOfA.add(endpoint.data().path("secret").asText());
+        secretsOfA.add(merchantA.webhookSecret());
         secretsOfA.add(ApiKeysE2e.lookupId(merchantA.apiKey()));
         secretsOfA.add(ApiKeysE2e.lookupId(revokedKeyOfA));
         secretsOfA.removeIf(String::isEmpty);
@@ -138,6 +145,52 @@ class CrossTenantMatrixIT {
 
         System.out.println("e2e: tenant matrix made " + calls + " calls on " + apiRoutes().size() + " /api routes");
         assertEquals(before, settledItemsOf(merchantA.merchantId()), "nothing of merchant A changed");
+    }
+
+    /**
+     * The same merchant's live key: its test-mode objects are another mode's, so every route answers
+     * exactly as for an id that never existed, no list shows them, and nothing of its test mode changes
+     * (its live key may create live keys of its own, which the comparison leaves out).
+     */
+    @Test
+    void everyRouteCalledWithAsOwnLiveKeyFindsNoneOfItsTestObjectsAndChangesNoneOfItsTestData() {
+        Map<String, Map<String, AttributeValue>> before = testModeItems(settledItemsOf(merchantA.merchantId()));
+        List<String> testDataOfA = new ArrayList<>(secretsOfA);
+        testDataOfA.remove(merchantA.merchantId()); // the live key's own merchant, as GET /api/health shows it
+        int calls = 0;
+
+        for (HttpRoute route : apiRoutes()) {
+            String what = "A's live key on " + route.method() + " " + route.path();
+            HttpResult live = liveKeyOfA.call(route.method(), pathOnObjectsOfA(route), bodyFor(route));
+            for (String testData : testDataOfA) {
+                assertFalse(live.body().contains(testData), () -> what + " revealed " + testData + ": "
+                        + live.describe());
+            }
+            if (!TemplateRoutes.parameters(route).isEmpty()) {
+                HttpResult unknown = liveKeyOfA.call(route.method(), pathOnUnknownObjects(route), bodyFor(route));
+                assertEquals(404, live.status(), live::describe);
+                assertEquals(unknown.body(), live.body(), what + " answers as for an id that never existed");
+                calls++;
+            } else {
+                assertTrue(live.status() < 500, live::describe);
+            }
+            calls++;
+        }
+        HttpResult liveEvents = liveKeyOfA.get("/api/webhook-events?limit=100");
+        assertEquals(200, liveEvents.status(), liveEvents::describe);
+        assertEquals(0, liveEvents.data().path("events").size(), "no test-mode event: " + liveEvents.describe());
+
+        System.out.println("e2e: tenant matrix made " + calls + " calls with a live key across modes");
+        assertEquals(before, testModeItems(settledItemsOf(merchantA.merchantId())),
+                "nothing of merchant A's test mode changed");
+    }
+
+    /** Items of either mode, less those of live mode (a live key's own keys and their last use). */
+    private static Map<String, Map<String, AttributeValue>> testModeItems(
+            Map<String, Map<String, AttributeValue>> items) {
+        Map<String, Map<String, AttributeValue>> testMode = new TreeMap<>(items);
+        testMode.values().removeIf(item -> item.containsKey("mode") && "live".equals(item.get("mode").s()));
+        return testMode;
     }
 
     @Test

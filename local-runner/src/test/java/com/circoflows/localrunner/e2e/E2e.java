@@ -115,7 +115,10 @@ public final class E2e implements AutoCloseable {
         return new Api(this, authorizationHeader);
     }
 
-    /** A merchant of its own, with a fresh test key: its rate-limit buckets and data touch no other test. */
+    /**
+     * A merchant of its own, with a fresh test key and the webhook signing secret it was created with:
+     * its rate-limit buckets and data touch no other test.
+     */
     public TestMerchant newMerchant(String name) {
         DynamoDbClient dynamoDb = dynamoDb();
         MerchantOnboarding onboarding = new MerchantOnboarding(
@@ -125,7 +128,13 @@ public final class E2e implements AutoCloseable {
                 Clock.systemUTC());
         MerchantOnboarding.Onboarded onboarded = onboarding.createMerchant(name, Mode.TEST);
         return new TestMerchant(onboarded.merchant().merchantId(), onboarded.merchant().name(),
-                onboarded.firstKey().fullKey(), api(onboarded.firstKey().fullKey()));
+                onboarded.firstKey().fullKey(), onboarded.webhookSecret().value(), api(onboarded.firstKey().fullKey()));
+    }
+
+    /** Another key of the merchant's, of either mode, as {@code bin/admin create-key} issues it; the full key. */
+    public String issueKey(String merchantId, Mode mode) {
+        return new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb(), tableName("ApiKeysTable")),
+                new Sha256SecretHasher(), Clock.systemUTC()).issue(merchantId, mode).fullKey();
     }
 
     /** The highest velocity limits, before the merchant's first payment, for tests that pay the same cards often. */
@@ -182,8 +191,8 @@ public final class E2e implements AutoCloseable {
         }
     }
 
-    /** A merchant made for one test class. toString hides the key. */
-    public record TestMerchant(String merchantId, String name, String apiKey, Api api) {
+    /** A merchant made for one test class. toString hides the key and the secret. */
+    public record TestMerchant(String merchantId, String name, String apiKey, String webhookSecret, Api api) {
         @Override
         public String toString() {
             return "TestMerchant[" + merchantId + ", " + name + "]";

@@ -124,17 +124,6 @@ final class SessionsE2e {
         }
     }
 
-    /**
-     * PUT /api/webhook-endpoint (the merchant's signing secret is created with it; deliveries to a
-     * session's own webhook_url are signed with it too); returns the secret shown that once.
-     */
-    static String setWebhookEndpoint(E2e e2e, String apiKey, String url) {
-        HttpResult response = e2e.api(apiKey).call("PUT", "/api/webhook-endpoint",
-                JSON.createObjectNode().put("url", url).toString());
-        assertEquals(200, response.status(), response::describe);
-        return response.data().path("secret").asText();
-    }
-
     static JsonNode parse(String text) {
         try {
             return JSON.readTree(text);

@@ -53,6 +53,7 @@ class TemplateContractTest {
             "POST /pay/3ds/{transaction_id}",
             "PUT /api/webhook-endpoint",
             "POST /api/webhook-endpoint/rotate-secret",
+            "POST /api/webhook-endpoint/expire-previous-secret",
             "GET /api/webhook-events",
             "GET /api/webhook-events/{event_id}",
             "POST /api/webhook-events/{event_id}/redeliver",

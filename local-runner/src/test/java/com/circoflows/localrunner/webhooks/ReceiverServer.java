@@ -87,8 +87,9 @@ final class ReceiverServer implements AutoCloseable {
     }
 
     /**
-     * The secrets requests must be signed with: X-Webhook-Signature with the first (the current one),
-     * webhook-signature with at least one of them.
+     * The secrets requests must be signed with: X-Webhook-Signature and webhook-signature each with at
+     * least one of them (during a rotation the reference header is the previous secret's; the tests
+     * that care check which).
      */
     ReceiverServer expectSecrets(String current, String... previous) {
         List<String> secrets = new ArrayList<>();

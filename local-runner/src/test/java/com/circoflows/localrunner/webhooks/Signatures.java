@@ -18,7 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
  * API's own signing code is deliberately not used):
  * <ul>
  * <li>{@code X-Webhook-Signature}: lowercase hex HMAC-SHA256 of the raw body, keyed with the secret
- * string exactly as shown ({@code whsec_...} included), as the reference's PHP snippet computes it;</li>
+ * string exactly as shown ({@code whsec_...} included), as the reference's PHP snippet computes it;
+ * during a rotation's window with the previous secret (the one deployed verifiers hold), else with the
+ * current one;</li>
  * <li>Standard Webhooks: {@code webhook-signature} is a space-separated list of
  * {@code v1,<base64 HMAC-SHA256>} over {@code "{webhook-id}.{webhook-timestamp}.{raw body}"}, keyed with
  * the base64-decoded part of the secret after {@code whsec_}; {@code webhook-timestamp} (unix seconds)
@@ -90,7 +92,7 @@ final class Signatures {
     /**
      * Everything a careful merchant checks, as problems (empty: the request is authentic).
      *
-     * @param secrets the current secret first, then any others the merchant still accepts
+     * @param secrets the secrets the merchant accepts: the current one, and the previous one during a rotation
      */
     static Verification verify(Map<String, List<String>> headers, byte[] body, List<String> secrets, Instant now) {
         List<String> problems = new ArrayList<>();
@@ -106,8 +108,8 @@ final class Signatures {
             problems.add("no X-Webhook-Signature");
         } else if (!reference.matches("[0-9a-f]{64}")) {
             problems.add("X-Webhook-Signature is not 64 lowercase hex digits: " + reference);
-        } else if (!referenceSignatureMatches(secrets.get(0), body, reference)) {
-            problems.add("X-Webhook-Signature does not verify with the current secret");
+        } else if (secrets.stream().noneMatch(secret -> referenceSignatureMatches(secret, body, reference))) {
+            problems.add("X-Webhook-Signature does not verify with the expected secret(s)");
         }
         if (id == null || timestamp == null || standard == null) {
             problems.add("missing Standard Webhooks headers: webhook-id=" + id + " webhook-timestamp=" + timestamp

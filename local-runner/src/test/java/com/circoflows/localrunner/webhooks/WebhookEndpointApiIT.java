@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
@@ -297,5 +298,138 @@ class WebhookEndpointApiIT extends OnWebhookStack {
                 + borrowed.describe());
         Poll.holds("the redeliver attempt sent nothing", Duration.ofMillis(1500), () -> receiver.requests().size(),
                 count -> count == 2);
+    }
+
+    /** A key of the other mode of the same merchant, as bin/admin create-key --mode live issues it. */
+    @Test
+    void theSameMerchantsLiveKeyNeitherListsGetsNorRedeliversItsTestEvents() {
+        Merchant owner = stack.newMerchant("Two Modes Merchant");
+        Merchant live = owner.withKey(stack.issueKey(owner.merchantId(), Mode.LIVE));
+        ReceiverServer receiver = receiver();
+        receiver.expectSecrets(owner.createEndpoint(receiver.url("/hooks/test-mode")));
+        owner.paySuccessfully("893", 8700);
+        owner.paySuccessfully("894", 8800);
+        String eventId = Poll.until("the test-mode deliveries", Duration.ofSeconds(5), receiver::requests,
+                requests -> requests.size() == 2).get(0).webhookId();
+        assertEquals(2, owner.events("").data().path("events").size(), "the test key lists both");
+
+        Response listed = live.events("limit=100");
+        Response unknown = live.event("evt_" + RandomIds.base62(24));
+        Response got = live.event(eventId);
+        Response redelivered = live.redeliver(eventId);
+        Response unknownRedelivered = live.redeliver("evt_" + RandomIds.base62(24));
+
+        assertEquals(200, listed.status(), listed::describe);
+        assertEquals(0, listed.data().path("events").size(), "no test-mode event in a live list: " + listed.describe());
+        assertEquals(404, got.status(), got::describe);
+        assertEquals(unknown.body(), got.body(), "as for an id that never existed");
+        assertEquals(404, redelivered.status(), redelivered::describe);
+        assertEquals(unknownRedelivered.body(), redelivered.body());
+        String testCursor = owner.events("limit=1").data().path("next_cursor").asText();
+        Response crossed = live.events("limit=1&cursor=" + URLEncoder.encode(testCursor, StandardCharsets.UTF_8));
+        assertEquals(400, crossed.status(), "a cursor works only in its mode: " + crossed.describe());
+        Poll.holds("the live key's redeliver sent nothing", Duration.ofMillis(1500), () -> receiver.requests().size(),
+                count -> count == 2);
+        assertEquals("delivered", owner.event(eventId).data().path("delivery_status").asText());
+    }
+
+    /** The live key can't move where the merchant's test-mode events go, nor rotate the secret they are signed with. */
+    @Test
+    void aLiveKeyCannotChangeTheEndpointOrItsSecret() {
+        Merchant owner = stack.newMerchant("Live Key Endpoint Merchant");
+        Merchant live = owner.withKey(stack.issueKey(owner.merchantId(), Mode.LIVE));
+        ReceiverServer receiver = receiver();
+        String secret = owner.createEndpoint(receiver.url("/hooks/kept"));
+        receiver.expectSecrets(secret);
+
+        for (Response refused : List.of(live.putEndpoint(receiver.url("/hooks/moved")), live.rotateSecret(),
+                live.expirePreviousSecret())) {
+            assertEquals(403, refused.status(), refused::describe);
+            assertEquals("live_mode_not_enabled", refused.error().path("code").asText(), refused::describe);
+            assertFalse(refused.body().contains("whsec_"), refused::describe);
+        }
+
+        owner.paySuccessfully("895", 8900);
+        Received delivered = Poll.until("the delivery", Duration.ofSeconds(5), receiver::requests,
+                requests -> !requests.isEmpty()).get(0);
+        assertEquals("/hooks/kept", delivered.path());
+        assertEquals(List.of(), delivered.verification().problems(), "still signed with the same secret");
+    }
+
+    /**
+     * Rotating with an Idempotency-Key and retrying it: the retry rotates nothing and shows no secret, and
+     * the idempotency table (which also saved a PUT made with a key) never holds one.
+     */
+    @Test
+    void setAndRotateRetriedWithTheirIdempotencyKeyNeverReturnOrStoreTheSecret() {
+        Merchant merchant = stack.newMerchant("Idempotent Rotation Merchant");
+        ReceiverServer receiver = receiver();
+        merchant.createEndpoint(receiver.url("/hooks/idempotent"));
+        String key = "rotate-" + RandomIds.base62(12);
+
+        Response rotated = merchant.rotateSecret(key);
+        Response retried = merchant.rotateSecret(key);
+
+        assertEquals(200, rotated.status(), rotated::describe);
+        String secret = rotated.data().path("secret").asText();
+        assertTrue(secret.startsWith("whsec_"), rotated::describe);
+        assertEquals(200, retried.status(), retried::describe);
+        assertFalse(retried.body().contains("whsec_"), "the secret is shown once: " + retried.describe());
+        assertTrue(retried.json().path("message").asText().contains("shown only once"), retried::describe);
+        assertEquals(rotated.data().path("previous_secret_expires_at"), retried.data().path("previous_secret_expires_at"));
+        Response set = merchant.putEndpoint(receiver.url("/hooks/idempotent"), "set-" + RandomIds.base62(12));
+        assertEquals(200, set.status(), set::describe);
+        receiver.expectSecrets(secret);
+        merchant.paySuccessfully("896", 9000);
+        Received delivered = Poll.until("the delivery after one rotation", Duration.ofSeconds(5), receiver::requests,
+                requests -> !requests.isEmpty()).get(0);
+        assertEquals(1, Signatures.standardEntriesSignedBy(secret, delivered.webhookId(),
+                delivered.header("webhook-timestamp"), delivered.body(), delivered.header("webhook-signature")),
+                "the retry did not rotate a second time: the secret shown first still signs");
+
+        List<String> secretsStored = new ArrayList<>();
+        stack.dynamoDb().scanPaginator(scan -> scan.tableName(stack.tableName("IdempotencyTable"))).items()
+                .forEach(item -> item.forEach((name, value) -> {
+                    if (value.s() != null && value.s().contains("whsec_")) {
+                        secretsStored.add(name);
+                    }
+                }));
+        assertEquals(List.of(), secretsStored, "no signing secret in the idempotency table");
+    }
+
+    /** Every merchant gets its signing secret at creation: a payment's own webhook_url needs no endpoint. */
+    @Test
+    void aPaymentsOwnWebhookUrlWorksForAMerchantThatNeverSetAnEndpoint() {
+        Merchant merchant = stack.newMerchant("Own URLs Only Merchant");
+        ReceiverServer perPayment = receiver();
+        perPayment.expectSecrets(merchant.webhookSecret());
+
+        Response paid = merchant.pay(WebhookStack.paymentBody(CardData.SUCCESS, "897", 9100)
+                .put("webhook_url", perPayment.url("/hooks/own")));
+
+        assertEquals(200, paid.status(), paid::describe);
+        assertEquals(true, paid.data().path("webhook_queued").asBoolean(false), paid::describe);
+        Received delivered = Poll.until("the event at the payment's own URL", Duration.ofSeconds(5),
+                perPayment::requests, requests -> !requests.isEmpty()).get(0);
+        assertEquals("/hooks/own", delivered.path());
+        assertEquals(List.of(), delivered.verification().problems(), "signed with the secret from creation");
+        merchant.eventUntil(delivered.webhookId(), "delivered", Duration.ofSeconds(5),
+                e -> "delivered".equals(e.path("delivery_status").asText()));
+    }
+
+    /** No webhook_url and no endpoint: nothing is queued, the answer says so, and the event is listed as failed. */
+    @Test
+    void withNowhereToSendItWebhookQueuedIsFalseAndTheEventIsListed() {
+        Merchant merchant = stack.newMerchant("Nowhere Merchant");
+
+        Response paid = merchant.pay(CardData.SUCCESS, "898", 9200);
+
+        assertEquals(200, paid.status(), paid::describe);
+        assertEquals(false, paid.data().path("webhook_queued").asBoolean(true), paid::describe);
+        String eventId = merchant.eventIdFor(paid.data().path("transaction_id").asText());
+        JsonNode event = merchant.event(eventId).data();
+        assertEquals("failed", event.path("delivery_status").asText(), event.toString());
+        assertTrue(event.path("last_error").asText().startsWith("no_endpoint"), event.toString());
+        assertEquals(0, event.path("attempts").size(), event.toString());
     }
 }

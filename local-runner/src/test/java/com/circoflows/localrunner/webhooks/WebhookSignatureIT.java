@@ -133,8 +133,13 @@ class WebhookSignatureIT extends OnWebhookStack {
         assertEquals("Invalid signature", php(secret, webhook.header("x-webhook-signature"), forged));
     }
 
+    /**
+     * Right after a rotation the merchant's deployed verifier still holds the old secret: X-Webhook-Signature
+     * is the old secret's, the Standard Webhooks header carries both; once the merchant has deployed the
+     * new secret and expired the old one, only the new one signs either header.
+     */
     @Test
-    void secretRotationSignsWithBothSecretsFor24h() {
+    void rightAfterRotationTheOldSecretSignsXWebhookSignatureBothSignStandardWebhooksUntilExpired() {
         Merchant merchant = stack.newMerchant("Rotating Merchant");
         ReceiverServer receiver = receiver();
         String oldSecret = merchant.createEndpoint(receiver.url("/hooks/rotation"));
@@ -158,22 +163,75 @@ class WebhookSignatureIT extends OnWebhookStack {
         receiver.expectSecrets(newSecret, oldSecret);
 
         merchant.paySuccessfully("855", 4600);
-        Received after = Poll.until("the delivery after rotating", Duration.ofSeconds(5), receiver::requests,
+        Received during = Poll.until("the delivery after rotating", Duration.ofSeconds(5), receiver::requests,
                 requests -> requests.size() == 2).get(1);
-        String header = after.header("webhook-signature");
+        String header = during.header("webhook-signature");
         List<String> entries = Signatures.standardEntries(header);
         assertEquals(2, entries.size(), header);
-        String id = after.webhookId();
-        String timestamp = after.header("webhook-timestamp");
-        assertEquals(1, Signatures.standardEntriesSignedBy(newSecret, id, timestamp, after.body(), header),
+        String id = during.webhookId();
+        String timestamp = during.header("webhook-timestamp");
+        assertEquals(1, Signatures.standardEntriesSignedBy(newSecret, id, timestamp, during.body(), header),
                 "one entry verifies with the new secret: " + header);
-        assertEquals(1, Signatures.standardEntriesSignedBy(oldSecret, id, timestamp, after.body(), header),
+        assertEquals(1, Signatures.standardEntriesSignedBy(oldSecret, id, timestamp, during.body(), header),
                 "one entry verifies with the old secret: " + header);
         assertNotEquals(entries.get(0), entries.get(1));
-        assertTrue(Signatures.referenceSignatureMatches(newSecret, after.body(), after.header("x-webhook-signature")),
-                "X-Webhook-Signature is the new secret's");
-        assertFalse(Signatures.referenceSignatureMatches(oldSecret, after.body(), after.header("x-webhook-signature")));
+        assertTrue(Signatures.referenceSignatureMatches(oldSecret, during.body(), during.header("x-webhook-signature")),
+                "X-Webhook-Signature is the old secret's, which the deployed verifier holds");
+        assertFalse(Signatures.referenceSignatureMatches(newSecret, during.body(),
+                during.header("x-webhook-signature")));
+        assertEquals(List.of(), during.verification().problems());
+
+        Response expired = merchant.expirePreviousSecret();
+        assertEquals(200, expired.status(), expired::describe);
+        assertTrue(expired.data().path("previous_secret_expired").asBoolean(), expired::describe);
+        receiver.expectSecrets(newSecret);
+
+        merchant.paySuccessfully("856", 4700);
+        Received after = Poll.until("the delivery after expiring the old secret", Duration.ofSeconds(5),
+                receiver::requests, requests -> requests.size() == 3).get(2);
+        assertEquals(List.of(Signatures.standardSignature(newSecret, after.webhookId(),
+                after.header("webhook-timestamp"), after.body())),
+                Signatures.standardEntries(after.header("webhook-signature")), "the new secret alone");
+        assertTrue(Signatures.referenceSignatureMatches(newSecret, after.body(), after.header("x-webhook-signature")));
         assertEquals(List.of(), after.verification().problems());
+    }
+
+    /**
+     * The reference's PHP snippet, unchanged and holding the secret it was deployed with, keeps verifying
+     * right after the merchant rotates; the merchant then deploys the new secret, expires the old one, and
+     * the snippet with the new secret verifies the next webhook while the old one no longer does.
+     */
+    @Test
+    void theReferencesPhpSnippetKeepsVerifyingWithTheOldSecretAfterRotationThenWithTheNewOne(@TempDir Path dir)
+            throws Exception {
+        Assumptions.assumeTrue(onPath("php"), "php not installed");
+        Merchant merchant = stack.newMerchant("PHP Rotating Merchant");
+        ReceiverServer receiver = receiver();
+        String oldSecret = merchant.createEndpoint(receiver.url("/webhook.php"));
+        Response rotated = merchant.rotateSecret();
+        assertEquals(200, rotated.status(), rotated::describe);
+        String newSecret = rotated.data().path("secret").asText();
+        receiver.expectSecrets(oldSecret, newSecret);
+
+        merchant.paySuccessfully("857", 4800);
+        Received during = Poll.until("a webhook right after rotating", Duration.ofSeconds(5), receiver::requests,
+                requests -> requests.size() == 1).get(0);
+        Path duringPayload = dir.resolve("during.json");
+        Files.write(duringPayload, during.body());
+        assertEquals("OK payment.succeeded", php(oldSecret, during.header("x-webhook-signature"), duringPayload),
+                "the deployed snippet, still holding the old secret");
+        assertEquals("Invalid signature", php(newSecret, during.header("x-webhook-signature"), duringPayload),
+                "not yet the new secret: the window is open");
+
+        assertEquals(200, merchant.expirePreviousSecret().status());
+        receiver.expectSecrets(newSecret);
+        merchant.paySuccessfully("858", 4900);
+        Received after = Poll.until("a webhook after expiring the old secret", Duration.ofSeconds(5),
+                receiver::requests, requests -> requests.size() == 2).get(1);
+        Path afterPayload = dir.resolve("after.json");
+        Files.write(afterPayload, after.body());
+        assertEquals("OK payment.succeeded", php(newSecret, after.header("x-webhook-signature"), afterPayload));
+        assertEquals("Invalid signature", php(oldSecret, after.header("x-webhook-signature"), afterPayload));
     }
 
     /** The runner creates and prints the demo merchant's secret at start, so the first PUT shows none. */

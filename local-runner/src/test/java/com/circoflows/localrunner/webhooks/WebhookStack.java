@@ -1,6 +1,7 @@
 package com.circoflows.localrunner.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
@@ -145,15 +146,24 @@ final class WebhookStack implements AutoCloseable {
 
     /** A merchant of another stack on the same data (a restarted runner), calling this one. */
     Merchant sameMerchant(Merchant onOtherStack) {
-        return new Merchant(onOtherStack.merchantId, onOtherStack.apiKey);
+        return new Merchant(onOtherStack.merchantId, onOtherStack.apiKey, onOtherStack.webhookSecret);
+    }
+
+    /** Another key of the merchant's, of either mode, as {@code bin/admin create-key} issues it. */
+    String issueKey(String merchantId, Mode mode) {
+        return new ApiKeyIssuer(new DynamoApiKeyRepository(dynamoDb(), tableName("ApiKeysTable")),
+                new Sha256SecretHasher(), Clock.systemUTC()).issue(merchantId, mode).fullKey();
     }
 
     /** The merchant the runner seeds at start, with the key and webhook secret it prints. */
     Merchant demoMerchant() {
-        return new Merchant(runner.demoMerchantId(), runner.demoApiKey());
+        return new Merchant(runner.demoMerchantId(), runner.demoApiKey(), runner.demoWebhookSecret());
     }
 
-    /** A merchant of its own, with a fresh test key: its endpoint, events and rate limits touch no other test. */
+    /**
+     * A merchant of its own, with a fresh test key and the signing secret it was created with: its endpoint,
+     * events and rate limits touch no other test.
+     */
     Merchant newMerchant(String name) {
         DynamoDbClient dynamoDb = dynamoDb();
         MerchantOnboarding onboarding = new MerchantOnboarding(
@@ -162,7 +172,8 @@ final class WebhookStack implements AutoCloseable {
                         new Sha256SecretHasher(), Clock.systemUTC()),
                 Clock.systemUTC());
         MerchantOnboarding.Onboarded onboarded = onboarding.createMerchant(name, Mode.TEST);
-        return new Merchant(onboarded.merchant().merchantId(), onboarded.firstKey().fullKey());
+        return new Merchant(onboarded.merchant().merchantId(), onboarded.firstKey().fullKey(),
+                onboarded.webhookSecret().value());
     }
 
     /**
@@ -220,32 +231,58 @@ final class WebhookStack implements AutoCloseable {
     final class Merchant {
         private final String merchantId;
         private final String apiKey;
+        private final String webhookSecret;
 
-        private Merchant(String merchantId, String apiKey) {
+        private Merchant(String merchantId, String apiKey, String webhookSecret) {
             this.merchantId = merchantId;
             this.apiKey = apiKey;
+            this.webhookSecret = webhookSecret;
         }
 
         String merchantId() {
             return merchantId;
         }
 
-        Response putEndpoint(String url) {
-            return send("PUT", "/api/webhook-endpoint", JSON.createObjectNode().put("url", url).toString());
+        /** The signing secret the merchant was given at creation (bin/admin prints it with the first key). */
+        String webhookSecret() {
+            return webhookSecret;
         }
 
-        /** Sets the endpoint on the merchant's first call and returns the secret shown that once. */
+        /** The same merchant calling with another of its keys (e.g. a live one). */
+        Merchant withKey(String otherApiKey) {
+            return new Merchant(merchantId, otherApiKey, webhookSecret);
+        }
+
+        Response putEndpoint(String url) {
+            return putEndpoint(url, null);
+        }
+
+        Response putEndpoint(String url, String idempotencyKey) {
+            return send("PUT", "/api/webhook-endpoint", JSON.createObjectNode().put("url", url).toString(),
+                    idempotencyKey);
+        }
+
+        /**
+         * Sets the endpoint and returns the secret its webhooks are signed with: the one the merchant got at
+         * creation, which the PUT does not show again.
+         */
         String createEndpoint(String url) {
             Response set = putEndpoint(url);
             assertEquals(200, set.status(), set::describe);
-            String secret = set.data().path("secret").asText(null);
-            assertTrue(secret != null && secret.startsWith("whsec_"), () -> "first PUT shows the secret: "
-                    + set.describe());
-            return secret;
+            assertFalse(set.data().has("secret"), () -> "the secret came with the merchant: " + set.describe());
+            return webhookSecret;
+        }
+
+        Response expirePreviousSecret() {
+            return send("POST", "/api/webhook-endpoint/expire-previous-secret", "");
         }
 
         Response rotateSecret() {
-            return send("POST", "/api/webhook-endpoint/rotate-secret", "");
+            return rotateSecret(null);
+        }
+
+        Response rotateSecret(String idempotencyKey) {
+            return send("POST", "/api/webhook-endpoint/rotate-secret", "", idempotencyKey);
         }
 
         /** A card payment of USD amount/100 with a future expiry; the card data is registered for the scan. */
@@ -311,9 +348,16 @@ final class WebhookStack implements AutoCloseable {
         }
 
         private Response send(String method, String path, String body) {
+            return send(method, path, body, null);
+        }
+
+        private Response send(String method, String path, String body, String idempotencyKey) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(runner.baseUrl() + path))
                     .timeout(REQUEST_TIMEOUT)
                     .header("Authorization", "Bearer " + apiKey);
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

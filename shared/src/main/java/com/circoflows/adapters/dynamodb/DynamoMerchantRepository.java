@@ -6,6 +6,7 @@ import static com.circoflows.adapters.dynamodb.Attributes.time;
 
 import com.circoflows.domain.merchant.Merchant;
 import com.circoflows.domain.merchant.MerchantRepository;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,13 @@ public final class DynamoMerchantRepository implements MerchantRepository {
     }
 
     @Override
-    public void create(Merchant merchant) {
+    public void create(Merchant merchant, WebhookSecret webhookSecret) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("merchant_id", s(merchant.merchantId()));
         item.put("name", s(merchant.name()));
         item.put("created_at", time(merchant.createdAt()));
+        // The attribute DynamoWebhookEndpointRepository reads and rotates.
+        item.put("webhook_secret", s(webhookSecret.value()));
         DynamoCalls.call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(merchant_id)")));
     }

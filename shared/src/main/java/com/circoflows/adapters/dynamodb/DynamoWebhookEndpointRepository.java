@@ -4,6 +4,7 @@ import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.string;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
+import com.circoflows.domain.webhook.WebhookDestinations;
 import com.circoflows.domain.webhook.WebhookEndpoint;
 import com.circoflows.domain.webhook.WebhookEndpointRepository;
 import com.circoflows.domain.webhook.signing.WebhookSecret;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * so it is stored as is; the table is encrypted at rest and only the functions that sign or set it
  * may read it.
  */
-public final class DynamoWebhookEndpointRepository implements WebhookEndpointRepository {
+public final class DynamoWebhookEndpointRepository implements WebhookEndpointRepository, WebhookDestinations {
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -37,6 +38,14 @@ public final class DynamoWebhookEndpointRepository implements WebhookEndpointRep
             return Optional.empty();
         }
         return Optional.of(fromItem(merchantId, item));
+    }
+
+    /** Reads the URL alone, never the secret: the payment functions ask this before they store an event. */
+    @Override
+    public boolean merchantHasEndpoint(String merchantId) {
+        Map<String, AttributeValue> item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
+                .tableName(table).key(key(merchantId)).consistentRead(true).projectionExpression("webhook_url"))).item();
+        return item != null && item.containsKey("webhook_url");
     }
 
     @Override
@@ -89,6 +98,19 @@ public final class DynamoWebhookEndpointRepository implements WebhookEndpointRep
             }
         });
         return fromItem(merchantId, response.attributes());
+    }
+
+    @Override
+    public boolean expirePreviousSecret(String merchantId, Instant now) {
+        var response = DynamoCalls.call("UpdateItem", () -> dynamoDb.updateItem(update -> update
+                .tableName(table)
+                .key(key(merchantId))
+                .updateExpression("REMOVE webhook_previous_secret, webhook_previous_secret_expires_at")
+                .conditionExpression("attribute_exists(merchant_id)")
+                .returnValues(ReturnValue.UPDATED_OLD)));
+        Map<String, AttributeValue> old = response.attributes();
+        Instant expiresAt = old == null ? null : time(old, "webhook_previous_secret_expires_at");
+        return old != null && old.containsKey("webhook_previous_secret") && expiresAt != null && now.isBefore(expiresAt);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.circoflows.adapters.dynamodb.Attributes.n;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
 import com.circoflows.domain.webhook.NextAttempt;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Delivery state of webhook events: every change is a conditional UpdateItem. */
 public final class DynamoWebhookEventRepository implements WebhookEventRepository {
-    static final String BY_MERCHANT = "by_merchant_created";
+    /** The merchant's events of one mode, by created_at (key merchant_mode: "mch_…#test"). */
+    static final String BY_MERCHANT_MODE = "by_merchant_mode_created";
     static final String NEVER_ATTEMPTED_INDEX = "by_sweep_key";
     /**
      * Sparse, like by_sweep_key: only retrying events carry {@link #RETRY_KEY}, sorted by when their
@@ -224,13 +226,13 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
     }
 
     @Override
-    public WebhookEventPage listForMerchant(String merchantId, int limit, String cursor) {
-        Map<String, AttributeValue> startKey = cursor == null ? null : EventListCursor.decode(cursor, merchantId);
+    public WebhookEventPage listForMerchant(String merchantId, Mode mode, int limit, String cursor) {
+        Map<String, AttributeValue> startKey = cursor == null ? null : EventListCursor.decode(cursor, merchantId, mode);
         QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
                 .tableName(table)
-                .indexName(BY_MERCHANT)
-                .keyConditionExpression("merchant_id = :merchant")
-                .expressionAttributeValues(Map.of(":merchant", s(merchantId)))
+                .indexName(BY_MERCHANT_MODE)
+                .keyConditionExpression(WebhookEventItems.MERCHANT_MODE + " = :scope")
+                .expressionAttributeValues(Map.of(":scope", s(WebhookEventItems.merchantMode(merchantId, mode))))
                 .scanIndexForward(false)
                 .exclusiveStartKey(startKey)
                 .limit(limit + 1)));

@@ -62,6 +62,7 @@ import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
 import com.circoflows.adapters.http.GuardedWebhookTransport;
 import com.circoflows.adapters.lambda.DeadLetterBatch;
 import com.circoflows.adapters.lambda.WebhookJobBatch;
+import com.circoflows.api.webhooks.ExpirePreviousWebhookSecretEndpoint;
 import com.circoflows.api.webhooks.GetWebhookEventEndpoint;
 import com.circoflows.api.webhooks.ListWebhookEventsEndpoint;
 import com.circoflows.api.webhooks.RedeliverWebhookEventEndpoint;
@@ -70,7 +71,6 @@ import com.circoflows.api.webhooks.SetWebhookEndpointEndpoint;
 import com.circoflows.domain.webhook.DeadLetteredEvents;
 import com.circoflows.domain.webhook.RetrySchedule;
 import com.circoflows.domain.webhook.WebhookDeliveryService;
-import com.circoflows.domain.webhook.WebhookEndpointRepository;
 import com.circoflows.domain.webhook.WebhookEndpointService;
 import com.circoflows.domain.webhook.WebhookEventQueries;
 import com.circoflows.domain.webhook.WebhookRedelivery;
@@ -120,8 +120,8 @@ public final class FunctionWiring {
             dynamoDb.get(), required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<WebhookJobQueue> webhookQueue = new Lazy<>(() ->
             new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")));
-    private final Lazy<TransactionWriter> writer = new Lazy<>(() ->
-            new TransactionWriter(transactions.get(), webhookQueue.get(), clock(), ProcessMetrics.get()));
+    private final Lazy<TransactionWriter> writer = new Lazy<>(() -> new TransactionWriter(transactions.get(),
+            webhookQueue.get(), webhookEndpoints(), clock(), ProcessMetrics.get()));
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
@@ -211,6 +211,10 @@ public final class FunctionWiring {
         return new RotateWebhookSecretEndpoint(webhookEndpointService());
     }
 
+    public ExpirePreviousWebhookSecretEndpoint expirePreviousWebhookSecret() {
+        return new ExpirePreviousWebhookSecretEndpoint(webhookEndpointService());
+    }
+
     public ListWebhookEventsEndpoint listWebhookEvents() {
         return new ListWebhookEventsEndpoint(new WebhookEventQueries(webhookEvents.get()));
     }
@@ -280,7 +284,7 @@ public final class FunctionWiring {
         return new WebhookEndpointService(webhookEndpoints(), new MerchantUrlPolicy(settings.localMode()), clock);
     }
 
-    private WebhookEndpointRepository webhookEndpoints() {
+    private DynamoWebhookEndpointRepository webhookEndpoints() {
         return new DynamoWebhookEndpointRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
     }
 

@@ -13,8 +13,15 @@ import com.circoflows.domain.webhook.WebhookEndpointService.EndpointChange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** POST /api/webhook-endpoint/rotate-secret: a new secret; the old one keeps signing for 24 h. */
+/**
+ * POST /api/webhook-endpoint/rotate-secret: a new secret, shown once; the old one keeps signing for 24 h
+ * (or until expire-previous-secret). An Idempotency-Key retry does not rotate again and is answered
+ * without the secret, which is never saved with the idempotency record.
+ */
 public final class RotateWebhookSecretEndpoint implements MerchantEndpoint {
+    static final String REPLAY_MESSAGE = "The signing secret was rotated by an earlier request with the same "
+            + "Idempotency-Key; the new secret is shown only once. Rotate again to get another.";
+
     private final WebhookEndpointService endpoints;
 
     public RotateWebhookSecretEndpoint(WebhookEndpointService endpoints) {
@@ -35,11 +42,15 @@ public final class RotateWebhookSecretEndpoint implements MerchantEndpoint {
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         RequestFields.rejectAnyBody(request.body());
         EndpointChange change = endpoints.rotateSecret(caller);
+        Map<String, Object> withoutSecret = new LinkedHashMap<>();
+        if (change.endpoint().previousSecretExpiresAt() != null && change.endpoint().previousSecret() != null) {
+            withoutSecret.put("previous_secret_expires_at",
+                    Timestamps.format(change.endpoint().previousSecretExpiresAt()));
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("secret", change.shownSecret().value());
-        if (change.endpoint().previousSecretExpiresAt() != null && change.endpoint().previousSecret() != null) {
-            data.put("previous_secret_expires_at", Timestamps.format(change.endpoint().previousSecretExpiresAt()));
-        }
-        return Envelope.ok(200, "Signing secret rotated. Store the new secret now: it is shown only once.", data);
+        data.putAll(withoutSecret);
+        return Envelope.ok(200, "Signing secret rotated. Store the new secret now: it is shown only once.", data)
+                .withReplay(Envelope.ok(200, REPLAY_MESSAGE, withoutSecret));
     }
 }

@@ -15,8 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** PUT /api/webhook-endpoint {"url"}: the first call creates the signing secret and shows it, once. */
+/**
+ * PUT /api/webhook-endpoint {"url"}. A merchant created before signing secrets came with every merchant
+ * gets its secret from its first call, shown once: an Idempotency-Key retry of that call is answered
+ * with the endpoint without the secret, and the secret is never saved with the idempotency record.
+ */
 public final class SetWebhookEndpointEndpoint implements MerchantEndpoint {
+    static final String REPLAY_MESSAGE = "Webhook endpoint saved by an earlier request with the same Idempotency-Key; "
+            + "a signing secret is shown only once.";
+
     private final WebhookEndpointService endpoints;
 
     public SetWebhookEndpointEndpoint(WebhookEndpointService endpoints) {
@@ -42,11 +49,12 @@ public final class SetWebhookEndpointEndpoint implements MerchantEndpoint {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("url", change.endpoint().url());
         data.put("status", change.endpoint().disabled() ? "disabled" : "enabled");
-        if (change.shownSecret() != null) {
-            data.put("secret", change.shownSecret().value());
+        if (change.shownSecret() == null) {
+            return Envelope.ok(200, "Webhook endpoint saved", data);
         }
-        return Envelope.ok(200, change.shownSecret() != null
-                ? "Webhook endpoint saved. Store the signing secret now: it is shown only once."
-                : "Webhook endpoint saved", data);
+        Map<String, Object> shownOnce = new LinkedHashMap<>(data);
+        shownOnce.put("secret", change.shownSecret().value());
+        return Envelope.ok(200, "Webhook endpoint saved. Store the signing secret now: it is shown only once.",
+                shownOnce).withReplay(Envelope.ok(200, REPLAY_MESSAGE, data));
     }
 }

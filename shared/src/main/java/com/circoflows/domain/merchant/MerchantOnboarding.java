@@ -1,9 +1,13 @@
 package com.circoflows.domain.merchant;
 
 import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.time.Clock;
 
-/** Creates a merchant together with its first API key (admin tool, local runner's demo merchant). */
+/**
+ * Creates a merchant together with its first API key and its webhook signing secret (admin tool,
+ * local runner's demo merchant). Both are returned to be shown once.
+ */
 public final class MerchantOnboarding {
     private final MerchantRepository merchants;
     private final ApiKeyIssuer issuer;
@@ -16,8 +20,9 @@ public final class MerchantOnboarding {
     }
 
     public Onboarded createMerchant(String name, Mode mode) {
-        Merchant merchant = newMerchant(name);
-        return new Onboarded(merchant, issuer.issue(merchant.merchantId(), mode));
+        NewMerchant created = newMerchant(name);
+        return new Onboarded(created.merchant(), issuer.issue(created.merchant().merchantId(), mode),
+                created.webhookSecret());
     }
 
     /** Same, with a key text chosen by the caller (must be a well-formed CircoFlows key). */
@@ -26,19 +31,25 @@ public final class MerchantOnboarding {
             throw new IllegalArgumentException(
                     "not a CircoFlows API key: expected cf_test_ or cf_live_ followed by 48 letters/digits");
         }
-        Merchant merchant = newMerchant(name);
-        return new Onboarded(merchant, issuer.register(merchant.merchantId(), fullKey));
+        NewMerchant created = newMerchant(name);
+        return new Onboarded(created.merchant(), issuer.register(created.merchant().merchantId(), fullKey),
+                created.webhookSecret());
     }
 
-    private Merchant newMerchant(String name) {
+    private NewMerchant newMerchant(String name) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("merchant name must be 1 to 100 characters");
         }
         Merchant merchant = new Merchant(RandomIds.withPrefix("mch_", 20), name.strip(), clock.instant());
-        merchants.create(merchant);
-        return merchant;
+        WebhookSecret webhookSecret = WebhookSecret.generate();
+        merchants.create(merchant, webhookSecret);
+        return new NewMerchant(merchant, webhookSecret);
     }
 
-    public record Onboarded(Merchant merchant, IssuedApiKey firstKey) {
+    private record NewMerchant(Merchant merchant, WebhookSecret webhookSecret) {
+    }
+
+    /** @param webhookSecret the merchant's signing secret, shown with its first key and never again */
+    public record Onboarded(Merchant merchant, IssuedApiKey firstKey, WebhookSecret webhookSecret) {
     }
 }

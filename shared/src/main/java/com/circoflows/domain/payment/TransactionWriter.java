@@ -1,6 +1,7 @@
 package com.circoflows.domain.payment;
 
 import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.webhook.WebhookDestinations;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.domain.webhook.WebhookJobQueue;
@@ -12,25 +13,41 @@ import java.util.Map;
 /**
  * Stores a transaction with the event its status announces, then queues the event's delivery job.
  * A failed enqueue is reported (webhook_queued: false), never fatal: the event is stored as
- * pending, and the sweeper queues it again.
+ * pending, and the sweeper queues it again. An event with nowhere to go (no webhook_url on the
+ * payment, no endpoint set) is stored as failed and never queued, so webhook_queued is false too.
  */
 public final class TransactionWriter {
     private static final JsonLog LOG = JsonLog.get(TransactionWriter.class);
 
     private final TransactionRepository transactions;
     private final WebhookJobQueue queue;
+    private final WebhookDestinations destinations;
     private final Clock clock;
     private final Metrics metrics;
 
-    public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue, Clock clock) {
-        this(transactions, queue, clock, Metrics.NONE);
+    public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue,
+            WebhookDestinations destinations, Clock clock) {
+        this(transactions, queue, destinations, clock, Metrics.NONE);
     }
 
-    public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue, Clock clock, Metrics metrics) {
+    public TransactionWriter(TransactionRepository transactions, WebhookJobQueue queue,
+            WebhookDestinations destinations, Clock clock, Metrics metrics) {
         this.transactions = transactions;
         this.queue = queue;
+        this.destinations = destinations;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /**
+     * The event the transaction's status announces: pending, to be queued, when it has somewhere to go
+     * (the payment's webhook_url, else the merchant's endpoint); else recorded as failed, never queued.
+     */
+    public WebhookEvent announce(Transaction transaction) {
+        boolean hasDestination = transaction.webhookUrl() != null
+                || destinations.merchantHasEndpoint(transaction.merchantId());
+        return hasDestination ? WebhookEvents.announce(transaction, clock.instant())
+                : WebhookEvents.announceWithoutDestination(transaction, clock.instant());
     }
 
     /**
@@ -42,7 +59,7 @@ public final class TransactionWriter {
      * @throws RetryableFailure when the write was refused although no such transaction exists
      */
     public PaymentOutcome insert(Transaction transaction) {
-        WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
+        WebhookEvent event = announce(transaction);
         if (transactions.insert(transaction, event)) {
             count(transaction);
             return new PaymentOutcome(transaction, enqueue(event));
@@ -60,7 +77,7 @@ public final class TransactionWriter {
 
     /** Empty when another request changed the transaction first; nothing was written then. */
     public java.util.Optional<PaymentOutcome> update(Transaction updated, boolean statusChanged) {
-        WebhookEvent event = statusChanged ? WebhookEvents.announce(updated, clock.instant()) : null;
+        WebhookEvent event = statusChanged ? announce(updated) : null;
         if (!transactions.update(updated, event)) {
             return java.util.Optional.empty();
         }
@@ -72,7 +89,8 @@ public final class TransactionWriter {
 
     /**
      * Queues the delivery job of an event already stored (e.g. with a hosted session's change).
-     * Returns whether the send worked; if not, the stored pending event waits for the sweeper.
+     * Returns whether the send worked; if not, the stored pending event waits for the sweeper. An
+     * event recorded without a destination is not queued (false).
      */
     public boolean queueDelivery(WebhookEvent event) {
         return enqueue(event);
@@ -96,6 +114,9 @@ public final class TransactionWriter {
     }
 
     private boolean enqueue(WebhookEvent event) {
+        if (event.deliveryStatus() != WebhookEvent.DeliveryStatus.PENDING) {
+            return false;
+        }
         try {
             queue.enqueue(event);
             return true;

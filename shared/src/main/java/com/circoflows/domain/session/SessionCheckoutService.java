@@ -16,7 +16,6 @@ import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimitCounter;
 import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
 import com.circoflows.domain.webhook.WebhookEvent;
-import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.observability.LogContext;
 import java.time.Clock;
@@ -192,7 +191,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             case FAILED -> paying.attemptFailed(transaction.failure(), clock.instant());
             case PENDING -> paying.awaitingChallenge(transaction.transactionId());
         };
-        WebhookEvent event = WebhookEvents.announce(transaction, clock.instant());
+        WebhookEvent event = writer.announce(transaction);
         boolean committed;
         try {
             committed = sessions.commit(next, TransactionChange.inserted(transaction, event));
@@ -234,7 +233,7 @@ public final class SessionCheckoutService implements SessionCheckout {
         PaymentSession next = completed.status() == TransactionStatus.COMPLETED
                 ? leased.complete(completed.transactionId(), completed.processedAt())
                 : leased.attemptFailed(completed.failure(), clock.instant());
-        WebhookEvent event = WebhookEvents.announce(completed, clock.instant());
+        WebhookEvent event = writer.announce(completed);
         if (!sessions.commit(next, TransactionChange.updated(completed, event))) {
             notRecorded(leased, completed);
             return null;

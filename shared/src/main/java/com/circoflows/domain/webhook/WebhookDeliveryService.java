@@ -126,15 +126,14 @@ public final class WebhookDeliveryService {
         if (toMerchantEndpoint && endpoint.get().disabled()) {
             return giveUp(stored, attemptNumber, target, "endpoint_disabled: " + endpoint.get().disabledReason());
         }
-        WebhookSecret secret = endpoint.map(WebhookEndpoint::secret).orElse(null);
-        if (secret == null) {
-            return giveUp(stored, attemptNumber, target,
-                    "no_signing_secret: PUT /api/webhook-endpoint creates the merchant's signing secret");
-        }
+        // Every merchant gets its secret at creation; one created before that gets it here, atomically,
+        // the first time a payment's own webhook_url needs it (rotate-secret shows the merchant one).
+        WebhookSecret secret = endpoint.map(WebhookEndpoint::secret)
+                .orElseGet(() -> endpoints.ensureSecret(event.merchantId(), WebhookSecret.generate()));
 
         String body = WebhookPayload.render(event);
         Map<String, String> headers = signer.sign(event.eventId(), now.getEpochSecond(), body, secret,
-                endpoint.get().previousSecretAt(now));
+                endpoint.map(e -> e.previousSecretAt(now)).orElse(null));
         TransportResult result = transport.post(target, headers, body);
         metrics.webhookAttempted(result.succeeded());
         DeliveryAttempt attempt = new DeliveryAttempt(attemptNumber, now, target, result.httpStatus(), result.error(),

@@ -20,6 +20,13 @@ public interface WebhookEndpointRepository {
     /** The new secret becomes current; the current one keeps signing until {@code previousExpiresAt}. */
     WebhookEndpoint rotateSecret(String merchantId, WebhookSecret newSecret, Instant previousExpiresAt);
 
+    /**
+     * Ends the rotation window now: the previous secret stops signing and is forgotten.
+     *
+     * @return whether a previous secret was still signing at {@code now}
+     */
+    boolean expirePreviousSecret(String merchantId, Instant now);
+
     /** The endpoint answered 410 Gone: stop delivering to it until the merchant sets a URL again. */
     void disable(String merchantId, String reason);
 }

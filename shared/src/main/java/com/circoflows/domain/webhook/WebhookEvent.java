@@ -1,5 +1,6 @@
 package com.circoflows.domain.webhook;
 
+import com.circoflows.domain.merchant.Mode;
 import java.time.Instant;
 import java.util.Map;
 
@@ -7,10 +8,12 @@ import java.util.Map;
  * A notification owed to a merchant. {@code data} is frozen when the event is created: a merchant
  * receives the transaction as it was at that moment, however late the delivery. {@code targetUrl}
  * is the payment's own webhook_url, if it had one; otherwise the merchant's endpoint receives it.
+ * {@code mode} is its transaction's: a key sees only the events of its own mode.
  */
 public record WebhookEvent(
         String eventId,
         String merchantId,
+        Mode mode,
         String transactionId,
         WebhookEventType type,
         Instant createdAt,

@@ -4,7 +4,10 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 
-/** A merchant's own events: the list, and one with its attempts. Another merchant's event is not found. */
+/**
+ * A key's own events: the list, and one with its attempts. Another merchant's event and an event of
+ * the other mode (test/live) are not found, exactly like an id that never existed.
+ */
 public final class WebhookEventQueries {
     private final WebhookEventRepository events;
 
@@ -13,12 +16,13 @@ public final class WebhookEventQueries {
     }
 
     public WebhookEventPage list(AuthenticatedKey caller, int limit, String cursor) {
-        return events.listForMerchant(caller.merchantId(), limit, cursor);
+        return events.listForMerchant(caller.merchantId(), caller.mode(), limit, cursor);
     }
 
     public StoredWebhookEvent get(AuthenticatedKey caller, String eventId) {
         return events.findWithDelivery(eventId)
-                .filter(stored -> stored.event().merchantId().equals(caller.merchantId()))
+                .filter(stored -> stored.event().merchantId().equals(caller.merchantId())
+                        && stored.event().mode() == caller.mode())
                 .orElseThrow(() -> new ApiException(ErrorCode.EVENT_NOT_FOUND));
     }
 }

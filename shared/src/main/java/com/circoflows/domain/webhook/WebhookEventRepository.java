@@ -1,5 +1,6 @@
 package com.circoflows.domain.webhook;
 
+import com.circoflows.domain.merchant.Mode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -64,5 +65,6 @@ public interface WebhookEventRepository {
      */
     boolean resumeChain(String eventId, Instant seenDueAt, String newChainId, Instant now);
 
-    WebhookEventPage listForMerchant(String merchantId, int limit, String cursor);
+    /** The merchant's events of one mode, newest first; a cursor works only for the merchant and mode it came from. */
+    WebhookEventPage listForMerchant(String merchantId, Mode mode, int limit, String cursor);
 }

@@ -7,6 +7,13 @@ import java.time.Instant;
 
 /** The event each transaction status announces. */
 public final class WebhookEvents {
+    /**
+     * Why an event recorded without a destination (no webhook_url on its payment, no endpoint set) was
+     * never sent: it is stored as failed with this as its last_error, so it is listed and can be
+     * redelivered once the merchant sets an endpoint.
+     */
+    public static final String NO_DESTINATION = "no_endpoint: the payment had no webhook_url and no endpoint was set "
+            + "(PUT /api/webhook-endpoint, then redeliver)";
     private static final String ID_PREFIX = "evt_";
     private static final int ID_RANDOM_LENGTH = 24;
 
@@ -19,7 +26,17 @@ public final class WebhookEvents {
                 && RandomIds.isBase62(value.substring(ID_PREFIX.length()));
     }
 
+    /** The event, to be queued for delivery. */
     public static WebhookEvent announce(Transaction transaction, Instant at) {
+        return announce(transaction, at, WebhookEvent.DeliveryStatus.PENDING);
+    }
+
+    /** The event of a payment with nowhere to send it: recorded as failed ({@link #NO_DESTINATION}), never queued. */
+    public static WebhookEvent announceWithoutDestination(Transaction transaction, Instant at) {
+        return announce(transaction, at, WebhookEvent.DeliveryStatus.FAILED);
+    }
+
+    private static WebhookEvent announce(Transaction transaction, Instant at, WebhookEvent.DeliveryStatus status) {
         WebhookEventType type = switch (transaction.status()) {
             case COMPLETED -> WebhookEventType.PAYMENT_SUCCEEDED;
             case FAILED -> WebhookEventType.PAYMENT_FAILED;
@@ -28,11 +45,12 @@ public final class WebhookEvents {
         return new WebhookEvent(
                 RandomIds.withPrefix(ID_PREFIX, ID_RANDOM_LENGTH),
                 transaction.merchantId(),
+                transaction.mode(),
                 transaction.transactionId(),
                 type,
                 at,
                 TransactionView.of(transaction),
-                WebhookEvent.DeliveryStatus.PENDING,
+                status,
                 transaction.webhookUrl());
     }
 }

@@ -9,6 +9,7 @@ import com.circoflows.adapters.AdapterTestData;
 import com.circoflows.adapters.LocalStackFixture;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.merchant.Merchant;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,7 +24,7 @@ class DynamoMerchantRepositoryIT {
         Merchant merchant = new Merchant(AdapterTestData.merchantId(), "Café Ünïcode & Sons <ltd>",
                 AdapterTestData.CREATED_AT);
 
-        merchants.create(merchant);
+        merchants.create(merchant, WebhookSecret.generate());
 
         assertEquals(merchant, merchants.find(merchant.merchantId()).orElseThrow());
     }
@@ -36,7 +37,7 @@ class DynamoMerchantRepositoryIT {
     @Test
     void itemIsKeyedByMerchantIdWithASortableCreatedAt() {
         Merchant merchant = new Merchant(AdapterTestData.merchantId(), "Raw Item Ltd", AdapterTestData.CREATED_AT);
-        merchants.create(merchant);
+        merchants.create(merchant, WebhookSecret.generate());
 
         Map<String, AttributeValue> item = LocalStackFixture.dynamoDb().getItem(get -> get.tableName(table)
                 .key(Map.of("merchant_id", AttributeValue.fromS(merchant.merchantId())))).item();
@@ -49,10 +50,10 @@ class DynamoMerchantRepositoryIT {
     void creatingTheSameMerchantIdTwiceKeepsTheFirst() {
         String id = AdapterTestData.merchantId();
         Merchant first = new Merchant(id, "First", AdapterTestData.CREATED_AT);
-        merchants.create(first);
+        merchants.create(first, WebhookSecret.generate());
 
         assertThrows(RuntimeException.class,
-                () -> merchants.create(new Merchant(id, "Second", AdapterTestData.PROCESSED_AT)));
+                () -> merchants.create(new Merchant(id, "Second", AdapterTestData.PROCESSED_AT), WebhookSecret.generate()));
 
         assertEquals(first, merchants.find(id).orElseThrow());
     }
@@ -60,10 +61,10 @@ class DynamoMerchantRepositoryIT {
     @Test
     void duplicateMerchantIdIsNotReportedAsRetryable() {
         String id = AdapterTestData.merchantId();
-        merchants.create(new Merchant(id, "First", AdapterTestData.CREATED_AT));
+        merchants.create(new Merchant(id, "First", AdapterTestData.CREATED_AT), WebhookSecret.generate());
 
         RuntimeException failure = assertThrows(RuntimeException.class,
-                () -> merchants.create(new Merchant(id, "Second", AdapterTestData.CREATED_AT)));
+                () -> merchants.create(new Merchant(id, "Second", AdapterTestData.CREATED_AT), WebhookSecret.generate()));
 
         assertFalse(failure instanceof RetryableFailure, "permanent conflict reported as retryable: " + failure);
     }

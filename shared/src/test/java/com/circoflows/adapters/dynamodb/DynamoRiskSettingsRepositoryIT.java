@@ -24,7 +24,7 @@ class DynamoRiskSettingsRepositoryIT {
     private String newMerchant() {
         String merchantId = AdapterTestData.merchantId();
         new DynamoMerchantRepository(LocalStackFixture.dynamoDb(), table)
-                .create(new Merchant(merchantId, "Risky Ltd", AdapterTestData.CREATED_AT));
+                .create(new Merchant(merchantId, "Risky Ltd", AdapterTestData.CREATED_AT), WebhookSecret.generate());
         return merchantId;
     }
 

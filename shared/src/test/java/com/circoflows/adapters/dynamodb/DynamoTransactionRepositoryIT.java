@@ -93,7 +93,7 @@ class DynamoTransactionRepositoryIT {
         WebhookEvent event = WebhookEvents.announce(first, AdapterTestData.PROCESSED_AT);
         transactions.insert(first, event);
         Transaction second = AdapterTestData.completed(merchantId);
-        WebhookEvent sameEventId = new WebhookEvent(event.eventId(), merchantId, second.transactionId(),
+        WebhookEvent sameEventId = new WebhookEvent(event.eventId(), merchantId, second.mode(), second.transactionId(),
                 WebhookEventType.PAYMENT_SUCCEEDED, LATER, Map.of("transaction_id", second.transactionId()),
                 WebhookEvent.DeliveryStatus.PENDING, null);
 

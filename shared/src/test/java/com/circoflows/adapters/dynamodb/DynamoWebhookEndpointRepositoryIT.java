@@ -122,6 +122,51 @@ class DynamoWebhookEndpointRepositoryIT {
     }
 
     @Test
+    void aNewMerchantHasItsSigningSecretFromCreationAndItsFirstUrlKeepsIt() {
+        String merchant = AdapterTestData.merchantId();
+        WebhookSecret createdWith = WebhookSecret.generate();
+        merchants.create(new Merchant(merchant, "New Merchant", AdapterTestData.CREATED_AT), createdWith);
+
+        WebhookEndpoint before = endpoints.find(merchant).orElseThrow();
+        WebhookEndpoint set = endpoints.setUrl(merchant, URL, WebhookSecret.generate());
+
+        assertEquals(createdWith, before.secret());
+        assertNull(before.url(), "a secret and no endpoint yet");
+        assertEquals(createdWith, set.secret(), "setting the URL creates no other secret");
+    }
+
+    @Test
+    void expiringThePreviousSecretEndsTheWindowOnceAndKeepsTheCurrentSecret() {
+        String merchant = merchant();
+        WebhookSecret first = WebhookSecret.generate();
+        WebhookSecret second = WebhookSecret.generate();
+        endpoints.setUrl(merchant, URL, first);
+        endpoints.rotateSecret(merchant, second, EXPIRES);
+
+        boolean ended = endpoints.expirePreviousSecret(merchant, EXPIRES.minusSeconds(60));
+        boolean again = endpoints.expirePreviousSecret(merchant, EXPIRES.minusSeconds(59));
+
+        assertTrue(ended);
+        assertFalse(again, "nothing was signing any more");
+        WebhookEndpoint found = endpoints.find(merchant).orElseThrow();
+        assertEquals(second, found.secret());
+        assertNull(found.previousSecret());
+        assertNull(found.previousSecretExpiresAt());
+        assertFalse(raw(merchant).containsKey("webhook_previous_secret"), "the old secret is not kept");
+        assertEquals(URL, found.url());
+    }
+
+    @Test
+    void expiringAPreviousSecretWhoseWindowIsOverSaysNothingWasSigning() {
+        String merchant = merchant();
+        endpoints.setUrl(merchant, URL, WebhookSecret.generate());
+        endpoints.rotateSecret(merchant, WebhookSecret.generate(), EXPIRES);
+
+        assertFalse(endpoints.expirePreviousSecret(merchant, EXPIRES));
+        assertNull(endpoints.find(merchant).orElseThrow().previousSecret());
+    }
+
+    @Test
     void ensureSecretIsIdempotent() {
         String merchant = merchant();
         WebhookSecret first = WebhookSecret.generate();
@@ -144,14 +189,18 @@ class DynamoWebhookEndpointRepositoryIT {
         assertThrows(IllegalStateException.class, () -> endpoints.disable(unknown, "410"));
         assertThrows(IllegalStateException.class,
                 () -> endpoints.rotateSecret(unknown, WebhookSecret.generate(), EXPIRES));
+        assertThrows(IllegalStateException.class, () -> endpoints.expirePreviousSecret(unknown, EXPIRES));
 
         Map<String, AttributeValue> item = raw(unknown);
         assertTrue(item == null || item.isEmpty(), "no stray merchant item: " + item);
     }
 
+    /** A merchant as stored before every merchant got its signing secret at creation: no webhook settings at all. */
     private String merchant() {
         String id = AdapterTestData.merchantId();
-        merchants.create(new Merchant(id, "Webhook Merchant", AdapterTestData.CREATED_AT));
+        dynamoDb.putItem(put -> put.tableName(table).item(Map.of("merchant_id", AttributeValue.fromS(id),
+                "name", AttributeValue.fromS("Webhook Merchant"),
+                "created_at", Attributes.time(AdapterTestData.CREATED_AT))));
         return id;
     }
 

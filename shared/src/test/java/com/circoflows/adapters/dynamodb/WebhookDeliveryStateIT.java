@@ -11,6 +11,7 @@ import com.circoflows.adapters.AdapterTestData;
 import com.circoflows.adapters.LocalStackFixture;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;
 import com.circoflows.domain.webhook.NextAttempt;
@@ -356,9 +357,9 @@ class WebhookDeliveryStateIT {
         }
         stored(WebhookTestEvents.pending(AdapterTestData.merchantId(), now.plusSeconds(3)));
 
-        WebhookEventPage first = events.listForMerchant(merchant, 3, null);
-        WebhookEventPage second = events.listForMerchant(merchant, 3, first.nextCursor());
-        WebhookEventPage third = events.listForMerchant(merchant, 3, second.nextCursor());
+        WebhookEventPage first = events.listForMerchant(merchant, Mode.TEST, 3, null);
+        WebhookEventPage second = events.listForMerchant(merchant, Mode.TEST, 3, first.nextCursor());
+        WebhookEventPage third = events.listForMerchant(merchant, Mode.TEST, 3, second.nextCursor());
 
         assertNotNull(first.nextCursor());
         assertNotNull(second.nextCursor());
@@ -378,8 +379,8 @@ class WebhookDeliveryStateIT {
             stored(WebhookTestEvents.pending(merchant, now.plusSeconds(i)));
         }
 
-        WebhookEventPage first = events.listForMerchant(merchant, 3, null);
-        WebhookEventPage second = events.listForMerchant(merchant, 3, first.nextCursor());
+        WebhookEventPage first = events.listForMerchant(merchant, Mode.TEST, 3, null);
+        WebhookEventPage second = events.listForMerchant(merchant, Mode.TEST, 3, first.nextCursor());
 
         assertEquals(3, second.events().size());
         assertNull(second.nextCursor(), "has_more would promise a page that is empty");
@@ -392,19 +393,70 @@ class WebhookDeliveryStateIT {
         stored(WebhookTestEvents.pending(mine, now));
         stored(WebhookTestEvents.pending(theirs, now));
         stored(WebhookTestEvents.pending(theirs, now.plusSeconds(1)));
-        String theirCursor = events.listForMerchant(theirs, 1, null).nextCursor();
+        String theirCursor = events.listForMerchant(theirs, Mode.TEST, 1, null).nextCursor();
         assertNotNull(theirCursor);
 
         for (String cursor : new String[] {theirCursor, "garbage", "%%%", ""}) {
-            ApiException e = assertThrows(ApiException.class, () -> events.listForMerchant(mine, 10, cursor), cursor);
+            ApiException e = assertThrows(ApiException.class, () -> events.listForMerchant(mine, Mode.TEST, 10, cursor), cursor);
             assertEquals(ErrorCode.INVALID_REQUEST, e.code());
             assertEquals("cursor", e.param());
         }
     }
 
     @Test
+    void aListReadsOnlyItsModesEventsAndACursorWorksOnlyInItsMode() {
+        String merchant = AdapterTestData.merchantId();
+        List<String> testNewestFirst = new ArrayList<>();
+        List<String> liveNewestFirst = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            testNewestFirst.add(0, stored(WebhookTestEvents.pending(merchant, Mode.TEST, now.plusSeconds(2 * i), null))
+                    .eventId());
+            liveNewestFirst.add(0, stored(WebhookTestEvents.pending(merchant, Mode.LIVE, now.plusSeconds(2 * i + 1),
+                    null)).eventId());
+        }
+
+        WebhookEventPage test = events.listForMerchant(merchant, Mode.TEST, 2, null);
+        WebhookEventPage testRest = events.listForMerchant(merchant, Mode.TEST, 2, test.nextCursor());
+        WebhookEventPage live = events.listForMerchant(merchant, Mode.LIVE, 10, null);
+
+        List<String> testSeen = new ArrayList<>();
+        test.events().forEach(e -> testSeen.add(e.event().eventId()));
+        testRest.events().forEach(e -> testSeen.add(e.event().eventId()));
+        assertEquals(testNewestFirst, testSeen);
+        assertEquals(liveNewestFirst, live.events().stream().map(e -> e.event().eventId()).toList());
+        live.events().forEach(e -> assertEquals(Mode.LIVE, e.event().mode()));
+        ApiException crossMode = assertThrows(ApiException.class,
+                () -> events.listForMerchant(merchant, Mode.LIVE, 2, test.nextCursor()));
+        assertEquals("cursor", crossMode.param());
+    }
+
+    /** An event stored before events carried their mode: found by id at once, listed once the backfill ran. */
+    @Test
+    void anEventStoredWithoutItsModeIsReadByIdAndListedAfterTheBackfill() {
+        String merchant = AdapterTestData.merchantId();
+        WebhookEvent event = WebhookTestEvents.pending(merchant, now, null);
+        Map<String, AttributeValue> legacy = new java.util.HashMap<>(WebhookEventItems.toItem(event));
+        legacy.remove("mode");
+        legacy.remove(WebhookEventItems.MERCHANT_MODE);
+        legacy.put("data", AttributeValue.fromS("{\"transaction_id\":\"" + event.transactionId()
+                + "\",\"livemode\":false}"));
+        dynamoDb.putItem(put -> put.tableName(table).item(legacy));
+
+        assertEquals(Mode.TEST, events.findWithDelivery(event.eventId()).orElseThrow().event().mode());
+        assertTrue(events.listForMerchant(merchant, Mode.TEST, 10, null).events().isEmpty(), "not in the index yet");
+
+        int updated = new WebhookEventModeBackfill(dynamoDb, table).run();
+
+        assertTrue(updated >= 1, "updated " + updated);
+        assertEquals(List.of(event.eventId()), events.listForMerchant(merchant, Mode.TEST, 10, null).events().stream()
+                .map(e -> e.event().eventId()).toList());
+        assertTrue(events.listForMerchant(merchant, Mode.LIVE, 10, null).events().isEmpty());
+        assertEquals(0, new WebhookEventModeBackfill(dynamoDb, table).run(), "a second run finds nothing to do");
+    }
+
+    @Test
     void merchantWithoutEventsHasAnEmptyLastPage() {
-        WebhookEventPage page = events.listForMerchant(AdapterTestData.merchantId(), 20, null);
+        WebhookEventPage page = events.listForMerchant(AdapterTestData.merchantId(), Mode.TEST, 20, null);
 
         assertTrue(page.events().isEmpty());
         assertNull(page.nextCursor());

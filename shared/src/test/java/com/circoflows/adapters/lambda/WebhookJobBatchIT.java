@@ -81,7 +81,7 @@ class WebhookJobBatchIT {
         log = CapturedLog.start();
         merchant = AdapterTestData.merchantId();
         new DynamoMerchantRepository(dynamoDb, merchantsTable)
-                .create(new Merchant(merchant, "Batch Merchant", AdapterTestData.CREATED_AT));
+                .create(new Merchant(merchant, "Batch Merchant", AdapterTestData.CREATED_AT), secret);
         endpoints.setUrl(merchant, ENDPOINT_URL, secret);
     }
 

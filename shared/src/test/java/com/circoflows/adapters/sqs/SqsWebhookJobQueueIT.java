@@ -104,7 +104,7 @@ class SqsWebhookJobQueueIT {
                 LocalStackFixture.table("TransactionsTable"), eventsTable);
         String badUrl = LocalStackFixture.stack().sqs().endpoint() + "/000000000000/no-such-queue";
         TransactionWriter writer = new TransactionWriter(transactions, new SqsWebhookJobQueue(sqs, badUrl),
-                AdapterTestData.CLOCK);
+                merchantId -> true, AdapterTestData.CLOCK);
         Transaction transaction = AdapterTestData.completed(AdapterTestData.merchantId());
 
         PaymentOutcome outcome = writer.insert(transaction);

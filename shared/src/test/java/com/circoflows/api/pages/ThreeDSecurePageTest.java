@@ -16,6 +16,7 @@ import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
+import com.circoflows.domain.webhook.signing.WebhookSecret;
 import com.circoflows.testing.ApiRequests;
 import com.circoflows.testing.CapturedLog;
 import com.circoflows.testing.InMemoryMerchantRepository;
@@ -139,7 +140,7 @@ class ThreeDSecurePageTest {
     void htmlEscapesTheMerchantName() {
         InMemoryMerchantRepository merchants = new InMemoryMerchantRepository();
         merchants.create(new Merchant(PaymentWorld.MERCHANT_A.merchantId(), "<script>alert('x')</script> & Sons",
-                TestClocks.NOW));
+                TestClocks.NOW), WebhookSecret.generate());
         ThreeDSecurePage hostile = new ThreeDSecurePage(world.challenges, merchants, tokens);
         Transaction t = world.pendingChallenge();
 

@@ -1,6 +1,7 @@
 package com.circoflows.domain.merchant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,18 @@ class MerchantOnboardingTest {
         AuthenticatedKey caller = authenticator.authenticate("Bearer " + onboarded.firstKey().fullKey());
         assertEquals(merchant.merchantId(), caller.merchantId());
         assertEquals(Mode.TEST, caller.mode());
+    }
+
+    @Test
+    void everyNewMerchantIsStoredWithTheWebhookSigningSecretItsOnboardingShows() {
+        MerchantOnboarding.Onboarded created = onboarding.createMerchant("Acme Books", Mode.TEST);
+        MerchantOnboarding.Onboarded demo = onboarding.createMerchantWithKey("Demo Shop",
+                "cf_test_DemoDemoDemoDemo" + "abcdefghijklmnopqrstuvwxyz012345");
+
+        assertTrue(created.webhookSecret().value().startsWith("whsec_"));
+        assertEquals(created.webhookSecret(), merchants.webhookSecretOf(created.merchant().merchantId()));
+        assertEquals(demo.webhookSecret(), merchants.webhookSecretOf(demo.merchant().merchantId()));
+        assertNotEquals(created.webhookSecret(), demo.webhookSecret());
     }
 
     @Test

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.gateway.TestCards;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
 import com.circoflows.testing.CapturedLog;
 import com.circoflows.testing.PaymentWorld;
+import com.circoflows.testing.TestCardData;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,44 @@ class TransactionWriterTest {
         assertEquals(WebhookEvent.DeliveryStatus.PENDING, stored.get(0).deliveryStatus());
         assertEquals(stored, world.queue.enqueued());
         assertTrue(outcome.webhookQueued());
+    }
+
+    @Test
+    void withNoWebhookUrlAndNoEndpointTheEventIsRecordedAsFailedNotQueuedAndWebhookQueuedIsFalse() {
+        world.withoutEndpoint(PaymentWorld.MERCHANT_A.merchantId());
+
+        PaymentOutcome outcome = payWithWebhookUrl(null);
+
+        assertFalse(outcome.webhookQueued());
+        List<WebhookEvent> stored = world.transactions.events();
+        assertEquals(1, stored.size(), "the event is recorded all the same");
+        assertEquals(WebhookEvent.DeliveryStatus.FAILED, stored.get(0).deliveryStatus());
+        assertEquals(outcome.transaction().transactionId(), stored.get(0).transactionId());
+        assertTrue(world.queue.enqueued().isEmpty(), "no job for an event with nowhere to go");
+    }
+
+    @Test
+    void aPaymentsOwnWebhookUrlIsADestinationWithoutAnyEndpoint() {
+        world.withoutEndpoint(PaymentWorld.MERCHANT_A.merchantId());
+
+        PaymentOutcome outcome = payWithWebhookUrl("https://merchant.example/order-hooks");
+
+        assertTrue(outcome.webhookQueued());
+        assertEquals(WebhookEvent.DeliveryStatus.PENDING, world.transactions.events().get(0).deliveryStatus());
+        assertEquals(world.transactions.events(), world.queue.enqueued());
+    }
+
+    @Test
+    void withAnEndpointAndNoWebhookUrlTheEventIsQueued() {
+        PaymentOutcome outcome = payWithWebhookUrl(null);
+
+        assertTrue(outcome.webhookQueued());
+        assertEquals(world.transactions.events(), world.queue.enqueued());
+    }
+
+    private PaymentOutcome payWithWebhookUrl(String webhookUrl) {
+        return world.payments.pay(PaymentWorld.MERCHANT_A, PaymentEngine.newTransactionId(), new DirectPaymentRequest(
+                Money.of(15000, "USD"), TestCardData.card(TestCards.SUCCESS), Map.of(), Map.of(), webhookUrl, null));
     }
 
     @Test

@@ -41,7 +41,7 @@ class AuthorizationReconcilerTest {
     private final DirectPaymentService payments = new DirectPaymentService(
             new PaymentEngine(gateway, FraudScreen.standard(TestCardData.fingerprinter(), new InMemoryRateLimitCounter(),
                     new InMemoryRiskSettingsRepository()), TestCardData.fingerprinter(), clock),
-            new TransactionWriter(transactions, new RecordingWebhookJobQueue(), clock));
+            new TransactionWriter(transactions, new RecordingWebhookJobQueue(), merchantId -> true, clock));
     private final AuthorizationReconciler reconciler = new AuthorizationReconciler(ledger, transactions, clock, GRACE);
 
     @Test

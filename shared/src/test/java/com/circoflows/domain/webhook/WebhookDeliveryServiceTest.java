@@ -403,17 +403,21 @@ class WebhookDeliveryServiceTest {
         assertNull(after.delivery().attempts().get(0).url());
     }
 
+    /** A merchant created before every merchant got its signing secret at creation, paying with its own webhook_url. */
     @Test
-    void noSigningSecretFailsTheEventWithoutPosting() {
+    void aMerchantWithoutASigningSecretGetsOneAtItsFirstDeliveryAndTheWebhookIsSignedWithIt() {
         WebhookEvent event = stored(WebhookTestEvents.pending(OTHER_MERCHANT, CREATED, OWN_URL));
 
         assertEquals(DeliveryDecision.DONE, service.deliver(event.eventId(), 1));
 
-        assertTrue(transport.requests().isEmpty(), "an unsigned webhook is never sent");
-        StoredWebhookEvent after = events.stored(event.eventId());
-        assertEquals(DeliveryStatus.FAILED, after.delivery().status());
-        assertTrue(after.delivery().lastError().startsWith("no_signing_secret"), after.delivery().lastError());
-        assertEquals(OWN_URL, after.delivery().attempts().get(0).url());
+        ScriptedWebhookTransport.Request sent = transport.requestsFor(event.eventId()).get(0);
+        WebhookSecret created = endpoints.stored(OTHER_MERCHANT).secret();
+        assertEquals(OWN_URL, sent.url());
+        assertEquals(hexHmac(created.value().getBytes(StandardCharsets.UTF_8), sent.body()),
+                sent.header("x-webhook-signature"), "signed with the secret stored for the merchant");
+        assertEquals(List.of(standardSignature(created, sent)), signatures(sent));
+        assertNull(endpoints.stored(OTHER_MERCHANT).url(), "no endpoint was set on the way");
+        assertEquals(DeliveryStatus.DELIVERED, events.stored(event.eventId()).delivery().status());
     }
 
     // --- jobs with nothing left to do ---------------------------------------------------------
@@ -498,10 +502,12 @@ class WebhookDeliveryServiceTest {
 
         ScriptedWebhookTransport.Request first = transport.requestsFor(during.eventId()).get(0);
         assertEquals(List.of(standardSignature(secret, first), standardSignature(previous, first)), signatures(first));
-        assertEquals(hexHmac(secret.value().getBytes(StandardCharsets.UTF_8), first.body()),
-                first.header("x-webhook-signature"), "the reference header carries the current secret");
+        assertEquals(hexHmac(previous.value().getBytes(StandardCharsets.UTF_8), first.body()),
+                first.header("x-webhook-signature"), "the reference header carries the secret deployed before");
         ScriptedWebhookTransport.Request second = transport.requestsFor(after.eventId()).get(0);
         assertEquals(List.of(standardSignature(secret, second)), signatures(second));
+        assertEquals(hexHmac(secret.value().getBytes(StandardCharsets.UTF_8), second.body()),
+                second.header("x-webhook-signature"), "after the window, the new secret's");
         assertFalse(second.header("webhook-signature").contains(standardSignature(previous, second)));
     }
 

@@ -35,6 +35,37 @@ class WebhookEndpointServiceTest {
     private final List<String> resolved = new ArrayList<>();
     private final WebhookEndpointService service = service(false, "93.184.216.34");
 
+    // --- modes -----------------------------------------------------------------------------------
+
+    @Test
+    void aLiveKeyCannotChangeTheEndpointOrItsSecretsAndNothingChanges() {
+        WebhookSecret current = WebhookSecret.generate();
+        WebhookSecret previous = WebhookSecret.generate();
+        WebhookEndpoint before = new WebhookEndpoint(MERCHANT, URL, current, previous,
+                TestClocks.NOW.plus(Duration.ofHours(1)), false, null);
+        endpoints.put(before);
+        var liveKey = new com.circoflows.domain.merchant.AuthenticatedKey("LiveKeyOfMerchantA", MERCHANT,
+                com.circoflows.domain.merchant.Mode.LIVE);
+
+        for (Runnable call : List.<Runnable>of(() -> service.setUrl(liveKey, "https://hooks.acme.example/live"),
+                () -> service.rotateSecret(liveKey), () -> service.expirePreviousSecret(liveKey))) {
+            ApiException refused = assertThrows(ApiException.class, call::run);
+            assertEquals(ErrorCode.LIVE_MODE_NOT_ENABLED, refused.code());
+        }
+
+        assertEquals(before, endpoints.stored(MERCHANT));
+    }
+
+    @Test
+    void expiringThePreviousSecretEndsTheRotationsWindowNow() {
+        endpoints.put(new WebhookEndpoint(MERCHANT, URL, WebhookSecret.generate(), null, null, false, null));
+        service.rotateSecret(PaymentWorld.MERCHANT_A);
+
+        assertTrue(service.expirePreviousSecret(PaymentWorld.MERCHANT_A));
+        assertFalse(service.expirePreviousSecret(PaymentWorld.MERCHANT_A), "nothing left to expire");
+        assertNull(endpoints.stored(MERCHANT).previousSecretAt(clock.instant()));
+    }
+
     // --- set the URL ----------------------------------------------------------------------------
 
     @Test

@@ -44,6 +44,20 @@ class WebhookRedeliveryTest {
     }
 
     @Test
+    void aKeyOfTheOtherModeCannotRedeliverTheEventAndNothingIsQueued() {
+        WebhookEvent event = failed(WebhookTestEvents.pending(MERCHANT, CREATED), 1);
+        var liveKeyOfTheSameMerchant = new com.circoflows.domain.merchant.AuthenticatedKey("LiveKeyOfMerchantA",
+                MERCHANT, com.circoflows.domain.merchant.Mode.LIVE);
+
+        ApiException e = assertThrows(ApiException.class, () -> redelivery.redeliver(liveKeyOfTheSameMerchant,
+                event.eventId()));
+
+        assertEquals(ErrorCode.EVENT_NOT_FOUND, e.code());
+        assertEquals(DeliveryStatus.FAILED, events.stored(event.eventId()).delivery().status());
+        assertTrue(queuedIds().isEmpty());
+    }
+
+    @Test
     void failedEventIsReopenedAsPendingWithItsHistoryAndAJobIsQueued() {
         WebhookEvent event = failed(WebhookTestEvents.pending(MERCHANT, CREATED), 3);
 

@@ -14,8 +14,11 @@ import java.util.Objects;
  * {@code x-webhook-signature} is what the reference documentation (and its PHP snippet) verifies;
  * the Standard Webhooks headers add replay protection, because the signed content includes the
  * event id and timestamp. During a secret rotation both secrets sign the Standard Webhooks header,
- * so a merchant may switch secrets at any point of the window; the reference header carries only
- * the current secret, as its format has room for one signature.
+ * so a merchant may switch secrets at any point of the window. The reference header has room for one
+ * signature, and its verifier (the reference's PHP snippet) takes one secret: it is signed with the
+ * previous secret until the window ends, since that is the secret the merchant's deployed code holds
+ * when it rotates; the merchant deploys the new secret, then ends the window early
+ * (expire-previous-secret) or lets it run out, and from then on the new secret signs it.
  */
 public final class WebhookSigner {
     public static final String SIGNATURE = "x-webhook-signature";
@@ -45,7 +48,7 @@ public final class WebhookSigner {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
         headers.put("user-agent", USER_AGENT);
-        headers.put(SIGNATURE, referenceSignature(current, bodyBytes));
+        headers.put(SIGNATURE, referenceSignature(previousOrNull != null ? previousOrNull : current, bodyBytes));
         headers.put(WEBHOOK_ID, eventId);
         headers.put(WEBHOOK_TIMESTAMP, Long.toString(timestampSeconds));
         headers.put(WEBHOOK_SIGNATURE, standardSignature);

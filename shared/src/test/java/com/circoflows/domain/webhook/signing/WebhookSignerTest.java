@@ -63,7 +63,20 @@ class WebhookSignerTest {
         assertTrue(standardWebhooksVerify(headers, BODY, current.value()));
         assertTrue(standardWebhooksVerify(headers, BODY, previous.value()));
         assertFalse(standardWebhooksVerify(headers, BODY, WebhookSecret.generate().value()));
-        assertEquals(phpHashHmacSha256(BODY, current.value()), headers.get("x-webhook-signature"));
+    }
+
+    /** The PHP snippet's verifier holds one secret: the one deployed before the rotation, until the window ends. */
+    @Test
+    void duringRotationTheReferenceSignatureIsThePreviousSecretsSoUnchangedVerifiersKeepWorking() throws Exception {
+        WebhookSecret current = WebhookSecret.generate();
+        WebhookSecret previous = WebhookSecret.generate();
+
+        Map<String, String> rotating = signer.sign("evt_3", 1_767_225_602L, BODY, current, previous);
+        Map<String, String> after = signer.sign("evt_3", 1_767_225_602L, BODY, current, null);
+
+        assertEquals(phpHashHmacSha256(BODY, previous.value()), rotating.get("x-webhook-signature"));
+        assertNotEquals(phpHashHmacSha256(BODY, current.value()), rotating.get("x-webhook-signature"));
+        assertEquals(phpHashHmacSha256(BODY, current.value()), after.get("x-webhook-signature"));
     }
 
     @Test
@@ -102,7 +115,7 @@ class WebhookSignerTest {
      * 3.0 (é and è written as UTF-8 bytes in $BODY):
      * <pre>
      * S=whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=; P=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
-     * printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$S"
+     * printf '%s' "$BODY" | openssl dgst -sha256 -hmac "$P"
      * for K in $S $P; do H=$(printf '%s' "${K#whsec_}" | base64 -d | xxd -p -c 256)
      *   printf '%s' "evt_3kTq9ZxW2mVb7NcR.1767225600.$BODY" \
      *     | openssl dgst -sha256 -mac HMAC -macopt hexkey:$H -binary | base64; done
@@ -115,8 +128,8 @@ class WebhookSignerTest {
 
         Map<String, String> headers = signer.sign("evt_3kTq9ZxW2mVb7NcR", 1_767_225_600L, BODY, current, previous);
 
-        assertEquals("3009de60d4dc321f33b07de080438cf308d56ff625f9ef1d1bd1cb5ebd6a617a",
-                headers.get("x-webhook-signature"));
+        assertEquals("9d8b0ef08225f800e135e426f5d229a4d3e3789c6910ed8e5e74baf88b058fc0",
+                headers.get("x-webhook-signature"), "the previous secret's, as the rotation's window is open");
         assertEquals("v1,VjlpfPp8iqiXto+c+sy7+Qx92KIX/JJAnkfedN/S6/Q= "
                 + "v1,lSJuzHsp0tSHXGM3ao/c6Oiv4CsMILNlItzyM30JuJU=", headers.get("webhook-signature"));
     }

@@ -76,6 +76,7 @@ class ConfirmThreeDSecureHandlerIT {
 
     @Test
     void onceTheCustomerAuthenticatedTheSameEventCompletesThePaymentAndQueuesPaymentSucceeded() {
+        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
         CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
         environment.recordChallenge(payment.transactionId(), true);
         environment.drainWebhookJobs();

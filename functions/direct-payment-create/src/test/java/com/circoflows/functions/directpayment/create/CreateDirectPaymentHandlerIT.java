@@ -55,6 +55,7 @@ class CreateDirectPaymentHandlerIT {
 
     @Test
     void successEventCompletesThePaymentStoresItWithoutTheCardNumberAndQueuesItsWebhook() {
+        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
         APIGatewayV2HTTPEvent event = event("direct-payment-create/success.json");
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
         assertFalse(event.getIsBase64Encoded());
@@ -95,6 +96,23 @@ class CreateDirectPaymentHandlerIT {
         List<String> jobs = environment.drainWebhookJobs();
         assertEquals(1, jobs.size());
         assertTrue(jobs.get(0).contains(webhooks.get(0).eventId()), jobs.get(0));
+    }
+
+    /** The sample payment has no webhook_url; a merchant that set no endpoint has nowhere to send its event. */
+    @Test
+    void aMerchantWithoutAnEndpointGetsWebhookQueuedFalseItsEventRecordedAsFailedAndNoJob() {
+        HandlerTestEnvironment.NewMerchant merchant = environment.newMerchant("No Endpoint Merchant");
+
+        APIGatewayV2HTTPResponse response = invoke(HandlerTestEnvironment.withApiKey(
+                event("direct-payment-create/success.json"), merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode data = json(response).get("data");
+        assertFalse(data.get("webhook_queued").asBoolean(), response.getBody());
+        List<WebhookEvent> webhooks = environment.webhookEvents(data.get("transaction_id").asText());
+        assertEquals(1, webhooks.size());
+        assertEquals(WebhookEvent.DeliveryStatus.FAILED, webhooks.get(0).deliveryStatus());
+        assertEquals(List.of(), environment.drainWebhookJobs());
     }
 
     @Test

@@ -37,6 +37,7 @@ class WebhookDeadLetterFaultsIT {
     @Test
     void aDeadLetterThatCannotBeMarkedWhileDynamoDbThrottlesStaysInTheQueueAndTheNextReceiveMarksIt() {
         NewMerchant merchant = environment.newMerchant("Dead letter faults");
+        environment.setWebhookEndpoint(merchant.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
         String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json", merchant.apiKey()));
         environment.send(DLQ, "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\"" + merchant.merchantId() + "\"}");
         FaultyStack stack = new FaultyStack(environment);

@@ -246,15 +246,12 @@ class WebhookDeliveryHandlerIT {
     void aMerchantWithoutAnEndpointGetsAFailedEventSayingHowToSetOne() {
         NewMerchant merchant = environment.newMerchant("No Endpoint Merchant");
         String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json", merchant.apiKey()));
-        Message job = environment.receiveJob(QUEUE, eventId);
 
-        SQSBatchResponse response = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
-
-        assertTrue(batchItemFailures(response).isEmpty());
-        environment.delete(QUEUE, job);
         StoredWebhookEvent stored = environment.storedWebhookEvent(eventId);
-        assertEquals(DeliveryStatus.FAILED, stored.delivery().status());
+        assertEquals(DeliveryStatus.FAILED, stored.delivery().status(), "recorded with nowhere to go");
         assertTrue(stored.delivery().lastError().contains("PUT /api/webhook-endpoint"), stored.delivery().lastError());
+        assertTrue(stored.delivery().attempts().isEmpty(), "never attempted");
+        assertTrue(environment.drainWebhookJobs().stream().noneMatch(job -> job.contains(eventId)), "no job queued");
     }
 
     @Test

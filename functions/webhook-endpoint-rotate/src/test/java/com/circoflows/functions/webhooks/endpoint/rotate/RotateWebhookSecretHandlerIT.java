@@ -126,9 +126,10 @@ class RotateWebhookSecretHandlerIT {
                 .secret().value());
     }
 
+    /** A merchant created before signing secrets came with every merchant, that never set an endpoint. */
     @Test
     void rotateBeforeAnyEndpointCreatesTheFirstSecretWithNothingToRetire() {
-        NewMerchant merchant = environment.newMerchant("No Endpoint Yet Merchant");
+        NewMerchant merchant = environment.newMerchantWithoutSigningSecret("No Endpoint Yet Merchant");
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"),
                 merchant.apiKey()));
@@ -164,10 +165,28 @@ class RotateWebhookSecretHandlerIT {
 
     @Test
     void unknownFieldEventWithTheSampleKeyIsRefusedToo() {
+        WebhookEndpoint before = environment.webhookEndpoint(environment.merchantId()).orElseThrow();
+
         APIGatewayV2HTTPResponse response = invoke(event("webhook-endpoint-rotate/unknown-field.json"));
 
         assertEquals(400, response.getStatusCode(), response.getBody());
-        assertTrue(environment.webhookEndpoint(environment.merchantId()).isEmpty(), "nothing created");
+        WebhookEndpoint after = environment.webhookEndpoint(environment.merchantId()).orElseThrow();
+        assertEquals(before.secret(), after.secret(), "the secret the merchant got at creation is unchanged");
+        assertNull(after.previousSecret());
+    }
+
+    /** A merchant that never set an endpoint rotates the secret it got at creation: that one keeps signing a day. */
+    @Test
+    void rotateWithoutAnEndpointRetiresTheSecretTheMerchantGotAtCreation() {
+        NewMerchant merchant = environment.newMerchant("Own Webhook URLs Merchant");
+        String createdWith = environment.webhookEndpoint(merchant.merchantId()).orElseThrow().secret().value();
+
+        String rotated = secretOf(invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"), merchant.apiKey())));
+
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(rotated, stored.secret().value());
+        assertEquals(createdWith, stored.previousSecretAt(Instant.now()).value());
+        assertNull(stored.url());
     }
 
     private static String secretOf(APIGatewayV2HTTPResponse response) {

@@ -7,6 +7,7 @@ import static com.circoflows.testsupport.HandlerTestEnvironment.withBody;
 import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,9 +55,11 @@ class SetWebhookEndpointHandlerIT {
         }
     }
 
+    /** The merchant got its signing secret at creation (bin/admin showed it): setting the URL shows none. */
     @Test
-    void setUrlEventShowsTheSigningSecretOnTheFirstCallOnly() {
+    void setUrlEventSavesTheEndpointWhoseWebhooksAreSignedWithTheSecretTheMerchantGotAtCreation() {
         NewMerchant merchant = environment.newMerchant("First Endpoint Merchant");
+        String createdWith = environment.webhookEndpoint(merchant.merchantId()).orElseThrow().secret().value();
         APIGatewayV2HTTPEvent event = event("webhook-endpoint-set/set-url.json");
         assertEquals("PUT", event.getRequestContext().getHttp().getMethod());
         assertEquals(SAMPLE_URL, bodyJson(event.getBody()).get("url").asText());
@@ -68,6 +71,28 @@ class SetWebhookEndpointHandlerIT {
         assertEquals("1000", first.getHeaders().get("x-ratelimit-limit"));
         JsonNode body = json(first);
         assertTrue(body.get("success").asBoolean());
+        assertEquals("Webhook endpoint saved", body.get("message").asText());
+        assertEquals(LOCAL_URL, body.get("data").get("url").asText());
+        assertEquals("enabled", body.get("data").get("status").asText());
+        assertFalse(body.get("data").has("secret"), first.getBody());
+        assertFalse(first.getBody().contains("whsec_"));
+
+        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        assertEquals(LOCAL_URL, stored.url());
+        assertEquals(createdWith, stored.secret().value(), "deliveries are signed with the secret from creation");
+        assertFalse(stored.disabled());
+    }
+
+    /** A merchant created before signing secrets came with every merchant gets its secret from its first call. */
+    @Test
+    void setUrlEventShowsTheSigningSecretOnTheFirstCallOnlyToAMerchantWithoutOne() {
+        NewMerchant merchant = environment.newMerchantWithoutSigningSecret("First Endpoint Legacy Merchant");
+        APIGatewayV2HTTPEvent event = event("webhook-endpoint-set/set-url.json");
+
+        APIGatewayV2HTTPResponse first = invoke(withApiKey(withJsonField(event, "url", LOCAL_URL), merchant.apiKey()));
+
+        assertEquals(200, first.getStatusCode(), first.getBody());
+        JsonNode body = json(first);
         assertEquals("Webhook endpoint saved. Store the signing secret now: it is shown only once.",
                 body.get("message").asText());
         JsonNode data = body.get("data");
@@ -78,9 +103,7 @@ class SetWebhookEndpointHandlerIT {
         assertTrue(Base64.getDecoder().decode(secret.substring("whsec_".length())).length >= 24, "a strong key");
 
         WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
-        assertEquals(LOCAL_URL, stored.url());
         assertEquals(secret, stored.secret().value(), "deliveries are signed with the secret the merchant was shown");
-        assertFalse(stored.disabled());
 
         APIGatewayV2HTTPResponse second = invoke(withApiKey(
                 withJsonField(event("webhook-endpoint-set/set-url.json"), "url", "http://127.0.0.1:9/other"),
@@ -131,7 +154,7 @@ class SetWebhookEndpointHandlerIT {
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event, merchant.apiKey()));
 
         assertInvalidWebhookUrl(response);
-        assertTrue(environment.webhookEndpoint(merchant.merchantId()).isEmpty(), "no endpoint, no secret");
+        assertNull(environment.webhookEndpoint(merchant.merchantId()).orElseThrow().url(), "no endpoint saved");
     }
 
     @Test

@@ -150,7 +150,9 @@ class RedeliverWebhookEventHandlerIT {
         assertTrue(environment.drainWebhookJobs().isEmpty());
     }
 
+    /** A pending event of the sample merchant's, whose job was taken off the queue. */
     private static String paidEvent() {
+        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
         String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
         environment.drainWebhookJobs();
         return eventId;

@@ -45,6 +45,7 @@ class ListWebhookEventsHandlerIT {
     @Test
     void firstPageEventShowsTheNewestTwoEventsAndACursorToTheRest() {
         NewMerchant merchant = environment.newMerchant("Three Payments Merchant");
+        environment.setWebhookEndpoint(merchant.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
         CreatedPayment succeeded = environment.pay("direct-payment-create/success.json", merchant.apiKey());
         CreatedPayment failed = environment.pay("direct-payment-create/declined.json", merchant.apiKey());
         CreatedPayment pending = environment.pay("direct-payment-create/three-d-secure.json", merchant.apiKey());
