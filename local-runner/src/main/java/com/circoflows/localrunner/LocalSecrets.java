@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The template's AppSecretKey parameter, made up once per data folder, so card fingerprints and
- * page tokens stay valid across restarts.
+ * The value the local stack serves as the template's AppSecret (a Secrets Manager secret on AWS),
+ * made up once per data folder, so card fingerprints and page tokens stay valid across restarts.
  */
 final class LocalSecrets {
     private LocalSecrets() {

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class LocalStackIT {
 
-    private static final Map<String, String> PARAMETERS = Map.of("AppSecretKey", "local-test-secret-at-least-32-characters");
+    private static final Map<String, String> PARAMETERS = Map.of("Stage", "dev");
 
     private static LocalStack stack;
 
