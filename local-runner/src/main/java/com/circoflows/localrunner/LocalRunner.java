@@ -53,7 +53,7 @@ public final class LocalRunner implements AutoCloseable {
                     .withSqsPort(options.sqsPort())
                     .withParameter("Stage", "dev")
                     .withParameter("PublicBaseUrl", "http://" + urlHost(server.address()) + ":" + port)
-                    .withParameter("AppSecretKey", LocalSecrets.appSecretKey(options.dataDir())));
+                    .withSecret("AppSecret", LocalSecrets.appSecretKey(options.dataDir())));
             RouteTable<LocalFunction> routes = new RouteTable<>();
             List<LocalFunction> functions = new ArrayList<>();
             for (FunctionDefinition definition : stack.template().functions()) {
@@ -92,6 +92,7 @@ public final class LocalRunner implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
         environment.put(Settings.LOCAL_MODE, "true");
         return environment;
     }

@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The template's AppSecretKey parameter, made up once per data folder, so card fingerprints and
- * page tokens stay valid across restarts. Kept owner-only ({@link PrivateFiles}).
+ * The value the local stack serves as the template's AppSecret (a Secrets Manager secret on AWS),
+ * made up once per data folder, so card fingerprints and page tokens stay valid across restarts. Kept
+ * owner-only ({@link PrivateFiles}).
  */
 final class LocalSecrets {
     private LocalSecrets() {

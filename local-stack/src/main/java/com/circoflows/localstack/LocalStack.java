@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB Local and ElasticMQ started in this JVM and provisioned from the SAM template: the AWS
  * around the functions, without Docker or an AWS account. {@link #attach} provisions the same
  * tables and queues on servers someone else runs (a LocalStack container, see {@link LocalStacks}).
+ * Either way the template's secrets are served by an in-process {@link LocalSecretsManager}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class LocalStack implements AutoCloseable {
     private final SamTemplate template;
     private final ServiceEndpoint dynamoDb;
     private final ServiceEndpoint sqs;
+    private final LocalSecretsManager secretsManager;
     private final DynamoDbClient dynamoDbClient;
     private final SqsClient sqsClient;
     private final ProvisionedResources resources;
@@ -29,12 +31,13 @@ public final class LocalStack implements AutoCloseable {
     private final AutoCloseable[] ownedServers;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, ServiceEndpoint dynamoDb, ServiceEndpoint sqs,
-                       DynamoDbClient dynamoDbClient, SqsClient sqsClient, ProvisionedResources resources,
-                       AutoCloseable... ownedServers) {
+                       LocalSecretsManager secretsManager, DynamoDbClient dynamoDbClient, SqsClient sqsClient,
+                       ProvisionedResources resources, AutoCloseable... ownedServers) {
         this.options = options;
         this.template = template;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
+        this.secretsManager = secretsManager;
         this.dynamoDbClient = dynamoDbClient;
         this.sqsClient = sqsClient;
         this.resources = resources;
@@ -67,32 +70,42 @@ public final class LocalStack implements AutoCloseable {
 
         DynamoDbClient dynamoDbClient = dynamoDb.newClient();
         SqsClient sqsClient = sqs.newClient();
+        LocalSecretsManager secretsManager = null;
         try {
-            ProvisionedResources resources = new LocalProvisioner(template, dynamoDbClient, sqsClient)
-                    .provision(options.stackName(), options.region(), options.parameterValues());
-            return new LocalStack(options, template, dynamoDb, sqs, dynamoDbClient, sqsClient, resources, sqs, dynamoDb);
+            secretsManager = LocalSecretsManager.start(options.region());
+            ProvisionedResources resources = secretsManager.provision(template,
+                    new LocalProvisioner(template, dynamoDbClient, sqsClient)
+                            .provision(options.stackName(), options.region(), options.parameterValues()),
+                    options.secretValues());
+            return new LocalStack(options, template, dynamoDb, sqs, secretsManager, dynamoDbClient, sqsClient,
+                    resources, secretsManager, sqs, dynamoDb);
         } catch (RuntimeException e) {
-            throw closeAfterFailure(e, sqsClient, dynamoDbClient, sqs, dynamoDb);
+            throw closeAfterFailure(e, sqsClient, dynamoDbClient, secretsManager, sqs, dynamoDb);
         }
     }
 
     /**
      * Provisions the template's tables and queues on DynamoDB and SQS servers that are already running
      * and outlive this stack (a LocalStack container shared by the JVM). Closing the stack closes only
-     * its clients. The options' ports and data directory do not apply: the servers are not ours.
+     * its clients and its own Secrets Manager stand-in. The options' ports and data directory do not
+     * apply: the servers are not ours.
      */
     public static LocalStack attach(LocalStackOptions options, URI dynamoDbEndpoint, URI sqsEndpoint) {
         Path templatePath = options.templatePath() != null ? options.templatePath() : SamTemplate.locate();
         SamTemplate template = SamTemplate.load(templatePath);
         DynamoDbClient dynamoDbClient = LocalAwsClients.dynamoDb(dynamoDbEndpoint);
         SqsClient sqsClient = LocalAwsClients.sqs(sqsEndpoint);
+        LocalSecretsManager secretsManager = null;
         try {
-            ProvisionedResources resources = new LocalProvisioner(template, dynamoDbClient, sqsClient)
-                    .provision(options.stackName(), options.region(), options.parameterValues());
-            return new LocalStack(options, template, () -> dynamoDbEndpoint, () -> sqsEndpoint,
-                    dynamoDbClient, sqsClient, resources);
+            secretsManager = LocalSecretsManager.start(options.region());
+            ProvisionedResources resources = secretsManager.provision(template,
+                    new LocalProvisioner(template, dynamoDbClient, sqsClient)
+                            .provision(options.stackName(), options.region(), options.parameterValues()),
+                    options.secretValues());
+            return new LocalStack(options, template, () -> dynamoDbEndpoint, () -> sqsEndpoint, secretsManager,
+                    dynamoDbClient, sqsClient, resources, secretsManager);
         } catch (RuntimeException e) {
-            throw closeAfterFailure(e, sqsClient, dynamoDbClient);
+            throw closeAfterFailure(e, sqsClient, dynamoDbClient, secretsManager);
         }
     }
 
@@ -110,6 +123,11 @@ public final class LocalStack implements AutoCloseable {
 
     public ServiceEndpoint sqs() {
         return sqs;
+    }
+
+    /** Serves the template's secrets (GetSecretValue) to functions: {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}. */
+    public ServiceEndpoint secretsManager() {
+        return secretsManager;
     }
 
     public ProvisionedResources resources() {

@@ -16,6 +16,7 @@ import java.util.Objects;
  *                        {@code dataDir/dynamodb}, and queues with their messages in
  *                        {@code dataDir/elasticmq} (one such stack per JVM at a time)
  * @param parameterValues values for template parameters; missing ones take the template default
+ * @param secretValues    values of the template's secrets by logical id; a missing one is made up
  */
 public record LocalStackOptions(
         Path templatePath,
@@ -24,7 +25,8 @@ public record LocalStackOptions(
         Path dataDir,
         String stackName,
         String region,
-        Map<String, String> parameterValues) {
+        Map<String, String> parameterValues,
+        Map<String, String> secretValues) {
 
     public static final String DEFAULT_STACK_NAME = "circoflows-local";
     public static final String DEFAULT_REGION = "us-east-1";
@@ -36,44 +38,53 @@ public record LocalStackOptions(
         requirePort(sqsPort, "sqsPort");
         parameterValues = Collections.unmodifiableMap(new LinkedHashMap<>(
                 parameterValues == null ? Map.of() : parameterValues));
+        secretValues = Collections.unmodifiableMap(new LinkedHashMap<>(secretValues == null ? Map.of() : secretValues));
     }
 
     public static LocalStackOptions defaults() {
-        return new LocalStackOptions(null, 0, 0, null, DEFAULT_STACK_NAME, DEFAULT_REGION, Map.of());
+        return new LocalStackOptions(null, 0, 0, null, DEFAULT_STACK_NAME, DEFAULT_REGION, Map.of(), Map.of());
     }
 
     public LocalStackOptions withTemplatePath(Path path) {
-        return new LocalStackOptions(path, dynamoDbPort, sqsPort, dataDir, stackName, region, parameterValues);
+        return new LocalStackOptions(path, dynamoDbPort, sqsPort, dataDir, stackName, region, parameterValues, secretValues);
     }
 
     public LocalStackOptions withDynamoDbPort(int port) {
-        return new LocalStackOptions(templatePath, port, sqsPort, dataDir, stackName, region, parameterValues);
+        return new LocalStackOptions(templatePath, port, sqsPort, dataDir, stackName, region, parameterValues, secretValues);
     }
 
     public LocalStackOptions withSqsPort(int port) {
-        return new LocalStackOptions(templatePath, dynamoDbPort, port, dataDir, stackName, region, parameterValues);
+        return new LocalStackOptions(templatePath, dynamoDbPort, port, dataDir, stackName, region, parameterValues, secretValues);
     }
 
     public LocalStackOptions withDataDir(Path dir) {
-        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dir, stackName, region, parameterValues);
+        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dir, stackName, region, parameterValues, secretValues);
     }
 
     public LocalStackOptions withStackName(String name) {
-        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, name, region, parameterValues);
+        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, name, region, parameterValues, secretValues);
     }
 
     public LocalStackOptions withRegion(String newRegion) {
-        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, stackName, newRegion, parameterValues);
+        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, stackName, newRegion, parameterValues, secretValues);
     }
 
     public LocalStackOptions withParameterValues(Map<String, String> values) {
-        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, stackName, region, values);
+        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, stackName, region, values, secretValues);
     }
 
     public LocalStackOptions withParameter(String name, String value) {
         Map<String, String> values = new LinkedHashMap<>(parameterValues);
         values.put(name, value);
         return withParameterValues(values);
+    }
+
+    /** The value the local stack gives the template's secret {@code logicalId} (e.g. AppSecret). */
+    public LocalStackOptions withSecret(String logicalId, String value) {
+        Map<String, String> values = new LinkedHashMap<>(secretValues);
+        values.put(logicalId, value);
+        return new LocalStackOptions(templatePath, dynamoDbPort, sqsPort, dataDir, stackName, region, parameterValues,
+                values);
     }
 
     /** Where DynamoDB Local keeps its files, or null when in memory. */
@@ -86,12 +97,13 @@ public record LocalStackOptions(
         return dataDir == null ? null : dataDir.resolve("elasticmq");
     }
 
-    /** Parameter values are left out: some are secrets (NoEcho) and options end up in logs. */
+    /** Parameter and secret values are left out: some are secrets and options end up in logs. */
     @Override
     public String toString() {
         return "LocalStackOptions[templatePath=" + templatePath + ", dynamoDbPort=" + dynamoDbPort
                 + ", sqsPort=" + sqsPort + ", dataDir=" + dataDir + ", stackName=" + stackName
-                + ", region=" + region + ", parameters=" + parameterValues.keySet() + "]";
+                + ", region=" + region + ", parameters=" + parameterValues.keySet()
+                + ", secrets=" + secretValues.keySet() + "]";
     }
 
     private static void requirePort(int port, String name) {

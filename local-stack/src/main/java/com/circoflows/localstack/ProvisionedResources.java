@@ -20,6 +20,10 @@ public record ProvisionedResources(ResolutionContext context) {
         return lookup(context.queueArns(), logicalId, "queue");
     }
 
+    public String secretArn(String logicalId) {
+        return lookup(context.secretArns(), logicalId, "secret");
+    }
+
     private static String lookup(Map<String, String> values, String logicalId, String kind) {
         String value = values.get(logicalId);
         if (value == null) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param tableNames      physical table name by logical id
  * @param queueUrls       queue URL by logical id
  * @param queueArns       queue ARN by logical id
+ * @param secretArns      secret ARN by logical id
  */
 public record ResolutionContext(
         String stackName,
@@ -21,7 +22,8 @@ public record ResolutionContext(
         Map<String, String> parameterValues,
         Map<String, String> tableNames,
         Map<String, String> queueUrls,
-        Map<String, String> queueArns) {
+        Map<String, String> queueArns,
+        Map<String, String> secretArns) {
 
     public ResolutionContext {
         Objects.requireNonNull(stackName, "stackName");
@@ -30,21 +32,27 @@ public record ResolutionContext(
         tableNames = copy(tableNames);
         queueUrls = copy(queueUrls);
         queueArns = copy(queueArns);
+        secretArns = copy(secretArns);
     }
 
     /** A context before anything is provisioned: parameters and pseudo parameters only. */
     public static ResolutionContext of(String stackName, String region, Map<String, String> parameterValues) {
-        return new ResolutionContext(stackName, region, parameterValues, Map.of(), Map.of(), Map.of());
+        return new ResolutionContext(stackName, region, parameterValues, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     public ResolutionContext withTable(String logicalId, String tableName) {
         return new ResolutionContext(stackName, region, parameterValues, plus(tableNames, logicalId, tableName),
-                queueUrls, queueArns);
+                queueUrls, queueArns, secretArns);
     }
 
     public ResolutionContext withQueue(String logicalId, String queueUrl, String queueArn) {
         return new ResolutionContext(stackName, region, parameterValues, tableNames,
-                plus(queueUrls, logicalId, queueUrl), plus(queueArns, logicalId, queueArn));
+                plus(queueUrls, logicalId, queueUrl), plus(queueArns, logicalId, queueArn), secretArns);
+    }
+
+    public ResolutionContext withSecret(String logicalId, String secretArn) {
+        return new ResolutionContext(stackName, region, parameterValues, tableNames, queueUrls, queueArns,
+                plus(secretArns, logicalId, secretArn));
     }
 
     /** Parameter values are left out: some are secrets (NoEcho) and contexts end up in logs. */
@@ -52,7 +60,7 @@ public record ResolutionContext(
     public String toString() {
         return "ResolutionContext[stackName=" + stackName + ", region=" + region
                 + ", parameters=" + parameterValues.keySet() + ", tableNames=" + tableNames
-                + ", queueUrls=" + queueUrls + ", queueArns=" + queueArns + "]";
+                + ", queueUrls=" + queueUrls + ", queueArns=" + queueArns + ", secretArns=" + secretArns + "]";
     }
 
     private static Map<String, String> copy(Map<String, String> map) {

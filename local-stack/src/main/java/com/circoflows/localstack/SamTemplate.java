@@ -136,6 +136,11 @@ public final class SamTemplate {
         return parameters;
     }
 
+    /** The logical ids of the template's Secrets Manager secrets, in template order. */
+    public List<String> secretIds() {
+        return resources.idsOfType(TemplateResources.SECRET_TYPE);
+    }
+
     public Set<String> resourceIds() {
         return resources.ids();
     }

@@ -15,6 +15,7 @@ final class TemplateResources {
     static final String TABLE_TYPE = "AWS::DynamoDB::Table";
     static final String QUEUE_TYPE = "AWS::SQS::Queue";
     static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    static final String SECRET_TYPE = "AWS::SecretsManager::Secret";
 
     private final Map<String, Map<String, Object>> resources;
 

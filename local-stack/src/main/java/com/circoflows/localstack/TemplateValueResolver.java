@@ -119,6 +119,7 @@ public final class TemplateValueResolver {
         return switch (type) {
             case TemplateResources.TABLE_TYPE -> tableName(name, ctx);
             case TemplateResources.QUEUE_TYPE -> provisioned(ctx.queueUrls(), name, "URL");
+            case TemplateResources.SECRET_TYPE -> provisioned(ctx.secretArns(), name, "ARN");
             default -> throw new IllegalArgumentException(
                     "Cannot resolve reference '" + name + "': " + type + " has no local value");
         };
@@ -164,7 +165,7 @@ public final class TemplateValueResolver {
     private static String provisioned(Map<String, String> values, String id, String what) {
         String value = values.get(id);
         if (value == null) {
-            throw new IllegalArgumentException("Queue '" + id + "' has no " + what + " in this context (not provisioned?)");
+            throw new IllegalArgumentException("Resource '" + id + "' has no " + what + " in this context (not provisioned?)");
         }
         return value;
     }

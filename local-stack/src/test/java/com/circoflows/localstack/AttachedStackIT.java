@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class AttachedStackIT {
 
     private static final LocalStackOptions OPTIONS = LocalStackOptions.defaults()
-            .withParameter("AppSecretKey", "attached-stack-it-secret-0123456789abcdef");
+            .withSecret("AppSecret", "attached-stack-it-secret-0123456789abcdef");
 
     private static LocalDynamoDb dynamoDb;
     private static LocalSqs sqs;

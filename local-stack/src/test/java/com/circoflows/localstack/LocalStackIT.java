@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class LocalStackIT {
 
-    private static final Map<String, String> PARAMETERS = Map.of("AppSecretKey", "local-test-secret-at-least-32-characters");
+    private static final Map<String, String> PARAMETERS = Map.of("Stage", "dev");
 
     private static LocalStack stack;
 
@@ -160,7 +160,10 @@ class LocalStackIT {
         ProvisionedResources again = new LocalProvisioner(stack.template(), stack.dynamoDbClient(), stack.sqsClient())
                 .provision(LocalStackOptions.DEFAULT_STACK_NAME, LocalStackOptions.DEFAULT_REGION, PARAMETERS);
 
-        assertEquals(stack.resources(), again);
+        // The tables and queues (the secrets are the stand-in's, provisioned by the stack itself).
+        assertEquals(stack.resources().context().tableNames(), again.context().tableNames());
+        assertEquals(stack.resources().context().queueUrls(), again.context().queueUrls());
+        assertEquals(stack.resources().context().queueArns(), again.context().queueArns());
         assertTrue(stack.dynamoDbClient().getItem(r -> r.tableName(table).key(Map.of("merchant_id", s("m_twice"))))
                 .hasItem());
     }

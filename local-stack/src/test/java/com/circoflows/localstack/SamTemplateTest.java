@@ -1,6 +1,7 @@
 package com.circoflows.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,7 +146,24 @@ class SamTemplateTest {
         Map<String, ParameterDefinition> parameters = template.parameters();
         assertEquals(new ParameterDefinition("Stage", "String", "dev", false), parameters.get("Stage"));
         assertEquals("", parameters.get("PublicBaseUrl").defaultValue());
-        assertEquals(new ParameterDefinition("AppSecretKey", "String", null, true), parameters.get("AppSecretKey"));
+        assertFalse(parameters.containsKey("AppSecretKey"), "the app secret is a Secrets Manager secret, not a parameter");
+        SamTemplate withNoEcho = SamTemplate.parse("""
+                Parameters: {Token: {Type: String, NoEcho: true}}
+                Globals: {Function: {}}
+                Resources: {}
+                """, "inline");
+        assertEquals(new ParameterDefinition("Token", "String", null, true), withNoEcho.parameters().get("Token"));
+    }
+
+    @Test
+    void readsResourcesWithTheirSamBuildMetadataAndRetentionAttributes() {
+        // Resource attributes beside Properties are kept as they are and break none of the typed views.
+        assertEquals("functions/health/target/health-function.jar", template.function("HealthFunction").codeUri());
+        assertEquals("makefile", ((Map<?, ?>) template.resource("HealthFunction").get("Metadata")).get("BuildMethod"));
+        assertEquals("Retain", template.resource("MerchantsTable").get("DeletionPolicy"));
+        assertEquals("merchant_id", template.table("MerchantsTable").hashKey());
+        assertEquals("Retain", template.resource("WebhookQueue").get("UpdateReplacePolicy"));
+        assertEquals(List.of("AppSecret"), template.secretIds());
     }
 
     @Test

@@ -18,7 +18,10 @@ class TemplateValueResolverTest {
 
     private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
     private final TemplateValueResolver resolver = new TemplateValueResolver(template);
-    private final ResolutionContext ctx = ResolutionContext.of("demo", "eu-west-1", Map.of("AppSecretKey", "s3cret"))
+    private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:demo-app-secret-key-AbCdEf";
+
+    private final ResolutionContext ctx = ResolutionContext.of("demo", "eu-west-1", Map.of("AlarmEmail", "s3cret"))
+            .withSecret("AppSecret", SECRET_ARN)
             .withQueue("WebhookQueue", QUEUE_URL, QUEUE_ARN)
             .withQueue("WebhookDeadLetterQueue", "http://127.0.0.1:9324/000000000000/demo-webhooks-dlq", DLQ_ARN);
 
@@ -69,7 +72,8 @@ class TemplateValueResolverTest {
         assertEquals("demo-transactions", environment.get("TRANSACTIONS_TABLE"));
         assertEquals("demo-webhook-events", environment.get("WEBHOOK_EVENTS_TABLE"));
         assertEquals(QUEUE_URL, environment.get("WEBHOOK_QUEUE_URL"));
-        assertEquals("s3cret", environment.get("APP_SECRET_KEY"));
+        assertEquals(SECRET_ARN, environment.get("APP_SECRET_ARN"), "the secret's ARN, never its value");
+        assertFalse(environment.containsKey("APP_SECRET_KEY"));
     }
 
     @Test
@@ -95,14 +99,14 @@ class TemplateValueResolverTest {
     }
 
     @Test
-    void failsOnAMissingSecretParameterNamingFunctionVariableAndParameter() {
+    void failsOnASecretNotProvisionedNamingFunctionVariableAndSecret() {
         ResolutionContext withoutSecret = ResolutionContext.of("demo", "eu-west-1", Map.of())
                 .withQueue("WebhookQueue", QUEUE_URL, QUEUE_ARN);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> resolver.resolveEnvironment(template.function("ThreeDSecurePageFunction"), withoutSecret));
         assertTrue(error.getMessage().contains("ThreeDSecurePageFunction"), error.getMessage());
-        assertTrue(error.getMessage().contains("APP_SECRET_KEY"), error.getMessage());
-        assertTrue(error.getMessage().contains("AppSecretKey"), error.getMessage());
+        assertTrue(error.getMessage().contains("APP_SECRET_ARN"), error.getMessage());
+        assertTrue(error.getMessage().contains("AppSecret"), error.getMessage());
     }
 
     @Test
@@ -116,9 +120,11 @@ class TemplateValueResolverTest {
     @Test
     void keepsParameterValuesOutOfToStringBecauseSomeAreSecrets() {
         assertFalse(ctx.toString().contains("s3cret"), ctx.toString());
-        assertTrue(ctx.toString().contains("AppSecretKey"), ctx.toString());
-        String options = LocalStackOptions.defaults().withParameter("AppSecretKey", "s3cret").toString();
+        assertTrue(ctx.toString().contains("AlarmEmail"), ctx.toString());
+        String options = LocalStackOptions.defaults().withParameter("AlarmEmail", "s3cret")
+                .withSecret("AppSecret", "s3cret-value").toString();
         assertFalse(options.contains("s3cret"), options);
+        assertTrue(options.contains("AppSecret"), options);
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class EmfMetrics implements Metrics {
     public static final String WEBHOOK_ATTEMPTS = "WebhookDeliveryAttempts";
     public static final String WEBHOOK_FAILURES = "WebhookDeliveryFailures";
     public static final String LATENCY = "Latency";
+    public static final String COLD_STARTS = "ColdStarts";
 
     private final String stage;
     private final PrintStream out;
@@ -54,6 +55,12 @@ public final class EmfMetrics implements Metrics {
         values.put(LATENCY, elapsed.toNanos() / 1_000_000.0);
         values.put("status", status); // a property, not a dimension: searchable in Logs Insights
         write(List.of(metric(LATENCY, "Milliseconds")), Map.of("Route", route == null ? "unknown" : route), values);
+    }
+
+    @Override
+    public void coldStart(String functionName) {
+        write(List.of(metric(COLD_STARTS, "Count")),
+                Map.of("FunctionName", functionName == null ? "unknown" : functionName), Map.of(COLD_STARTS, 1));
     }
 
     private static Map<String, String> metric(String name, String unit) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * One JSON object per line on stdout, which Lambda ships to CloudWatch Logs (with LogFormat JSON it
- * keeps the object as it is). Every line carries the invocation's aws_request_id and, once known, its
+ * keeps the object as it is). Every line carries xray_trace_id, function_name, function_version and
+ * cold_start (null where unknown), within an invocation its aws_request_id, and, once known, its
  * merchant_id ({@link LogContext}). Request bodies are never logged; as a second line of defence
  * every card number however written ({@link CardNumberDetector}) and every long digit run is masked
  * before writing.
@@ -21,6 +22,13 @@ public final class JsonLog {
 
     /** The Lambda invocation's id (Context#getAwsRequestId); request_id is API Gateway's, the client's x-request-id. */
     public static final String AWS_REQUEST_ID = "aws_request_id";
+    public static final String XRAY_TRACE_ID = "xray_trace_id";
+    public static final String FUNCTION_NAME = "function_name";
+    public static final String FUNCTION_VERSION = "function_version";
+    public static final String COLD_START = "cold_start";
+    /** Outside an invocation (init, priming) the container's own: Lambda sets these for init too. */
+    private static final String PROCESS_FUNCTION_NAME = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+    private static final String PROCESS_FUNCTION_VERSION = System.getenv("AWS_LAMBDA_FUNCTION_VERSION");
 
     private final String logger;
 
@@ -55,10 +63,17 @@ public final class JsonLog {
         line.put("level", level);
         line.put("logger", logger);
         line.put("event", event);
-        String requestId = LogContext.requestId();
-        if (requestId != null) {
-            line.put(AWS_REQUEST_ID, requestId);
+        Invocation invocation = LogContext.invocation();
+        if (invocation != null && invocation.awsRequestId() != null) {
+            line.put(AWS_REQUEST_ID, invocation.awsRequestId());
         }
+        line.put(XRAY_TRACE_ID, invocation == null ? null : invocation.xrayTraceId());
+        line.put(FUNCTION_NAME, invocation == null || invocation.functionName() == null
+                ? PROCESS_FUNCTION_NAME : invocation.functionName());
+        line.put(FUNCTION_VERSION, invocation == null || invocation.functionVersion() == null
+                ? PROCESS_FUNCTION_VERSION : invocation.functionVersion());
+        // Init and priming are part of the container's cold start; an invocation knows its own.
+        line.put(COLD_START, invocation == null || invocation.coldStart());
         String merchantId = LogContext.merchantId();
         if (merchantId != null) {
             line.put("merchant_id", merchantId);

@@ -1,21 +1,27 @@
 package com.circoflows.observability;
 
 /**
- * What every log line of the current invocation carries: the Lambda request id and, once the caller
- * is known, the merchant id. Per thread, since the local runner serves several functions at once in
- * one JVM; on Lambda one invocation runs at a time, on the handler's thread.
+ * What every log line of the current invocation carries: its {@link Invocation} (request and trace
+ * ids, function name and version, cold start) and, once the caller is known, the merchant id. Per
+ * thread, since the local runner serves several functions at once in one JVM; on Lambda one
+ * invocation runs at a time, on the handler's thread.
  */
 public final class LogContext {
-    private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
+    private static final ThreadLocal<Invocation> INVOCATION = new ThreadLocal<>();
     private static final ThreadLocal<String> MERCHANT_ID = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> IN_INVOCATION = new ThreadLocal<>();
 
     private LogContext() {
     }
 
-    /** Starts an invocation: forgets the previous one's merchant. {@code requestId} may be null. */
+    /** Starts an invocation known only by its request id (which may be null). */
     public static void beginInvocation(String requestId) {
-        REQUEST_ID.set(requestId);
+        beginInvocation(new Invocation(requestId, null, null, null, false));
+    }
+
+    /** Starts an invocation: forgets the previous one's merchant. */
+    public static void beginInvocation(Invocation invocation) {
+        INVOCATION.set(invocation);
         MERCHANT_ID.remove();
         IN_INVOCATION.set(Boolean.TRUE);
     }
@@ -32,13 +38,19 @@ public final class LogContext {
     }
 
     public static void endInvocation() {
-        REQUEST_ID.remove();
+        INVOCATION.remove();
         MERCHANT_ID.remove();
         IN_INVOCATION.remove();
     }
 
     static String requestId() {
-        return REQUEST_ID.get();
+        Invocation invocation = INVOCATION.get();
+        return invocation == null ? null : invocation.awsRequestId();
+    }
+
+    /** Null outside an invocation. */
+    static Invocation invocation() {
+        return INVOCATION.get();
     }
 
     static String merchantId() {

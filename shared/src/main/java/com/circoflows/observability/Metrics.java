@@ -20,6 +20,10 @@ public interface Metrics {
         @Override
         public void requestServed(String route, int status, Duration elapsed) {
         }
+
+        @Override
+        public void coldStart(String functionName) {
+        }
     };
 
     /** What a stored payment came to, as the API reports it to the merchant. */
@@ -48,4 +52,7 @@ public interface Metrics {
 
     /** @param route the route key, e.g. "POST /api/direct-payment": a handful of values, never a raw path */
     void requestServed(String route, int status, Duration elapsed);
+
+    /** A new container served its first invocation (after init or a SnapStart restore). */
+    void coldStart(String functionName);
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * so each one works with fresh random ids and never assumes a table is empty.
  */
 public final class LocalStackFixture {
-    /** Any 32+ characters: the template's AppSecretKey has no default. */
+    /** Any 32+ characters: the value the stack serves as the template's AppSecret. */
     public static final String APP_SECRET_KEY = "adapter-it-app-secret-key-0123456789abcdef";
 
     private static LocalStack stack;
@@ -24,7 +24,7 @@ public final class LocalStackFixture {
     public static synchronized LocalStack stack() {
         if (stack == null) {
             LocalStack started = LocalStacks.start(LocalStackOptions.defaults()
-                    .withParameter("AppSecretKey", APP_SECRET_KEY));
+                    .withSecret("AppSecret", APP_SECRET_KEY));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
             stack = started;
         }

@@ -44,6 +44,16 @@ class EmfMetricsTest {
     }
 
     @Test
+    void aColdStartIsCountedByFunctionUnderTheStage() {
+        metrics.coldStart("circoflows-prod-HealthFunction-Abc123");
+        Map<String, Object> line = onlyLine();
+        assertEquals(List.of(List.of("Stage", "FunctionName")), directive(line).get("Dimensions"));
+        assertEquals(List.of(Map.of("Name", "ColdStarts", "Unit", "Count")), directive(line).get("Metrics"));
+        assertEquals("circoflows-prod-HealthFunction-Abc123", line.get("FunctionName"));
+        assertEquals(1, ((Number) line.get(EmfMetrics.COLD_STARTS)).intValue());
+    }
+
+    @Test
     void aDeclineIsCountedAsAPaymentAndByItsDeclineCode() {
         metrics.paymentRecorded(Metrics.PaymentOutcome.DECLINED, "insufficient_funds");
         List<Map<String, Object>> lines = lines();

@@ -24,6 +24,11 @@ public final class RecordingMetrics implements Metrics {
         recorded.add("request " + route + " " + status);
     }
 
+    @Override
+    public synchronized void coldStart(String functionName) {
+        recorded.add("cold start " + functionName);
+    }
+
     public synchronized List<String> recorded() {
         return List.copyOf(recorded);
     }

@@ -136,7 +136,7 @@ public final class HandlerTestEnvironment implements AutoCloseable {
      * under -Plocalstack, see {@link LocalStacks}) and registers the sample key for "Events Merchant".
      */
     public static HandlerTestEnvironment start() {
-        LocalStack stack = LocalStacks.start(LocalStackOptions.defaults().withParameter("AppSecretKey", APP_SECRET_KEY));
+        LocalStack stack = LocalStacks.start(LocalStackOptions.defaults().withSecret("AppSecret", APP_SECRET_KEY));
         try {
             return new HandlerTestEnvironment(stack);
         } catch (RuntimeException e) {
@@ -222,6 +222,7 @@ public final class HandlerTestEnvironment implements AutoCloseable {
         environment.put("AWS_LAMBDA_FUNCTION_NAME", logicalId);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
         environment.put(Settings.LOCAL_MODE, "true");
         if (environment.containsKey("PUBLIC_BASE_URL") && environment.get("PUBLIC_BASE_URL").isBlank()) {
             environment.put("PUBLIC_BASE_URL", LOCAL_PUBLIC_BASE_URL);

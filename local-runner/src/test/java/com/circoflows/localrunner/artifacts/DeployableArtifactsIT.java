@@ -102,7 +102,7 @@ class DeployableArtifactsIT {
     @BeforeAll
     static void startStack() {
         stack = LocalStacks.start(LocalStackOptions.defaults()
-                .withParameter("AppSecretKey", "deployable-artifacts-it-secret-0123456789")
+                .withSecret("AppSecret", "deployable-artifacts-it-secret-0123456789")
                 .withParameter("PublicBaseUrl", "http://localhost:3000"));
         root = com.circoflows.localstack.SamTemplate.locate().getParent();
         Clock clock = Clock.systemUTC();
@@ -145,6 +145,7 @@ class DeployableArtifactsIT {
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
         environment.put("CIRCOFLOWS_LOCAL_MODE", "true");
 
         try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},

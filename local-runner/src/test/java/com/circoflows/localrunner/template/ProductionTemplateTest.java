@@ -37,7 +37,13 @@ class ProductionTemplateTest {
     private static final Set<String> LAMBDA_RESERVED = Set.of("AWS_REGION", "AWS_LAMBDA_FUNCTION_NAME",
             "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
     /** The SDK's endpoint overrides, which only the local stack sets; on AWS the default endpoints apply. */
-    private static final Set<String> LOCAL_ENDPOINTS = Set.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS");
+    private static final Set<String> LOCAL_ENDPOINTS = Set.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS",
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+    /** What outlives the stack: the data, the key it is encrypted with, the secret it is keyed with, and the logs. */
+    private static final Set<String> RETAINED_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue",
+            "AWS::SecretsManager::Secret", "AWS::KMS::Key", "AWS::Logs::LogGroup");
+    private static final String APP_SECRET = "AppSecret";
+    private static final String APP_SECRET_VARIABLE = "APP_SECRET_ARN";
     /** Set only by the cold-start benchmark's AWS CRT variant; deployed functions use url-connection. */
     private static final Set<String> BENCHMARK_ONLY = Set.of("AWS_HTTP_CLIENT");
     /** SQS's default when a queue sets none. */
@@ -157,17 +163,106 @@ class ProductionTemplateTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachFunctionMayUseTheTablesKeyOnlyThroughDynamoDb() {
+    Stream<DynamicTest> eachFunctionMayUseTheTablesKeyOnlyThroughDynamoDbAndToReadTheAppSecret() {
         return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
             List<Map<?, ?>> keyStatements = inlineStatements(function.logicalId()).stream()
                     .filter(s -> s.toString().contains(TemplateContractTest.TABLES_KEY)).toList();
-            assertEquals(1, keyStatements.size(), function.logicalId() + " reads tables encrypted with the key");
-            Map<?, ?> statement = keyStatements.get(0);
+            List<Map<?, ?>> viaDynamoDb = keyStatements.stream()
+                    .filter(s -> viaService(s).equals(Map.of("Fn::Sub", "dynamodb.${AWS::Region}.amazonaws.com"))).toList();
+            assertEquals(1, viaDynamoDb.size(), function.logicalId() + " reads tables encrypted with the key");
             assertEquals(Set.of("kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"),
-                    new HashSet<>(actions(statement)));
-            Map<?, ?> condition = (Map<?, ?>) ((Map<?, ?>) statement.get("Condition")).get("StringEquals");
-            assertEquals(Map.of("Fn::Sub", "dynamodb.${AWS::Region}.amazonaws.com"), condition.get("kms:ViaService"));
+                    new HashSet<>(actions(viaDynamoDb.get(0))));
+            List<Map<?, ?>> others = keyStatements.stream().filter(s -> !viaDynamoDb.contains(s)).toList();
+            if (function.rawEnvironment().containsKey(APP_SECRET_VARIABLE)) {
+                // Secrets Manager decrypts the secret with the caller's permission, only on its behalf.
+                assertEquals(1, others.size(), function.logicalId());
+                assertEquals(List.of("kms:Decrypt"), actions(others.get(0)));
+                assertEquals(Map.of("Fn::Sub", "secretsmanager.${AWS::Region}.amazonaws.com"), viaService(others.get(0)));
+            } else {
+                assertEquals(List.of(), others, function.logicalId() + " reads no secret");
+            }
         }));
+    }
+
+    @Test
+    void theAppSecretIsGeneratedIntoSecretsManagerAndNoFunctionIsGivenItsValue() {
+        assertFalse(template.parameters().containsKey("AppSecretKey"), "the secret is no parameter any more");
+        assertTrue(template.parameters().values().stream().noneMatch(p -> p.noEcho()),
+                "no secret passes through parameters (and from there into a variable)");
+        assertEquals("AWS::SecretsManager::Secret", template.resourceType(APP_SECRET));
+        Map<String, Object> secret = properties(APP_SECRET);
+        assertTrue(secret.containsKey("GenerateSecretString"), "CloudFormation makes the value; nobody types it");
+        assertEquals(Map.of("Ref", TemplateContractTest.TABLES_KEY), secret.get("KmsKeyId"));
+        String keyPolicy = properties(TemplateContractTest.TABLES_KEY).get("KeyPolicy").toString();
+        assertTrue(keyPolicy.contains("kms:ViaService={Fn::Sub=secretsmanager.${AWS::Region}.amazonaws.com}"), keyPolicy);
+        for (FunctionDefinition function : template.functions()) {
+            for (var variable : function.rawEnvironment().entrySet()) {
+                assertFalse(variable.getKey().contains("SECRET_KEY"), function.logicalId() + " is given " + variable.getKey());
+            }
+        }
+        assertTrue(template.functions().stream().anyMatch(f -> f.rawEnvironment().containsKey(APP_SECRET_VARIABLE)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachFunctionMayReadExactlyTheAppSecretItIsGivenAndNothingElseInSecretsManager() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            List<Map<?, ?>> secretStatements = inlineStatements(function.logicalId()).stream()
+                    .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
+            if (!function.rawEnvironment().containsKey(APP_SECRET_VARIABLE)) {
+                assertEquals(List.of(), secretStatements, function.logicalId() + " reads no secret");
+                return;
+            }
+            assertEquals(Map.of("Ref", APP_SECRET), function.rawEnvironment().get(APP_SECRET_VARIABLE),
+                    "the function is given the secret's ARN, never its value");
+            assertEquals(1, secretStatements.size(), function.logicalId());
+            assertEquals(List.of("secretsmanager:GetSecretValue"), actions(secretStatements.get(0)));
+            assertEquals(Map.of("Ref", APP_SECRET), secretStatements.get(0).get("Resource"), "that one secret only");
+        }));
+    }
+
+    @Test
+    void everyTableQueueSecretKeyAndLogGroupOutlivesTheStackAndProdTablesRefuseDeletion() {
+        List<String> retained = template.resourceIds().stream()
+                .filter(id -> RETAINED_TYPES.contains(template.resourceType(id))).toList();
+        assertTrue(retained.containsAll(List.of("MerchantsTable", "WebhookQueue", "WebhookDeadLetterQueue", APP_SECRET)));
+        for (String id : retained) {
+            // Delete keeps it, and so does an update that would replace it (a changed key schema, say).
+            assertEquals("Retain", template.resource(id).get("DeletionPolicy"), id + " DeletionPolicy");
+            assertEquals("Retain", template.resource(id).get("UpdateReplacePolicy"), id + " UpdateReplacePolicy");
+        }
+        assertEquals(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "prod")),
+                ((Map<?, ?>) root().get("Conditions")).get("IsProd"));
+        for (var table : template.tables()) {
+            assertEquals(Map.of("Fn::If", List.of("IsProd", true, false)),
+                    properties(table.logicalId()).get("DeletionProtectionEnabled"),
+                    table.logicalId() + ": in prod even a console or CLI delete-table is refused");
+        }
+    }
+
+    /**
+     * What `sam build` needs of each function (SAM CLI reads the Metadata; see the Makefile): the
+     * makefile build method, the Makefile at the root, the function's module as the folder it copies,
+     * and a CodeUri that is the module's jar, which `sam deploy` alone uploads as it is.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachFunctionBuildsWithSamThroughTheMakefileIntoTheJarItsCodeUriNames() {
+        return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+            String codeUri = function.codeUri();
+            assertNotNull(codeUri, function.logicalId() + " needs a CodeUri");
+            Matcher module = Pattern.compile("(functions/[a-z0-9-]+)/target/[a-z0-9-]+-function\\.jar").matcher(codeUri);
+            assertTrue(module.matches(), function.logicalId() + ": CodeUri must be a module's jar, not " + codeUri);
+            assertEquals(Map.of("BuildMethod", "makefile", "ContextPath", ".", "ProjectRootDirectory", module.group(1)),
+                    template.resource(function.logicalId()).get("Metadata"), function.logicalId()
+                            + " needs Metadata {BuildMethod: makefile, ContextPath: '.', ProjectRootDirectory: <its module>}");
+            assertTrue(Files.isDirectory(repositoryRoot.resolve(module.group(1))), module.group(1));
+            assertEquals(codeUri, make("jar-of-" + function.logicalId()), "the Makefile unpacks the jar CodeUri names");
+        }));
+    }
+
+    @Test
+    void theMakefileRefusesAFunctionTheTemplateDoesNotHave() {
+        assertTrue(make("build-NoSuchFunction", "ARTIFACTS_DIR=" + repositoryRoot.resolve("target/never")).contains(
+                "template.yaml has no function NoSuchFunction with a CodeUri"));
     }
 
     @TestFactory
@@ -218,8 +313,8 @@ class ProductionTemplateTest {
             assertTrue(outputs.containsKey(name), name);
         }
         assertTrue(outputs.get("PaymentPageBaseUrl").toString().contains("/pay"));
-        assertEquals(Set.of("Stage", "PublicBaseUrl", "AppSecretKey", "AlarmEmail"),
-                template.parameters().keySet());
+        assertEquals(Set.of("Stage", "PublicBaseUrl", "AlarmEmail"), template.parameters().keySet());
+        assertTrue(outputs.containsKey("AppSecretArn"));
     }
 
     /**
@@ -276,6 +371,59 @@ class ProductionTemplateTest {
             assertFalse(names.isEmpty());
             assertTrue(template.parameters().keySet().containsAll(names), stage + " overrides unknown parameters " + names);
         }
+    }
+
+    /**
+     * A bare `sam deploy` (or `sam deploy --guided`) reads [default]: it must know the region's bucket
+     * (resolve_s3), the IAM capability, the stage and a stack name, as must `sam logs` and `sam delete`.
+     */
+    @Test
+    void samconfigDefaultSectionLetsABareSamDeployLogsAndDeleteWork() throws IOException {
+        String samconfig = Files.readString(repositoryRoot.resolve("samconfig.toml"));
+        String global = section(samconfig, "[default.global.parameters]");
+        assertTrue(global.contains("stack_name = \"circoflows-dev\""), global);
+        assertTrue(global.matches("(?s).*\\nregion = \"[a-z]{2}-[a-z]+-\\d\".*"), "a region, so nothing depends on the shell's: " + global);
+        String deploy = section(samconfig, "[default.deploy.parameters]");
+        assertTrue(deploy.contains("resolve_s3 = true"), deploy);
+        assertTrue(deploy.contains("capabilities = \"CAPABILITY_IAM\""), deploy);
+        assertTrue(deploy.contains("Stage=\\\"dev\\\""), deploy);
+        for (String stage : List.of("dev", "prod")) {
+            // sam logs / sam delete --config-env <stage> find the stage's stack by name.
+            String stageGlobal = section(samconfig, "[" + stage + ".global.parameters]");
+            assertTrue(stageGlobal.contains("stack_name = \"circoflows-" + stage + "\""), stageGlobal);
+        }
+        String build = section(samconfig, "[default.build.parameters]");
+        assertTrue(build.contains("parallel = false"), "one Maven run at a time in the Makefile builds: " + build);
+    }
+
+    private static String section(String samconfig, String header) {
+        int at = samconfig.indexOf(header);
+        assertTrue(at >= 0, "samconfig.toml needs " + header);
+        return samconfig.substring(at, nextSection(samconfig, at));
+    }
+
+    /** Runs make on the repository's Makefile and answers what it printed, stdout and stderr together. */
+    private String make(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("make", "-s", "-f", repositoryRoot.resolve("Makefile").toString()));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).directory(repositoryRoot.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor();
+            return output.strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("make must be installed (sam build runs it too)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<?, ?> viaService(Map<?, ?> statement) {
+        Object condition = statement.get("Condition");
+        Object equals = condition instanceof Map<?, ?> c ? c.get("StringEquals") : null;
+        Object service = equals instanceof Map<?, ?> e ? e.get("kms:ViaService") : null;
+        return service instanceof Map<?, ?> m ? m : Map.of();
     }
 
     private static int nextSection(String text, int from) {

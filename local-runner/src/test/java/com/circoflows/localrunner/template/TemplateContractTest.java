@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.config.Settings;
 import com.circoflows.localstack.FunctionDefinition;
+import com.circoflows.localstack.LocalSecretsManager;
 import com.circoflows.localstack.QueueDefinition;
 import com.circoflows.localstack.ResolutionContext;
 import com.circoflows.localstack.SamTemplate;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -71,8 +73,16 @@ class TemplateContractTest {
     /** The tables' KMS key: every function may use it through DynamoDB (see ProductionTemplateTest). */
     static final String TABLES_KEY = "TablesKey";
 
+    /** Handlers that derive keys read the app secret while they are built, as on Lambda: from this stand-in. */
+    private static final LocalSecretsManager SECRETS = LocalSecretsManager.start("us-east-1");
+
     private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
     private final Path repositoryRoot = SamTemplate.locate().getParent();
+
+    @AfterAll
+    static void stopSecrets() {
+        SECRETS.close();
+    }
 
     @Test
     void everyContractRouteIsServedByExactlyOneFunction() {
@@ -255,8 +265,8 @@ class TemplateContractTest {
                 if (entry.containsKey("Statement")) {
                     for (Map<?, ?> statement : statements(entry)) {
                         assertEquals("Allow", statement.get("Effect"), function.logicalId());
-                        if (resourceOf(statement).equals(TABLES_KEY)) {
-                            continue;
+                        if (resourceOf(statement).equals(TABLES_KEY) || template.secretIds().contains(resourceOf(statement))) {
+                            continue; // both held to their one use by ProductionTemplateTest
                         }
                         assertEquals("ApiKeysTable", resourceOf(statement),
                                 function.logicalId() + ": inline statements are for the keys table only");
@@ -325,7 +335,10 @@ class TemplateContractTest {
 
     private Map<String, String> resolvedEnvironment(FunctionDefinition function) {
         ResolutionContext context = ResolutionContext.of("contract-test", "us-east-1",
-                Map.of("AppSecretKey", "x".repeat(48), "PublicBaseUrl", "https://pay.example.com"));
+                Map.of("PublicBaseUrl", "https://pay.example.com"));
+        for (String secret : template.secretIds()) {
+            context = context.withSecret(secret, SECRETS.put("contract-test-" + secret, "x".repeat(48)));
+        }
         for (TableDefinition table : template.tables()) {
             context = context.withTable(table.logicalId(), "contract-test-" + table.logicalId());
         }
@@ -344,6 +357,7 @@ class TemplateContractTest {
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_ACCESS_KEY_ID", "contract-test");
         environment.put("AWS_SECRET_ACCESS_KEY", "contract-test");
+        environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", SECRETS.endpoint().toString());
         Settings.withEnvironment(environment, () -> {
             try {
                 return Class.forName(function.handlerClassName()).getConstructor().newInstance();

@@ -18,6 +18,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -49,6 +50,16 @@ public final class AwsClients {
                 .credentialsProvider(credentials(settings))
                 .overrideConfiguration(override -> override.executionInterceptors(interceptors));
         settings.optional("AWS_ENDPOINT_URL_SQS").map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Only the functions that read the app secret have this client in their jar (see FunctionWiring). */
+    public static SecretsManagerClient secretsManager(Settings settings, SdkHttpClient httpClient) {
+        var builder = SecretsManagerClient.builder()
+                .httpClient(httpClient)
+                .region(region(settings))
+                .credentialsProvider(credentials(settings));
+        settings.optional("AWS_ENDPOINT_URL_SECRETS_MANAGER").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

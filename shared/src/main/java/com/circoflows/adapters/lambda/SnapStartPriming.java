@@ -1,5 +1,6 @@
 package com.circoflows.adapters.lambda;
 
+import com.circoflows.observability.ColdStart;
 import com.circoflows.observability.JsonLog;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,9 @@ public final class SnapStartPriming implements Resource {
         }
     }
 
+    /** Nothing to refresh (see the class comment); the restored container's first request is a cold start. */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to refresh: see the class comment.
+        ColdStart.CONTAINER.restored();
     }
 }

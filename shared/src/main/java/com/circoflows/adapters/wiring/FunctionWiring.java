@@ -10,6 +10,7 @@ import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
+import com.circoflows.adapters.secrets.SecretsManagerAppSecret;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.circoflows.adapters.lambda.MerchantApiPriming;
 import com.circoflows.api.MerchantApiPipeline;
@@ -34,6 +35,7 @@ import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayLedger;
 import com.circoflows.domain.gateway.TestModeCardGateway;
+import com.circoflows.domain.keys.AppSecretSource;
 import com.circoflows.domain.keys.DerivedKeys;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
@@ -88,6 +90,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -124,7 +127,7 @@ public final class FunctionWiring {
             webhookQueue.get(), webhookEndpoints(), clock(), ProcessMetrics.get()));
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
-    private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(required("APP_SECRET_KEY")));
+    private final Lazy<DerivedKeys> keys = new Lazy<>(() -> new DerivedKeys(appSecret().read()));
     private final Lazy<DynamoApiKeyRepository> apiKeys = new Lazy<>(() ->
             new DynamoApiKeyRepository(dynamoDb.get(), required("API_KEYS_TABLE")));
     /** One per container, shared by authentication and revocation, so a key revoked here is forgotten here at once. */
@@ -393,6 +396,15 @@ public final class FunctionWiring {
                 + MAX_KEY_CACHE_TTL.toSeconds() + ", got: " + raw);
     }
 
+    /**
+     * Read from Secrets Manager when the keys are first built, i.e. while the handler is constructed:
+     * at cold start, or with SnapStart once per published version, before the snapshot. Locally the
+     * stack's stand-in serves the runner's own secret the same way.
+     */
+    private AppSecretSource appSecret() {
+        return new SecretsManagerAppSecret(new SecretsManagerClientFactory(), required("APP_SECRET_ARN"));
+    }
+
     private PublicUrls publicUrls() {
         return new PublicUrls(settings.optional("PUBLIC_BASE_URL"));
     }
@@ -424,6 +436,14 @@ public final class FunctionWiring {
         @Override
         public SqsClient get() {
             return AwsClients.sqs(settings, httpClient.get(), interceptors);
+        }
+    }
+
+    /** A class for the same reason as SqsClientFactory: only three functions carry the Secrets Manager client. */
+    private final class SecretsManagerClientFactory implements Supplier<SecretsManagerClient> {
+        @Override
+        public SecretsManagerClient get() {
+            return AwsClients.secretsManager(settings, httpClient.get());
         }
     }
 
