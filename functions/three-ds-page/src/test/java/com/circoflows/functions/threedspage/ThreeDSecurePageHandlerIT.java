@@ -117,6 +117,7 @@ class ThreeDSecurePageHandlerIT {
 
     @Test
     void customerWhoFailsTheChallengeFailsThePaymentAndQueuesPaymentFailed() {
+        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
         CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
         APIGatewayV2HTTPResponse page = invoke(withTransactionId(event("three-ds-page/show.json"),
                 payment.transactionId()));
