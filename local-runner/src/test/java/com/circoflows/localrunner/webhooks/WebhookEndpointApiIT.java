@@ -227,6 +227,11 @@ class WebhookEndpointApiIT extends OnWebhookStack {
             transactions.add(merchant.paySuccessfully(String.valueOf(886 + i), 8400 + i));
         }
         Poll.until("five deliveries", Duration.ofSeconds(10), receiver::requests, requests -> requests.size() == 5);
+        // The receiver answers before the delivery is recorded: wait for the records, not the requests.
+        for (String transaction : transactions) {
+            merchant.eventUntil(merchant.eventIdFor(transaction), "recorded as delivered", Duration.ofSeconds(10),
+                    e -> "delivered".equals(e.path("delivery_status").asText()));
+        }
 
         List<JsonNode> listed = new ArrayList<>();
         List<Boolean> hasMore = new ArrayList<>();
