@@ -1,7 +1,6 @@
 package com.circoflows.benchmarks.load;
 
 import com.circoflows.benchmarks.load.Observations.PaymentAnswer;
-import com.circoflows.domain.ids.RandomIds;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Year;
@@ -20,11 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class LoadWorker implements Callable<Long> {
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP", "JPY"};
     private static final String EXPIRY_YEAR = Integer.toString(Year.now().getValue() + 3);
-    /**
-     * Order ids for metadata: a short counter, because a UUID's digit groups can form a Luhn-valid
-     * 16-digit "card number" that the API rightly refuses to store in metadata.
-     */
-
     private final LoadApi api;
     private final LoadMerchants.LoadMerchant merchant;
     private final KeyBudget keys;
@@ -76,9 +70,9 @@ final class LoadWorker implements Callable<Long> {
 
     private void pay(Operation operation, String cardNumber, String expectedStatus)
             throws IOException, InterruptedException {
-        // Not a UUID: its hex digits, read across the dashes, look like a card number in 1 id of 500, and the
-        // API rightly refuses card numbers in metadata (400 invalid_request).
-        String orderId = "ord_" + RandomIds.base62(24);
+        // A UUID, as merchants' integrations use for order ids and idempotency keys: the API must take
+        // every one of them, in metadata and as the Idempotency-Key.
+        String orderId = UUID.randomUUID().toString();
         String currency = CURRENCIES[ThreadLocalRandom.current().nextInt(CURRENCIES.length)];
         // Never small: the fraud screen's card-testing rule watches bursts of small declines.
         long amount = ThreadLocalRandom.current().nextLong(1_000, 50_000);

@@ -16,12 +16,19 @@ import java.util.regex.Pattern;
  * <p>Within one run of groups, every stretch of whole groups holding 13 to 19 digits is checked, so a
  * card number followed by more digits ({@code 4242 4242 4242 4242 12/30}) is still found, while one
  * unbroken run of 20 or more digits is not a card number.
+ *
+ * <p>A UUID in its canonical 8-4-4-4-12 form is one token, never digit groups: merchants use UUIDs as
+ * idempotency keys and order ids, and read across its dashes about one random UUID in 500 holds a
+ * Luhn-valid stretch of 13 to 19 digits. A card number deliberately dressed as a UUID is not what this
+ * guards against; card data that slips into a field by accident is.
  */
 public final class CardNumberDetector {
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
     /** A percent-escape, possibly escaped again (%252E is %2E is '.'): what it stands for is its last two hex digits. */
     private static final Pattern ESCAPE = Pattern.compile("%(?:25)*[0-9A-Fa-f]{2}");
+    private static final Pattern UUID = Pattern.compile(
+            "(?<![0-9A-Za-z])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Za-z])");
 
     private CardNumberDetector() {
     }
@@ -56,8 +63,23 @@ public final class CardNumberDetector {
         List<Group> run = new ArrayList<>();
         Group current = null;
         Matcher escape = ESCAPE.matcher(text);
+        Matcher uuid = UUID.matcher(text);
+        int nextUuid = uuid.find() ? uuid.start() : -1;
         int i = 0;
         while (i < text.length()) {
+            if (i == nextUuid) {
+                current = null;
+                if (collect(run, found, firstOnly)) {
+                    return found;
+                }
+                run.clear();
+                i = uuid.end();
+                nextUuid = uuid.find(i) ? uuid.start() : -1;
+                continue;
+            }
+            if (nextUuid >= 0 && nextUuid < i) {
+                nextUuid = uuid.find(i) ? uuid.start() : -1;
+            }
             int codePoint = text.codePointAt(i);
             int next = i + Character.charCount(codePoint);
             if (codePoint == '%' && escape.region(i, text.length()).lookingAt()) {

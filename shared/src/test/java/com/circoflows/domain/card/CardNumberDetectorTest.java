@@ -50,6 +50,29 @@ class CardNumberDetectorTest {
         assertFalse(CardNumberDetector.containsCardNumber(text), text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"12345678-4242-4242-4242-424242424242", "ses_12345678-1234-4123-8123-123456789012",
+            "00000000-4242-4242-4242-000000000000", "A1B2C3D4-1234-4567-8901-234567890123"})
+    void aUuidIsOneTokenNotDigitGroups(String text) {
+        assertFalse(CardNumberDetector.containsCardNumber(text), text);
+    }
+
+    @Test
+    void randomUuidIdempotencyKeysAreNeverRefusedAsCardNumbers() {
+        java.util.Random random = new java.util.Random(20261205L);
+        for (int i = 0; i < 200_000; i++) {
+            String key = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+            assertFalse(CardNumberDetector.containsCardNumber(key), key);
+            assertFalse(CardNumberDetector.containsCardNumber(key.toUpperCase(java.util.Locale.ROOT)), key);
+        }
+    }
+
+    @Test
+    void aCardNumberBesideAUuidIsStillFound() {
+        assertTrue(CardNumberDetector.containsCardNumber("4242 4242 4242 4242 123e4567-e89b-12d3-a456-426614174000"));
+        assertTrue(CardNumberDetector.containsCardNumber("123e4567-e89b-12d3-a456-426614174000/4242.4242.4242.4242"));
+    }
+
     @Test
     void maskHidesEveryDigitOfEveryCardNumberAndNothingElse() {
         assertEquals("GET /api/direct-payment/****.****.****.****/x took 12 ms",
