@@ -3,7 +3,7 @@ package com.circoflows.observability;
 import java.time.Duration;
 
 /**
- * The business and latency figures operations watch (see README "Operations"). A port: the domain
+ * The business and latency figures operations watch (see docs/operations.md, "Metrics"). A port: the domain
  * says what happened, an adapter decides how it is published ({@link EmfMetrics} on Lambda).
  */
 public interface Metrics {

@@ -25,7 +25,7 @@ import java.util.UUID;
  * merchant each time, so every API call reads and verifies its key against the key table, as the
  * first request of a key does on a fresh container). Reports per invocation: CPU time of the invoking
  * thread, wall time, bytes allocated; and the heap the handler keeps after a full GC. What the
- * figures mean for MemorySize is in README "Deploy with SAM".
+ * figures mean for MemorySize is in docs/performance.md, "Memory sizing".
  */
 public final class SizingBenchmark {
     private static final ThreadMeter THREAD = new ThreadMeter();

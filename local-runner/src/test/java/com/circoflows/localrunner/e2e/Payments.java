@@ -22,7 +22,7 @@ public final class Payments {
     public static final String DISCOVER = "6011111111111117";
     /** Valid numbers that are not in the test card table: the fraud rules screen them as real cards. */
     public static final String OTHER_VISA = "4012888888881881";
-    /** Each trips its fraud rule in test mode (README "Test cards"). */
+    /** Each trips its fraud rule in test mode (docs/api.md, "Test cards"). */
     public static final String TRIPS_AMOUNT_LIMIT = "4100000000000027";
     public static final String TRIPS_CARD_VELOCITY = "4100000000000035";
     public static final String TRIPS_MERCHANT_VELOCITY = "4100000000000043";

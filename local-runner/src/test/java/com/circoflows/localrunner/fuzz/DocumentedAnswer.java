@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The property every fuzz answer must have. Under /api: never a 5xx, never a redirect; a 4xx in the
- * documented error envelope with a code from README's table, its HTTP status, a documented type and a
+ * documented error envelope with a code from docs/api.md's table, its HTTP status, a documented type and a
  * message, or a 2xx success envelope where the generated input happened to be valid; JSON, with the
  * rate-limit headers. Pages: never a 5xx, HTML. API Gateway's own answers only where it gives them:
  * {"message":"Not Found"} for a path no template route matches, 431 for a request over its header
@@ -30,7 +30,7 @@ final class DocumentedAnswer {
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d{13,19}");
     private static final String GATEWAY_NOT_FOUND = "{\"message\":\"Not Found\"}";
     private static final String GATEWAY_HEADERS_TOO_LARGE = "{\"message\":\"Request Header Fields Too Large\"}";
-    /** API Gateway's quota on the request line and header values (README, Errors). */
+    /** API Gateway's quota on the request line and header values (docs/api.md, "Errors"). */
     private static final int HEADER_QUOTA_BYTES = 10_240;
     /** How near the quota a case may be for either answer to count: the server may trim a value's spaces. */
     private static final int HEADER_QUOTA_SLACK = 64;
@@ -100,13 +100,13 @@ final class DocumentedAnswer {
         require(error.isObject(), "an error without an error object", answer);
         String code = error.path("code").asText(null);
         require(code != null && documented.statusByCode().containsKey(code),
-                "error code " + code + ", which README's error table does not list", answer);
+                "error code " + code + ", which docs/api.md's error table does not list", answer);
         require(documented.statusByCode().get(code) == status,
-                "status " + status + " for " + code + " (README says " + documented.statusByCode().get(code) + ")",
+                "status " + status + " for " + code + " (docs/api.md says " + documented.statusByCode().get(code) + ")",
                 answer);
         String type = error.path("type").asText(null);
         require(type != null && documented.types().contains(type), "error type " + type
-                + ", not one of README's " + documented.types(), answer);
+                + ", not one of docs/api.md's " + documented.types(), answer);
         require(error.path("message").isTextual() && !error.path("message").textValue().isBlank(),
                 "an error without a message", answer);
         for (Iterator<String> names = error.fieldNames(); names.hasNext(); ) {

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The error codes, their HTTP statuses and the error types as README.md's "Errors" section documents
+ * The error codes, their HTTP statuses and the error types as docs/api.md's "Errors" section documents
  * them: the fuzz holds every answer to what a merchant's developer can read, not to the code's enum.
  */
 record DocumentedErrors(Map<String, Integer> statusByCode, Set<String> types) {
@@ -24,20 +24,20 @@ record DocumentedErrors(Map<String, Integer> statusByCode, Set<String> types) {
     private static final String TYPES_LINE = "`type` is one of ";
 
     static DocumentedErrors fromReadme() {
-        Path readme = SamTemplate.locate().getParent().resolve("README.md");
+        Path readme = SamTemplate.locate().getParent().resolve("docs").resolve("api.md");
         List<String> lines;
         try {
             lines = Files.readAllLines(readme, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + readme, e);
         }
-        int start = lines.indexOf("### Errors");
+        int start = lines.indexOf("## Errors");
         if (start < 0) {
-            throw new IllegalStateException(readme + " has no '### Errors' section");
+            throw new IllegalStateException(readme + " has no '## Errors' section");
         }
         Map<String, Integer> statusByCode = new LinkedHashMap<>();
         Set<String> types = new LinkedHashSet<>();
-        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("### "); i++) {
+        for (int i = start + 1; i < lines.size() && !lines.get(i).startsWith("#"); i++) {
             String line = lines.get(i);
             Matcher row = TABLE_ROW.matcher(line);
             if (row.find()) {

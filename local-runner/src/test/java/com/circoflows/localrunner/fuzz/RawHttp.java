@@ -101,7 +101,7 @@ final class RawHttp {
     /**
      * The target as a conforming HTTP client sends it (RFC 3986): every byte a request-target can't
      * hold raw (space, controls, non-ASCII, "<>\\^`{|}[]#", a % that starts no escape) percent-encoded.
-     * The JDK server behind the local runner would answer anything else with its own 400 (see README).
+     * The JDK server behind the local runner would answer anything else with its own 400 (see docs/api.md, "Errors").
      */
     static String clientTarget(String target) {
         StringBuilder safe = new StringBuilder();

@@ -19,7 +19,7 @@ final class Requests {
         return TemplateRoutes.substitute(route, parameter -> FuzzFixtures.ownId(parameter, objects, random));
     }
 
-    /** A valid JSON body for the route: README's fields where this suite knows them, {} for other writes, else none. */
+    /** A valid JSON body for the route: docs/api.md's fields where it knows them, {} for other writes, else none. */
     static String validBody(HttpRoute route, MerchantObjects objects, Random random) {
         if (!takesBody(route)) {
             return null;

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Valid request bodies with the fields README documents, for the routes that take one; the
+ * Valid request bodies with the fields docs/api.md documents, for the routes that take one; the
  * mutation property changes one field of these. Amounts and other numbers are well-known values
  * (50, 1000, …): a stored 3-4 digit number could equal a CVV the suite sent and trip CardDataScanIT.
  */

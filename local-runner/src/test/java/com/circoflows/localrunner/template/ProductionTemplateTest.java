@@ -294,7 +294,7 @@ class ProductionTemplateTest {
             assertEquals(List.of(Map.of("Ref", "AlarmTopic")), properties.get("AlarmActions"), alarm);
             assertEquals(List.of(Map.of("Ref", "AlarmTopic")), properties.get("OKActions"), alarm);
             assertTrue(String.valueOf(properties.get("AlarmDescription")).contains("Operations"),
-                    alarm + " must point to the README runbook");
+                    alarm + " must point to the runbook in docs/operations.md");
         }
         assertEquals("AWS::SNS::Topic", template.resourceType("AlarmTopic"));
         assertEquals("HasAlarmEmail", template.resource("AlarmEmailSubscription").get("Condition"));

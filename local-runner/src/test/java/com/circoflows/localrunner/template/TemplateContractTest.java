@@ -286,7 +286,7 @@ class TemplateContractTest {
         for (FunctionDefinition function : template.functions()) {
             boolean verifiesKeys = function.rawEnvironment().containsKey("API_KEYS_TABLE");
             assertEquals(verifiesKeys ? "60" : null, function.rawEnvironment().get("API_KEY_CACHE_TTL_SECONDS"),
-                    function.logicalId() + ": the revocation delay the README promises");
+                    function.logicalId() + ": the revocation delay docs/api.md promises");
         }
     }
 

@@ -78,7 +78,7 @@ public final class AwsClients {
                 .build();
     }
 
-    /** url-connection, chosen by measurement over AWS CRT (README "Cold start"). */
+    /** url-connection, chosen by measurement over AWS CRT (docs/adr/0002-url-connection-http-client.md). */
     public static SdkHttpClient httpClient() {
         return UrlConnectionHttpClient.create();
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The per-merchant numbers the fraud rules use, with their defaults and the bounds an operator may
  * set them within. Defaults are meant to stay out of a real shop's way and stop a script: see the
- * README's "Fraud rules" for why each is what it is.
+ * docs/api.md's "Fraud rules" for why each is what it is.
  */
 public enum RiskSetting {
     /** Attempts with one card at one merchant (and mode) per window; one more is blocked. */
