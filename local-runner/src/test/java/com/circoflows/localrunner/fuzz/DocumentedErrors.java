@@ -23,7 +23,7 @@ record DocumentedErrors(Map<String, Integer> statusByCode, Set<String> types) {
     private static final Pattern CODE = Pattern.compile("`([a-z0-9_]+)`");
     private static final String TYPES_LINE = "`type` is one of ";
 
-    static DocumentedErrors fromReadme() {
+    static DocumentedErrors fromApiReference() {
         Path readme = SamTemplate.locate().getParent().resolve("docs").resolve("api.md");
         List<String> lines;
         try {

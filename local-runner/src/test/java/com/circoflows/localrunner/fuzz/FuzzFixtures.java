@@ -24,7 +24,7 @@ final class FuzzFixtures {
         this.e2e = e2e;
         this.routes = TemplateRoutes.all(e2e);
         this.keys = new KeyPool(e2e);
-        this.oracle = new DocumentedAnswer(DocumentedErrors.fromReadme(), routes, e2e.runner().port());
+        this.oracle = new DocumentedAnswer(DocumentedErrors.fromApiReference(), routes, e2e.runner().port());
     }
 
     static synchronized FuzzFixtures of(E2e e2e) {
