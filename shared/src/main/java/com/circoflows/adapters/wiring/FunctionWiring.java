@@ -63,6 +63,8 @@ import com.circoflows.adapters.dynamodb.DynamoWebhookEndpointRepository;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
 import com.circoflows.adapters.http.GuardedWebhookTransport;
 import com.circoflows.adapters.lambda.DeadLetterBatch;
+import com.circoflows.adapters.lambda.ScheduledSweepRun;
+import com.circoflows.domain.sweep.ScheduledSweep;
 import com.circoflows.adapters.lambda.WebhookJobBatch;
 import com.circoflows.api.webhooks.ExpirePreviousWebhookSecretEndpoint;
 import com.circoflows.api.webhooks.GetWebhookEventEndpoint;
@@ -113,7 +115,7 @@ public final class FunctionWiring {
     private final Clock clock;
     private final List<ExecutionInterceptor> interceptors;
 
-    private final Lazy<SdkHttpClient> httpClient = new Lazy<>(() -> AwsClients.httpClient(settings()));
+    private final Lazy<SdkHttpClient> httpClient = new Lazy<>(() -> AwsClients.httpClient());
     private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() ->
             AwsClients.dynamoDb(settings(), httpClient.get(), interceptors()));
     private final Lazy<SqsClient> sqs = new Lazy<>(new SqsClientFactory());
@@ -270,6 +272,16 @@ public final class FunctionWiring {
     public WebhookSweeper webhookSweeper() {
         return new WebhookSweeper(webhookEvents.get(), webhookQueue.get(), clock,
                 seconds("WEBHOOK_SWEEP_GRACE_SECONDS", WebhookSweeper.GRACE));
+    }
+
+    /** The sweeper function's minutely run: requeue lost webhook jobs, reconcile the gateway's authorisations. */
+    public ScheduledSweepRun scheduledSweepRun() {
+        return scheduledSweepRun(webhookSweeper(), authorizationReconciler());
+    }
+
+    /** For tests that build the two halves with their own clock and faults. */
+    public static ScheduledSweepRun scheduledSweepRun(WebhookSweeper sweeper, AuthorizationReconciler reconciler) {
+        return new ScheduledSweepRun(new ScheduledSweep(sweeper, reconciler));
     }
 
     /** Runs with the webhook sweeper: voids the gateway's authorisations that no transaction records. */
