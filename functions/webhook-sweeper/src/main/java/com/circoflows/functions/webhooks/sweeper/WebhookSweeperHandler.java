@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.lambda.EventInvocation;
 import com.circoflows.adapters.lambda.ScheduledSweepRun;
 import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.adapters.wiring.WebhookWiring;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.webhook.WebhookSweeper;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class WebhookSweeperHandler implements RequestHandler<ScheduledEven
     private final ScheduledSweepRun sweep;
 
     public WebhookSweeperHandler() {
-        this(FunctionWiring.fromEnvironment().scheduledSweepRun());
+        this(FunctionWiring.fromEnvironment().webhooks().scheduledSweepRun());
     }
 
     public WebhookSweeperHandler(ScheduledSweepRun sweep) {
@@ -28,7 +29,7 @@ public final class WebhookSweeperHandler implements RequestHandler<ScheduledEven
      */
     @Deprecated(forRemoval = true)
     public WebhookSweeperHandler(WebhookSweeper sweeper, AuthorizationReconciler reconciler) {
-        this(FunctionWiring.scheduledSweepRun(sweeper, reconciler));
+        this(WebhookWiring.scheduledSweepRun(sweeper, reconciler));
     }
 
     @Override
