@@ -83,7 +83,7 @@ public final class WarmLatencyBenchmark {
         }
         FunctionWiring wiring = new FunctionWiring(new Settings(environment.environment(FUNCTION)),
                 Clock.systemUTC(), List.of(timer));
-        return new CreateDirectPaymentHandler(wiring.writingMerchantApi(), wiring.createDirectPaymentEndpoint());
+        return new CreateDirectPaymentHandler(wiring.api().idempotentMerchantApiPipeline(), wiring.payments().createDirectPaymentEndpoint());
     }
 
     private static void invoke(CreateDirectPaymentHandler handler, String key) {

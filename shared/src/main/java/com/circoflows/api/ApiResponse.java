@@ -1,5 +1,6 @@
 package com.circoflows.api;
 
+import com.circoflows.json.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -43,6 +43,6 @@ public final class Envelope {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", false);
         body.put("error", error);
-        return ApiResponse.json(e.code().httpStatus(), body);
+        return ApiResponse.json(ErrorStatuses.of(e.code()), body);
     }
 }

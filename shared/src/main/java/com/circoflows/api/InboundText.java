@@ -1,5 +1,7 @@
 package com.circoflows.api;
 
+import com.circoflows.json.JsonObject;
+import com.circoflows.json.JsonValue;
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import java.util.Iterator;
@@ -9,7 +11,7 @@ import java.util.Set;
 
 /**
  * The one check every piece of text a request brings in passes before anything can store, echo or log
- * it: each name and value of a JSON body (in {@link Json#parseObject}, so every route's body, URLs and
+ * it: each name and value of a JSON body (in {@link RequestBodies#parseObject}, so every route's body, URLs and
  * metadata keys included), the Idempotency-Key header, and the name and email typed on the hosted
  * payment page. Refused with 400 invalid_request naming the param, never quoting the text:
  *

@@ -1,6 +1,6 @@
 package com.circoflows.observability;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.circoflows.observability;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.card.CardNumberDetector;
 import java.io.PrintStream;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.circoflows.api;
 
+import com.circoflows.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -107,7 +107,7 @@ class ErrorCatalogueTest {
     void onlyServerSideFailuresAre5xx() {
         Set<ErrorCode> serverSide = EnumSet.noneOf(ErrorCode.class);
         for (ErrorCode code : ErrorCode.values()) {
-            if (code.httpStatus() >= 500) {
+            if (ErrorStatuses.of(code) >= 500) {
                 serverSide.add(code);
             }
         }

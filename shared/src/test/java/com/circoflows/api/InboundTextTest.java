@@ -1,5 +1,6 @@
 package com.circoflows.api;
 
+import com.circoflows.json.JsonObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +29,7 @@ class InboundTextTest {
         "{\"\\ud800\": 1}                                               | body",
     })
     void aLoneSurrogateIsRefusedNamingWhereItIs(String body, String param) {
-        ApiException e = assertThrows(ApiException.class, () -> Json.parseObject(body));
+        ApiException e = assertThrows(ApiException.class, () -> RequestBodies.parseObject(body));
 
         assertEquals(ErrorCode.INVALID_REQUEST, e.code());
         assertEquals(param, e.param());
@@ -45,14 +46,14 @@ class InboundTextTest {
         System.arraycopy(suffix, 0, body, prefix.length + 2, suffix.length);
 
         ApiException e = assertThrows(ApiException.class,
-                () -> Json.parseObject(new String(body, StandardCharsets.UTF_8)));
+                () -> RequestBodies.parseObject(new String(body, StandardCharsets.UTF_8)));
 
         assertEquals("description", e.param());
     }
 
     @Test
     void surrogatePairsAndOtherScriptsAreFine() {
-        JsonObject body = Json.parseObject("{\"description\": \"Caf\u00e9 \\ud83d\\ude00 \u65e5\u672c \ud83c\udf89\"}");
+        JsonObject body = RequestBodies.parseObject("{\"description\": \"Caf\u00e9 \\ud83d\\ude00 \u65e5\u672c \ud83c\udf89\"}");
 
         assertEquals("Caf\u00e9 \ud83d\ude00 \u65e5\u672c \ud83c\udf89", body.get("description").textValue());
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.testing.CapturedLog;
 import java.util.HashMap;
 import java.util.List;

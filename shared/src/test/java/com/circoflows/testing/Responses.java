@@ -1,7 +1,7 @@
 package com.circoflows.testing;
 
 import com.circoflows.api.ApiResponse;
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import java.util.Map;
 
 /** Reads the JSON envelope of an ApiResponse. */

@@ -36,7 +36,14 @@ public final class ColdStartBenchmark {
     static final String YARDSTICK = "MinimalGetItem (yardstick)";
     static final String DIRECT_PAYMENT = "CreateDirectPaymentFunction";
     /** Read by AwsClients and by the yardstick; unset means url-connection. */
+    /** The yardstick's own switch (MinimalGetItemHandler); production code knows no such variable. */
     private static final String HTTP_CLIENT_VARIABLE = "AWS_HTTP_CLIENT";
+    /**
+     * How the functions are put on AWS CRT: the SDK's own system property naming the HTTP implementation,
+     * which AwsClients honours, so no production code names the CRT.
+     */
+    private static final String CRT_FOR_FUNCTIONS =
+            "-Dsoftware.amazon.awssdk.http.service.impl=software.amazon.awssdk.http.crt.AwsCrtSdkHttpService";
 
     private ColdStartBenchmark() {
     }
@@ -57,7 +64,9 @@ public final class ColdStartBenchmark {
             ColdStartScenarios scenarios = new ColdStartScenarios(environment,
                     receiver.url());
             String httpClient = System.getenv().getOrDefault("COLD_START_HTTP_CLIENT", "url-connection");
-            ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses(httpClient.equals("crt")));
+            boolean crt = httpClient.equals("crt");
+            ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses(crt),
+                    crt ? List.of(CRT_FOR_FUNCTIONS) : List.of());
 
             System.out.printf("Cold start: %d fresh JVMs per function, flags %s, HTTP client %s%n", jvms,
                     LAMBDA_JVM_FLAGS, httpClient);
@@ -71,7 +80,6 @@ public final class ColdStartBenchmark {
                 for (int run = 0; run < jvms; run++) {
                     Object event = scenarios.prepare(function.logicalId());
                     Map<String, String> variables = new LinkedHashMap<>(environment.environment(function.logicalId()));
-                    variables.put(HTTP_CLIENT_VARIABLE, httpClient);
                     runs.add(launcher.launch(function.logicalId() + "-" + run, jar, function.handlerClassName(),
                             function.logicalId(), variables, event));
                 }

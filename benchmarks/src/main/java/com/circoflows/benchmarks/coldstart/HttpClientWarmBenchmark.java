@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,10 +30,9 @@ public final class HttpClientWarmBenchmark {
             String table = environment.table("MerchantsTable");
             Map<String, AttributeValue> key = Map.of(environment.stack().template().table("MerchantsTable").hashKey(),
                     AttributeValue.fromS(environment.merchantId()));
-            variables.put("AWS_HTTP_CLIENT", "url-connection");
-            DynamoDbClient urlConnection = client(variables);
-            variables.put("AWS_HTTP_CLIENT", "crt");
-            DynamoDbClient crt = client(variables);
+            Settings settings = new Settings(variables);
+            DynamoDbClient urlConnection = AwsClients.dynamoDb(settings, AwsClients.httpClient(), List.of());
+            DynamoDbClient crt = AwsClients.dynamoDb(settings, AwsCrtHttpClient.create(), List.of());
             List<DynamoDbClient> clients = List.of(urlConnection, crt);
             for (int i = 0; i < WARM_UP; i++) {
                 clients.forEach(client -> getItem(client, table, key));
@@ -50,11 +50,6 @@ public final class HttpClientWarmBenchmark {
             System.out.println("  AWS CRT:        " + percentiles(nanos[1]));
             clients.forEach(DynamoDbClient::close);
         }
-    }
-
-    private static DynamoDbClient client(Map<String, String> variables) {
-        Settings settings = new Settings(variables);
-        return AwsClients.dynamoDb(settings, AwsClients.httpClient(settings), List.of());
     }
 
     private static void getItem(DynamoDbClient client, String table, Map<String, AttributeValue> key) {

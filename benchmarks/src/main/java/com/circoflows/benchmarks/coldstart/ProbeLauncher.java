@@ -18,10 +18,13 @@ final class ProbeLauncher {
 
     private final Path workDirectory;
     private final String probeClasses;
+    private final List<String> variantJvmFlags;
 
-    ProbeLauncher(Path workDirectory, String probeClasses) {
+    /** @param variantJvmFlags what the run's variant adds to every probe's JVM (the HTTP client's choice) */
+    ProbeLauncher(Path workDirectory, String probeClasses, List<String> variantJvmFlags) {
         this.workDirectory = workDirectory;
         this.probeClasses = probeClasses;
+        this.variantJvmFlags = List.copyOf(variantJvmFlags);
     }
 
     ProbeResult launch(String name, Path jar, String handlerClass, String functionName, Map<String, String> environment,
@@ -31,6 +34,7 @@ final class ProbeLauncher {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.addAll(ColdStartBenchmark.LAMBDA_JVM_FLAGS);
+        command.addAll(variantJvmFlags);
         command.addAll(extraJvmFlags());
         command.addAll(List.of("-cp", jar + File.pathSeparator + probeClasses, ColdStartProbe.class.getName(),
                 handlerClass, invocation.toString(), functionName));

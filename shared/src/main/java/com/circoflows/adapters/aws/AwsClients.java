@@ -12,7 +12,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -78,18 +80,24 @@ public final class AwsClients {
                 .build();
     }
 
-    /** url-connection, chosen by measurement over AWS CRT (docs/adr/0002-url-connection-http-client.md). */
-    public static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.create();
-    }
-
     /**
-     * url-connection unless AWS_HTTP_CLIENT is {@code crt}: the cold-start benchmark's variant run,
-     * which adds aws-crt-client to the classpath; deployable jars do not hold it.
+     * url-connection, chosen by measurement over AWS CRT (docs/adr/0002-url-connection-http-client.md), unless the JVM names another
+     * implementation through the SDK's own system property ({@code software.amazon.awssdk.http.service.impl}):
+     * that is how the cold-start benchmark measures CRT, with the CRT on its probe's classpath only, while
+     * production code names no alternative. The class is loaded by name, never found by a classpath scan.
      */
-    public static SdkHttpClient httpClient(Settings settings) {
-        return settings.optional("AWS_HTTP_CLIENT").filter("crt"::equals).isPresent()
-                ? CrtHttpClients.create() : httpClient();
+    public static SdkHttpClient httpClient() {
+        String service = System.getProperty(SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property());
+        if (service == null) {
+            return UrlConnectionHttpClient.create();
+        }
+        try {
+            SdkHttpService named = (SdkHttpService) Class.forName(service).getDeclaredConstructor().newInstance();
+            return named.createHttpClientBuilder().build();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("Cannot use the HTTP client named by "
+                    + SdkSystemSetting.SYNC_HTTP_SERVICE_IMPL.property() + ": " + service, e);
+        }
     }
 
     private static Region region(Settings settings) {

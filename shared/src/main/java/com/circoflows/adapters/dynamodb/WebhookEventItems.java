@@ -6,7 +6,7 @@ import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.string;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.DeliveryState;

@@ -3,7 +3,7 @@ package com.circoflows.adapters.dynamodb;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.string;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.merchant.Mode;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

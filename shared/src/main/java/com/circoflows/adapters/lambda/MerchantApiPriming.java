@@ -1,10 +1,11 @@
 package com.circoflows.adapters.lambda;
 
+import com.circoflows.api.RequestBodies;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.circoflows.adapters.aws.SdkRequestTypes;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.merchant.ApiKeyRepository;
 import com.circoflows.domain.merchant.Sha256SecretHasher;
 import java.time.Year;
@@ -30,7 +31,7 @@ public final class MerchantApiPriming implements Runnable {
      * so its card_number is the card's own field, as for the payment parser; read as any other body, it
      * would be refused as a card number outside card_number and the priming would stop there.
      */
-    public static final Consumer<String> JSON_ONLY = body -> Json.parseObject(body, Set.of("card_number"));
+    public static final Consumer<String> JSON_ONLY = body -> RequestBodies.parseObject(body, Set.of("card_number"));
 
     private final ApiKeyRepository apiKeys;
     private final Consumer<String> bodyReader;

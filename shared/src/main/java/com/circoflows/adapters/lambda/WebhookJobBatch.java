@@ -3,7 +3,7 @@ package com.circoflows.adapters.lambda;
 import com.circoflows.adapters.sqs.SqsWebhookJobQueue;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.webhook.DeliveryDecision;
 import com.circoflows.domain.webhook.WebhookDeliveryService;
 import com.circoflows.observability.JsonLog;

@@ -1,6 +1,6 @@
 package com.circoflows.adapters.sqs;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.webhook.WebhookEvent;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package com.circoflows.api.keys;
 
-import com.circoflows.api.JsonObject;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonObject;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
-import com.circoflows.api.Json;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.merchant.ApiKeyManagement;
@@ -44,7 +44,7 @@ public final class CreateApiKeyEndpoint implements MerchantEndpoint {
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String name = null;
         if (request.body() != null && !request.body().isBlank()) {
-            JsonObject body = Json.parseObject(request.body());
+            JsonObject body = RequestBodies.parseObject(request.body());
             RequestFields.rejectUnknown(body, Set.of("name"), null);
             name = RequestFields.optionalLabel(body, "name", MAX_NAME_LENGTH);
         }

@@ -1,5 +1,6 @@
 package com.circoflows.api.pages;
 
+import com.circoflows.api.ErrorStatuses;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.domain.error.ApiException;
@@ -87,11 +88,11 @@ public final class PaymentPage {
             View view = new View(nonce, locale, sessionId, cookieNonce(request));
             return "POST".equals(request.method()) ? submit(request, view) : show(request, view);
         } catch (ApiException e) {
-            return switch (e.code().httpStatus()) {
+            return switch (ErrorStatuses.of(e.code())) {
                 case 404 -> notFound(nonce);
-                case 409, 410 -> problem(nonce, e.code().httpStatus(), "This payment can't be changed now",
+                case 409, 410 -> problem(nonce, ErrorStatuses.of(e.code()), "This payment can't be changed now",
                         "Open the payment page again to see where it stands.", sessionId, "Open the payment page");
-                default -> problem(nonce, e.code().httpStatus(), "We couldn't take this payment",
+                default -> problem(nonce, ErrorStatuses.of(e.code()), "We couldn't take this payment",
                         "Your payment has not been completed. Please check the payment page and try again.",
                         sessionId, "Back to the payment page");
             };

@@ -1,5 +1,6 @@
 package com.circoflows.api.pages;
 
+import com.circoflows.api.ErrorStatuses;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.domain.error.ApiException;
@@ -61,7 +62,7 @@ public final class ThreeDSecurePage {
             }
             return "POST".equals(request.method()) ? submit(request, transactionId, nonce) : show(transactionId, nonce);
         } catch (ApiException e) {
-            return e.code().httpStatus() == 404 ? notFound(nonce) : problem(nonce, e.code().httpStatus(), e.getMessage());
+            return ErrorStatuses.of(e.code()) == 404 ? notFound(nonce) : problem(nonce, ErrorStatuses.of(e.code()), e.getMessage());
         } catch (RetryableFailure e) {
             LOG.warn("challenge_page_unavailable", Map.of("reason", String.valueOf(e.getMessage())));
             return problem(nonce, 503, "We could not reach the bank just now. Please try again in a moment.");

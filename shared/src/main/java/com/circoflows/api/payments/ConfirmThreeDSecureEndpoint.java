@@ -1,9 +1,9 @@
 package com.circoflows.api.payments;
 
-import com.circoflows.api.JsonObject;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonObject;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
-import com.circoflows.api.Json;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.error.ApiException;
@@ -39,7 +39,7 @@ public final class ConfirmThreeDSecureEndpoint implements MerchantEndpoint {
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String transactionId = TransactionIds.fromPath(request.pathParameter("transaction_id"));
-        JsonObject body = Json.parseObject(request.body());
+        JsonObject body = RequestBodies.parseObject(request.body());
         RequestFields.rejectUnknown(body, FIELDS, null);
         String repeatedId = RequestFields.optionalString(body, "transaction_id", 100);
         if (repeatedId != null && !repeatedId.equals(transactionId)) {

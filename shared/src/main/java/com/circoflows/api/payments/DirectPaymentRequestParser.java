@@ -1,7 +1,7 @@
 package com.circoflows.api.payments;
 
-import com.circoflows.api.JsonObject;
-import com.circoflows.api.Json;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonObject;
 import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
@@ -26,7 +26,7 @@ public final class DirectPaymentRequestParser {
     }
 
     public DirectPaymentRequest parse(String rawBody) {
-        JsonObject body = Json.parseObject(rawBody, CARD_FIELDS);
+        JsonObject body = RequestBodies.parseObject(rawBody, CARD_FIELDS);
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
         String currency = RequestFields.requiredString(body, "currency", 10);

@@ -1,8 +1,8 @@
 package com.circoflows.api.payments;
 
-import com.circoflows.api.JsonValue;
-import com.circoflows.api.JsonObject;
-import com.circoflows.api.Json;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonValue;
+import com.circoflows.json.JsonObject;
 import com.circoflows.domain.error.ApiException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of a JSON request and names the field at fault. Messages never quote a
- * value. Card numbers outside card_number never get here: {@link Json#parseObject} refuses them in any
+ * value. Card numbers outside card_number never get here: {@link RequestBodies#parseObject} refuses them in any
  * name or value ({@link com.circoflows.api.InboundText}).
  */
 public final class RequestFields {
@@ -34,7 +34,7 @@ public final class RequestFields {
             String name = names.next();
             if (!allowed.contains(name)) {
                 if (name.length() > 100) {
-                    throw ApiException.invalidParam(prefix == null ? Json.BODY : prefix, "Received an unknown parameter.");
+                    throw ApiException.invalidParam(prefix == null ? RequestBodies.BODY : prefix, "Received an unknown parameter.");
                 }
                 String param = prefix == null ? name : prefix + "[" + name + "]";
                 throw ApiException.invalidParam(param, "Received unknown parameter: " + param + ".");
@@ -45,7 +45,7 @@ public final class RequestFields {
     /** For endpoints that take no parameters: no body, a blank one or {}; anything else is refused as for any endpoint. */
     public static void rejectAnyBody(String body) {
         if (body != null && !body.isBlank()) {
-            rejectUnknown(Json.parseObject(body), Set.of(), null);
+            rejectUnknown(RequestBodies.parseObject(body), Set.of(), null);
         }
     }
 

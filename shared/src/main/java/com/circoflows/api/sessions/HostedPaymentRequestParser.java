@@ -1,8 +1,8 @@
 package com.circoflows.api.sessions;
 
-import com.circoflows.api.JsonValue;
-import com.circoflows.api.JsonObject;
-import com.circoflows.api.Json;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonValue;
+import com.circoflows.json.JsonObject;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
@@ -31,7 +31,7 @@ public final class HostedPaymentRequestParser {
     }
 
     public NewPaymentSession parse(String rawBody) {
-        JsonObject body = Json.parseObject(rawBody);
+        JsonObject body = RequestBodies.parseObject(rawBody);
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
         String currency = RequestFields.requiredString(body, "currency", 10);

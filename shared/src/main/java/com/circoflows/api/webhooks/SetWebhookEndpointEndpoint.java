@@ -1,10 +1,10 @@
 package com.circoflows.api.webhooks;
 
-import com.circoflows.api.JsonObject;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonObject;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
-import com.circoflows.api.Json;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.merchant.AuthenticatedKey;
@@ -42,7 +42,7 @@ public final class SetWebhookEndpointEndpoint implements MerchantEndpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
-        JsonObject body = Json.parseObject(request.body());
+        JsonObject body = RequestBodies.parseObject(request.body());
         RequestFields.rejectUnknown(body, Set.of("url"), null);
         String url = RequestFields.requiredString(body, "url", 2048);
         EndpointChange change = endpoints.setUrl(caller, url);

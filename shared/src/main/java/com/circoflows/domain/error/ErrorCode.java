@@ -8,75 +8,70 @@ import static com.circoflows.domain.error.ErrorType.INVALID_REQUEST_ERROR;
 import static com.circoflows.domain.error.ErrorType.RATE_LIMIT_ERROR;
 
 /**
- * The error catalogue: every code the API can answer with, its HTTP status and type.
+ * The error catalogue: every code the API can answer with and its type. Which HTTP status each is
+ * answered with is the API edge's business (api.ErrorStatuses).
  * Messages here are defaults written for the merchant's developer; call sites may be more specific.
  */
 public enum ErrorCode {
-    INVALID_REQUEST("invalid_request", 400, INVALID_REQUEST_ERROR, "The request was invalid."),
-    INVALID_AMOUNT("invalid_amount", 400, INVALID_REQUEST_ERROR, "Amount is invalid or below the minimum for the currency."),
-    INVALID_CURRENCY("invalid_currency", 400, INVALID_REQUEST_ERROR, "Currency code is not supported."),
-    INVALID_WEBHOOK_URL("invalid_webhook_url", 400, INVALID_REQUEST_ERROR, "Webhook URL is invalid."),
-    INVALID_RETURN_URL("invalid_return_url", 400, INVALID_REQUEST_ERROR, "Return URL is invalid."),
+    INVALID_REQUEST("invalid_request", INVALID_REQUEST_ERROR, "The request was invalid."),
+    INVALID_AMOUNT("invalid_amount", INVALID_REQUEST_ERROR, "Amount is invalid or below the minimum for the currency."),
+    INVALID_CURRENCY("invalid_currency", INVALID_REQUEST_ERROR, "Currency code is not supported."),
+    INVALID_WEBHOOK_URL("invalid_webhook_url", INVALID_REQUEST_ERROR, "Webhook URL is invalid."),
+    INVALID_RETURN_URL("invalid_return_url", INVALID_REQUEST_ERROR, "Return URL is invalid."),
 
-    INVALID_CARD("invalid_card", 400, CARD_ERROR, "Your card number is invalid."),
-    CARD_DECLINED("card_declined", 400, CARD_ERROR, "Your card was declined."),
-    INSUFFICIENT_FUNDS("insufficient_funds", 400, CARD_ERROR, "Your card has insufficient funds."),
-    EXPIRED_CARD("expired_card", 400, CARD_ERROR, "Your card has expired."),
-    INVALID_CVV("invalid_cvv", 400, CARD_ERROR, "Your card's security code is incorrect."),
-    PROCESSING_ERROR("processing_error", 400, CARD_ERROR,
+    INVALID_CARD("invalid_card", CARD_ERROR, "Your card number is invalid."),
+    CARD_DECLINED("card_declined", CARD_ERROR, "Your card was declined."),
+    INSUFFICIENT_FUNDS("insufficient_funds", CARD_ERROR, "Your card has insufficient funds."),
+    EXPIRED_CARD("expired_card", CARD_ERROR, "Your card has expired."),
+    INVALID_CVV("invalid_cvv", CARD_ERROR, "Your card's security code is incorrect."),
+    PROCESSING_ERROR("processing_error", CARD_ERROR,
             "An error occurred while processing your card. No charge was made; try again."),
-    THREE_D_SECURE_FAILED("3ds_authentication_failed", 400, CARD_ERROR,
+    THREE_D_SECURE_FAILED("3ds_authentication_failed", CARD_ERROR,
             "3-D Secure authentication failed; the payment was not completed."),
 
-    EVENT_NOT_FOUND("event_not_found", 404, INVALID_REQUEST_ERROR, "Webhook event does not exist."),
-    TRANSACTION_NOT_FOUND("transaction_not_found", 404, INVALID_REQUEST_ERROR, "Transaction does not exist."),
-    INVALID_TRANSACTION_STATE("invalid_transaction_state", 409, INVALID_REQUEST_ERROR,
+    EVENT_NOT_FOUND("event_not_found", INVALID_REQUEST_ERROR, "Webhook event does not exist."),
+    TRANSACTION_NOT_FOUND("transaction_not_found", INVALID_REQUEST_ERROR, "Transaction does not exist."),
+    INVALID_TRANSACTION_STATE("invalid_transaction_state", INVALID_REQUEST_ERROR,
             "The transaction is not in a state that allows this operation."),
-    SESSION_NOT_FOUND("session_not_found", 404, INVALID_REQUEST_ERROR, "Payment session does not exist."),
-    SESSION_EXPIRED("session_expired", 410, INVALID_REQUEST_ERROR, "Payment session has expired."),
-    SESSION_ALREADY_COMPLETED("session_already_completed", 409, INVALID_REQUEST_ERROR,
+    SESSION_NOT_FOUND("session_not_found", INVALID_REQUEST_ERROR, "Payment session does not exist."),
+    SESSION_EXPIRED("session_expired", INVALID_REQUEST_ERROR, "Payment session has expired."),
+    SESSION_ALREADY_COMPLETED("session_already_completed", INVALID_REQUEST_ERROR,
             "Payment session is already completed."),
-    SESSION_PAYMENT_IN_PROGRESS("session_payment_in_progress", 409, INVALID_REQUEST_ERROR,
+    SESSION_PAYMENT_IN_PROGRESS("session_payment_in_progress", INVALID_REQUEST_ERROR,
             "The customer's card is being charged for this session right now; retry in a few seconds."),
-    LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", 403, INVALID_REQUEST_ERROR,
+    LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", INVALID_REQUEST_ERROR,
             "Live payments are not enabled for this account yet; use a test key."),
-    ROUTE_NOT_FOUND("not_found", 404, INVALID_REQUEST_ERROR, "No such endpoint."),
-    API_KEY_NOT_FOUND("api_key_not_found", 404, INVALID_REQUEST_ERROR, "API key does not exist."),
-    API_KEY_LIMIT_REACHED("api_key_limit_reached", 400, INVALID_REQUEST_ERROR,
+    ROUTE_NOT_FOUND("not_found", INVALID_REQUEST_ERROR, "No such endpoint."),
+    API_KEY_NOT_FOUND("api_key_not_found", INVALID_REQUEST_ERROR, "API key does not exist."),
+    API_KEY_LIMIT_REACHED("api_key_limit_reached", INVALID_REQUEST_ERROR,
             "This account has as many active API keys of this mode as it may have; revoke one first."),
-    LAST_ACTIVE_KEY("last_active_key", 409, INVALID_REQUEST_ERROR,
+    LAST_ACTIVE_KEY("last_active_key", INVALID_REQUEST_ERROR,
             "This is the last active API key of this mode; revoking it needs confirm_last_key=true."),
 
-    IDEMPOTENCY_KEY_IN_USE("idempotency_key_in_use", 409, IDEMPOTENCY_ERROR,
+    IDEMPOTENCY_KEY_IN_USE("idempotency_key_in_use", IDEMPOTENCY_ERROR,
             "A request with this Idempotency-Key is still being processed; retry after it finishes."),
-    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422, IDEMPOTENCY_ERROR,
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", IDEMPOTENCY_ERROR,
             "This Idempotency-Key was already used with a different request; use a new key for a new request."),
 
-    AUTHENTICATION_FAILED("authentication_failed", 401, AUTHENTICATION_ERROR, "Invalid API key provided."),
-    RATE_LIMIT_EXCEEDED("rate_limit_exceeded", 429, RATE_LIMIT_ERROR, "Too many requests, try again later."),
+    AUTHENTICATION_FAILED("authentication_failed", AUTHENTICATION_ERROR, "Invalid API key provided."),
+    RATE_LIMIT_EXCEEDED("rate_limit_exceeded", RATE_LIMIT_ERROR, "Too many requests, try again later."),
 
-    SERVICE_UNAVAILABLE("service_unavailable", 503, API_ERROR,
+    SERVICE_UNAVAILABLE("service_unavailable", API_ERROR,
             "The service is temporarily unavailable; retry the request."),
-    SERVER_ERROR("server_error", 500, API_ERROR, "An unexpected error occurred.");
+    SERVER_ERROR("server_error", API_ERROR, "An unexpected error occurred.");
 
     private final String code;
-    private final int httpStatus;
     private final ErrorType type;
     private final String defaultMessage;
 
-    ErrorCode(String code, int httpStatus, ErrorType type, String defaultMessage) {
+    ErrorCode(String code, ErrorType type, String defaultMessage) {
         this.code = code;
-        this.httpStatus = httpStatus;
         this.type = type;
         this.defaultMessage = defaultMessage;
     }
 
     public String code() {
         return code;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
     }
 
     public ErrorType type() {

@@ -1,6 +1,6 @@
 package com.circoflows.domain.webhook;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.time.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;

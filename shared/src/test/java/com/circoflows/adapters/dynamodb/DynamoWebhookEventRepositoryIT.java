@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.adapters.AdapterTestData;
 import com.circoflows.adapters.LocalStackFixture;
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.payment.PaymentFailure;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.circoflows.api.ApiResponse;
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.observability.ColdStart;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testing.CapturedLog;

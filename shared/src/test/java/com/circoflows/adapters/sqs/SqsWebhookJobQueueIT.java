@@ -9,7 +9,7 @@ import com.circoflows.adapters.AdapterTestData;
 import com.circoflows.adapters.LocalStackFixture;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.dynamodb.DynamoWebhookEventRepository;
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.Transaction;

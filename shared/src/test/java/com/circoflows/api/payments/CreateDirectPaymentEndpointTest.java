@@ -1,5 +1,6 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.ErrorStatuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -204,7 +205,7 @@ class CreateDirectPaymentEndpointTest {
                 ApiRequests.post("/api/direct-payment", TestCardData.quickStartJson(TestCards.SUCCESS)).build(), live));
 
         assertEquals(ErrorCode.LIVE_MODE_NOT_ENABLED, e.code());
-        assertEquals(403, e.code().httpStatus());
+        assertEquals(403, ErrorStatuses.of(e.code()));
     }
 
     @Test

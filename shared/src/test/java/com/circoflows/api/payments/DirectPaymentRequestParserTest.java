@@ -1,5 +1,6 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.ErrorStatuses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -155,7 +156,7 @@ class DirectPaymentRequestParserTest {
                 () -> parser.parse(QUICK_START.replace("\"USD\"", "\"USDX\"")));
 
         assertEquals("currency", e.param());
-        assertEquals(400, e.code().httpStatus());
+        assertEquals(400, ErrorStatuses.of(e.code()));
     }
 
     @ParameterizedTest

@@ -1,11 +1,11 @@
 package com.circoflows.api.payments;
 
-import com.circoflows.api.JsonObject;
+import com.circoflows.api.RequestBodies;
+import com.circoflows.json.JsonObject;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.circoflows.api.Json;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import java.util.Map;
@@ -84,7 +84,7 @@ class RequestFieldsTest {
     }
 
     private static JsonObject body(String json) {
-        return Json.parseObject(json);
+        return RequestBodies.parseObject(json);
     }
 
     private static ApiException refused(Executable call, String param) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;

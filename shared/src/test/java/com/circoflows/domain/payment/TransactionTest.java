@@ -72,7 +72,6 @@ class TransactionTest {
                 () -> completed.fail(DECLINED, ThreeDSecureStatus.FAILED, LATER));
 
         assertEquals(ErrorCode.INVALID_TRANSACTION_STATE, e.code());
-        assertEquals(409, e.code().httpStatus());
         assertEquals("The transaction is completed and cannot become failed.", e.getMessage());
     }
 

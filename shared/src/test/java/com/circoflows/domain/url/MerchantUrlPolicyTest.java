@@ -111,7 +111,7 @@ class MerchantUrlPolicyTest {
                 () -> production.checkWebhookUrl("http://your-site.com", "session[webhook_url]"));
 
         assertEquals("session[webhook_url]", e.param());
-        assertEquals(400, e.code().httpStatus());
+        assertEquals(ErrorCode.INVALID_WEBHOOK_URL, e.code());
         assertEquals("invalid_request_error", e.code().type().wireName());
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.circoflows.api.Json;
+import com.circoflows.json.Json;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionView;

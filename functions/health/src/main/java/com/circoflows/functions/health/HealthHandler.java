@@ -14,8 +14,8 @@ public final class HealthHandler extends MerchantApiHandler {
     }
 
     private HealthHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.healthEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.api().healthEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public HealthHandler(MerchantApiPipeline pipeline, HealthEndpoint endpoint) {

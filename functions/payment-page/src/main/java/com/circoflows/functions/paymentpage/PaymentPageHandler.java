@@ -16,7 +16,7 @@ public final class PaymentPageHandler implements RequestHandler<APIGatewayV2HTTP
     private final PaymentPage page;
 
     public PaymentPageHandler() {
-        this(FunctionWiring.fromEnvironment().paymentPage());
+        this(FunctionWiring.fromEnvironment().sessions().paymentPage());
     }
 
     public PaymentPageHandler(PaymentPage page) {

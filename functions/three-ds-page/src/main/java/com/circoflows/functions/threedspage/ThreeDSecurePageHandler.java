@@ -16,7 +16,7 @@ public final class ThreeDSecurePageHandler implements RequestHandler<APIGatewayV
     private final ThreeDSecurePage page;
 
     public ThreeDSecurePageHandler() {
-        this(FunctionWiring.fromEnvironment().threeDSecurePage());
+        this(FunctionWiring.fromEnvironment().payments().threeDSecurePage());
     }
 
     public ThreeDSecurePageHandler(ThreeDSecurePage page) {

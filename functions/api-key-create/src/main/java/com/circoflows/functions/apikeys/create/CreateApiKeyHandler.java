@@ -14,8 +14,8 @@ public final class CreateApiKeyHandler extends MerchantApiHandler {
     }
 
     private CreateApiKeyHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.createApiKey());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.keys().createApiKeyEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public CreateApiKeyHandler(MerchantApiPipeline pipeline, CreateApiKeyEndpoint endpoint) {

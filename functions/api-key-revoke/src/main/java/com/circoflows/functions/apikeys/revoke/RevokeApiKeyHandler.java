@@ -14,8 +14,8 @@ public final class RevokeApiKeyHandler extends MerchantApiHandler {
     }
 
     private RevokeApiKeyHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.revokeApiKey());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.keys().revokeApiKeyEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public RevokeApiKeyHandler(MerchantApiPipeline pipeline, RevokeApiKeyEndpoint endpoint) {

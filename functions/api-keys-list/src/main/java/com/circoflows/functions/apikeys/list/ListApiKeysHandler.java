@@ -14,8 +14,8 @@ public final class ListApiKeysHandler extends MerchantApiHandler {
     }
 
     private ListApiKeysHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.listApiKeys());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.keys().listApiKeysEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public ListApiKeysHandler(MerchantApiPipeline pipeline, ListApiKeysEndpoint endpoint) {

@@ -14,8 +14,8 @@ public final class ConfirmThreeDSecureHandler extends MerchantApiHandler {
     }
 
     private ConfirmThreeDSecureHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.confirmThreeDSecureEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.payments().confirmThreeDSecureEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public ConfirmThreeDSecureHandler(MerchantApiPipeline pipeline, ConfirmThreeDSecureEndpoint endpoint) {

@@ -14,8 +14,8 @@ public final class CreateDirectPaymentHandler extends MerchantApiHandler {
     }
 
     private CreateDirectPaymentHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.createDirectPaymentEndpoint());
-        SnapStartPriming.register(wiring.createDirectPaymentPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.payments().createDirectPaymentEndpoint());
+        SnapStartPriming.register(wiring.payments().createDirectPaymentPriming());
     }
 
     public CreateDirectPaymentHandler(MerchantApiPipeline pipeline, CreateDirectPaymentEndpoint endpoint) {

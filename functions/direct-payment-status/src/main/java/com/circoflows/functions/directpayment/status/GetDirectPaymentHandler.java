@@ -14,8 +14,8 @@ public final class GetDirectPaymentHandler extends MerchantApiHandler {
     }
 
     private GetDirectPaymentHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.getDirectPaymentEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.payments().getDirectPaymentEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public GetDirectPaymentHandler(MerchantApiPipeline pipeline, GetDirectPaymentEndpoint endpoint) {

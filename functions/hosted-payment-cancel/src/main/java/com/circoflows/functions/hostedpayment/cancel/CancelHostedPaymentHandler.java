@@ -14,8 +14,8 @@ public final class CancelHostedPaymentHandler extends MerchantApiHandler {
     }
 
     private CancelHostedPaymentHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.cancelHostedPaymentEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.sessions().cancelHostedPaymentEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public CancelHostedPaymentHandler(MerchantApiPipeline pipeline, CancelHostedPaymentEndpoint endpoint) {

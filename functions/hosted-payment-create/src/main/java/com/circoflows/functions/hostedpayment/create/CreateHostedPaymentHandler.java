@@ -14,8 +14,8 @@ public final class CreateHostedPaymentHandler extends MerchantApiHandler {
     }
 
     private CreateHostedPaymentHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.createHostedPaymentEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.sessions().createHostedPaymentEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public CreateHostedPaymentHandler(MerchantApiPipeline pipeline, CreateHostedPaymentEndpoint endpoint) {

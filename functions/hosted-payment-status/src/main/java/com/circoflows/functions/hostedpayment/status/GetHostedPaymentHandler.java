@@ -14,8 +14,8 @@ public final class GetHostedPaymentHandler extends MerchantApiHandler {
     }
 
     private GetHostedPaymentHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.getHostedPaymentEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.sessions().getHostedPaymentEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public GetHostedPaymentHandler(MerchantApiPipeline pipeline, GetHostedPaymentEndpoint endpoint) {

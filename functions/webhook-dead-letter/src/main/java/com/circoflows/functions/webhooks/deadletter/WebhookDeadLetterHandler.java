@@ -13,7 +13,7 @@ public final class WebhookDeadLetterHandler implements RequestHandler<SQSEvent, 
     private final DeadLetterBatch batch;
 
     public WebhookDeadLetterHandler() {
-        this(FunctionWiring.fromEnvironment().deadLetterBatch());
+        this(FunctionWiring.fromEnvironment().webhooks().deadLetterBatch());
     }
 
     public WebhookDeadLetterHandler(DeadLetterBatch batch) {

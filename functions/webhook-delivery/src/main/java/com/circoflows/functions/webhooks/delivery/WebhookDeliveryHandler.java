@@ -13,7 +13,7 @@ public final class WebhookDeliveryHandler implements RequestHandler<SQSEvent, SQ
     private final WebhookJobBatch batch;
 
     public WebhookDeliveryHandler() {
-        this(FunctionWiring.fromEnvironment().webhookJobBatch());
+        this(FunctionWiring.fromEnvironment().webhooks().webhookJobBatch());
     }
 
     public WebhookDeliveryHandler(WebhookJobBatch batch) {

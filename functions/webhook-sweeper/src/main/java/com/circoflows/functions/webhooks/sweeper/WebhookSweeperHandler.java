@@ -4,63 +4,36 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.lambda.EventInvocation;
+import com.circoflows.adapters.lambda.ScheduledSweepRun;
 import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.adapters.wiring.WebhookWiring;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
-import com.circoflows.domain.reconciliation.AuthorizationReconciler.Reconciliation;
 import com.circoflows.domain.webhook.WebhookSweeper;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * Every minute: queue again the events whose delivery job never reached the queue, and reconcile the
- * gateway's authorisations with our transactions (voiding the orphans). The two are independent: one
- * failing does not stop the other, and the invocation then fails so the error shows in its metrics.
- */
+/** Every minute: the scheduled sweep (domain.sweep.ScheduledSweep), its counts as the invocation's result. */
 public final class WebhookSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
-    private final WebhookSweeper sweeper;
-    private final AuthorizationReconciler reconciler;
+    private final ScheduledSweepRun sweep;
 
     public WebhookSweeperHandler() {
-        this(FunctionWiring.fromEnvironment());
+        this(FunctionWiring.fromEnvironment().webhooks().scheduledSweepRun());
     }
 
-    private WebhookSweeperHandler(FunctionWiring wiring) {
-        this(wiring.webhookSweeper(), wiring.authorizationReconciler());
+    public WebhookSweeperHandler(ScheduledSweepRun sweep) {
+        this.sweep = sweep;
     }
 
+    /**
+     * Kept only until WebhookSweeperHandlerIT builds the handler from {@code FunctionWiring}'s sweep run
+     * (a one-line change in the test); the architecture test exempts this constructor by name.
+     */
+    @Deprecated(forRemoval = true)
     public WebhookSweeperHandler(WebhookSweeper sweeper, AuthorizationReconciler reconciler) {
-        this.sweeper = sweeper;
-        this.reconciler = reconciler;
+        this(WebhookWiring.scheduledSweepRun(sweeper, reconciler));
     }
 
-    /** What this run did, visible in the invocation result. */
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        return EventInvocation.handle(context, this::sweepAndReconcile);
-    }
-
-    private Map<String, Integer> sweepAndReconcile() {
-        Map<String, Integer> done = new LinkedHashMap<>();
-        RuntimeException failure = null;
-        try {
-            done.put("requeued_events", sweeper.sweep());
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
-            Reconciliation reconciliation = reconciler.reconcile();
-            done.put("reconciled_authorizations", reconciliation.reconciled());
-            done.put("voided_authorizations", reconciliation.voided());
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                failure = e;
-            } else {
-                failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return done;
+        return EventInvocation.handle(context, () -> sweep.handle(event));
     }
 }

@@ -14,8 +14,8 @@ public final class ExpirePreviousWebhookSecretHandler extends MerchantApiHandler
     }
 
     private ExpirePreviousWebhookSecretHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.expirePreviousWebhookSecret());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.webhooks().expirePreviousWebhookSecretEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public ExpirePreviousWebhookSecretHandler(MerchantApiPipeline pipeline, ExpirePreviousWebhookSecretEndpoint endpoint) {

@@ -14,8 +14,8 @@ public final class RotateWebhookSecretHandler extends MerchantApiHandler {
     }
 
     private RotateWebhookSecretHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.rotateWebhookSecret());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.webhooks().rotateWebhookSecretEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public RotateWebhookSecretHandler(MerchantApiPipeline pipeline, RotateWebhookSecretEndpoint endpoint) {

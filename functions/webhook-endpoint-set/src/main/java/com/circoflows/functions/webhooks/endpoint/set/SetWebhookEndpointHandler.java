@@ -14,8 +14,8 @@ public final class SetWebhookEndpointHandler extends MerchantApiHandler {
     }
 
     private SetWebhookEndpointHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.setWebhookEndpoint());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.webhooks().setWebhookEndpointEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public SetWebhookEndpointHandler(MerchantApiPipeline pipeline, SetWebhookEndpointEndpoint endpoint) {

@@ -14,8 +14,8 @@ public final class GetWebhookEventHandler extends MerchantApiHandler {
     }
 
     private GetWebhookEventHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.getWebhookEvent());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.webhooks().getWebhookEventEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public GetWebhookEventHandler(MerchantApiPipeline pipeline, GetWebhookEventEndpoint endpoint) {

@@ -14,8 +14,8 @@ public final class RedeliverWebhookEventHandler extends MerchantApiHandler {
     }
 
     private RedeliverWebhookEventHandler(FunctionWiring wiring) {
-        this(wiring.writingMerchantApi(), wiring.redeliverWebhookEvent());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().idempotentMerchantApiPipeline(), wiring.webhooks().redeliverWebhookEventEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public RedeliverWebhookEventHandler(MerchantApiPipeline pipeline, RedeliverWebhookEventEndpoint endpoint) {

@@ -14,8 +14,8 @@ public final class ListWebhookEventsHandler extends MerchantApiHandler {
     }
 
     private ListWebhookEventsHandler(FunctionWiring wiring) {
-        this(wiring.merchantApi(), wiring.listWebhookEvents());
-        SnapStartPriming.register(wiring.merchantApiPriming());
+        this(wiring.api().merchantApiPipeline(), wiring.webhooks().listWebhookEventsEndpoint());
+        SnapStartPriming.register(wiring.api().merchantApiPriming());
     }
 
     public ListWebhookEventsHandler(MerchantApiPipeline pipeline, ListWebhookEventsEndpoint endpoint) {

@@ -1,4 +1,4 @@
-package com.circoflows.api;
+package com.circoflows.json;
 
 import java.util.Collections;
 import java.util.Iterator;

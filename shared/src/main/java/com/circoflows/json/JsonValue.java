@@ -1,4 +1,4 @@
-package com.circoflows.api;
+package com.circoflows.json;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public final class JsonValue {
     }
 
     /** A number's text (a whole number's decimal digits, a decimal as written); null for any other kind. */
-    String numberText() {
+    public String numberText() {
         return kind == Kind.INTEGER || kind == Kind.DECIMAL ? value.toString() : null;
     }
 

@@ -1,4 +1,4 @@
-package com.circoflows.api;
+package com.circoflows.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

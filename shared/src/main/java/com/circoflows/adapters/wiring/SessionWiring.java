@@ -1,0 +1,77 @@
+package com.circoflows.adapters.wiring;
+
+import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
+import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
+import com.circoflows.api.pages.PaymentPage;
+import com.circoflows.api.sessions.CancelHostedPaymentEndpoint;
+import com.circoflows.api.sessions.CreateHostedPaymentEndpoint;
+import com.circoflows.api.sessions.GetHostedPaymentEndpoint;
+import com.circoflows.api.sessions.HostedPaymentRequestParser;
+import com.circoflows.domain.session.DeclineLimits;
+import com.circoflows.domain.session.HostedPaymentService;
+import com.circoflows.domain.session.SessionCheckoutService;
+
+/** Hosted payment sessions: the merchant's /api routes on them and the customer's payment page. */
+public final class SessionWiring {
+    private final Infrastructure infrastructure;
+    private final PaymentWiring payments;
+
+    SessionWiring(Infrastructure infrastructure, PaymentWiring payments) {
+        this.infrastructure = infrastructure;
+        this.payments = payments;
+    }
+
+    public CreateHostedPaymentEndpoint createHostedPaymentEndpoint() {
+        return new CreateHostedPaymentEndpoint(new HostedPaymentRequestParser(infrastructure.merchantUrlPolicy()),
+                hostedPaymentService(), infrastructure.publicUrls());
+    }
+
+    public GetHostedPaymentEndpoint getHostedPaymentEndpoint() {
+        return new GetHostedPaymentEndpoint(hostedPaymentService());
+    }
+
+    public CancelHostedPaymentEndpoint cancelHostedPaymentEndpoint() {
+        return new CancelHostedPaymentEndpoint(hostedPaymentService());
+    }
+
+    /** The hosted payment page, paying through the same engine as direct payments. */
+    public PaymentPage paymentPage() {
+        return new PaymentPage(sessionCheckoutService(), infrastructure.pageTokens(), infrastructure.clock(),
+                !infrastructure.localMode());
+    }
+
+    /** What the payment page pays with (also for tests that pay a session without the page's HTML). */
+    public SessionCheckoutService sessionCheckoutService() {
+        return new SessionCheckoutService(
+                new DynamoPaymentSessionRepository(infrastructure.dynamoDb(),
+                        infrastructure.required("PAYMENT_SESSIONS_TABLE"), infrastructure.required("TRANSACTIONS_TABLE"),
+                        infrastructure.required("WEBHOOK_EVENTS_TABLE")),
+                infrastructure.transactions(), payments.paymentEngine(), payments.threeDSecureService(),
+                infrastructure.transactionWriter(), infrastructure.merchants(),
+                new DynamoRateLimitCounter(infrastructure.dynamoDb(), infrastructure.required("RISK_COUNTERS_TABLE")),
+                pageDeclinesPerAddress(), infrastructure.clock());
+    }
+
+    /** Merchant operations on sessions only touch the sessions table. */
+    private HostedPaymentService hostedPaymentService() {
+        return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
+                infrastructure.required("PAYMENT_SESSIONS_TABLE")), infrastructure.clock());
+    }
+
+    /**
+     * The payment page's declines per client address and hour (template: {@link DeclineLimits#PER_ADDRESS});
+     * the end-to-end suite, every browser of which is 127.0.0.1, raises it.
+     */
+    private int pageDeclinesPerAddress() {
+        String raw = infrastructure.required("PAGE_DECLINES_PER_ADDRESS");
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalStateException("PAGE_DECLINES_PER_ADDRESS must be a whole number of at least 1, got: " + raw);
+    }
+}
