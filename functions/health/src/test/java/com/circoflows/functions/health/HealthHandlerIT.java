@@ -35,11 +35,10 @@ class HealthHandlerIT {
     private static HealthHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, HealthHandler.class, HealthHandler::new);
     }
-
 
     @Test
     void okEventReportsStatusVersionAndTheKeysMerchantAndMode() {

@@ -44,10 +44,9 @@ class PaymentPageFaultsIT {
     private String sessionId;
 
     @BeforeAll
-    static void startStack(HandlerStack shared) {
+    static void useTheSharedStack(HandlerStack shared) {
         stack = shared;
     }
-
 
     @BeforeEach
     void sessionOfANewMerchant() {

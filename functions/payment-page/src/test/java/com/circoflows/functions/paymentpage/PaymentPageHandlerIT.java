@@ -42,11 +42,10 @@ class PaymentPageHandlerIT {
     private static PaymentPageHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, PaymentPageHandler.class, PaymentPageHandler::new);
     }
-
 
     @Test
     void handlerIsBuiltFromItsTemplateVariables() {

@@ -34,11 +34,10 @@ class RevokeApiKeyHandlerIT {
     private static RevokeApiKeyHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, RevokeApiKeyHandler.class, RevokeApiKeyHandler::new);
     }
-
 
     @Test
     void revokeEventRevokesTheKeyWhichThisContainerRefusesAtOnceThoughItWasCached() {

@@ -37,11 +37,10 @@ class ListApiKeysHandlerIT {
     private static ListApiKeysHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, ListApiKeysHandler.class, ListApiKeysHandler::new);
     }
-
 
     @Test
     void firstPageEventListsTheNewestTwoKeysAndTheCursorTheRestRevokedOnesIncluded() {

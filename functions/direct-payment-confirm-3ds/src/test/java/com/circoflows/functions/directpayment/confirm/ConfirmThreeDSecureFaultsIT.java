@@ -57,7 +57,7 @@ class ConfirmThreeDSecureFaultsIT {
     private CreatedPayment payment;
 
     @BeforeAll
-    static void startStackAndReceiver(HandlerStack shared) {
+    static void startReceiver(HandlerStack shared) {
         stack = shared;
         receiver = WebhookReceiver.start();
     }

@@ -60,7 +60,7 @@ class CreateDirectPaymentFaultsIT {
     private NewMerchant merchant;
 
     @BeforeAll
-    static void startStackAndReceiver(HandlerStack shared) {
+    static void startReceiver(HandlerStack shared) {
         stack = shared;
         receiver = WebhookReceiver.start();
     }

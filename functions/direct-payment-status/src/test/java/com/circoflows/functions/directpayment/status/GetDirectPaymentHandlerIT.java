@@ -29,11 +29,10 @@ class GetDirectPaymentHandlerIT {
     private static GetDirectPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, GetDirectPaymentHandler.class, GetDirectPaymentHandler::new);
     }
-
 
     @Test
     void foundEventShowsTheCompletedPaymentWithCardSummaryOnly() {

@@ -31,11 +31,10 @@ class CancelHostedPaymentHandlerIT {
     private static CancelHostedPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, CancelHostedPaymentHandler.class, CancelHostedPaymentHandler::new);
     }
-
 
     @Test
     void cancelEventCancelsThePendingSessionAndAnswersTheSameWhenRepeated() {

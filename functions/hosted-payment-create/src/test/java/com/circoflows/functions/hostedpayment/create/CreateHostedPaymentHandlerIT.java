@@ -43,11 +43,10 @@ class CreateHostedPaymentHandlerIT {
     private static CreateHostedPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, CreateHostedPaymentHandler.class, CreateHostedPaymentHandler::new);
     }
-
 
     @Test
     void createEventAnswersTheReferenceBodyWithAPaymentUrlAndStoresThePendingSession() {

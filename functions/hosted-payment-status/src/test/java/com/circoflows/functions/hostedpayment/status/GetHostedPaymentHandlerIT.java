@@ -34,11 +34,10 @@ class GetHostedPaymentHandlerIT {
     private static GetHostedPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, GetHostedPaymentHandler.class, GetHostedPaymentHandler::new);
     }
-
 
     @Test
     void foundEventShowsThePendingSession() {

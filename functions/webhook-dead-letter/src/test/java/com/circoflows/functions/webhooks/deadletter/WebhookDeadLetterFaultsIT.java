@@ -27,10 +27,9 @@ class WebhookDeadLetterFaultsIT {
     private static HandlerStack stack;
 
     @BeforeAll
-    static void startStack(HandlerStack shared) {
+    static void useTheSharedStack(HandlerStack shared) {
         stack = shared;
     }
-
 
     @Test
     void aDeadLetterThatCannotBeMarkedWhileDynamoDbThrottlesStaysInTheQueueAndTheNextReceiveMarksIt() {

@@ -44,7 +44,7 @@ class WebhookDeadLetterHandlerIT {
     private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, WebhookDeadLetterHandler.class, WebhookDeadLetterHandler::new);
         receiver = WebhookReceiver.start();

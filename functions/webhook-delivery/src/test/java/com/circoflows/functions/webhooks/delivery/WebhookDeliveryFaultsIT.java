@@ -34,7 +34,7 @@ class WebhookDeliveryFaultsIT {
     private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void startStackAndReceiver(HandlerStack shared) {
+    static void startReceiver(HandlerStack shared) {
         stack = shared;
         receiver = WebhookReceiver.start();
     }

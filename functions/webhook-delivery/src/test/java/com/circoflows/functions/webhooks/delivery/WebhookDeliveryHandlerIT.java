@@ -60,7 +60,7 @@ class WebhookDeliveryHandlerIT {
     private static String secret;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, WebhookDeliveryHandler.class, WebhookDeliveryHandler::new);
         receiver = WebhookReceiver.start();

@@ -39,14 +39,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * WebhookSweeperHandler as Lambda runs it, fed events/webhook-sweeper/scheduled.json. The "lost" jobs
  * are the ones a payment queued, taken off the WebhookQueue before any delivery saw them (as if the
  * SQS send had failed after the payment was stored); the orphaned authorisations are the gateway's
  * records of charges no transaction records (as if the request had died before its write).
+ *
+ * <p>The sweeper reads every merchant's events, so each test starts from an empty events table and
+ * queue; no other test class may use the JVM's stack meanwhile (Isolated, should classes ever run in
+ * parallel).
  */
 @ExtendWith(HandlerStackExtension.class)
+@Isolated
 class WebhookSweeperHandlerIT {
     private static final String FUNCTION = "WebhookSweeperFunction";
     private static final String SAMPLE = "webhook-sweeper/scheduled.json";
@@ -56,7 +62,7 @@ class WebhookSweeperHandlerIT {
     private static WebhookSweeperHandler impatient;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         Map<String, String> noGrace = new HashMap<>(stack.functions().environment(FUNCTION));
         assertEquals("120", noGrace.put("WEBHOOK_SWEEP_GRACE_SECONDS", "0"), "the template's grace");
@@ -64,7 +70,6 @@ class WebhookSweeperHandlerIT {
         // The sample merchant's events need somewhere to go, or they are recorded as failed and never queued.
         stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
     }
-
 
     @BeforeEach
     void noEventsAndNoJobs() {

@@ -36,12 +36,11 @@ class ExpirePreviousWebhookSecretHandlerIT {
     private static ExpirePreviousWebhookSecretHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, ExpirePreviousWebhookSecretHandler.class,
                 ExpirePreviousWebhookSecretHandler::new);
     }
-
 
     @Test
     void midRotationThePreviousSecretStopsSigningAtOnceAndTheNewOneStays() {

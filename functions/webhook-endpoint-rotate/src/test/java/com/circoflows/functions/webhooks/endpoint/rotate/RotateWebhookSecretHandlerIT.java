@@ -35,11 +35,10 @@ class RotateWebhookSecretHandlerIT {
     private static RotateWebhookSecretHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, RotateWebhookSecretHandler.class, RotateWebhookSecretHandler::new);
     }
-
 
     @Test
     void keyRevokedElsewhereCannotRotateTheSecretOnItsVeryNextCallThoughThisContainerCachedIt() {

@@ -47,11 +47,10 @@ class SetWebhookEndpointHandlerIT {
     private static SetWebhookEndpointHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, SetWebhookEndpointHandler.class, SetWebhookEndpointHandler::new);
     }
-
 
     /** The merchant got its signing secret at creation (bin/admin showed it): setting the URL shows none. */
     @Test

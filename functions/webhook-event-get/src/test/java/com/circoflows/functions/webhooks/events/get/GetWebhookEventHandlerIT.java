@@ -39,7 +39,7 @@ class GetWebhookEventHandlerIT {
     private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, GetWebhookEventHandler.class, GetWebhookEventHandler::new);
         receiver = WebhookReceiver.start();

@@ -40,12 +40,11 @@ class RedeliverWebhookEventHandlerIT {
     private static RedeliverWebhookEventHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, RedeliverWebhookEventHandler.class,
                 RedeliverWebhookEventHandler::new);
     }
-
 
     @BeforeEach
     void emptyTheWebhookQueue() {

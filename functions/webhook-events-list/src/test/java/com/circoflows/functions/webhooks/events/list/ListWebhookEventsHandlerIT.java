@@ -34,11 +34,10 @@ class ListWebhookEventsHandlerIT {
     private static ListWebhookEventsHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler(HandlerStack shared) {
+    static void constructHandler(HandlerStack shared) {
         stack = shared;
         handler = stack.functions().construct(FUNCTION, ListWebhookEventsHandler.class, ListWebhookEventsHandler::new);
     }
-
 
     @Test
     void firstPageEventShowsTheNewestTwoEventsAndACursorToTheRest() {
