@@ -105,15 +105,6 @@ public final class TestWebhooks {
     }
 
     /**
-     * Takes every job now on the webhook queue (deleting them) and returns the bodies of those for
-     * {@code merchantId}: what that merchant's payments queued, whatever other tests left behind.
-     */
-    public List<String> drainWebhookJobsOf(String merchantId) {
-        String quotedId = "\"" + merchantId + "\"";
-        return drainWebhookJobs().stream().filter(job -> job.contains(quotedId)).toList();
-    }
-
-    /**
      * Delivers the event's job the way the delivery function does, for modules without its handler:
      * what WebhookDeliveryHandler's no-arg constructor builds (FunctionWiring.webhookJobBatch()) from
      * WebhookDeliveryFunction's template variables gets the job received from the WebhookQueue as an
