@@ -1,14 +1,15 @@
 package com.circoflows.benchmarks;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.config.Settings;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.functions.directpayment.create.CreateDirectPaymentHandler;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.LambdaInvocations;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -35,15 +36,15 @@ public final class WarmLatencyBenchmark {
         AwsCallTimer timer = new AwsCallTimer();
         // The request log lines are still built (their cost is ours), but not printed over the report.
         JsonLog.redirectTo(new PrintStream(OutputStream.nullOutputStream()));
-        try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
-            CreateDirectPaymentHandler handler = warmHandler(environment, timer);
-            BenchmarkKeys warmupKeys = new BenchmarkKeys(environment.stack(), warmup);
+        try (HandlerStack handlerStack = HandlerStack.start()) {
+            CreateDirectPaymentHandler handler = warmHandler(handlerStack, timer);
+            BenchmarkKeys warmupKeys = new BenchmarkKeys(handlerStack.localStack(), warmup);
             for (int i = 0; i < warmup; i++) {
                 invoke(handler, warmupKeys.keyFor(i));
             }
             // Each measured key verified once (key table read) and its merchant's risk settings cached, as in
             // a container that has served the merchant before; that payment counts in the key's budget.
-            BenchmarkKeys keys = new BenchmarkKeys(environment.stack(), requests);
+            BenchmarkKeys keys = new BenchmarkKeys(handlerStack.localStack(), requests);
             for (String key : keys.all()) {
                 invoke(handler, key);
             }
@@ -59,7 +60,7 @@ public final class WarmLatencyBenchmark {
             for (int i = 0; i < requests; i++) {
                 APIGatewayV2HTTPEvent request = withApiKey(event(SAMPLE), keys.keyFor(i));
                 long started = System.nanoTime();
-                int status = HandlerTestEnvironment.invoke(handler, FUNCTION, request).getStatusCode();
+                int status = LambdaInvocations.invoke(handler, FUNCTION, request).getStatusCode();
                 total[i] = System.nanoTime() - started;
                 AwsCallTimer.Totals spent = timer.takeThreadTotals();
                 aws[i] = spent.callNanos;
@@ -76,18 +77,18 @@ public final class WarmLatencyBenchmark {
     }
 
     /** What CreateDirectPaymentHandler's no-arg constructor builds, with the timer on every SDK client. */
-    private static CreateDirectPaymentHandler warmHandler(HandlerTestEnvironment environment, AwsCallTimer timer) {
-        String templateHandler = environment.function(FUNCTION).handlerClassName();
+    private static CreateDirectPaymentHandler warmHandler(HandlerStack handlerStack, AwsCallTimer timer) {
+        String templateHandler = handlerStack.functions().function(FUNCTION).handlerClassName();
         if (!templateHandler.equals(CreateDirectPaymentHandler.class.getName())) {
             throw new IllegalStateException(FUNCTION + " runs " + templateHandler + " in template.yaml");
         }
-        FunctionWiring wiring = new FunctionWiring(new Settings(environment.environment(FUNCTION)),
+        FunctionWiring wiring = new FunctionWiring(new Settings(handlerStack.functions().environment(FUNCTION)),
                 Clock.systemUTC(), List.of(timer));
         return new CreateDirectPaymentHandler(wiring.api().idempotentMerchantApiPipeline(), wiring.payments().createDirectPaymentEndpoint());
     }
 
     private static void invoke(CreateDirectPaymentHandler handler, String key) {
-        int status = HandlerTestEnvironment.invoke(handler, FUNCTION, withApiKey(event(SAMPLE), key)).getStatusCode();
+        int status = LambdaInvocations.invoke(handler, FUNCTION, withApiKey(event(SAMPLE), key)).getStatusCode();
         if (status != 200) {
             throw new IllegalStateException("warm-up payment answered " + status);
         }

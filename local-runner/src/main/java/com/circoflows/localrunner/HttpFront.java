@@ -2,6 +2,7 @@ package com.circoflows.localrunner;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.circoflows.localstack.LocalLambdaContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

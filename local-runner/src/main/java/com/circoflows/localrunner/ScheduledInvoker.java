@@ -1,6 +1,7 @@
 package com.circoflows.localrunner;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.circoflows.localstack.LocalLambdaContext;
 import com.circoflows.localstack.ScheduleEventSource;
 import java.time.Duration;
 import java.time.Instant;

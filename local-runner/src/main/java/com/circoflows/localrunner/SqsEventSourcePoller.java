@@ -2,6 +2,7 @@ package com.circoflows.localrunner;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.circoflows.localstack.LocalLambdaContext;
 import com.circoflows.localstack.LocalStack;
 import com.circoflows.localstack.SqsEventSource;
 import java.time.Duration;

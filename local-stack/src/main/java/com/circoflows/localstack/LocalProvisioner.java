@@ -1,6 +1,12 @@
 package com.circoflows.localstack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -10,6 +16,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * servers or data directory: what exists is kept.
  */
 public final class LocalProvisioner {
+    /*
+     * Tables are independent of each other and of the queues, and each costs a few round trips
+     * (describe, create, wait, time to live): provisioning them side by side, and the queues beside
+     * them, takes about as long as the slowest table instead of the sum. The calls mostly wait on the
+     * servers, so a few threads help even on two cores.
+     */
+    private static final int THREADS = 4;
 
     private final SamTemplate template;
     private final TemplateValueResolver resolver;
@@ -24,12 +37,46 @@ public final class LocalProvisioner {
     }
 
     public ProvisionedResources provision(String stackName, String region, Map<String, String> parameterValues) {
-        ResolutionContext ctx = ResolutionContext.of(stackName, region, parameterValues);
-        for (TableDefinition table : template.tables()) {
-            String tableName = resolver.resolveTableName(table, ctx);
-            tables.ensure(table, tableName);
-            ctx = ctx.withTable(table.logicalId(), tableName);
+        ResolutionContext start = ResolutionContext.of(stackName, region, parameterValues);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CompletableFuture<ResolutionContext> queuesDone =
+                    CompletableFuture.supplyAsync(() -> queues.ensureAll(start), pool);
+            List<CompletableFuture<Void>> tablesDone = new ArrayList<>();
+            ResolutionContext ctx = start;
+            for (TableDefinition table : template.tables()) {
+                String tableName = resolver.resolveTableName(table, ctx);
+                tablesDone.add(CompletableFuture.runAsync(() -> tables.ensure(table, tableName), pool));
+                ctx = ctx.withTable(table.logicalId(), tableName);
+            }
+            List<CompletableFuture<?>> all = new ArrayList<>(tablesDone);
+            all.add(queuesDone);
+            join(all);
+            ResolutionContext withQueues = queuesDone.join();
+            return new ProvisionedResources(new ResolutionContext(stackName, region, parameterValues,
+                    ctx.tableNames(), withQueues.queueUrls(), withQueues.queueArns(), ctx.secretArns()));
+        } finally {
+            pool.shutdownNow();
         }
-        return new ProvisionedResources(queues.ensureAll(ctx));
+    }
+
+    /** Waits for every step, then reports the first failure with the others attached. */
+    private static void join(List<CompletableFuture<?>> steps) {
+        RuntimeException failure = null;
+        for (CompletableFuture<?> step : steps) {
+            try {
+                step.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (failure == null) {
+                    failure = cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

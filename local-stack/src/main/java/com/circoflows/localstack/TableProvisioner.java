@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
@@ -63,8 +64,9 @@ final class TableProvisioner {
     }
 
     private void create(TableDefinition table, String tableName) {
+        TableStatus status = null;
         try {
-            dynamoDb.createTable(r -> {
+            status = dynamoDb.createTable(r -> {
                 r.tableName(tableName)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(attributeDefinitions(table, table.attributeTypes().keySet()))
@@ -72,11 +74,15 @@ final class TableProvisioner {
                 if (!table.globalSecondaryIndexes().isEmpty()) {
                     r.globalSecondaryIndexes(table.globalSecondaryIndexes().stream().map(TableProvisioner::index).toList());
                 }
-            });
+            }).tableDescription().tableStatus();
         } catch (ResourceInUseException alreadyCreated) {
             // Another process provisioning the same data directory got there first; its table will do.
         }
-        // DynamoDB Local answers with an ACTIVE table; LocalStack and AWS may still be CREATING it.
+        // DynamoDB Local answers with an ACTIVE table; LocalStack and AWS may still be CREATING it. The
+        // waiter is only built when needed: loading it is a good part of a cold provisioning's time.
+        if (status == TableStatus.ACTIVE) {
+            return;
+        }
         try (var waiter = dynamoDb.waiter()) {
             waiter.waitUntilTableExists(r -> r.tableName(tableName));
         }

@@ -16,18 +16,18 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One fault-injection test's view of a {@link HandlerTestEnvironment}: functions wired exactly as their
+ * One fault-injection test's view of a {@link HandlerStack}: functions wired exactly as their
  * no-arg constructors wire them from template.yaml, except that every SDK client carries this test's
  * {@link FaultInjector} and every component reads this test's clock (so a test moves past a lock or a
  * grace period instead of sleeping); and what the gateway's ledger and our tables hold afterwards.
  */
 public final class FaultyStack {
-    private final HandlerTestEnvironment environment;
+    private final HandlerStack stack;
     private final FaultInjector faults = new FaultInjector();
     private final MutableClock clock = new MutableClock(Instant.now());
 
-    public FaultyStack(HandlerTestEnvironment environment) {
-        this.environment = environment;
+    public FaultyStack(HandlerStack stack) {
+        this.stack = stack;
     }
 
     public FaultInjector faults() {
@@ -45,14 +45,14 @@ public final class FaultyStack {
 
     /** The same, with some of the template's variables replaced. */
     public FunctionWiring wiring(String logicalId, Map<String, String> overrides) {
-        Map<String, String> variables = new LinkedHashMap<>(environment.environment(logicalId));
+        Map<String, String> variables = new LinkedHashMap<>(stack.functions().environment(logicalId));
         variables.putAll(overrides);
         return new FunctionWiring(new Settings(variables), clock, List.of(faults));
     }
 
     /** The physical name of a template table, for aiming a fault at it. */
     public String table(String logicalId) {
-        return environment.table(logicalId);
+        return stack.table(logicalId);
     }
 
     /** One pass of the sweeper's reconciliation (WebhookSweeperFunction's wiring), at this test's time. */
@@ -69,10 +69,10 @@ public final class FaultyStack {
 
     /** Every authorisation the gateway's ledger holds for the merchant (a test-only scan). */
     public List<AuthorizationRecord> authorizationsOf(String merchantId) {
-        DynamoGatewayLedger ledger = new DynamoGatewayLedger(environment.stack().dynamoDbClient(),
+        DynamoGatewayLedger ledger = new DynamoGatewayLedger(stack.localStack().dynamoDbClient(),
                 table("GatewayAuthorizationsTable"));
         List<AuthorizationRecord> found = new ArrayList<>();
-        environment.stack().dynamoDbClient().scanPaginator(scan -> scan.tableName(table("GatewayAuthorizationsTable"))
+        stack.localStack().dynamoDbClient().scanPaginator(scan -> scan.tableName(table("GatewayAuthorizationsTable"))
                         .consistentRead(true).filterExpression("merchant_id = :m")
                         .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(merchantId))))
                 .items().forEach(item -> found.add(ledger.find(item.get("transaction_id").s()).orElseThrow()));
@@ -96,7 +96,7 @@ public final class FaultyStack {
 
     /** The delivery jobs for the event now on the webhook queue, taken off it. */
     public List<String> jobsFor(String eventId) {
-        return environment.drainWebhookJobs().stream().filter(job -> job.contains(eventId)).toList();
+        return stack.webhooks().drainWebhookJobs().stream().filter(job -> job.contains(eventId)).toList();
     }
 
     /** Fails the test when a planned fault never met its call: the test would prove nothing. */
@@ -116,10 +116,10 @@ public final class FaultyStack {
     /** Every transaction the merchant has. */
     public List<Transaction> transactionsOf(String merchantId) {
         List<Transaction> found = new ArrayList<>();
-        environment.stack().dynamoDbClient().queryPaginator(query -> query.tableName(table("TransactionsTable"))
+        stack.localStack().dynamoDbClient().queryPaginator(query -> query.tableName(table("TransactionsTable"))
                         .indexName("by_merchant_created").keyConditionExpression("merchant_id = :m")
                         .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(merchantId))))
-                .items().forEach(item -> found.add(environment.storedTransaction(item.get("transaction_id").s())));
+                .items().forEach(item -> found.add(stack.payments().storedTransaction(item.get("transaction_id").s())));
         return found;
     }
 }

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SampleEventsTest {
     private static final Path REPOSITORY = SamTemplate.locate().getParent();
-    private static final Path EVENTS = HandlerTestEnvironment.eventsDirectory();
+    private static final Path EVENTS = SampleEvents.eventsDirectory();
     private static final SamTemplate TEMPLATE = SamTemplate.load(SamTemplate.locate());
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
     /** The stack the samples' ARNs and names belong to: samconfig.toml's default stack_name. */
@@ -102,7 +102,7 @@ class SampleEventsTest {
             return DynamicTest.dynamicTest(relative, () -> assertTrue(
                     sources.stream().anyMatch(source -> source.contains("\"" + relative + "\"")),
                     "events/" + relative + " is used by no test: load it in one, e.g. "
-                            + "HandlerTestEnvironment." + loader + "(\"" + relative + "\")"));
+                            + "SampleEvents." + loader + "(\"" + relative + "\")"));
         });
     }
 
@@ -113,7 +113,7 @@ class SampleEventsTest {
 
     private static void checkShape(Path file) throws IOException {
         String relative = relative(file);
-        JsonNode json = HandlerTestEnvironment.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        JsonNode json = SampleEvents.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         FunctionDefinition function = functionOfFolder(EVENTS.relativize(file).getName(0).toString());
         if (!function.sqsEventSources().isEmpty()) {
             checkSqsShape(relative, json, function);
@@ -149,7 +149,7 @@ class SampleEventsTest {
             assertEquals(name.toLowerCase(Locale.ROOT), name, relative + ": HTTP APIs send lower-case header names");
         }
 
-        APIGatewayV2HTTPEvent event = HandlerTestEnvironment.event(relative);
+        APIGatewayV2HTTPEvent event = SampleEvents.event(relative);
         String routeKey = event.getRouteKey();
         assertEquals(routeKey, event.getRequestContext().getRouteKey(), relative);
         String method = routeKey.substring(0, routeKey.indexOf(' '));
@@ -191,7 +191,7 @@ class SampleEventsTest {
             var key = ApiKeyFormat.parse(authorization.substring("Bearer ".length()));
             assertTrue(key.isPresent(), relative + ": the sample key must be a well-formed key");
             assertEquals(Mode.TEST, key.get().mode(), relative + ": test keys only in samples");
-            assertEquals(ApiKeyFormat.parse(HandlerTestEnvironment.SAMPLE_KEY).orElseThrow().lookupId(),
+            assertEquals(ApiKeyFormat.parse(SampleEvents.SAMPLE_KEY).orElseThrow().lookupId(),
                     key.get().lookupId(), relative + ": use the sample key (bad-key.json: its id, another secret)");
         } else {
             assertFalse(event.getHeaders().containsKey("authorization"), relative + ": browsers send no API key");
@@ -260,7 +260,7 @@ class SampleEventsTest {
             assertTrue(body.get("merchant_id").asText().matches("^mch_[0-9A-Za-z]{20}$"), at + ": merchant_id");
         }
 
-        SQSEvent event = HandlerTestEnvironment.sqsEvent(relative);
+        SQSEvent event = SampleEvents.sqsEvent(relative);
         assertEquals(records.size(), event.getRecords().size(), relative + ": read as the Lambda runtime reads it");
         assertEquals(records.get(0).get("eventSourceARN").asText(), event.getRecords().get(0).getEventSourceArn(),
                 relative);
@@ -295,7 +295,7 @@ class SampleEventsTest {
                         + function.logicalId() + " (" + function.scheduleEventSources().stream()
                                 .map(ScheduleEventSource::eventName).toList() + ") in stack " + SAMPLE_STACK);
 
-        ScheduledEvent event = HandlerTestEnvironment.scheduledEvent(relative);
+        ScheduledEvent event = SampleEvents.scheduledEvent(relative);
         assertEquals("Scheduled Event", event.getDetailType(), relative + ": read as the Lambda runtime reads it");
         assertEquals(Instant.parse(json.get("time").asText()).toEpochMilli(), event.getTime().getMillis(), relative);
     }
@@ -348,7 +348,7 @@ class SampleEventsTest {
 
     private static JsonNode readJson(String text, String what) {
         try {
-            return HandlerTestEnvironment.mapper().readTree(text);
+            return SampleEvents.mapper().readTree(text);
         } catch (IOException e) {
             throw new AssertionError(what + " is not JSON: " + text, e);
         }

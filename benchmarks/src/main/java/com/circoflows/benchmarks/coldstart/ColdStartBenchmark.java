@@ -1,10 +1,11 @@
 package com.circoflows.benchmarks.coldstart;
 
-import com.circoflows.localrunner.LocalLambdaContext;
+import com.circoflows.localstack.LocalLambdaContext;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.SamTemplate;
 import com.circoflows.observability.JsonLog;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.SampleEvents;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,10 +59,10 @@ public final class ColdStartBenchmark {
         JsonLog.redirectTo(stackLog);
         AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
         Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
-        try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
-            SamTemplate template = environment.stack().template();
+        try (HandlerStack handlerStack = HandlerStack.start()) {
+            SamTemplate template = handlerStack.localStack().template();
             Path projectRoot = SamTemplate.locate().toAbsolutePath().getParent();
-            ColdStartScenarios scenarios = new ColdStartScenarios(environment,
+            ColdStartScenarios scenarios = new ColdStartScenarios(handlerStack,
                     receiver.url());
             String httpClient = System.getenv().getOrDefault("COLD_START_HTTP_CLIENT", "url-connection");
             boolean crt = httpClient.equals("crt");
@@ -70,7 +71,7 @@ public final class ColdStartBenchmark {
 
             System.out.printf("Cold start: %d fresh JVMs per function, flags %s, HTTP client %s%n", jvms,
                     LAMBDA_JVM_FLAGS, httpClient);
-            results.put(YARDSTICK, measureYardstick(environment, template, projectRoot, launcher, jvms, httpClient));
+            results.put(YARDSTICK, measureYardstick(handlerStack, template, projectRoot, launcher, jvms, httpClient));
             for (FunctionDefinition function : template.functions()) {
                 if (!only.isEmpty() && !only.contains(function.logicalId())) {
                     continue;
@@ -79,7 +80,7 @@ public final class ColdStartBenchmark {
                 List<ProbeResult> runs = new ArrayList<>();
                 for (int run = 0; run < jvms; run++) {
                     Object event = scenarios.prepare(function.logicalId());
-                    Map<String, String> variables = new LinkedHashMap<>(environment.environment(function.logicalId()));
+                    Map<String, String> variables = new LinkedHashMap<>(handlerStack.functions().environment(function.logicalId()));
                     runs.add(launcher.launch(function.logicalId() + "-" + run, jar, function.handlerClassName(),
                             function.logicalId(), variables, event));
                 }
@@ -97,20 +98,20 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static List<ProbeResult> measureYardstick(HandlerTestEnvironment environment, SamTemplate template,
+    private static List<ProbeResult> measureYardstick(HandlerStack handlerStack, SamTemplate template,
             Path projectRoot, ProbeLauncher launcher, int jvms, String httpClient)
             throws IOException, InterruptedException {
         FunctionDefinition health = template.function("HealthFunction");
-        Map<String, String> variables = new LinkedHashMap<>(environment.environment(health.logicalId()));
-        variables.put(MinimalGetItemHandler.TABLE, environment.table("MerchantsTable"));
+        Map<String, String> variables = new LinkedHashMap<>(handlerStack.functions().environment(health.logicalId()));
+        variables.put(MinimalGetItemHandler.TABLE, handlerStack.table("MerchantsTable"));
         variables.put(MinimalGetItemHandler.KEY_NAME, template.table("MerchantsTable").hashKey());
-        variables.put(MinimalGetItemHandler.KEY_VALUE, environment.merchantId());
+        variables.put(MinimalGetItemHandler.KEY_VALUE, handlerStack.merchants().sampleMerchantId());
         variables.put(HTTP_CLIENT_VARIABLE, httpClient);
         List<ProbeResult> runs = new ArrayList<>();
         for (int run = 0; run < jvms; run++) {
             runs.add(launcher.launch("yardstick-" + run, projectRoot.resolve(health.codeUri()),
                     MinimalGetItemHandler.class.getName(), "MinimalGetItemFunction", variables,
-                    HandlerTestEnvironment.event("health/ok.json")));
+                    SampleEvents.event("health/ok.json")));
         }
         System.out.println("  " + ColdStartReport.line(YARDSTICK, runs));
         return runs;

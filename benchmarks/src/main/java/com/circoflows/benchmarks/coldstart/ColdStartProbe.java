@@ -3,7 +3,7 @@ package com.circoflows.benchmarks.coldstart;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.circoflows.localrunner.LocalLambdaContext;
+import com.circoflows.localstack.LocalLambdaContext;
 import java.nio.file.Path;
 import java.util.UUID;
 

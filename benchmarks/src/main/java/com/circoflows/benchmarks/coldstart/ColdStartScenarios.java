@@ -1,12 +1,12 @@
 package com.circoflows.benchmarks.coldstart;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withEventId;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withKeyId;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withSessionId;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withTransactionId;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withEventId;
+import static com.circoflows.testsupport.SampleEvents.withJsonField;
+import static com.circoflows.testsupport.SampleEvents.withKeyId;
+import static com.circoflows.testsupport.SampleEvents.withSessionId;
+import static com.circoflows.testsupport.SampleEvents.withTransactionId;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
@@ -16,8 +16,9 @@ import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.Sha256SecretHasher;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +32,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * empty: the first request reads and verifies the key against the table, as it does on Lambda.
  */
 public final class ColdStartScenarios {
-    private final HandlerTestEnvironment environment;
+    private final HandlerStack handlerStack;
     private final MerchantOnboarding onboarding;
     private final String receiverUrl;
     private final Map<String, Function<Merchant, Object>> scenarios;
 
-    public ColdStartScenarios(HandlerTestEnvironment environment, String receiverUrl) {
-        this.environment = environment;
+    public ColdStartScenarios(HandlerStack handlerStack, String receiverUrl) {
+        this.handlerStack = handlerStack;
         this.receiverUrl = receiverUrl;
-        var stack = environment.stack();
+        var stack = handlerStack.localStack();
         Clock clock = Clock.systemUTC();
         this.onboarding = new MerchantOnboarding(
-                new DynamoMerchantRepository(stack.dynamoDbClient(), environment.table("MerchantsTable")),
-                new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(), environment.table("ApiKeysTable")),
+                new DynamoMerchantRepository(stack.dynamoDbClient(), handlerStack.table("MerchantsTable")),
+                new ApiKeyIssuer(new DynamoApiKeyRepository(stack.dynamoDbClient(), handlerStack.table("ApiKeysTable")),
                         new Sha256SecretHasher(), clock),
                 clock);
         this.scenarios = byFunction();
@@ -59,21 +60,21 @@ public final class ColdStartScenarios {
             Map.entry("ThreeDSecurePageFunction", merchant -> withTransactionId(event("three-ds-page/show.json"),
                     pay("direct-payment-create/three-d-secure.json", merchant).transactionId())),
             Map.entry("CreateHostedPaymentFunction", merchant -> withJsonField(http("hosted-payment-create/create.json",
-                    merchant), "webhook_url", HandlerTestEnvironment.LOCAL_WEBHOOK_URL)),
+                    merchant), "webhook_url", SampleEvents.LOCAL_WEBHOOK_URL)),
             Map.entry("GetHostedPaymentFunction", merchant -> withSessionId(http("hosted-payment-status/found.json",
-                    merchant), environment.createSession(merchant.apiKey()))),
+                    merchant), handlerStack.sessions().createSession(merchant.apiKey()))),
             Map.entry("CancelHostedPaymentFunction", merchant -> withSessionId(http("hosted-payment-cancel/cancel.json",
-                    merchant), environment.createSession(merchant.apiKey()))),
+                    merchant), handlerStack.sessions().createSession(merchant.apiKey()))),
             Map.entry("PaymentPageFunction", merchant -> withSessionId(event("payment-page/show.json"),
-                    environment.createSession(merchant.apiKey()))),
+                    handlerStack.sessions().createSession(merchant.apiKey()))),
             Map.entry("SetWebhookEndpointFunction", merchant -> withJsonField(http("webhook-endpoint-set/set-url.json",
                     merchant), "url", receiverUrl)),
             Map.entry("RotateWebhookSecretFunction", merchant -> {
-                environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+                handlerStack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiverUrl);
                 return http("webhook-endpoint-rotate/rotate.json", merchant);
             }),
             Map.entry("ExpirePreviousWebhookSecretFunction", merchant -> {
-                environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+                handlerStack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiverUrl);
                 return http("webhook-endpoint-expire-previous-secret/expire.json", merchant);
             }),
             Map.entry("ListWebhookEventsFunction", merchant -> {
@@ -90,7 +91,7 @@ public final class ColdStartScenarios {
             Map.entry("WebhookDeliveryFunction", this::deliveryJob),
             Map.entry("WebhookDeadLetterFunction", this::deadLetteredJob),
             Map.entry("WebhookSweeperFunction",
-                    merchant -> HandlerTestEnvironment.scheduledEvent("webhook-sweeper/scheduled.json")));
+                    merchant -> SampleEvents.scheduledEvent("webhook-sweeper/scheduled.json")));
     }
 
     public boolean covers(String logicalId) {
@@ -113,16 +114,16 @@ public final class ColdStartScenarios {
     }
 
     private CreatedPayment pay(String sample, Merchant merchant) {
-        return environment.pay(sample, merchant.apiKey());
+        return handlerStack.payments().pay(sample, merchant.apiKey());
     }
 
     private String eventOfNewPayment(Merchant merchant) {
-        return environment.eventIdOf(pay("direct-payment-create/success.json", merchant));
+        return handlerStack.webhooks().eventIdOf(pay("direct-payment-create/success.json", merchant));
     }
 
     private Object confirmAfterTheChallenge(Merchant merchant) {
         CreatedPayment payment = pay("direct-payment-create/three-d-secure.json", merchant);
-        environment.recordChallenge(payment.transactionId(), true);
+        handlerStack.payments().recordChallenge(payment.transactionId(), true);
         APIGatewayV2HTTPEvent confirm = withTransactionId(http("direct-payment-confirm-3ds/not-yet-authenticated.json",
                 merchant), payment.transactionId());
         return withJsonField(confirm, "gateway_id", payment.gatewayTransactionId());
@@ -130,26 +131,26 @@ public final class ColdStartScenarios {
 
     /** Revoking a key the merchant issued beside the one it calls with, so no confirmation is needed. */
     private Object revokeASecondKey(Merchant merchant) {
-        String lookupId = environment.issueKey(merchant.merchantId()).stored().keyId();
+        String lookupId = handlerStack.merchants().issueKey(merchant.merchantId()).stored().keyId();
         return withKeyId(http("api-key-revoke/revoke.json", merchant), ApiKeyFormat.publicId(lookupId));
     }
 
     /** The job of a new payment's event, received from the webhook queue as the event source mapping would. */
     private Object deliveryJob(Merchant merchant) {
-        environment.purge("WebhookQueue");
-        environment.setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+        handlerStack.queues().purge("WebhookQueue");
+        handlerStack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiverUrl);
         String eventId = eventOfNewPayment(merchant);
-        Message job = environment.receiveJob("WebhookQueue", eventId);
-        return environment.sqsEvent("webhook-delivery/job.json", "WebhookQueue", List.of(job));
+        Message job = handlerStack.queues().receiveJob("WebhookQueue", eventId);
+        return handlerStack.queues().sqsEvent("webhook-delivery/job.json", "WebhookQueue", List.of(job));
     }
 
     /** A job whose retries ran out, as the dead-letter queue hands it over. */
     private Object deadLetteredJob(Merchant merchant) {
         String eventId = eventOfNewPayment(merchant);
-        environment.send("WebhookDeadLetterQueue", "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\""
+        handlerStack.queues().send("WebhookDeadLetterQueue", "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\""
                 + merchant.merchantId() + "\"}");
-        Message deadLetter = environment.receiveJob("WebhookDeadLetterQueue", eventId);
-        return environment.sqsEvent("webhook-dead-letter/dead-letter.json", "WebhookDeadLetterQueue",
+        Message deadLetter = handlerStack.queues().receiveJob("WebhookDeadLetterQueue", eventId);
+        return handlerStack.queues().sqsEvent("webhook-dead-letter/dead-letter.json", "WebhookDeadLetterQueue",
                 List.of(deadLetter));
     }
 

@@ -2,7 +2,7 @@ package com.circoflows.benchmarks.coldstart;
 
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.config.Settings;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +25,11 @@ public final class HttpClientWarmBenchmark {
 
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
-            Map<String, String> variables = new HashMap<>(environment.environment("HealthFunction"));
-            String table = environment.table("MerchantsTable");
-            Map<String, AttributeValue> key = Map.of(environment.stack().template().table("MerchantsTable").hashKey(),
-                    AttributeValue.fromS(environment.merchantId()));
+        try (HandlerStack handlerStack = HandlerStack.start()) {
+            Map<String, String> variables = new HashMap<>(handlerStack.functions().environment("HealthFunction"));
+            String table = handlerStack.table("MerchantsTable");
+            Map<String, AttributeValue> key = Map.of(handlerStack.localStack().template().table("MerchantsTable").hashKey(),
+                    AttributeValue.fromS(handlerStack.merchants().sampleMerchantId()));
             Settings settings = new Settings(variables);
             DynamoDbClient urlConnection = AwsClients.dynamoDb(settings, AwsClients.httpClient(), List.of());
             DynamoDbClient crt = AwsClients.dynamoDb(settings, AwsCrtHttpClient.create(), List.of());

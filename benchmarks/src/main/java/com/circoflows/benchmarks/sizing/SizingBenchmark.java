@@ -4,10 +4,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.circoflows.benchmarks.coldstart.AcceptingWebhookReceiver;
 import com.circoflows.benchmarks.coldstart.ColdStartScenarios;
 import com.circoflows.config.Settings;
-import com.circoflows.localrunner.LocalLambdaContext;
+import com.circoflows.localstack.LocalLambdaContext;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.observability.JsonLog;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -40,17 +40,17 @@ public final class SizingBenchmark {
         JsonLog.redirectTo(new PrintStream(OutputStream.nullOutputStream()));
         AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
         List<SizingResult> results = new ArrayList<>();
-        try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
-            ColdStartScenarios scenarios = new ColdStartScenarios(environment,
+        try (HandlerStack handlerStack = HandlerStack.start()) {
+            ColdStartScenarios scenarios = new ColdStartScenarios(handlerStack,
                     receiver.url());
             System.out.printf("Sizing: %d invocations per function, in-process on the local stack, %d cores%n",
                     invocations, Runtime.getRuntime().availableProcessors());
             System.out.println(SizingResult.HEADER);
-            for (FunctionDefinition function : environment.stack().template().functions()) {
+            for (FunctionDefinition function : handlerStack.localStack().template().functions()) {
                 if (!only.isEmpty() && !only.contains(function.logicalId())) {
                     continue;
                 }
-                SizingResult result = measure(environment, scenarios, function, invocations);
+                SizingResult result = measure(handlerStack, scenarios, function, invocations);
                 results.add(result);
                 System.out.println(result.row());
             }
@@ -61,11 +61,11 @@ public final class SizingBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static SizingResult measure(HandlerTestEnvironment environment, ColdStartScenarios scenarios,
+    private static SizingResult measure(HandlerStack handlerStack, ColdStartScenarios scenarios,
             FunctionDefinition function, int invocations) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = heapAfterGc(memory);
-        RequestHandler<Object, Object> handler = Settings.withEnvironment(environment.environment(function.logicalId()),
+        RequestHandler<Object, Object> handler = Settings.withEnvironment(handlerStack.functions().environment(function.logicalId()),
                 () -> construct(function.handlerClassName()));
         LocalLambdaContext context = new LocalLambdaContext(UUID.randomUUID().toString(), function.logicalId(), 1024);
         // One invocation first: this JVM's first use of a code path loads and compiles classes, the

@@ -1,9 +1,9 @@
 package com.circoflows.functions.health;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withHeader;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,34 +13,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.config.Settings;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** HealthHandler as Lambda runs it: template environment, no-arg constructor, events/health/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class HealthHandlerIT {
     private static final String FUNCTION = "HealthFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static HealthHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, HealthHandler.class, HealthHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, HealthHandler.class, HealthHandler::new);
     }
 
     @Test
@@ -48,7 +45,7 @@ class HealthHandlerIT {
         APIGatewayV2HTTPEvent event = event("health/ok.json");
         assertEquals("GET", event.getRequestContext().getHttp().getMethod());
         assertFalse(event.getIsBase64Encoded());
-        assertEquals("Bearer " + HandlerTestEnvironment.SAMPLE_KEY, event.getHeaders().get("authorization"));
+        assertEquals("Bearer " + SampleEvents.SAMPLE_KEY, event.getHeaders().get("authorization"));
 
         APIGatewayV2HTTPResponse response = invoke(event);
 
@@ -60,7 +57,7 @@ class HealthHandlerIT {
         JsonNode data = body.get("data");
         assertEquals("ok", data.get("status").asText());
         assertEquals("2.0.0", data.get("version").asText());
-        assertEquals(environment.merchantId(), data.get("merchant_id").asText());
+        assertEquals(stack.merchants().sampleMerchantId(), data.get("merchant_id").asText());
         assertEquals("test", data.get("mode").asText());
         Instant time = Instant.parse(data.get("time").asText());
         assertTrue(Duration.between(time, Instant.now()).abs().getSeconds() < 60, "time is now");
@@ -96,7 +93,7 @@ class HealthHandlerIT {
 
     @Test
     void eleventhKeyCheckInAMinuteIsRateLimitedWithRetryAfter() {
-        String key = environment.newMerchantKey("Rate Limited Merchant");
+        String key = stack.merchants().newMerchantKey("Rate Limited Merchant");
         APIGatewayV2HTTPResponse limited = null;
         // The limit is 10 a minute; 22 calls see 11 in one window even if a minute boundary passes.
         for (int i = 0; i < 22 && limited == null; i++) {
@@ -119,7 +116,7 @@ class HealthHandlerIT {
 
     @Test
     void missingTemplateVariableFailsTheColdStartNotARequest() {
-        Map<String, String> incomplete = new HashMap<>(environment.environment(FUNCTION));
+        Map<String, String> incomplete = new HashMap<>(stack.functions().environment(FUNCTION));
         incomplete.remove("API_KEYS_TABLE");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
@@ -129,7 +126,7 @@ class HealthHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 
     private static void assertRateLimitHeaders(APIGatewayV2HTTPResponse response, int limit) {

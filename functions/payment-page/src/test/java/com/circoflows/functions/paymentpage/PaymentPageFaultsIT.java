@@ -17,60 +17,55 @@ import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
 import com.circoflows.domain.session.SessionCheckoutService;
 import com.circoflows.testsupport.FaultyStack;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.circoflows.testsupport.SimulatedCrash;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Paying a hosted session while DynamoDB fails, through what PaymentPageFunction pays with (its wiring's
  * SessionCheckoutService, the page's own logic without the HTML): the customer can pay again, and once
  * reconciliation has run they are charged exactly once.
  */
+@ExtendWith(HandlerStackExtension.class)
 class PaymentPageFaultsIT {
     private static final String FUNCTION = "PaymentPageFunction";
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
 
-    private FaultyStack stack;
+    private FaultyStack faulty;
     private SessionCheckoutService checkout;
     private NewMerchant merchant;
     private String sessionId;
 
     @BeforeAll
-    static void startStack() {
-        environment = HandlerTestEnvironment.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void useTheSharedStack(HandlerStack shared) {
+        stack = shared;
     }
 
     @BeforeEach
     void sessionOfANewMerchant() {
-        stack = new FaultyStack(environment);
-        checkout = stack.wiring(FUNCTION).sessionCheckout();
-        merchant = environment.newMerchant("Page faults " + System.nanoTime());
-        sessionId = environment.createSession(merchant.apiKey());
+        faulty = new FaultyStack(stack);
+        checkout = faulty.wiring(FUNCTION).sessionCheckout();
+        merchant = stack.merchants().newMerchant("Page faults " + System.nanoTime());
+        sessionId = stack.sessions().createSession(merchant.apiKey());
     }
 
     @Test
     void crashBetweenGatewayAndSessionWriteThenThePaymentAfterTheLeaseIsTheOnlyCharge() {
-        stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
+        faulty.faults().inject(CRASH_BEFORE, "TransactWriteItems");
 
         assertThrows(SimulatedCrash.class, () -> checkout.pay(sessionId, form(TestCards.SUCCESS)));
-        stack.assertFaultsFired();
-        String orphan = stack.onlyAuthorizationOf(merchant.merchantId()).transactionId();
-        assertEquals(List.of(), stack.transactionsOf(merchant.merchantId()), "nothing half-written");
+        faulty.assertFaultsFired();
+        String orphan = faulty.onlyAuthorizationOf(merchant.merchantId()).transactionId();
+        assertEquals(List.of(), faulty.transactionsOf(merchant.merchantId()), "nothing half-written");
         assertInstanceOf(CheckoutState.InProgress.class, checkout.open(sessionId), "the dead attempt's lease");
-        stack.clock().advance(SessionCheckoutService.LEASE);
+        faulty.clock().advance(SessionCheckoutService.LEASE);
 
         assertInstanceOf(CheckoutState.AwaitingPayment.class, checkout.open(sessionId));
         assertInstanceOf(CheckoutState.Paid.class, checkout.pay(sessionId, form(TestCards.SUCCESS)));
@@ -80,11 +75,11 @@ class PaymentPageFaultsIT {
 
     @Test
     void throttledSessionWriteGivesTheSessionBackAtOnceAndTheNextPaymentIsTheOnlyCharge() {
-        stack.faults().inject(THROTTLED, "TransactWriteItems");
+        faulty.faults().inject(THROTTLED, "TransactWriteItems");
 
         assertThrows(RetryableFailure.class, () -> checkout.pay(sessionId, form(TestCards.SUCCESS)));
-        stack.assertFaultsFired();
-        String orphan = stack.onlyAuthorizationOf(merchant.merchantId()).transactionId();
+        faulty.assertFaultsFired();
+        String orphan = faulty.onlyAuthorizationOf(merchant.merchantId()).transactionId();
 
         assertInstanceOf(CheckoutState.AwaitingPayment.class, checkout.open(sessionId), "no lease to wait out");
         assertInstanceOf(CheckoutState.Paid.class, checkout.pay(sessionId, form(TestCards.SUCCESS)));
@@ -96,33 +91,33 @@ class PaymentPageFaultsIT {
     void crashAfterTheGatewayCompletedASessionsChallengeThenTheNextOpenFinishesItWithoutChargingAgain() {
         CheckoutState challenge = checkout.pay(sessionId, form(TestCards.THREE_D_SECURE_REQUIRED));
         String transactionId = assertInstanceOf(CheckoutState.ChallengeRequired.class, challenge).transactionId();
-        environment.recordChallenge(transactionId, true);
-        stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
+        stack.payments().recordChallenge(transactionId, true);
+        faulty.faults().inject(CRASH_BEFORE, "TransactWriteItems");
 
         assertThrows(SimulatedCrash.class, () -> checkout.open(sessionId));
-        stack.assertFaultsFired();
-        assertEquals(AuthorizationState.CHARGED, stack.onlyAuthorizationOf(merchant.merchantId()).state());
-        stack.clock().advance(SessionCheckoutService.LEASE);
+        faulty.assertFaultsFired();
+        assertEquals(AuthorizationState.CHARGED, faulty.onlyAuthorizationOf(merchant.merchantId()).state());
+        faulty.clock().advance(SessionCheckoutService.LEASE);
 
         assertInstanceOf(CheckoutState.Paid.class, checkout.open(sessionId));
 
-        AuthorizationRecord charged = stack.onlyAuthorizationOf(merchant.merchantId());
+        AuthorizationRecord charged = faulty.onlyAuthorizationOf(merchant.merchantId());
         assertEquals(transactionId, charged.transactionId());
         assertEquals(AuthorizationState.CHARGED, charged.state());
-        assertEquals(transactionId, environment.storedSession(sessionId).transactionId());
+        assertEquals(transactionId, stack.sessions().storedSession(sessionId).transactionId());
     }
 
     /** After reconciliation: the dead attempt's authorisation is voided, the session's payment is charged. */
     private void assertChargedOnlyByTheSessionsPayment(String orphan) {
-        String paid = environment.storedSession(sessionId).transactionId();
+        String paid = stack.sessions().storedSession(sessionId).transactionId();
         assertNotEquals(orphan, paid);
-        assertEquals(paid, stack.onlyTransactionOf(merchant.merchantId()).transactionId());
-        stack.clock().advance(AuthorizationReconciler.GRACE.plusSeconds(1));
-        stack.reconcile();
-        List<AuthorizationRecord> standing = stack.notVoidedAuthorizationsOf(merchant.merchantId());
+        assertEquals(paid, faulty.onlyTransactionOf(merchant.merchantId()).transactionId());
+        faulty.clock().advance(AuthorizationReconciler.GRACE.plusSeconds(1));
+        faulty.reconcile();
+        List<AuthorizationRecord> standing = faulty.notVoidedAuthorizationsOf(merchant.merchantId());
         assertEquals(1, standing.size(), standing.toString());
         assertEquals(paid, standing.get(0).transactionId());
-        assertEquals(2, stack.authorizationsOf(merchant.merchantId()).size(), "the orphan, voided");
+        assertEquals(2, faulty.authorizationsOf(merchant.merchantId()).size(), "the orphan, voided");
     }
 
     private static CheckoutForm form(String pan) {

@@ -1,8 +1,8 @@
 package com.circoflows.functions.threedspage;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withBody;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withTransactionId;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.withBody;
+import static com.circoflows.testsupport.SampleEvents.withTransactionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,42 +15,39 @@ import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.webhook.WebhookEventType;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The customer-facing challenge page as Lambda runs it, fed events/three-ds-page/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class ThreeDSecurePageHandlerIT {
     private static final String FUNCTION = "ThreeDSecurePageFunction";
     private static final Pattern CSRF_TOKEN = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static ThreeDSecurePageHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, ThreeDSecurePageHandler.class, ThreeDSecurePageHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, ThreeDSecurePageHandler.class, ThreeDSecurePageHandler::new);
     }
 
     @Test
     void showEventRendersTheChallengeForThePendingPayment() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
         APIGatewayV2HTTPEvent event = event("three-ds-page/show.json");
         assertEquals("GET", event.getRequestContext().getHttp().getMethod());
         assertNull(event.getBody());
@@ -76,12 +73,12 @@ class ThreeDSecurePageHandlerIT {
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/pay"),
                 cookie);
         assertFalse(cookie.contains("Secure"), "local mode serves http://localhost, so no Secure flag");
-        assertEquals(TransactionStatus.PENDING, environment.storedTransaction(payment.transactionId()).status());
+        assertEquals(TransactionStatus.PENDING, stack.payments().storedTransaction(payment.transactionId()).status());
     }
 
     @Test
     void submitWithoutTokenEventIsRefusedAndRecordsNothing() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
         APIGatewayV2HTTPEvent event = event("three-ds-page/submit-without-token.json");
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
         assertTrue(event.getIsBase64Encoded(), "HTTP APIs base64-encode form bodies");
@@ -93,14 +90,14 @@ class ThreeDSecurePageHandlerIT {
         assertEquals(403, response.getStatusCode(), response.getBody());
         assertEquals("text/html; charset=utf-8", response.getHeaders().get("content-type"));
         assertTrue(response.getBody().contains("This page has expired"), response.getBody());
-        Transaction stored = environment.storedTransaction(payment.transactionId());
+        Transaction stored = stack.payments().storedTransaction(payment.transactionId());
         assertEquals(ThreeDSecureStatus.REQUIRED, stored.threeDSecure());
         assertEquals(1, stored.version());
     }
 
     @Test
     void customerWhoAuthenticatesWithTheFormsTokenPassesTheChallenge() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
         APIGatewayV2HTTPResponse page = invoke(withTransactionId(event("three-ds-page/show.json"),
                 payment.transactionId()));
 
@@ -110,43 +107,44 @@ class ThreeDSecurePageHandlerIT {
         assertTrue(response.getBody().contains("Authentication complete"), response.getBody());
         assertTrue(response.getBody().contains("You approved the payment of USD 10.00 to Events Merchant"),
                 response.getBody());
-        Transaction stored = environment.storedTransaction(payment.transactionId());
+        Transaction stored = stack.payments().storedTransaction(payment.transactionId());
         assertEquals(ThreeDSecureStatus.AUTHENTICATED, stored.threeDSecure());
         assertEquals(TransactionStatus.PENDING, stored.status(), "completion waits for the merchant's confirm-3ds");
     }
 
     @Test
     void customerWhoFailsTheChallengeFailsThePaymentAndQueuesPaymentFailed() {
-        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
         APIGatewayV2HTTPResponse page = invoke(withTransactionId(event("three-ds-page/show.json"),
                 payment.transactionId()));
-        environment.drainWebhookJobs();
+        // Purged, not drained: a job left in flight by another test would come back into the count below.
+        stack.queues().purge("WebhookQueue");
 
         APIGatewayV2HTTPResponse response = invoke(submit(payment.transactionId(), page, "fail"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("Authentication failed"), response.getBody());
-        Transaction stored = environment.storedTransaction(payment.transactionId());
+        Transaction stored = stack.payments().storedTransaction(payment.transactionId());
         assertEquals(TransactionStatus.FAILED, stored.status());
         assertEquals(ThreeDSecureStatus.FAILED, stored.threeDSecure());
-        List<WebhookEventType> types = environment.webhookEvents(payment.transactionId()).stream()
+        List<WebhookEventType> types = stack.webhooks().webhookEvents(payment.transactionId()).stream()
                 .map(e -> e.type()).toList();
         assertEquals(List.of(WebhookEventType.PAYMENT_PENDING, WebhookEventType.PAYMENT_FAILED), types);
-        assertEquals(1, environment.drainWebhookJobs().size());
+        assertEquals(1, stack.webhooks().drainWebhookJobs().size());
     }
 
     @Test
     void tokenFromAnotherPaymentsPageIsRefused() {
-        CreatedPayment mine = environment.pay("direct-payment-create/three-d-secure.json");
-        CreatedPayment other = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment mine = stack.payments().pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment other = stack.payments().pay("direct-payment-create/three-d-secure.json");
         APIGatewayV2HTTPResponse otherPage = invoke(withTransactionId(event("three-ds-page/show.json"),
                 other.transactionId()));
 
         APIGatewayV2HTTPResponse response = invoke(submit(mine.transactionId(), otherPage, "authenticate"));
 
         assertEquals(403, response.getStatusCode(), response.getBody());
-        assertEquals(ThreeDSecureStatus.REQUIRED, environment.storedTransaction(mine.transactionId()).threeDSecure());
+        assertEquals(ThreeDSecureStatus.REQUIRED, stack.payments().storedTransaction(mine.transactionId()).threeDSecure());
     }
 
     @Test
@@ -181,6 +179,6 @@ class ThreeDSecurePageHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

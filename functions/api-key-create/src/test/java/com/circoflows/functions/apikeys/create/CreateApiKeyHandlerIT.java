@@ -1,10 +1,10 @@
 package com.circoflows.functions.apikeys.create;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withBody;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withHeader;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withBody;
+import static com.circoflows.testsupport.SampleEvents.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,39 +17,35 @@ import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** CreateApiKeyHandler as Lambda runs it, fed events/api-key-create/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class CreateApiKeyHandlerIT {
     private static final String FUNCTION = "CreateApiKeyFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static CreateApiKeyHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, CreateApiKeyHandler.class, CreateApiKeyHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, CreateApiKeyHandler.class, CreateApiKeyHandler::new);
     }
 
     @Test
     void keyRevokedElsewhereCannotCreateAKeyOnItsVeryNextCallThoughThisContainerCachedIt() {
-        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
-        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        NewMerchant merchant = stack.merchants().newMerchant("Leaked Key Merchant");
+        IssuedApiKey leaked = stack.merchants().issueKey(merchant.merchantId());
         APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-create/unknown-field.json"),
                 leaked.fullKey()));
         assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
@@ -60,12 +56,12 @@ class CreateApiKeyHandlerIT {
         assertEquals(401, refused.getStatusCode(), refused.getBody());
         assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
         assertEquals(List.of(merchant.apiKey().substring(8, 24)),
-                environment.apiKeys().activeKeyIds(merchant.merchantId(), Mode.TEST), "no key was created");
+                stack.merchants().apiKeys().activeKeyIds(merchant.merchantId(), Mode.TEST), "no key was created");
     }
 
     @Test
     void createEventShowsTheNewKeyOnceStoresOnlyItsHashAndTheKeyWorks() {
-        NewMerchant merchant = environment.newMerchant("Key Creating Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Key Creating Merchant");
         APIGatewayV2HTTPEvent event = event("api-key-create/create.json");
         assertEquals("{\"name\": \"CI deploys\"}", event.getBody());
 
@@ -86,7 +82,7 @@ class CreateApiKeyHandlerIT {
         assertTrue(data.get("last_used_at").isNull());
         assertTrue(apiKey.startsWith(data.get("prefix").asText().replace("…", "")), data.toString());
 
-        StoredApiKey stored = environment.apiKeys().find(lookupId).orElseThrow();
+        StoredApiKey stored = stack.merchants().apiKeys().find(lookupId).orElseThrow();
         assertEquals(merchant.merchantId(), stored.merchantId());
         assertEquals(Mode.TEST, stored.mode());
         assertTrue(stored.secretHash().startsWith("sha256:"), "a SHA-256 hash: " + stored.secretHash());
@@ -98,7 +94,7 @@ class CreateApiKeyHandlerIT {
 
     @Test
     void createWithoutABodyMakesAKeyWithoutAName() {
-        NewMerchant merchant = environment.newMerchant("Unnamed Key Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Unnamed Key Merchant");
         APIGatewayV2HTTPEvent event = withApiKey(event("api-key-create/create.json"), merchant.apiKey());
         event.setBody(null);
         event = withHeader(withHeader(event, "content-length", null), "content-type", null);
@@ -111,7 +107,7 @@ class CreateApiKeyHandlerIT {
 
     @Test
     void unknownFieldEventIsRefusedNamingTheFieldAndCreatesNoKey() {
-        NewMerchant merchant = environment.newMerchant("Unknown Field Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Unknown Field Merchant");
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("api-key-create/unknown-field.json"),
                 merchant.apiKey()));
@@ -125,15 +121,22 @@ class CreateApiKeyHandlerIT {
 
     @Test
     void unknownFieldEventWithTheSampleKeyIsRefusedToo() {
+        // The sample key's merchant is shared by every test class of the JVM: count, don't assume.
+        int keysBefore = sampleMerchantKeyCount();
+
         APIGatewayV2HTTPResponse response = invoke(event("api-key-create/unknown-field.json"));
 
         assertEquals(400, response.getStatusCode(), response.getBody());
-        assertEquals(1, environment.apiKeys().list(environment.merchantId(), Mode.TEST, 10, null).keys().size());
+        assertEquals(keysBefore, sampleMerchantKeyCount(), "no key created");
+    }
+
+    private static int sampleMerchantKeyCount() {
+        return stack.merchants().apiKeys().list(stack.merchants().sampleMerchantId(), Mode.TEST, 10, null).keys().size();
     }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyCreatesNoSecondKeyAndTheSavedAnswerHoldsNoKey() {
-        NewMerchant merchant = environment.newMerchant("Retrying Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Retrying Merchant");
         String idempotencyKey = "create-key-" + merchant.merchantId();
 
         APIGatewayV2HTTPResponse first = invoke(withHeader(withApiKey(event("api-key-create/create.json"),
@@ -153,16 +156,16 @@ class CreateApiKeyHandlerIT {
         assertEquals(json(first).get("data").get("key_id"), replayed.get("data").get("key_id"));
         assertFalse(replay.getBody().contains(secret));
         assertEquals(2, keysOf(merchant).size(), "the first key and the one created");
-        environment.stack().dynamoDbClient().scanPaginator(scan -> scan.tableName(environment.table("IdempotencyTable")))
+        stack.localStack().dynamoDbClient().scanPaginator(scan -> scan.tableName(stack.table("IdempotencyTable")))
                 .items().forEach(item -> assertFalse(item.toString().contains(secret),
                         "an idempotency record holds the key: " + item.keySet()));
     }
 
     @Test
     void createIsRefusedOnceTheMerchantHasTheMostActiveKeysAndNothingIsAdded() {
-        NewMerchant merchant = environment.newMerchant("Many Keys Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Many Keys Merchant");
         for (int i = 1; i < ApiKeyManagement.MAX_ACTIVE_KEYS_PER_MODE; i++) {
-            environment.issueKey(merchant.merchantId());
+            stack.merchants().issueKey(merchant.merchantId());
         }
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("api-key-create/create.json"), merchant.apiKey()));
@@ -178,7 +181,7 @@ class CreateApiKeyHandlerIT {
 
     @Test
     void badNameIsRefusedNamingIt() {
-        NewMerchant merchant = environment.newMerchant("Bad Name Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Bad Name Merchant");
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(withBody(event("api-key-create/create.json"),
                 "{\"name\": \"" + "x".repeat(101) + "\"}", false), merchant.apiKey()));
@@ -189,15 +192,15 @@ class CreateApiKeyHandlerIT {
     }
 
     private static List<StoredApiKey> keysOf(NewMerchant merchant) {
-        return environment.apiKeys().list(merchant.merchantId(), Mode.TEST, 100, null).keys();
+        return stack.merchants().apiKeys().list(merchant.merchantId(), Mode.TEST, 100, null).keys();
     }
 
     /** Revokes the key in the table, as another container's DELETE /api/keys would. */
     private static void revokeElsewhere(IssuedApiKey key) {
-        environment.apiKeys().revoke(key.stored(), Instant.now(), null);
+        stack.merchants().apiKeys().revoke(key.stored(), Instant.now(), null);
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

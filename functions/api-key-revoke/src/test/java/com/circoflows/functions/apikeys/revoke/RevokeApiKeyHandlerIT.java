@@ -1,11 +1,11 @@
 package com.circoflows.functions.apikeys.revoke;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.SAMPLE_API_KEY_ID;
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withKeyId;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withQuery;
+import static com.circoflows.testsupport.SampleEvents.SAMPLE_API_KEY_ID;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withKeyId;
+import static com.circoflows.testsupport.SampleEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,39 +14,35 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.domain.merchant.ApiKeyStatus;
 import com.circoflows.domain.merchant.IssuedApiKey;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** RevokeApiKeyHandler as Lambda runs it (one warm container, 60 s key cache), fed events/api-key-revoke/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class RevokeApiKeyHandlerIT {
     private static final String FUNCTION = "RevokeApiKeyFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static RevokeApiKeyHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, RevokeApiKeyHandler.class, RevokeApiKeyHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, RevokeApiKeyHandler.class, RevokeApiKeyHandler::new);
     }
 
     @Test
     void revokeEventRevokesTheKeyWhichThisContainerRefusesAtOnceThoughItWasCached() {
-        NewMerchant merchant = environment.newMerchant("Rotating Keys Merchant");
-        IssuedApiKey old = environment.issueKey(merchant.merchantId());
+        NewMerchant merchant = stack.merchants().newMerchant("Rotating Keys Merchant");
+        IssuedApiKey old = stack.merchants().issueKey(merchant.merchantId());
         APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-revoke/not-found.json"), old.fullKey()));
         assertEquals(404, warm.getStatusCode(), "the old key works and is now cached here: " + warm.getBody());
         APIGatewayV2HTTPEvent event = event("api-key-revoke/revoke.json");
@@ -61,7 +57,7 @@ class RevokeApiKeyHandlerIT {
         assertEquals(keyId(old), body.get("data").get("key_id").asText());
         assertEquals("revoked", body.get("data").get("status").asText());
         assertFalse(body.get("data").get("revoked_at").isNull());
-        assertEquals(ApiKeyStatus.REVOKED, environment.apiKeys().find(old.stored().keyId()).orElseThrow().status());
+        assertEquals(ApiKeyStatus.REVOKED, stack.merchants().apiKeys().find(old.stored().keyId()).orElseThrow().status());
         APIGatewayV2HTTPResponse refused = invoke(withApiKey(event("api-key-revoke/not-found.json"), old.fullKey()));
         assertEquals(401, refused.getStatusCode(), refused.getBody());
 
@@ -73,11 +69,11 @@ class RevokeApiKeyHandlerIT {
 
     @Test
     void keyRevokedElsewhereCannotRevokeAnotherKeyOnItsVeryNextCallThoughThisContainerCachedIt() {
-        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
-        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        NewMerchant merchant = stack.merchants().newMerchant("Leaked Key Merchant");
+        IssuedApiKey leaked = stack.merchants().issueKey(merchant.merchantId());
         APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("api-key-revoke/not-found.json"), leaked.fullKey()));
         assertEquals(404, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
-        environment.apiKeys().revoke(leaked.stored(), Instant.now(), null);
+        stack.merchants().apiKeys().revoke(leaked.stored(), Instant.now(), null);
         String ownersKeyId = "key_" + merchant.apiKey().substring(8, 24);
 
         APIGatewayV2HTTPResponse refused = invoke(withApiKey(withQuery(withKeyId(event("api-key-revoke/revoke.json"),
@@ -86,7 +82,7 @@ class RevokeApiKeyHandlerIT {
         assertEquals(401, refused.getStatusCode(), refused.getBody());
         assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
         assertEquals(ApiKeyStatus.ACTIVE,
-                environment.apiKeys().find(merchant.apiKey().substring(8, 24)).orElseThrow().status(),
+                stack.merchants().apiKeys().find(merchant.apiKey().substring(8, 24)).orElseThrow().status(),
                 "the owner's key stays active");
     }
 
@@ -102,13 +98,13 @@ class RevokeApiKeyHandlerIT {
         assertEquals("last_active_key", error.get("code").asText());
         assertEquals("invalid_request_error", error.get("type").asText());
         assertTrue(error.get("message").asText().contains("confirm_last_key=true"), error.toString());
-        assertEquals(ApiKeyStatus.ACTIVE, environment.apiKeys().find("SAMPLEkeyForEven").orElseThrow().status());
+        assertEquals(ApiKeyStatus.ACTIVE, stack.merchants().apiKeys().find("SAMPLEkeyForEven").orElseThrow().status());
         assertEquals(404, invoke(event("api-key-revoke/not-found.json")).getStatusCode(), "the sample key still works");
     }
 
     @Test
     void confirmedRevocationOfTheLastKeyRevokesItAndTheKeyRevokedItself() {
-        NewMerchant merchant = environment.newMerchant("Leaving Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Leaving Merchant");
         String ownId = "key_" + merchant.apiKey().substring(8, 24);
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(withQuery(withKeyId(event("api-key-revoke/last-key.json"),
@@ -121,8 +117,8 @@ class RevokeApiKeyHandlerIT {
 
     @Test
     void callerMayRevokeItsOwnKeyWhileAnotherIsActive() {
-        NewMerchant merchant = environment.newMerchant("Self Revoking Merchant");
-        IssuedApiKey next = environment.issueKey(merchant.merchantId());
+        NewMerchant merchant = stack.merchants().newMerchant("Self Revoking Merchant");
+        IssuedApiKey next = stack.merchants().issueKey(merchant.merchantId());
         String ownId = "key_" + merchant.apiKey().substring(8, 24);
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(withKeyId(event("api-key-revoke/revoke.json"), ownId),
@@ -135,8 +131,8 @@ class RevokeApiKeyHandlerIT {
 
     @Test
     void notFoundEventAndAnotherMerchantsKeyAnswerTheSame404AndNothingChanges() {
-        NewMerchant other = environment.newMerchant("Other Merchant");
-        IssuedApiKey othersKey = environment.issueKey(other.merchantId());
+        NewMerchant other = stack.merchants().newMerchant("Other Merchant");
+        IssuedApiKey othersKey = stack.merchants().issueKey(other.merchantId());
 
         APIGatewayV2HTTPResponse unknown = invoke(event("api-key-revoke/not-found.json"));
         APIGatewayV2HTTPResponse othersConfirmed = invoke(withQuery(withKeyId(event("api-key-revoke/revoke.json"),
@@ -149,7 +145,7 @@ class RevokeApiKeyHandlerIT {
         assertEquals("invalid_request_error", error.get("type").asText());
         assertEquals(unknown.getBody(), othersConfirmed.getBody());
         assertEquals(unknown.getBody(), malformed.getBody());
-        assertEquals(ApiKeyStatus.ACTIVE, environment.apiKeys().find(othersKey.stored().keyId()).orElseThrow().status());
+        assertEquals(ApiKeyStatus.ACTIVE, stack.merchants().apiKeys().find(othersKey.stored().keyId()).orElseThrow().status());
     }
 
     private static String keyId(IssuedApiKey key) {
@@ -157,6 +153,6 @@ class RevokeApiKeyHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

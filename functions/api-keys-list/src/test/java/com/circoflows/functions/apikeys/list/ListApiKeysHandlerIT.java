@@ -1,9 +1,9 @@
 package com.circoflows.functions.apikeys.list;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withQuery;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,45 +14,41 @@ import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.merchant.ManagedApiKeys.Revocation;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.StoredApiKey;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** ListApiKeysHandler as Lambda runs it, fed events/api-keys-list/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class ListApiKeysHandlerIT {
     private static final String FUNCTION = "ListApiKeysFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static ListApiKeysHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, ListApiKeysHandler.class, ListApiKeysHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, ListApiKeysHandler.class, ListApiKeysHandler::new);
     }
 
     @Test
     void firstPageEventListsTheNewestTwoKeysAndTheCursorTheRestRevokedOnesIncluded() {
-        NewMerchant merchant = environment.newMerchant("Listing Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Listing Merchant");
         IssuedApiKey second = issueLater(merchant.merchantId());
         IssuedApiKey third = issueLater(merchant.merchantId());
-        assertEquals(Revocation.REVOKED, environment.apiKeys().revoke(second.stored(), Instant.now(), null));
-        environment.issueKey(environment.newMerchant("Someone Else").merchantId());
+        assertEquals(Revocation.REVOKED, stack.merchants().apiKeys().revoke(second.stored(), Instant.now(), null));
+        stack.merchants().issueKey(stack.merchants().newMerchant("Someone Else").merchantId());
 
         APIGatewayV2HTTPResponse first = invoke(withApiKey(event("api-keys-list/first-page.json"), merchant.apiKey()));
 
@@ -76,7 +72,7 @@ class ListApiKeysHandlerIT {
         assertFalse(last.get("has_more").asBoolean());
         assertTrue(last.get("next_cursor").isNull());
         for (APIGatewayV2HTTPResponse response : List.of(first, rest)) {
-            for (StoredApiKey key : environment.apiKeys().list(merchant.merchantId(),
+            for (StoredApiKey key : stack.merchants().apiKeys().list(merchant.merchantId(),
                     Mode.TEST, 10, null).keys()) {
                 assertFalse(response.getBody().contains(key.secretHash()), "never a hash");
             }
@@ -87,7 +83,7 @@ class ListApiKeysHandlerIT {
 
     @Test
     void theCallingKeysLastUseIsRecordedWhenItIsVerifiedAndShown() {
-        NewMerchant merchant = environment.newMerchant("Last Used Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Last Used Merchant");
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("api-keys-list/first-page.json"),
@@ -110,7 +106,7 @@ class ListApiKeysHandlerIT {
 
     @Test
     void anotherMerchantsCursorIsRefused() {
-        NewMerchant merchant = environment.newMerchant("Cursor Owner");
+        NewMerchant merchant = stack.merchants().newMerchant("Cursor Owner");
         issueLater(merchant.merchantId());
         issueLater(merchant.merchantId());
         String cursor = json(invoke(withApiKey(event("api-keys-list/first-page.json"), merchant.apiKey())))
@@ -131,7 +127,7 @@ class ListApiKeysHandlerIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return environment.issueKey(merchantId);
+        return stack.merchants().issueKey(merchantId);
     }
 
     private static List<String> ids(JsonNode page) {
@@ -147,6 +143,6 @@ class ListApiKeysHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

@@ -1,9 +1,9 @@
 package com.circoflows.functions.directpayment.confirm;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withTransactionId;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withJsonField;
+import static com.circoflows.testsupport.SampleEvents.withTransactionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,37 +14,34 @@ import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.webhook.WebhookEventType;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** ConfirmThreeDSecureHandler as Lambda runs it, fed events/direct-payment-confirm-3ds/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class ConfirmThreeDSecureHandlerIT {
     private static final String FUNCTION = "ConfirmThreeDSecureFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static ConfirmThreeDSecureHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, ConfirmThreeDSecureHandler.class, ConfirmThreeDSecureHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, ConfirmThreeDSecureHandler.class, ConfirmThreeDSecureHandler::new);
     }
 
     @Test
     void notYetAuthenticatedEventIsRefusedAndLeavesThePaymentPending() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
         assertEquals(202, payment.status());
 
         APIGatewayV2HTTPResponse response = invoke(notYetAuthenticated(payment));
@@ -56,14 +53,14 @@ class ConfirmThreeDSecureHandlerIT {
         assertEquals("invalid_transaction_state", error.get("code").asText());
         assertEquals("invalid_request_error", error.get("type").asText());
         assertTrue(error.get("message").asText().contains("3ds_url"), error.get("message").asText());
-        Transaction stored = environment.storedTransaction(payment.transactionId());
+        Transaction stored = stack.payments().storedTransaction(payment.transactionId());
         assertEquals(TransactionStatus.PENDING, stored.status());
         assertEquals(ThreeDSecureStatus.REQUIRED, stored.threeDSecure());
     }
 
     @Test
     void pendingClaimBeforeTheChallengeRepeatsTheChallengeUrl() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
 
         APIGatewayV2HTTPResponse response = invoke(withJsonField(notYetAuthenticated(payment), "status", "pending"));
 
@@ -76,10 +73,11 @@ class ConfirmThreeDSecureHandlerIT {
 
     @Test
     void onceTheCustomerAuthenticatedTheSameEventCompletesThePaymentAndQueuesPaymentSucceeded() {
-        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
-        environment.recordChallenge(payment.transactionId(), true);
-        environment.drainWebhookJobs();
+        stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
+        stack.payments().recordChallenge(payment.transactionId(), true);
+        // Purged, not drained: a job left in flight by another test would come back into the count below.
+        stack.queues().purge("WebhookQueue");
 
         APIGatewayV2HTTPResponse response = invoke(notYetAuthenticated(payment));
 
@@ -91,24 +89,24 @@ class ConfirmThreeDSecureHandlerIT {
         assertEquals("completed", body.get("data").get("status").asText());
         assertEquals(payment.gatewayTransactionId(), body.get("data").get("gateway_transaction_id").asText());
         assertTrue(body.get("data").get("webhook_queued").asBoolean());
-        Transaction stored = environment.storedTransaction(payment.transactionId());
+        Transaction stored = stack.payments().storedTransaction(payment.transactionId());
         assertEquals(TransactionStatus.COMPLETED, stored.status());
         assertEquals(ThreeDSecureStatus.AUTHENTICATED, stored.threeDSecure());
-        List<WebhookEventType> types = environment.webhookEvents(payment.transactionId()).stream()
+        List<WebhookEventType> types = stack.webhooks().webhookEvents(payment.transactionId()).stream()
                 .map(e -> e.type()).toList();
         assertEquals(List.of(WebhookEventType.PAYMENT_PENDING, WebhookEventType.PAYMENT_SUCCEEDED), types);
-        assertEquals(1, environment.drainWebhookJobs().size());
+        assertEquals(1, stack.webhooks().drainWebhookJobs().size());
 
         APIGatewayV2HTTPResponse again = invoke(notYetAuthenticated(payment));
         assertEquals(200, again.getStatusCode(), "confirming twice is harmless: " + again.getBody());
         assertFalse(json(again).get("data").get("webhook_queued").asBoolean());
-        assertEquals(2, environment.webhookEvents(payment.transactionId()).size(), "no second payment.succeeded");
+        assertEquals(2, stack.webhooks().webhookEvents(payment.transactionId()).size(), "no second payment.succeeded");
     }
 
     @Test
     void claimingSuccessAfterTheCustomerFailedTheChallengeIsACardError() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
-        environment.recordChallenge(payment.transactionId(), false);
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
+        stack.payments().recordChallenge(payment.transactionId(), false);
 
         APIGatewayV2HTTPResponse response = invoke(notYetAuthenticated(payment));
 
@@ -116,12 +114,12 @@ class ConfirmThreeDSecureHandlerIT {
         JsonNode error = json(response).get("error");
         assertEquals("3ds_authentication_failed", error.get("code").asText());
         assertEquals("card_error", error.get("type").asText());
-        assertEquals(TransactionStatus.FAILED, environment.storedTransaction(payment.transactionId()).status());
+        assertEquals(TransactionStatus.FAILED, stack.payments().storedTransaction(payment.transactionId()).status());
     }
 
     @Test
     void gatewayIdOfAnotherPaymentIsRefused() {
-        CreatedPayment payment = environment.pay("direct-payment-create/three-d-secure.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/three-d-secure.json");
         // Only the path carries the real id; the body keeps the sample gateway id.
         APIGatewayV2HTTPEvent event = withTransactionId(
                 event("direct-payment-confirm-3ds/not-yet-authenticated.json"), payment.transactionId());
@@ -135,7 +133,7 @@ class ConfirmThreeDSecureHandlerIT {
     @Test
     void badInputEventNamesTheStatusField() {
         APIGatewayV2HTTPEvent event = event("direct-payment-confirm-3ds/bad-input.json");
-        assertEquals(HandlerTestEnvironment.SAMPLE_TRANSACTION_ID, event.getPathParameters().get("transaction_id"));
+        assertEquals(SampleEvents.SAMPLE_TRANSACTION_ID, event.getPathParameters().get("transaction_id"));
 
         APIGatewayV2HTTPResponse response = invoke(event);
 
@@ -162,6 +160,6 @@ class ConfirmThreeDSecureHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

@@ -5,8 +5,8 @@ import static com.circoflows.testsupport.FaultInjector.Fault.CRASH_BEFORE;
 import static com.circoflows.testsupport.FaultInjector.Fault.THROTTLED;
 import static com.circoflows.testsupport.FaultInjector.Fault.TRANSACTION_THROTTLED;
 import static com.circoflows.testsupport.FaultInjector.Fault.UNREACHABLE;
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,8 +25,11 @@ import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
 import com.circoflows.testsupport.FaultInjector.Fault;
 import com.circoflows.testsupport.FaultyStack;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.circoflows.testsupport.SimulatedCrash;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Each step of POST /api/direct-payment made to fail once, through the real adapters (the SDK clients
@@ -44,39 +48,37 @@ import org.junit.jupiter.api.Test;
  * Idempotency-Key), nothing is half-written, and the retry with the same key ends with one stored
  * transaction, one authorisation at the gateway and its webhook delivered.
  */
+@ExtendWith(HandlerStackExtension.class)
 class CreateDirectPaymentFaultsIT {
     private static final String FUNCTION = "CreateDirectPaymentFunction";
     private static final String KEY = "order-7-attempt";
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static WebhookReceiver receiver;
 
-    private FaultyStack stack;
+    private FaultyStack faulty;
     private CreateDirectPaymentHandler handler;
     private NewMerchant merchant;
 
     @BeforeAll
-    static void startStackAndReceiver() {
-        environment = HandlerTestEnvironment.start();
+    static void startReceiver(HandlerStack shared) {
+        stack = shared;
         receiver = WebhookReceiver.start();
     }
 
     @AfterAll
-    static void stopStack() {
+    static void stopReceiver() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (environment != null) {
-            environment.close();
         }
     }
 
     @BeforeEach
     void newMerchantAndFaultyHandler() {
-        stack = new FaultyStack(environment);
-        FunctionWiring wiring = stack.wiring(FUNCTION);
+        faulty = new FaultyStack(stack);
+        FunctionWiring wiring = faulty.wiring(FUNCTION);
         handler = new CreateDirectPaymentHandler(wiring.writingMerchantApi(), wiring.createDirectPaymentEndpoint());
-        merchant = environment.newMerchant("Faults " + System.nanoTime());
-        environment.setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks/" + merchant.merchantId()));
+        merchant = stack.merchants().newMerchant("Faults " + System.nanoTime());
+        stack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks/" + merchant.merchantId()));
     }
 
     @Test
@@ -96,28 +98,28 @@ class CreateDirectPaymentFaultsIT {
 
     @Test
     void throttledGatewayLedgerWriteIs503WithNothingAuthorisedAndTheRetryWithTheSameKeyChargesOnce() {
-        failingOnceIs503ThenTheRetryChargesOnce(THROTTLED, "PutItem", stack.table("GatewayAuthorizationsTable"));
+        failingOnceIs503ThenTheRetryChargesOnce(THROTTLED, "PutItem", faulty.table("GatewayAuthorizationsTable"));
     }
 
     @Test
     void throttledIdempotencyClaimIs503BeforeAnythingIsChargedAndTheRetryChargesOnce() {
-        failingOnceIs503ThenTheRetryChargesOnce(THROTTLED, "PutItem", stack.table("IdempotencyTable"));
+        failingOnceIs503ThenTheRetryChargesOnce(THROTTLED, "PutItem", faulty.table("IdempotencyTable"));
     }
 
     @Test
     void crashBetweenGatewayAndWriteThenRetryWithSameKeyIs409WhileLockedThenChargesOnce() {
-        stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
+        faulty.faults().inject(CRASH_BEFORE, "TransactWriteItems");
 
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        stack.assertFaultsFired();
-        assertEquals(List.of(), stack.transactionsOf(merchant.merchantId()), "nothing of ours was written");
+        faulty.assertFaultsFired();
+        assertEquals(List.of(), faulty.transactionsOf(merchant.merchantId()), "nothing of ours was written");
         AuthorizationRecord authorised = onlyAuthorization();
         assertEquals(AuthorizationState.CHARGED, authorised.state(), "the gateway did charge");
 
         APIGatewayV2HTTPResponse whileLocked = pay(KEY);
         assertEquals(409, whileLocked.getStatusCode(), whileLocked.getBody());
         assertEquals("idempotency_key_in_use", json(whileLocked).at("/error/code").asText());
-        stack.clock().advance(IdempotencyKeys.LOCK);
+        faulty.clock().advance(IdempotencyKeys.LOCK);
         APIGatewayV2HTTPResponse retried = pay(KEY);
 
         assertEquals(200, retried.getStatusCode(), retried.getBody());
@@ -127,35 +129,35 @@ class CreateDirectPaymentFaultsIT {
         assertTrue(data.get("webhook_queued").asBoolean(), "the retry wrote the payment, so it queued the event");
         assertChargedOnceAndDeliveredOnce(authorised.transactionId());
         assertReplayed(retried);
-        stack.clock().advance(AuthorizationReconciler.GRACE.plusSeconds(1));
-        stack.reconcile();
+        faulty.clock().advance(AuthorizationReconciler.GRACE.plusSeconds(1));
+        faulty.reconcile();
         assertEquals(AuthorizationState.CHARGED, onlyAuthorization().state(), "reconciled, not voided");
     }
 
     @Test
     void crashBetweenGatewayAndWriteWithoutAKeyLeavesAnAuthorisationThatReconciliationVoids() {
-        stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
+        faulty.faults().inject(CRASH_BEFORE, "TransactWriteItems");
 
         assertThrows(SimulatedCrash.class, () -> pay(null));
-        stack.assertFaultsFired();
+        faulty.assertFaultsFired();
         assertEquals(AuthorizationState.CHARGED, onlyAuthorization().state());
 
-        stack.clock().advance(AuthorizationReconciler.GRACE.minusSeconds(1));
-        stack.reconcile();
+        faulty.clock().advance(AuthorizationReconciler.GRACE.minusSeconds(1));
+        faulty.reconcile();
         assertEquals(AuthorizationState.CHARGED, onlyAuthorization().state(), "within its grace it is left alone");
-        stack.clock().advance(Duration.ofSeconds(2));
-        stack.reconcile();
+        faulty.clock().advance(Duration.ofSeconds(2));
+        faulty.reconcile();
 
         assertEquals(AuthorizationState.VOIDED, onlyAuthorization().state(), "the cardholder is not charged");
-        assertEquals(List.of(), stack.transactionsOf(merchant.merchantId()));
+        assertEquals(List.of(), faulty.transactionsOf(merchant.merchantId()));
     }
 
     @Test
     void retryLongAfterACrashWhoseAuthorisationWasVoidedFailsThePaymentAndChargesNothing() {
-        stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
+        faulty.faults().inject(CRASH_BEFORE, "TransactWriteItems");
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        stack.clock().advance(AuthorizationReconciler.GRACE.plusSeconds(1));
-        stack.reconcile();
+        faulty.clock().advance(AuthorizationReconciler.GRACE.plusSeconds(1));
+        faulty.reconcile();
 
         APIGatewayV2HTTPResponse late = pay(KEY);
 
@@ -169,31 +171,31 @@ class CreateDirectPaymentFaultsIT {
 
     @Test
     void crashBetweenGatewayAndWriteOfAThreeDSecurePaymentThenRetryAnswersTheSameChallenge() {
-        stack.faults().inject(CRASH_BEFORE, "TransactWriteItems");
+        faulty.faults().inject(CRASH_BEFORE, "TransactWriteItems");
         assertThrows(SimulatedCrash.class, () -> pay(KEY, "direct-payment-create/three-d-secure.json"));
         AuthorizationRecord pending = onlyAuthorization();
         assertEquals(AuthorizationState.PENDING_AUTHENTICATION, pending.state());
-        stack.clock().advance(IdempotencyKeys.LOCK);
+        faulty.clock().advance(IdempotencyKeys.LOCK);
 
         APIGatewayV2HTTPResponse retried = pay(KEY, "direct-payment-create/three-d-secure.json");
 
         assertEquals(202, retried.getStatusCode(), retried.getBody());
         assertEquals(pending.transactionId(), json(retried).at("/data/transaction_id").asText());
         assertEquals(pending.gatewayTransactionId(), onlyTransaction().gatewayTransactionId());
-        assertEquals(1, stack.authorizationsOf(merchant.merchantId()).size());
+        assertEquals(1, faulty.authorizationsOf(merchant.merchantId()).size());
     }
 
     @Test
     void crashBetweenWriteAndEnqueueThenRetryWithSameKeyChargesOnceAndTheSweeperDeliversOnce() {
-        stack.faults().inject(CRASH_BEFORE, "SendMessage");
+        faulty.faults().inject(CRASH_BEFORE, "SendMessage");
 
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        stack.assertFaultsFired();
+        faulty.assertFaultsFired();
         Transaction stored = onlyTransaction();
         assertEquals(TransactionStatus.COMPLETED, stored.status());
         String eventId = onlyEvent(stored.transactionId()).eventId();
-        assertTrue(stack.jobsFor(eventId).isEmpty(), "the job was never queued");
-        stack.clock().advance(IdempotencyKeys.LOCK);
+        assertTrue(faulty.jobsFor(eventId).isEmpty(), "the job was never queued");
+        faulty.clock().advance(IdempotencyKeys.LOCK);
 
         APIGatewayV2HTTPResponse retried = pay(KEY);
 
@@ -201,19 +203,19 @@ class CreateDirectPaymentFaultsIT {
         assertEquals(stored.transactionId(), json(retried).at("/data/transaction_id").asText());
         assertFalse(json(retried).at("/data/webhook_queued").asBoolean(), "the recovered payment's job is the sweeper's");
         assertEquals(stored, onlyTransaction());
-        stack.clock().advance(Duration.ofMinutes(3));
-        stack.sweepWebhooks();
+        faulty.clock().advance(Duration.ofMinutes(3));
+        faulty.sweepWebhooks();
         assertChargedOnceAndDeliveredOnce(stored.transactionId());
     }
 
     @Test
     void crashAfterEnqueueBeforeTheIdempotencySaveThenRetryWithSameKeyAnswersTheSamePaymentDeliveredOnce() {
-        stack.faults().inject(CRASH_BEFORE, "UpdateItem", stack.table("IdempotencyTable"));
+        faulty.faults().inject(CRASH_BEFORE, "UpdateItem", faulty.table("IdempotencyTable"));
 
         assertThrows(SimulatedCrash.class, () -> pay(KEY));
-        stack.assertFaultsFired();
+        faulty.assertFaultsFired();
         Transaction stored = onlyTransaction();
-        stack.clock().advance(IdempotencyKeys.LOCK);
+        faulty.clock().advance(IdempotencyKeys.LOCK);
 
         APIGatewayV2HTTPResponse retried = pay(KEY);
 
@@ -225,14 +227,14 @@ class CreateDirectPaymentFaultsIT {
 
     @Test
     void throttledIdempotencySaveStillAnswersThePaymentAndTheRetryAfterTheLockGetsTheSamePayment() {
-        stack.faults().inject(THROTTLED, "UpdateItem", stack.table("IdempotencyTable"));
+        faulty.faults().inject(THROTTLED, "UpdateItem", faulty.table("IdempotencyTable"));
 
         APIGatewayV2HTTPResponse first = pay(KEY);
-        stack.assertFaultsFired();
+        faulty.assertFaultsFired();
         assertEquals(200, first.getStatusCode(), first.getBody());
         String transactionId = json(first).at("/data/transaction_id").asText();
         assertEquals(409, pay(KEY).getStatusCode(), "the unsaved record holds the key until its lock runs out");
-        stack.clock().advance(IdempotencyKeys.LOCK);
+        faulty.clock().advance(IdempotencyKeys.LOCK);
 
         APIGatewayV2HTTPResponse retried = pay(KEY);
 
@@ -243,37 +245,37 @@ class CreateDirectPaymentFaultsIT {
 
     @Test
     void sqsSendFailureAnswers200WithWebhookQueuedFalseAndTheSweeperDeliversTheEvent() {
-        stack.faults().inject(UNREACHABLE, "SendMessage");
+        faulty.faults().inject(UNREACHABLE, "SendMessage");
 
         APIGatewayV2HTTPResponse response = pay(KEY);
 
-        stack.assertFaultsFired();
+        faulty.assertFaultsFired();
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertFalse(json(response).at("/data/webhook_queued").asBoolean());
         String transactionId = json(response).at("/data/transaction_id").asText();
-        assertTrue(stack.jobsFor(onlyEvent(transactionId).eventId()).isEmpty());
-        stack.clock().advance(Duration.ofMinutes(3));
-        stack.sweepWebhooks();
+        assertTrue(faulty.jobsFor(onlyEvent(transactionId).eventId()).isEmpty());
+        faulty.clock().advance(Duration.ofMinutes(3));
+        faulty.sweepWebhooks();
         assertChargedOnceAndDeliveredOnce(transactionId);
     }
 
     /** The fault makes the first attempt a 503 with nothing of it stored; the same request again succeeds. */
     private void failingOnceIs503ThenTheRetryChargesOnce(Fault fault, String operation, String table) {
         if (table == null) {
-            stack.faults().inject(fault, operation);
+            faulty.faults().inject(fault, operation);
         } else {
-            stack.faults().inject(fault, operation, table);
+            faulty.faults().inject(fault, operation, table);
         }
 
         APIGatewayV2HTTPResponse failed = pay(KEY);
 
-        stack.assertFaultsFired();
+        faulty.assertFaultsFired();
         assertEquals(503, failed.getStatusCode(), failed.getBody());
         JsonNode error = json(failed).get("error");
         assertEquals("service_unavailable", error.get("code").asText());
         assertEquals("api_error", error.get("type").asText());
         assertFalse(failed.getBody().contains("Exception") || failed.getBody().contains("Table"), failed.getBody());
-        assertEquals(List.of(), stack.transactionsOf(merchant.merchantId()), "no transaction, no event");
+        assertEquals(List.of(), faulty.transactionsOf(merchant.merchantId()), "no transaction, no event");
 
         APIGatewayV2HTTPResponse retried = pay(KEY);
 
@@ -294,9 +296,9 @@ class CreateDirectPaymentFaultsIT {
         assertEquals(stored.gatewayTransactionId(), authorised.gatewayTransactionId());
         assertEquals(AuthorizationState.CHARGED, authorised.state());
         String eventId = onlyEvent(transactionId).eventId();
-        environment.deliverJob(eventId);
-        assertEquals(List.of(), stack.jobsFor(eventId), "a second delivery job");
-        assertEquals(DeliveryStatus.DELIVERED, environment.storedWebhookEvent(eventId).delivery().status());
+        stack.webhooks().deliverJob(eventId);
+        assertEquals(List.of(), faulty.jobsFor(eventId), "a second delivery job");
+        assertEquals(DeliveryStatus.DELIVERED, stack.webhooks().storedWebhookEvent(eventId).delivery().status());
         assertEquals(1, receiver.receivedFor(eventId).size());
     }
 
@@ -308,15 +310,15 @@ class CreateDirectPaymentFaultsIT {
     }
 
     private Transaction onlyTransaction() {
-        return stack.onlyTransactionOf(merchant.merchantId());
+        return faulty.onlyTransactionOf(merchant.merchantId());
     }
 
     private AuthorizationRecord onlyAuthorization() {
-        return stack.onlyAuthorizationOf(merchant.merchantId());
+        return faulty.onlyAuthorizationOf(merchant.merchantId());
     }
 
     private WebhookEvent onlyEvent(String transactionId) {
-        List<WebhookEvent> events = environment.webhookEvents(transactionId);
+        List<WebhookEvent> events = stack.webhooks().webhookEvents(transactionId);
         assertEquals(1, events.size(), events.toString());
         return events.get(0);
     }
@@ -326,10 +328,10 @@ class CreateDirectPaymentFaultsIT {
     }
 
     private APIGatewayV2HTTPResponse pay(String idempotencyKey, String sample) {
-        APIGatewayV2HTTPEvent event = HandlerTestEnvironment.withApiKey(event(sample), merchant.apiKey());
+        APIGatewayV2HTTPEvent event = SampleEvents.withApiKey(event(sample), merchant.apiKey());
         if (idempotencyKey != null) {
-            HandlerTestEnvironment.withHeader(event, "idempotency-key", idempotencyKey);
+            SampleEvents.withHeader(event, "idempotency-key", idempotencyKey);
         }
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

@@ -1,7 +1,7 @@
 package com.circoflows.functions.directpayment.create;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,48 +14,50 @@ import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestMerchants;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** CreateDirectPaymentHandler as Lambda runs it, fed events/direct-payment-create/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class CreateDirectPaymentHandlerIT {
     private static final String FUNCTION = "CreateDirectPaymentFunction";
     private static final Pattern TRANSACTION_ID = Pattern.compile("txn_[0-9A-Za-z]{24}");
     private static final Pattern GATEWAY_ID = Pattern.compile("gw_[0-9A-Za-z]{24}");
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static CreateDirectPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, CreateDirectPaymentHandler.class, CreateDirectPaymentHandler::new);
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, CreateDirectPaymentHandler.class, CreateDirectPaymentHandler::new);
     }
 
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
-    }
-
+    /**
+     * Purged, not drained: a job another test class of this JVM left in flight would otherwise come back
+     * into this test's count once its visibility timeout ran out.
+     */
     @BeforeEach
     void emptyTheWebhookQueue() {
-        environment.drainWebhookJobs();
+        stack.queues().purge("WebhookQueue");
     }
 
     @Test
     void successEventCompletesThePaymentStoresItWithoutTheCardNumberAndQueuesItsWebhook() {
-        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
+        stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
         APIGatewayV2HTTPEvent event = event("direct-payment-create/success.json");
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
         assertFalse(event.getIsBase64Encoded());
@@ -77,23 +79,23 @@ class CreateDirectPaymentHandlerIT {
         assertTrue(data.get("webhook_queued").asBoolean());
         assertFalse(response.getBody().contains("4242424242424242"));
 
-        Transaction stored = environment.storedTransaction(transactionId);
+        Transaction stored = stack.payments().storedTransaction(transactionId);
         assertEquals(TransactionStatus.COMPLETED, stored.status());
-        assertEquals(environment.merchantId(), stored.merchantId());
+        assertEquals(stack.merchants().sampleMerchantId(), stored.merchantId());
         assertEquals("4242", stored.card().last4());
         assertEquals(12, stored.card().expMonth());
         assertEquals(2030, stored.card().expYear());
         assertEquals(Map.of("name", "John Doe", "email", "john@example.com"), stored.customerInfo());
         assertEquals(Map.of("order_id", "ORDER-123"), stored.metadata());
-        for (Map.Entry<String, AttributeValue> attribute : environment.rawTransactionItem(transactionId).entrySet()) {
+        for (Map.Entry<String, AttributeValue> attribute : stack.payments().rawTransactionItem(transactionId).entrySet()) {
             assertFalse(attribute.getValue().toString().contains("4242424242424242"), attribute.getKey());
             assertFalse("123".equals(attribute.getValue().s()), attribute.getKey() + " holds the cvv");
         }
 
-        List<WebhookEvent> webhooks = environment.webhookEvents(transactionId);
+        List<WebhookEvent> webhooks = stack.webhooks().webhookEvents(transactionId);
         assertEquals(1, webhooks.size());
         assertEquals(WebhookEventType.PAYMENT_SUCCEEDED, webhooks.get(0).type());
-        List<String> jobs = environment.drainWebhookJobs();
+        List<String> jobs = stack.webhooks().drainWebhookJobs();
         assertEquals(1, jobs.size());
         assertTrue(jobs.get(0).contains(webhooks.get(0).eventId()), jobs.get(0));
     }
@@ -101,18 +103,18 @@ class CreateDirectPaymentHandlerIT {
     /** The sample payment has no webhook_url; a merchant that set no endpoint has nowhere to send its event. */
     @Test
     void aMerchantWithoutAnEndpointGetsWebhookQueuedFalseItsEventRecordedAsFailedAndNoJob() {
-        HandlerTestEnvironment.NewMerchant merchant = environment.newMerchant("No Endpoint Merchant");
+        TestMerchants.NewMerchant merchant = stack.merchants().newMerchant("No Endpoint Merchant");
 
-        APIGatewayV2HTTPResponse response = invoke(HandlerTestEnvironment.withApiKey(
+        APIGatewayV2HTTPResponse response = invoke(SampleEvents.withApiKey(
                 event("direct-payment-create/success.json"), merchant.apiKey()));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode data = json(response).get("data");
         assertFalse(data.get("webhook_queued").asBoolean(), response.getBody());
-        List<WebhookEvent> webhooks = environment.webhookEvents(data.get("transaction_id").asText());
+        List<WebhookEvent> webhooks = stack.webhooks().webhookEvents(data.get("transaction_id").asText());
         assertEquals(1, webhooks.size());
         assertEquals(WebhookEvent.DeliveryStatus.FAILED, webhooks.get(0).deliveryStatus());
-        assertEquals(List.of(), environment.drainWebhookJobs());
+        assertEquals(List.of(), stack.webhooks().drainWebhookJobs());
     }
 
     @Test
@@ -129,10 +131,10 @@ class CreateDirectPaymentHandlerIT {
         assertEquals("generic_decline", error.get("decline_code").asText());
         String transactionId = error.get("transaction_id").asText();
 
-        Transaction stored = environment.storedTransaction(transactionId);
+        Transaction stored = stack.payments().storedTransaction(transactionId);
         assertEquals(TransactionStatus.FAILED, stored.status());
         assertEquals("0002", stored.card().last4());
-        assertEquals(WebhookEventType.PAYMENT_FAILED, environment.webhookEvents(transactionId).get(0).type());
+        assertEquals(WebhookEventType.PAYMENT_FAILED, stack.webhooks().webhookEvents(transactionId).get(0).type());
     }
 
     @Test
@@ -151,24 +153,24 @@ class CreateDirectPaymentHandlerIT {
         assertEquals("pending", data.get("status").asText());
         assertEquals("http://localhost:3000/pay/3ds/" + transactionId, data.get("action_data").get("3ds_url").asText());
 
-        Transaction stored = environment.storedTransaction(transactionId);
+        Transaction stored = stack.payments().storedTransaction(transactionId);
         assertEquals(TransactionStatus.PENDING, stored.status());
         assertEquals(ThreeDSecureStatus.REQUIRED, stored.threeDSecure());
         assertNull(stored.processedAt());
-        assertEquals(WebhookEventType.PAYMENT_PENDING, environment.webhookEvents(transactionId).get(0).type());
+        assertEquals(WebhookEventType.PAYMENT_PENDING, stack.webhooks().webhookEvents(transactionId).get(0).type());
     }
 
     @Test
     void withTheTemplatesDefaultEmptyPublicBaseUrlTheChallengeUrlUsesTheRequestsDomain() {
-        Map<String, String> deployedDefault = new LinkedHashMap<>(environment.environment(FUNCTION));
-        deployedDefault.put("PUBLIC_BASE_URL", environment.stack().environmentOf(environment.function(FUNCTION))
+        Map<String, String> deployedDefault = new LinkedHashMap<>(stack.functions().environment(FUNCTION));
+        deployedDefault.put("PUBLIC_BASE_URL", stack.localStack().environmentOf(stack.functions().function(FUNCTION))
                 .get("PUBLIC_BASE_URL"));
         assertEquals("", deployedDefault.get("PUBLIC_BASE_URL"), "template default");
-        CreateDirectPaymentHandler deployed = environment.construct(FUNCTION, CreateDirectPaymentHandler.class,
+        CreateDirectPaymentHandler deployed = stack.functions().construct(FUNCTION, CreateDirectPaymentHandler.class,
                 deployedDefault, CreateDirectPaymentHandler::new);
         APIGatewayV2HTTPEvent event = event("direct-payment-create/three-d-secure.json");
 
-        APIGatewayV2HTTPResponse response = HandlerTestEnvironment.invoke(deployed, FUNCTION, event);
+        APIGatewayV2HTTPResponse response = LambdaInvocations.invoke(deployed, FUNCTION, event);
 
         JsonNode data = json(response).get("data");
         assertEquals("https://" + event.getRequestContext().getDomainName() + "/pay/3ds/"
@@ -188,7 +190,7 @@ class CreateDirectPaymentHandlerIT {
         assertEquals("invalid_request_error", error.get("type").asText());
         assertEquals("cvv", error.get("param").asText());
         assertEquals(before, transactionCount());
-        assertTrue(environment.drainWebhookJobs().isEmpty());
+        assertTrue(stack.webhooks().drainWebhookJobs().isEmpty());
     }
 
     @Test
@@ -207,7 +209,7 @@ class CreateDirectPaymentHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 
     private static void assertJsonResponseWithRateLimit(APIGatewayV2HTTPResponse response) {
@@ -218,9 +220,9 @@ class CreateDirectPaymentHandlerIT {
     }
 
     private static int transactionCount() {
-        return environment.stack().dynamoDbClient().query(q -> q.tableName(environment.table("TransactionsTable"))
+        return stack.localStack().dynamoDbClient().query(q -> q.tableName(stack.table("TransactionsTable"))
                 .indexName("by_merchant_created").keyConditionExpression("merchant_id = :m")
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(environment.merchantId()))))
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(stack.merchants().sampleMerchantId()))))
                 .count();
     }
 }

@@ -1,47 +1,44 @@
 package com.circoflows.functions.directpayment.status;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withTransactionId;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withTransactionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GetDirectPaymentHandler as Lambda runs it, fed events/direct-payment-status/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class GetDirectPaymentHandlerIT {
     private static final String FUNCTION = "GetDirectPaymentFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static GetDirectPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, GetDirectPaymentHandler.class, GetDirectPaymentHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, GetDirectPaymentHandler.class, GetDirectPaymentHandler::new);
     }
 
     @Test
     void foundEventShowsTheCompletedPaymentWithCardSummaryOnly() {
-        CreatedPayment payment = environment.pay("direct-payment-create/success.json");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/success.json");
         APIGatewayV2HTTPEvent event = event("direct-payment-status/found.json");
-        assertEquals(HandlerTestEnvironment.SAMPLE_TRANSACTION_ID, event.getPathParameters().get("transaction_id"));
+        assertEquals(SampleEvents.SAMPLE_TRANSACTION_ID, event.getPathParameters().get("transaction_id"));
 
         APIGatewayV2HTTPResponse response = invoke(withTransactionId(event, payment.transactionId()));
 
@@ -73,7 +70,7 @@ class GetDirectPaymentHandlerIT {
 
     @Test
     void foundEventForADeclinedPaymentShowsItsError() {
-        CreatedPayment declined = environment.pay("direct-payment-create/declined.json");
+        CreatedPayment declined = stack.payments().pay("direct-payment-create/declined.json");
 
         APIGatewayV2HTTPResponse response =
                 invoke(withTransactionId(event("direct-payment-status/found.json"), declined.transactionId()));
@@ -98,8 +95,8 @@ class GetDirectPaymentHandlerIT {
 
     @Test
     void anotherMerchantsTransactionLooksExactlyLikeOneThatDoesNotExist() {
-        CreatedPayment payment = environment.pay("direct-payment-create/success.json");
-        String otherKey = environment.newMerchantKey("Other Merchant");
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/success.json");
+        String otherKey = stack.merchants().newMerchantKey("Other Merchant");
 
         APIGatewayV2HTTPResponse foreign = invoke(withApiKey(
                 withTransactionId(event("direct-payment-status/found.json"), payment.transactionId()), otherKey));
@@ -121,6 +118,6 @@ class GetDirectPaymentHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

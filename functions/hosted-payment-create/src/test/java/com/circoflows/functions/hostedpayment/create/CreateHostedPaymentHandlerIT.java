@@ -1,8 +1,8 @@
 package com.circoflows.functions.hostedpayment.create;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withJsonField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +13,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionStatus;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,24 +34,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * webhook URL (your-site.com) is resolved by the function, so these tests put a loopback URL, which
  * local mode allows, in its place and stay off the network.
  */
+@ExtendWith(HandlerStackExtension.class)
 class CreateHostedPaymentHandlerIT {
     private static final String FUNCTION = "CreateHostedPaymentFunction";
     private static final Pattern SESSION_ID = Pattern.compile("sess_[0-9A-Za-z]{24}");
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static CreateHostedPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, CreateHostedPaymentHandler.class, CreateHostedPaymentHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, CreateHostedPaymentHandler.class, CreateHostedPaymentHandler::new);
     }
 
     @Test
@@ -80,14 +77,14 @@ class CreateHostedPaymentHandlerIT {
         assertEquals(Duration.ofHours(24), Duration.between(createdAt, expiresAt), "the default lifetime");
         assertTrue(!createdAt.isBefore(before), createdAt.toString());
 
-        PaymentSession stored = environment.storedSession(sessionId);
+        PaymentSession stored = stack.sessions().storedSession(sessionId);
         assertEquals(SessionStatus.PENDING, stored.status());
-        assertEquals(environment.merchantId(), stored.merchantId());
+        assertEquals(stack.merchants().sampleMerchantId(), stored.merchantId());
         assertEquals(Mode.TEST, stored.mode());
         assertEquals(Map.of("name", "Jane Smith", "email", "jane@example.com", "phone", "+1234567890"),
                 stored.customerInfo());
         assertEquals(Map.of("subscription_id", "sub_12345", "plan_type", "premium_annual"), stored.metadata());
-        assertEquals(HandlerTestEnvironment.LOCAL_WEBHOOK_URL, stored.webhookUrl());
+        assertEquals(SampleEvents.LOCAL_WEBHOOK_URL, stored.webhookUrl());
         assertEquals("https://your-site.com/payment/success", stored.returnUrl());
         assertEquals(1, stored.version());
     }
@@ -154,7 +151,7 @@ class CreateHostedPaymentHandlerIT {
     @Test
     void missingApiKeyIs401AndCreatesNothing() {
         int before = sessionCount();
-        APIGatewayV2HTTPEvent event = HandlerTestEnvironment.withHeader(
+        APIGatewayV2HTTPEvent event = SampleEvents.withHeader(
                 localWebhook(event("hosted-payment-create/create.json")), "authorization", null);
 
         APIGatewayV2HTTPResponse response = invoke(event);
@@ -165,7 +162,7 @@ class CreateHostedPaymentHandlerIT {
     }
 
     private static APIGatewayV2HTTPEvent localWebhook(APIGatewayV2HTTPEvent event) {
-        return withJsonField(event, "webhook_url", HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
+        return withJsonField(event, "webhook_url", SampleEvents.LOCAL_WEBHOOK_URL);
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -175,13 +172,13 @@ class CreateHostedPaymentHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 
     private static int sessionCount() {
-        return environment.stack().dynamoDbClient().query(q -> q.tableName(environment.table("PaymentSessionsTable"))
+        return stack.localStack().dynamoDbClient().query(q -> q.tableName(stack.table("PaymentSessionsTable"))
                 .indexName("by_merchant_created").keyConditionExpression("merchant_id = :m")
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(environment.merchantId()))))
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(stack.merchants().sampleMerchantId()))))
                 .count();
     }
 }

@@ -1,9 +1,9 @@
 package com.circoflows.functions.hostedpayment.status;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withSessionId;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withSessionId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,38 +15,35 @@ import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
 import com.circoflows.domain.webhook.WebhookEventType;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** GetHostedPaymentHandler as Lambda runs it, fed events/hosted-payment-status/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class GetHostedPaymentHandlerIT {
     private static final String FUNCTION = "GetHostedPaymentFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static GetHostedPaymentHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, GetHostedPaymentHandler.class, GetHostedPaymentHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, GetHostedPaymentHandler.class, GetHostedPaymentHandler::new);
     }
 
     @Test
     void foundEventShowsThePendingSession() {
-        String sessionId = environment.createSession();
+        String sessionId = stack.sessions().createSession();
         APIGatewayV2HTTPEvent event = event("hosted-payment-status/found.json");
-        assertEquals(HandlerTestEnvironment.SAMPLE_SESSION_ID, event.getPathParameters().get("session_id"));
+        assertEquals(SampleEvents.SAMPLE_SESSION_ID, event.getPathParameters().get("session_id"));
 
         APIGatewayV2HTTPResponse response = invoke(withSessionId(event, sessionId));
 
@@ -65,8 +62,8 @@ class GetHostedPaymentHandlerIT {
 
     @Test
     void paidSessionShowsItsTransactionAndTheWebhookCarriesTheSessionId() {
-        String sessionId = environment.createSession();
-        CheckoutState paid = environment.sessionCheckout().pay(sessionId, new CheckoutForm(
+        String sessionId = stack.sessions().createSession();
+        CheckoutState paid = stack.sessions().sessionCheckout().pay(sessionId, new CheckoutForm(
                 CardDetails.validate("4242424242424242", "12", "2030", "123", Clock.systemUTC()), "Jane Smith",
                 "jane@example.com"));
         assertInstanceOf(CheckoutState.Paid.class, paid);
@@ -77,12 +74,12 @@ class GetHostedPaymentHandlerIT {
         assertEquals("completed", data.get("status").asText(), response.getBody());
         String transactionId = data.get("transaction_id").asText();
         assertTrue(data.has("completed_at"));
-        assertEquals(sessionId, environment.storedTransaction(transactionId).sessionId());
-        var events = environment.webhookEvents(transactionId);
+        assertEquals(sessionId, stack.payments().storedTransaction(transactionId).sessionId());
+        var events = stack.webhooks().webhookEvents(transactionId);
         assertEquals(1, events.size());
         assertEquals(WebhookEventType.PAYMENT_SUCCEEDED, events.get(0).type());
         assertEquals(sessionId, events.get(0).data().get("session_id"));
-        assertEquals(HandlerTestEnvironment.LOCAL_WEBHOOK_URL, events.get(0).targetUrl());
+        assertEquals(SampleEvents.LOCAL_WEBHOOK_URL, events.get(0).targetUrl());
     }
 
     @Test
@@ -97,8 +94,8 @@ class GetHostedPaymentHandlerIT {
 
     @Test
     void anotherMerchantsSessionIsIndistinguishableFromAnUnknownOne() {
-        String sessionId = environment.createSession();
-        String otherKey = environment.newMerchantKey("Other Session Merchant");
+        String sessionId = stack.sessions().createSession();
+        String otherKey = stack.merchants().newMerchantKey("Other Session Merchant");
 
         APIGatewayV2HTTPResponse foreign = invoke(withApiKey(
                 withSessionId(event("hosted-payment-status/found.json"), sessionId), otherKey));
@@ -110,6 +107,6 @@ class GetHostedPaymentHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

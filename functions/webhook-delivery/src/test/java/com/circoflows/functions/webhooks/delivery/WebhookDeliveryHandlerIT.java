@@ -1,7 +1,7 @@
 package com.circoflows.functions.webhooks.delivery;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.batchItemFailures;
-import static com.circoflows.testsupport.HandlerTestEnvironment.sqsEvent;
+import static com.circoflows.testsupport.TestWebhooks.batchItemFailures;
+import static com.circoflows.testsupport.SampleEvents.sqsEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,9 +16,12 @@ import com.circoflows.config.Settings;
 import com.circoflows.domain.webhook.DeliveryAttempt;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.circoflows.testsupport.WebhookReceiver.Received;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -44,37 +48,35 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * (so the receipt handles the function uses to reschedule a retry are real). The merchant's server is
  * an HTTP server on 127.0.0.1; signatures are checked with an HMAC computed here, not by our signer.
  */
+@ExtendWith(HandlerStackExtension.class)
 class WebhookDeliveryHandlerIT {
     private static final String FUNCTION = "WebhookDeliveryFunction";
     private static final String QUEUE = "WebhookQueue";
     private static final String JOB_SAMPLE = "webhook-delivery/job.json";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static WebhookDeliveryHandler handler;
     private static WebhookReceiver receiver;
     private static String secret;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, WebhookDeliveryHandler.class, WebhookDeliveryHandler::new);
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, WebhookDeliveryHandler.class, WebhookDeliveryHandler::new);
         receiver = WebhookReceiver.start();
-        secret = environment.setWebhookEndpoint(environment.merchantId(), receiver.url("/hooks")).value();
+        secret = stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), receiver.url("/hooks")).value();
     }
 
     @AfterAll
-    static void stopStack() {
+    static void stopReceiver() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (environment != null) {
-            environment.close();
         }
     }
 
     @BeforeEach
     void freshQueueAndAHealthyEndpoint() {
-        environment.purge(QUEUE);
+        stack.queues().purge(QUEUE);
         receiver.answer("/hooks", 200, "{\"received\":true}");
     }
 
@@ -87,8 +89,8 @@ class WebhookDeliveryHandlerIT {
         assertEquals("aws:sqs", record.getEventSource());
         assertTrue(record.getEventSourceArn().endsWith(":circoflows-dev-webhooks"), record.getEventSourceArn());
         assertEquals("1", record.getAttributes().get("ApproximateReceiveCount"));
-        assertTrue(record.getBody().contains(HandlerTestEnvironment.SAMPLE_EVENT_ID), record.getBody());
-        assertTrue(record.getBody().contains(HandlerTestEnvironment.SAMPLE_JOB_MERCHANT_ID), record.getBody());
+        assertTrue(record.getBody().contains(SampleEvents.SAMPLE_EVENT_ID), record.getBody());
+        assertTrue(record.getBody().contains(SampleEvents.SAMPLE_JOB_MERCHANT_ID), record.getBody());
     }
 
     @Test
@@ -103,17 +105,17 @@ class WebhookDeliveryHandlerIT {
 
     @Test
     void aPaymentsEventIsPostedSignedWithTheMerchantsSecretAndShowsDelivered() throws Exception {
-        CreatedPayment payment = environment.pay("direct-payment-create/success.json");
-        String eventId = environment.eventIdOf(payment);
-        Message job = environment.receiveJob(QUEUE, eventId);
-        SQSEvent event = environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(job));
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/success.json");
+        String eventId = stack.webhooks().eventIdOf(payment);
+        Message job = stack.queues().receiveJob(QUEUE, eventId);
+        SQSEvent event = stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(job));
         assertEquals("1", event.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
 
         long before = Instant.now().getEpochSecond();
         SQSBatchResponse response = invoke(event);
 
         assertTrue(batchItemFailures(response).isEmpty(), "delivered: the job is done");
-        environment.delete(QUEUE, job);
+        stack.queues().delete(QUEUE, job);
         List<Received> posts = receiver.receivedFor(eventId);
         assertEquals(1, posts.size());
         Received post = posts.get(0);
@@ -122,7 +124,7 @@ class WebhookDeliveryHandlerIT {
         assertEquals("application/json", post.header("content-type"));
         assertEquals("CircoFlows-Webhooks/1.0", post.header("user-agent"));
 
-        JsonNode body = HandlerTestEnvironment.mapper().readTree(post.body());
+        JsonNode body = SampleEvents.mapper().readTree(post.body());
         assertEquals(eventId, body.get("id").asText());
         assertEquals("payment.succeeded", body.get("type").asText());
         Instant.parse(body.get("created_at").asText());
@@ -143,7 +145,7 @@ class WebhookDeliveryHandlerIT {
         assertEquals("v1," + Base64.getEncoder().encodeToString(hmac(key, eventId + "." + timestamp + "." + post.body())),
                 post.header("webhook-signature"));
 
-        StoredWebhookEvent stored = environment.storedWebhookEvent(eventId);
+        StoredWebhookEvent stored = stack.webhooks().storedWebhookEvent(eventId);
         assertEquals(DeliveryStatus.DELIVERED, stored.delivery().status());
         assertNotNull(stored.delivery().deliveredAt());
         assertEquals(1, stored.delivery().attempts().size());
@@ -155,32 +157,32 @@ class WebhookDeliveryHandlerIT {
 
     @Test
     void theSameJobAgainAfterDeliveryPostsNothingMore() {
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
-        Message job = environment.receiveJob(QUEUE, eventId);
-        assertTrue(batchItemFailures(invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)))).isEmpty());
-        environment.delete(QUEUE, job);
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
+        Message job = stack.queues().receiveJob(QUEUE, eventId);
+        assertTrue(batchItemFailures(invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)))).isEmpty());
+        stack.queues().delete(QUEUE, job);
         // A duplicate job (the sweeper, or SQS's at-least-once delivery).
-        environment.send(QUEUE, job.body());
-        Message duplicate = environment.receiveJob(QUEUE, eventId);
+        stack.queues().send(QUEUE, job.body());
+        Message duplicate = stack.queues().receiveJob(QUEUE, eventId);
 
-        SQSBatchResponse response = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(duplicate)));
+        SQSBatchResponse response = invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(duplicate)));
 
         assertTrue(batchItemFailures(response).isEmpty());
-        environment.delete(QUEUE, duplicate);
+        stack.queues().delete(QUEUE, duplicate);
         assertEquals(1, receiver.receivedFor(eventId).size(), "the merchant sees each event once");
-        assertEquals(1, environment.storedWebhookEvent(eventId).delivery().attempts().size());
+        assertEquals(1, stack.webhooks().storedWebhookEvent(eventId).delivery().attempts().size());
     }
 
     @Test
     void anEndpointAnswering500MakesTheHandlerHandTheJobBackForTheNextScheduledAttempt() {
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
         receiver.answer("/hooks", 500, "internal error");
-        Message job = environment.receiveJob(QUEUE, eventId);
+        Message job = stack.queues().receiveJob(QUEUE, eventId);
 
-        SQSBatchResponse response = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
+        SQSBatchResponse response = invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
 
         assertEquals(List.of(job.messageId()), batchItemFailures(response), "retry this one");
-        StoredWebhookEvent retrying = environment.storedWebhookEvent(eventId);
+        StoredWebhookEvent retrying = stack.webhooks().storedWebhookEvent(eventId);
         assertEquals(DeliveryStatus.RETRYING, retrying.delivery().status());
         assertEquals("http_500", retrying.delivery().lastError());
         assertEquals(500, retrying.delivery().attempts().get(0).httpStatus());
@@ -189,17 +191,17 @@ class WebhookDeliveryHandlerIT {
         // The template schedules attempt 2 five seconds (±10%) later: SQS hands the job back then, not at once.
         long handedBack = System.nanoTime();
         receiver.answer("/hooks", 200, "ok");
-        Message again = environment.receiveJob(QUEUE, eventId);
+        Message again = stack.queues().receiveJob(QUEUE, eventId);
         double waitedSeconds = (System.nanoTime() - handedBack) / 1e9;
         assertTrue(waitedSeconds > 2.5, "handed back after " + waitedSeconds + " s");
         assertEquals(job.messageId(), again.messageId());
         assertEquals("2", again.attributesAsStrings().get("ApproximateReceiveCount"));
 
-        SQSBatchResponse retried = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(again)));
+        SQSBatchResponse retried = invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(again)));
 
         assertTrue(batchItemFailures(retried).isEmpty());
-        environment.delete(QUEUE, again);
-        StoredWebhookEvent delivered = environment.storedWebhookEvent(eventId);
+        stack.queues().delete(QUEUE, again);
+        StoredWebhookEvent delivered = stack.webhooks().storedWebhookEvent(eventId);
         assertEquals(DeliveryStatus.DELIVERED, delivered.delivery().status());
         assertEquals(List.of(500, 200), delivered.delivery().attempts().stream().map(DeliveryAttempt::httpStatus)
                 .toList());
@@ -208,64 +210,64 @@ class WebhookDeliveryHandlerIT {
 
     @Test
     void inABatchOnlyTheJobWhoseEndpointFailedIsReported() {
-        NewMerchant broken = environment.newMerchant("Broken Endpoint Merchant");
-        environment.setWebhookEndpoint(broken.merchantId(), receiver.url("/broken"));
+        NewMerchant broken = stack.merchants().newMerchant("Broken Endpoint Merchant");
+        stack.webhooks().setWebhookEndpoint(broken.merchantId(), receiver.url("/broken"));
         receiver.answer("/broken", 503, "");
-        String healthy = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
-        String failing = environment.eventIdOf(environment.pay("direct-payment-create/success.json", broken.apiKey()));
-        Message healthyJob = environment.receiveJob(QUEUE, healthy);
-        Message failingJob = environment.receiveJob(QUEUE, failing);
+        String healthy = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
+        String failing = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", broken.apiKey()));
+        Message healthyJob = stack.queues().receiveJob(QUEUE, healthy);
+        Message failingJob = stack.queues().receiveJob(QUEUE, failing);
 
-        SQSBatchResponse response = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(healthyJob, failingJob)));
+        SQSBatchResponse response = invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(healthyJob, failingJob)));
 
         assertEquals(List.of(failingJob.messageId()), batchItemFailures(response));
-        environment.delete(QUEUE, healthyJob);
-        assertEquals(DeliveryStatus.DELIVERED, environment.storedWebhookEvent(healthy).delivery().status());
-        assertEquals(DeliveryStatus.RETRYING, environment.storedWebhookEvent(failing).delivery().status());
+        stack.queues().delete(QUEUE, healthyJob);
+        assertEquals(DeliveryStatus.DELIVERED, stack.webhooks().storedWebhookEvent(healthy).delivery().status());
+        assertEquals(DeliveryStatus.RETRYING, stack.webhooks().storedWebhookEvent(failing).delivery().status());
     }
 
     @Test
     void anEndpointAnswering410IsDisabledAndTheEventFailsForGood() {
-        NewMerchant retired = environment.newMerchant("Retired Endpoint Merchant");
-        environment.setWebhookEndpoint(retired.merchantId(), receiver.url("/retired"));
+        NewMerchant retired = stack.merchants().newMerchant("Retired Endpoint Merchant");
+        stack.webhooks().setWebhookEndpoint(retired.merchantId(), receiver.url("/retired"));
         receiver.answer("/retired", 410, "gone");
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json", retired.apiKey()));
-        Message job = environment.receiveJob(QUEUE, eventId);
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", retired.apiKey()));
+        Message job = stack.queues().receiveJob(QUEUE, eventId);
 
-        SQSBatchResponse response = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
+        SQSBatchResponse response = invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
 
         assertTrue(batchItemFailures(response).isEmpty(), "no retry for a retired endpoint");
-        environment.delete(QUEUE, job);
-        StoredWebhookEvent stored = environment.storedWebhookEvent(eventId);
+        stack.queues().delete(QUEUE, job);
+        StoredWebhookEvent stored = stack.webhooks().storedWebhookEvent(eventId);
         assertEquals(DeliveryStatus.FAILED, stored.delivery().status());
         assertTrue(stored.delivery().lastError().startsWith("gone"), stored.delivery().lastError());
-        assertTrue(environment.webhookEndpoint(retired.merchantId()).orElseThrow().disabled());
+        assertTrue(stack.webhooks().webhookEndpoint(retired.merchantId()).orElseThrow().disabled());
     }
 
     @Test
     void aMerchantWithoutAnEndpointGetsAFailedEventSayingHowToSetOne() {
-        NewMerchant merchant = environment.newMerchant("No Endpoint Merchant");
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json", merchant.apiKey()));
+        NewMerchant merchant = stack.merchants().newMerchant("No Endpoint Merchant");
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", merchant.apiKey()));
 
-        StoredWebhookEvent stored = environment.storedWebhookEvent(eventId);
+        StoredWebhookEvent stored = stack.webhooks().storedWebhookEvent(eventId);
         assertEquals(DeliveryStatus.FAILED, stored.delivery().status(), "recorded with nowhere to go");
         assertTrue(stored.delivery().lastError().contains("PUT /api/webhook-endpoint"), stored.delivery().lastError());
         assertTrue(stored.delivery().attempts().isEmpty(), "never attempted");
-        assertTrue(environment.drainWebhookJobs().stream().noneMatch(job -> job.contains(eventId)), "no job queued");
+        assertTrue(stack.webhooks().drainWebhookJobs().stream().noneMatch(job -> job.contains(eventId)), "no job queued");
     }
 
     @Test
     void anEndpointInsideTheNetworkIsNeverCalledEvenInLocalMode() {
-        NewMerchant merchant = environment.newMerchant("Metadata Endpoint Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Metadata Endpoint Merchant");
         // Stored directly: PUT /api/webhook-endpoint would have refused it.
-        environment.setWebhookEndpoint(merchant.merchantId(), "https://169.254.169.254/latest/meta-data/");
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json", merchant.apiKey()));
-        Message job = environment.receiveJob(QUEUE, eventId);
+        stack.webhooks().setWebhookEndpoint(merchant.merchantId(), "https://169.254.169.254/latest/meta-data/");
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", merchant.apiKey()));
+        Message job = stack.queues().receiveJob(QUEUE, eventId);
 
-        SQSBatchResponse response = invoke(environment.sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
+        SQSBatchResponse response = invoke(stack.queues().sqsEvent(JOB_SAMPLE, QUEUE, List.of(job)));
 
         assertEquals(List.of(job.messageId()), batchItemFailures(response));
-        DeliveryAttempt attempt = environment.storedWebhookEvent(eventId).delivery().attempts().get(0);
+        DeliveryAttempt attempt = stack.webhooks().storedWebhookEvent(eventId).delivery().attempts().get(0);
         assertNull(attempt.httpStatus(), "no connection was made");
         assertTrue(attempt.error().startsWith("invalid_url") || attempt.error().startsWith("ssrf_blocked"),
                 attempt.error());
@@ -273,7 +275,7 @@ class WebhookDeliveryHandlerIT {
 
     @Test
     void missingTemplateVariableFailsTheColdStart() {
-        Map<String, String> incomplete = new HashMap<>(environment.environment(FUNCTION));
+        Map<String, String> incomplete = new HashMap<>(stack.functions().environment(FUNCTION));
         incomplete.remove("WEBHOOK_RETRY_SCHEDULE");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
@@ -283,7 +285,7 @@ class WebhookDeliveryHandlerIT {
     }
 
     private static SQSBatchResponse invoke(SQSEvent event) {
-        return handler.handleRequest(event, HandlerTestEnvironment.context(FUNCTION));
+        return handler.handleRequest(event, LambdaInvocations.context(FUNCTION));
     }
 
     private static byte[] hmac(byte[] key, String content) throws GeneralSecurityException {

@@ -1,6 +1,6 @@
 package com.circoflows.functions.webhooks.sweeper;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.scheduledEvent;
+import static com.circoflows.testsupport.SampleEvents.scheduledEvent;
 import static com.circoflows.testsupport.FaultInjector.Fault.THROTTLED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +21,10 @@ import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
 import com.circoflows.testsupport.FaultyStack;
-import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,46 +35,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * WebhookSweeperHandler as Lambda runs it, fed events/webhook-sweeper/scheduled.json. The "lost" jobs
  * are the ones a payment queued, taken off the WebhookQueue before any delivery saw them (as if the
  * SQS send had failed after the payment was stored); the orphaned authorisations are the gateway's
  * records of charges no transaction records (as if the request had died before its write).
+ *
+ * <p>The sweeper reads every merchant's events, so each test starts from an empty events table and
+ * queue; no other test class may use the JVM's stack meanwhile (Isolated, should classes ever run in
+ * parallel).
  */
+@ExtendWith(HandlerStackExtension.class)
+@Isolated
 class WebhookSweeperHandlerIT {
     private static final String FUNCTION = "WebhookSweeperFunction";
     private static final String SAMPLE = "webhook-sweeper/scheduled.json";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     /** The template's environment with WEBHOOK_SWEEP_GRACE_SECONDS=0: every untouched event is overdue. */
     private static WebhookSweeperHandler impatient;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        Map<String, String> noGrace = new HashMap<>(environment.environment(FUNCTION));
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        Map<String, String> noGrace = new HashMap<>(stack.functions().environment(FUNCTION));
         assertEquals("120", noGrace.put("WEBHOOK_SWEEP_GRACE_SECONDS", "0"), "the template's grace");
-        impatient = environment.construct(FUNCTION, WebhookSweeperHandler.class, noGrace, WebhookSweeperHandler::new);
+        impatient = stack.functions().construct(FUNCTION, WebhookSweeperHandler.class, noGrace, WebhookSweeperHandler::new);
         // The sample merchant's events need somewhere to go, or they are recorded as failed and never queued.
-        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+        stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
     }
 
     @BeforeEach
     void noEventsAndNoJobs() {
-        environment.forgetAllWebhookEvents();
-        environment.purge("WebhookQueue");
+        stack.webhooks().forgetAllWebhookEvents();
+        stack.queues().purge("WebhookQueue");
     }
 
     @Test
@@ -86,71 +89,71 @@ class WebhookSweeperHandlerIT {
 
     @Test
     void eventsWhoseJobsWereLostAreQueuedAgainAndCounted() {
-        String first = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
-        String second = environment.eventIdOf(environment.pay("direct-payment-create/declined.json"));
-        assertEquals(2, environment.drainWebhookJobs().size(), "the payments' own jobs, now lost");
+        String first = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
+        String second = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/declined.json"));
+        assertEquals(2, stack.webhooks().drainWebhookJobs().size(), "the payments' own jobs, now lost");
 
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), LambdaInvocations.context(FUNCTION))
                 .get("requeued_events");
 
         assertEquals(2, requeued);
-        List<String> jobs = environment.drainWebhookJobs();
+        List<String> jobs = stack.webhooks().drainWebhookJobs();
         assertEquals(Set.of(first, second), eventIdsOf(jobs));
         for (String job : jobs) {
-            assertEquals(environment.merchantId(), parse(job).get("merchant_id"), "a job like the payment's own");
+            assertEquals(stack.merchants().sampleMerchantId(), parse(job).get("merchant_id"), "a job like the payment's own");
         }
-        assertEquals(DeliveryStatus.PENDING, environment.storedWebhookEvent(first).delivery().status(),
+        assertEquals(DeliveryStatus.PENDING, stack.webhooks().storedWebhookEvent(first).delivery().status(),
                 "queued again, not touched");
     }
 
     @Test
     void anEventADeliveryHasTouchedIsNotQueuedAgain() {
-        String attempted = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        String attempted = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
         // Nothing listens at the Events Merchant's endpoint: the attempt fails, but it happened.
-        environment.deliverJob(attempted);
-        String lost = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
-        environment.drainWebhookJobs();
+        stack.webhooks().deliverJob(attempted);
+        String lost = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
+        stack.webhooks().drainWebhookJobs();
 
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), LambdaInvocations.context(FUNCTION))
                 .get("requeued_events");
 
         assertEquals(1, requeued);
-        assertEquals(Set.of(lost), eventIdsOf(environment.drainWebhookJobs()));
-        assertEquals(DeliveryStatus.RETRYING, environment.storedWebhookEvent(attempted).delivery().status());
-        assertEquals(1, environment.storedWebhookEvent(attempted).delivery().attempts().size());
+        assertEquals(Set.of(lost), eventIdsOf(stack.webhooks().drainWebhookJobs()));
+        assertEquals(DeliveryStatus.RETRYING, stack.webhooks().storedWebhookEvent(attempted).delivery().status());
+        assertEquals(1, stack.webhooks().storedWebhookEvent(attempted).delivery().attempts().size());
     }
 
     @Test
     void withTheTemplatesGraceAJustCreatedEventIsLeftToItsOwnJob() {
-        WebhookSweeperHandler deployed = environment.construct(FUNCTION, WebhookSweeperHandler.class,
+        WebhookSweeperHandler deployed = stack.functions().construct(FUNCTION, WebhookSweeperHandler.class,
                 WebhookSweeperHandler::new);
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
 
-        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+        Integer requeued = deployed.handleRequest(scheduledEvent(SAMPLE), LambdaInvocations.context(FUNCTION))
                 .get("requeued_events");
 
         assertEquals(0, requeued, "younger than 120 s: its job is presumably still on its way");
-        assertEquals(Set.of(eventId), eventIdsOf(environment.drainWebhookJobs()), "only the payment's own job");
+        assertEquals(Set.of(eventId), eventIdsOf(stack.webhooks().drainWebhookJobs()), "only the payment's own job");
     }
 
     @Test
     void nothingToSweepReturnsZero() {
-        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION))
+        Integer requeued = impatient.handleRequest(scheduledEvent(SAMPLE), LambdaInvocations.context(FUNCTION))
                 .get("requeued_events");
 
         assertEquals(0, requeued);
-        assertTrue(environment.drainWebhookJobs().isEmpty());
+        assertTrue(stack.webhooks().drainWebhookJobs().isEmpty());
     }
 
     @Test
     void anAuthorisationWithoutATransactionIsVoidedAndOneWithItsTransactionReconciledOnceTheirGraceHasPassed() {
-        WebhookSweeperHandler reconcilesAtOnce = environment.construct(FUNCTION, WebhookSweeperHandler.class,
+        WebhookSweeperHandler reconcilesAtOnce = stack.functions().construct(FUNCTION, WebhookSweeperHandler.class,
                 withVariable("GATEWAY_RECONCILIATION_GRACE_SECONDS", "0"), WebhookSweeperHandler::new);
-        String recorded = environment.pay("direct-payment-create/success.json").transactionId();
+        String recorded = stack.payments().pay("direct-payment-create/success.json").transactionId();
         AuthorizationRecord orphan = orphanedAuthorization(Instant.now().minusSeconds(1));
 
         Map<String, Integer> done = reconcilesAtOnce.handleRequest(scheduledEvent(SAMPLE),
-                HandlerTestEnvironment.context(FUNCTION));
+                LambdaInvocations.context(FUNCTION));
 
         assertTrue(done.get("voided_authorizations") >= 1, done.toString());
         assertTrue(done.get("reconciled_authorizations") >= 1, done.toString());
@@ -162,11 +165,11 @@ class WebhookSweeperHandlerIT {
 
     @Test
     void withTheTemplatesGraceAYoungAuthorisationWithoutATransactionIsLeftAlone() {
-        WebhookSweeperHandler deployed = environment.construct(FUNCTION, WebhookSweeperHandler.class,
+        WebhookSweeperHandler deployed = stack.functions().construct(FUNCTION, WebhookSweeperHandler.class,
                 WebhookSweeperHandler::new);
         AuthorizationRecord young = orphanedAuthorization(Instant.now().minusSeconds(60));
 
-        deployed.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION));
+        deployed.handleRequest(scheduledEvent(SAMPLE), LambdaInvocations.context(FUNCTION));
 
         assertEquals(AuthorizationState.CHARGED, ledger().find(young.transactionId()).orElseThrow().state(),
                 "within 300 s its request may still be retried under the same id");
@@ -174,25 +177,25 @@ class WebhookSweeperHandlerIT {
 
     @Test
     void whenReconciliationFailsTheWebhooksAreStillSweptAndTheInvocationFails() {
-        FaultyStack stack = new FaultyStack(environment);
-        FunctionWiring wiring = stack.wiring(FUNCTION);
+        FaultyStack faulty = new FaultyStack(stack);
+        FunctionWiring wiring = faulty.wiring(FUNCTION);
         WebhookSweeperHandler handler = new WebhookSweeperHandler(wiring.webhookSweeper(),
                 wiring.authorizationReconciler());
-        String lost = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
-        environment.drainWebhookJobs();
-        stack.faults().inject(THROTTLED, "Query", stack.table("GatewayAuthorizationsTable"));
-        stack.clock().advance(Duration.ofMinutes(3));
+        String lost = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
+        stack.webhooks().drainWebhookJobs();
+        faulty.faults().inject(THROTTLED, "Query", faulty.table("GatewayAuthorizationsTable"));
+        faulty.clock().advance(Duration.ofMinutes(3));
 
         assertThrows(RetryableFailure.class,
-                () -> handler.handleRequest(scheduledEvent(SAMPLE), HandlerTestEnvironment.context(FUNCTION)));
+                () -> handler.handleRequest(scheduledEvent(SAMPLE), LambdaInvocations.context(FUNCTION)));
 
-        stack.assertFaultsFired();
-        assertEquals(Set.of(lost), eventIdsOf(environment.drainWebhookJobs()), "the sweep ran all the same");
+        faulty.assertFaultsFired();
+        assertEquals(Set.of(lost), eventIdsOf(stack.webhooks().drainWebhookJobs()), "the sweep ran all the same");
     }
 
     @Test
     void missingTemplateVariableFailsTheColdStart() {
-        Map<String, String> incomplete = new HashMap<>(environment.environment(FUNCTION));
+        Map<String, String> incomplete = new HashMap<>(stack.functions().environment(FUNCTION));
         incomplete.remove("WEBHOOK_QUEUE_URL");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
@@ -203,7 +206,7 @@ class WebhookSweeperHandlerIT {
 
     /** What a request that died between the gateway and its DynamoDB write leaves: the gateway's record only. */
     private static AuthorizationRecord orphanedAuthorization(Instant at) {
-        AuthorizationRecord orphan = new AuthorizationRecord(PaymentEngine.newTransactionId(), environment.merchantId(),
+        AuthorizationRecord orphan = new AuthorizationRecord(PaymentEngine.newTransactionId(), stack.merchants().sampleMerchantId(),
                 Mode.TEST, Money.of(2500, "EUR"), new GatewayResult.Approved("gw_" + RandomIds.base62(24)),
                 AuthorizationState.CHARGED, at, at);
         ledger().recordOrReplay(orphan);
@@ -211,12 +214,12 @@ class WebhookSweeperHandlerIT {
     }
 
     private static DynamoGatewayLedger ledger() {
-        return new DynamoGatewayLedger(environment.stack().dynamoDbClient(),
-                environment.table("GatewayAuthorizationsTable"));
+        return new DynamoGatewayLedger(stack.localStack().dynamoDbClient(),
+                stack.table("GatewayAuthorizationsTable"));
     }
 
     private static Map<String, String> withVariable(String name, String value) {
-        Map<String, String> variables = new HashMap<>(environment.environment(FUNCTION));
+        Map<String, String> variables = new HashMap<>(stack.functions().environment(FUNCTION));
         variables.put(name, value);
         return variables;
     }
@@ -227,7 +230,7 @@ class WebhookSweeperHandlerIT {
 
     private static Map<String, Object> parse(String job) {
         try {
-            return HandlerTestEnvironment.mapper().readValue(job, new TypeReference<Map<String, Object>>() {
+            return SampleEvents.mapper().readValue(job, new TypeReference<Map<String, Object>>() {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,9 +1,9 @@
 package com.circoflows.functions.webhooks.endpoint.rotate;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withBody;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,60 +14,56 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.webhook.WebhookEndpoint;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** RotateWebhookSecretHandler as Lambda runs it, fed events/webhook-endpoint-rotate/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class RotateWebhookSecretHandlerIT {
     private static final String FUNCTION = "RotateWebhookSecretFunction";
     private static final String ENDPOINT = "http://127.0.0.1:9/hooks";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static RotateWebhookSecretHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, RotateWebhookSecretHandler.class, RotateWebhookSecretHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, RotateWebhookSecretHandler.class, RotateWebhookSecretHandler::new);
     }
 
     @Test
     void keyRevokedElsewhereCannotRotateTheSecretOnItsVeryNextCallThoughThisContainerCachedIt() {
-        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
-        String secret = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
-        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        NewMerchant merchant = stack.merchants().newMerchant("Leaked Key Merchant");
+        String secret = stack.webhooks().setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        IssuedApiKey leaked = stack.merchants().issueKey(merchant.merchantId());
         APIGatewayV2HTTPResponse warm = invoke(withApiKey(event("webhook-endpoint-rotate/unknown-field.json"),
                 leaked.fullKey()));
         assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
-        environment.apiKeys().revoke(leaked.stored(), Instant.now(), null);
+        stack.merchants().apiKeys().revoke(leaked.stored(), Instant.now(), null);
 
         APIGatewayV2HTTPResponse refused = invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"),
                 leaked.fullKey()));
 
         assertEquals(401, refused.getStatusCode(), refused.getBody());
         assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(secret, stored.secret().value(), "the secret was not rotated");
         assertNull(stored.previousSecretAt(Instant.now()));
     }
 
     @Test
     void rotateEventShowsANewSecretAndTheOldOneKeepsSigningForADay() {
-        NewMerchant merchant = environment.newMerchant("Rotating Merchant");
-        String old = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        NewMerchant merchant = stack.merchants().newMerchant("Rotating Merchant");
+        String old = stack.webhooks().setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
         APIGatewayV2HTTPEvent event = event("webhook-endpoint-rotate/rotate.json");
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
         assertNull(event.getBody(), "rotation takes no body");
@@ -91,7 +87,7 @@ class RotateWebhookSecretHandlerIT {
         assertTrue(overlap.compareTo(Duration.ofHours(24).minusSeconds(5)) > 0
                 && overlap.compareTo(Duration.ofHours(24).plusSeconds(60)) < 0, "about 24 h: " + overlap);
 
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(secret, stored.secret().value(), "deliveries now sign with the new secret");
         assertEquals(old, stored.previousSecretAt(Instant.now()).value(), "and with the old one alongside");
         assertNull(stored.previousSecretAt(expires.plusSeconds(1)), "until it expires");
@@ -100,36 +96,36 @@ class RotateWebhookSecretHandlerIT {
 
     @Test
     void everyRotationShowsAFreshSecretAndRetiresTheOneBefore() {
-        NewMerchant merchant = environment.newMerchant("Twice Rotating Merchant");
-        String first = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        NewMerchant merchant = stack.merchants().newMerchant("Twice Rotating Merchant");
+        String first = stack.webhooks().setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
 
         String second = secretOf(invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"), merchant.apiKey())));
         String third = secretOf(invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"), merchant.apiKey())));
 
         assertNotEquals(first, second);
         assertNotEquals(second, third);
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(third, stored.secret().value());
         assertEquals(second, stored.previousSecretAt(Instant.now()).value(), "only the latest previous secret signs");
     }
 
     @Test
     void rotateWithAnEmptyJsonBodyIsTheSame() {
-        NewMerchant merchant = environment.newMerchant("Empty Body Merchant");
-        environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT);
+        NewMerchant merchant = stack.merchants().newMerchant("Empty Body Merchant");
+        stack.webhooks().setWebhookEndpoint(merchant.merchantId(), ENDPOINT);
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(
                 withBody(event("webhook-endpoint-rotate/rotate.json"), "{}", false), merchant.apiKey()));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(secretOf(response), environment.webhookEndpoint(merchant.merchantId()).orElseThrow()
+        assertEquals(secretOf(response), stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow()
                 .secret().value());
     }
 
     /** A merchant created before signing secrets came with every merchant, that never set an endpoint. */
     @Test
     void rotateBeforeAnyEndpointCreatesTheFirstSecretWithNothingToRetire() {
-        NewMerchant merchant = environment.newMerchantWithoutSigningSecret("No Endpoint Yet Merchant");
+        NewMerchant merchant = stack.merchants().newMerchantWithoutSigningSecret("No Endpoint Yet Merchant");
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"),
                 merchant.apiKey()));
@@ -137,7 +133,7 @@ class RotateWebhookSecretHandlerIT {
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode data = json(response).get("data");
         assertFalse(data.has("previous_secret_expires_at"), response.getBody());
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(data.get("secret").asText(), stored.secret().value());
         assertNull(stored.previousSecret());
         assertNull(stored.url());
@@ -145,8 +141,8 @@ class RotateWebhookSecretHandlerIT {
 
     @Test
     void unknownFieldEventIsRefusedAndTheSecretStaysAsItWas() {
-        NewMerchant merchant = environment.newMerchant("Own Secret Merchant");
-        String current = environment.setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
+        NewMerchant merchant = stack.merchants().newMerchant("Own Secret Merchant");
+        String current = stack.webhooks().setWebhookEndpoint(merchant.merchantId(), ENDPOINT).value();
         APIGatewayV2HTTPEvent event = event("webhook-endpoint-rotate/unknown-field.json");
         assertTrue(event.getBody().contains("\"secret\""), event.getBody());
 
@@ -158,19 +154,19 @@ class RotateWebhookSecretHandlerIT {
         assertEquals("invalid_request_error", error.get("type").asText());
         assertEquals("secret", error.get("param").asText());
         assertFalse(response.getBody().contains("whsec_"), "neither the offered nor the stored secret is echoed");
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(current, stored.secret().value());
         assertNull(stored.previousSecret());
     }
 
     @Test
     void unknownFieldEventWithTheSampleKeyIsRefusedToo() {
-        WebhookEndpoint before = environment.webhookEndpoint(environment.merchantId()).orElseThrow();
+        WebhookEndpoint before = stack.webhooks().webhookEndpoint(stack.merchants().sampleMerchantId()).orElseThrow();
 
         APIGatewayV2HTTPResponse response = invoke(event("webhook-endpoint-rotate/unknown-field.json"));
 
         assertEquals(400, response.getStatusCode(), response.getBody());
-        WebhookEndpoint after = environment.webhookEndpoint(environment.merchantId()).orElseThrow();
+        WebhookEndpoint after = stack.webhooks().webhookEndpoint(stack.merchants().sampleMerchantId()).orElseThrow();
         assertEquals(before.secret(), after.secret(), "the secret the merchant got at creation is unchanged");
         assertNull(after.previousSecret());
     }
@@ -178,12 +174,12 @@ class RotateWebhookSecretHandlerIT {
     /** A merchant that never set an endpoint rotates the secret it got at creation: that one keeps signing a day. */
     @Test
     void rotateWithoutAnEndpointRetiresTheSecretTheMerchantGotAtCreation() {
-        NewMerchant merchant = environment.newMerchant("Own Webhook URLs Merchant");
-        String createdWith = environment.webhookEndpoint(merchant.merchantId()).orElseThrow().secret().value();
+        NewMerchant merchant = stack.merchants().newMerchant("Own Webhook URLs Merchant");
+        String createdWith = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow().secret().value();
 
         String rotated = secretOf(invoke(withApiKey(event("webhook-endpoint-rotate/rotate.json"), merchant.apiKey())));
 
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(rotated, stored.secret().value());
         assertEquals(createdWith, stored.previousSecretAt(Instant.now()).value());
         assertNull(stored.url());
@@ -195,6 +191,6 @@ class RotateWebhookSecretHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

@@ -1,10 +1,10 @@
 package com.circoflows.functions.webhooks.endpoint.set;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withBody;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withJsonField;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withBody;
+import static com.circoflows.testsupport.SampleEvents.withJsonField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,16 +17,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.merchant.IssuedApiKey;
 import com.circoflows.domain.webhook.WebhookEndpoint;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * SetWebhookEndpointHandler as Lambda runs it, fed events/webhook-endpoint-set/*.json. The sample's
@@ -34,32 +37,26 @@ import org.junit.jupiter.api.Test;
  * the network by putting a loopback URL in its place, which the template environment plus local mode
  * (as the local runner sets it) accepts.
  */
+@ExtendWith(HandlerStackExtension.class)
 class SetWebhookEndpointHandlerIT {
     private static final String FUNCTION = "SetWebhookEndpointFunction";
     private static final String SAMPLE_URL = "https://merchant.example.com/webhooks";
     private static final String LOCAL_URL = "http://localhost:9/hook";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static SetWebhookEndpointHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, SetWebhookEndpointHandler.class, SetWebhookEndpointHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, SetWebhookEndpointHandler.class, SetWebhookEndpointHandler::new);
     }
 
     /** The merchant got its signing secret at creation (bin/admin showed it): setting the URL shows none. */
     @Test
     void setUrlEventSavesTheEndpointWhoseWebhooksAreSignedWithTheSecretTheMerchantGotAtCreation() {
-        NewMerchant merchant = environment.newMerchant("First Endpoint Merchant");
-        String createdWith = environment.webhookEndpoint(merchant.merchantId()).orElseThrow().secret().value();
+        NewMerchant merchant = stack.merchants().newMerchant("First Endpoint Merchant");
+        String createdWith = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow().secret().value();
         APIGatewayV2HTTPEvent event = event("webhook-endpoint-set/set-url.json");
         assertEquals("PUT", event.getRequestContext().getHttp().getMethod());
         assertEquals(SAMPLE_URL, bodyJson(event.getBody()).get("url").asText());
@@ -77,7 +74,7 @@ class SetWebhookEndpointHandlerIT {
         assertFalse(body.get("data").has("secret"), first.getBody());
         assertFalse(first.getBody().contains("whsec_"));
 
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(LOCAL_URL, stored.url());
         assertEquals(createdWith, stored.secret().value(), "deliveries are signed with the secret from creation");
         assertFalse(stored.disabled());
@@ -86,7 +83,7 @@ class SetWebhookEndpointHandlerIT {
     /** A merchant created before signing secrets came with every merchant gets its secret from its first call. */
     @Test
     void setUrlEventShowsTheSigningSecretOnTheFirstCallOnlyToAMerchantWithoutOne() {
-        NewMerchant merchant = environment.newMerchantWithoutSigningSecret("First Endpoint Legacy Merchant");
+        NewMerchant merchant = stack.merchants().newMerchantWithoutSigningSecret("First Endpoint Legacy Merchant");
         APIGatewayV2HTTPEvent event = event("webhook-endpoint-set/set-url.json");
 
         APIGatewayV2HTTPResponse first = invoke(withApiKey(withJsonField(event, "url", LOCAL_URL), merchant.apiKey()));
@@ -102,7 +99,7 @@ class SetWebhookEndpointHandlerIT {
         assertTrue(secret.startsWith("whsec_"), secret);
         assertTrue(Base64.getDecoder().decode(secret.substring("whsec_".length())).length >= 24, "a strong key");
 
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(secret, stored.secret().value(), "deliveries are signed with the secret the merchant was shown");
 
         APIGatewayV2HTTPResponse second = invoke(withApiKey(
@@ -115,7 +112,7 @@ class SetWebhookEndpointHandlerIT {
         assertEquals("http://127.0.0.1:9/other", again.get("data").get("url").asText());
         assertFalse(again.get("data").has("secret"), "the secret is never shown twice");
         assertFalse(second.getBody().contains(secret));
-        WebhookEndpoint moved = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint moved = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals("http://127.0.0.1:9/other", moved.url());
         assertEquals(secret, moved.secret().value(), "changing the URL keeps the secret");
     }
@@ -126,46 +123,46 @@ class SetWebhookEndpointHandlerIT {
                 LOCAL_URL));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        assertEquals(LOCAL_URL, environment.webhookEndpoint(environment.merchantId()).orElseThrow().url());
+        assertEquals(LOCAL_URL, stack.webhooks().webhookEndpoint(stack.merchants().sampleMerchantId()).orElseThrow().url());
     }
 
     @Test
     void settingTheUrlAgainReEnablesAnEndpointThatAnswered410() {
-        NewMerchant merchant = environment.newMerchant("Gone Endpoint Merchant");
-        String secret = environment.setWebhookEndpoint(merchant.merchantId(), LOCAL_URL).value();
-        environment.webhookEndpoints().disable(merchant.merchantId(), "410 Gone from " + LOCAL_URL);
+        NewMerchant merchant = stack.merchants().newMerchant("Gone Endpoint Merchant");
+        String secret = stack.webhooks().setWebhookEndpoint(merchant.merchantId(), LOCAL_URL).value();
+        stack.webhooks().webhookEndpoints().disable(merchant.merchantId(), "410 Gone from " + LOCAL_URL);
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(
                 withJsonField(event("webhook-endpoint-set/set-url.json"), "url", LOCAL_URL), merchant.apiKey()));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals("enabled", json(response).get("data").get("status").asText());
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertFalse(stored.disabled());
         assertEquals(secret, stored.secret().value());
     }
 
     @Test
     void privateAddressEventIsRefusedAndNothingIsSaved() {
-        NewMerchant merchant = environment.newMerchant("Private Address Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Private Address Merchant");
         APIGatewayV2HTTPEvent event = event("webhook-endpoint-set/private-address.json");
         assertEquals("http://10.0.0.1/x", bodyJson(event.getBody()).get("url").asText());
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event, merchant.apiKey()));
 
         assertInvalidWebhookUrl(response);
-        assertNull(environment.webhookEndpoint(merchant.merchantId()).orElseThrow().url(), "no endpoint saved");
+        assertNull(stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow().url(), "no endpoint saved");
     }
 
     @Test
     void privateAddressEventLeavesAnEndpointAlreadySavedAsItWas() {
-        NewMerchant merchant = environment.newMerchant("Kept Endpoint Merchant");
-        String secret = environment.setWebhookEndpoint(merchant.merchantId(), LOCAL_URL).value();
+        NewMerchant merchant = stack.merchants().newMerchant("Kept Endpoint Merchant");
+        String secret = stack.webhooks().setWebhookEndpoint(merchant.merchantId(), LOCAL_URL).value();
 
         assertInvalidWebhookUrl(invoke(withApiKey(event("webhook-endpoint-set/private-address.json"),
                 merchant.apiKey())));
 
-        WebhookEndpoint stored = environment.webhookEndpoint(merchant.merchantId()).orElseThrow();
+        WebhookEndpoint stored = stack.webhooks().webhookEndpoint(merchant.merchantId()).orElseThrow();
         assertEquals(LOCAL_URL, stored.url());
         assertEquals(secret, stored.secret().value());
     }
@@ -183,13 +180,13 @@ class SetWebhookEndpointHandlerIT {
 
     @Test
     void outsideLocalModeOnlyPublicHttpsUrlsAreAccepted() {
-        Map<String, String> deployed = new HashMap<>(environment.environment(FUNCTION));
+        Map<String, String> deployed = new HashMap<>(stack.functions().environment(FUNCTION));
         deployed.remove(Settings.LOCAL_MODE);
-        SetWebhookEndpointHandler production = environment.construct(FUNCTION, SetWebhookEndpointHandler.class,
+        SetWebhookEndpointHandler production = stack.functions().construct(FUNCTION, SetWebhookEndpointHandler.class,
                 deployed, SetWebhookEndpointHandler::new);
 
         for (String url : new String[] {LOCAL_URL, "https://localhost/hook", "https://127.0.0.1/hook"}) {
-            APIGatewayV2HTTPResponse response = HandlerTestEnvironment.invoke(production, FUNCTION,
+            APIGatewayV2HTTPResponse response = LambdaInvocations.invoke(production, FUNCTION,
                     withJsonField(event("webhook-endpoint-set/set-url.json"), "url", url));
 
             assertInvalidWebhookUrl(response);
@@ -215,25 +212,25 @@ class SetWebhookEndpointHandlerIT {
 
     @Test
     void keyRevokedElsewhereCannotSetTheEndpointOnItsVeryNextCallThoughThisContainerCachedIt() {
-        NewMerchant merchant = environment.newMerchant("Leaked Key Merchant");
-        IssuedApiKey leaked = environment.issueKey(merchant.merchantId());
+        NewMerchant merchant = stack.merchants().newMerchant("Leaked Key Merchant");
+        IssuedApiKey leaked = stack.merchants().issueKey(merchant.merchantId());
         APIGatewayV2HTTPResponse warm = invoke(withApiKey(withBody(event("webhook-endpoint-set/set-url.json"), "{}",
                 false), leaked.fullKey()));
         assertEquals(400, warm.getStatusCode(), "verified, and cached here: " + warm.getBody());
-        environment.apiKeys().revoke(leaked.stored(), Instant.now(), null);
+        stack.merchants().apiKeys().revoke(leaked.stored(), Instant.now(), null);
 
         APIGatewayV2HTTPResponse refused = invoke(withApiKey(withJsonField(event("webhook-endpoint-set/set-url.json"),
                 "url", "http://localhost:9/attacker"), leaked.fullKey()));
 
         assertEquals(401, refused.getStatusCode(), refused.getBody());
         assertEquals("authentication_failed", json(refused).get("error").get("code").asText());
-        assertTrue(environment.webhookEndpoint(merchant.merchantId()).map(WebhookEndpoint::url).isEmpty(),
+        assertTrue(stack.webhooks().webhookEndpoint(merchant.merchantId()).map(WebhookEndpoint::url).isEmpty(),
                 "no endpoint URL was set");
     }
 
     @Test
     void badKeyIsRefusedBeforeAnythingIsSaved() {
-        String wrongSecret = HandlerTestEnvironment.SAMPLE_KEY.substring(0, HandlerTestEnvironment.SAMPLE_KEY.length() - 1)
+        String wrongSecret = SampleEvents.SAMPLE_KEY.substring(0, SampleEvents.SAMPLE_KEY.length() - 1)
                 + "1";
         APIGatewayV2HTTPEvent event = withApiKey(
                 withJsonField(event("webhook-endpoint-set/set-url.json"), "url", "http://localhost:9/bad-key"),
@@ -244,12 +241,12 @@ class SetWebhookEndpointHandlerIT {
         assertEquals(401, response.getStatusCode(), response.getBody());
         assertEquals("authentication_failed", json(response).get("error").get("code").asText());
         assertNotEquals("http://localhost:9/bad-key",
-                environment.webhookEndpoint(environment.merchantId()).map(WebhookEndpoint::url).orElse(null));
+                stack.webhooks().webhookEndpoint(stack.merchants().sampleMerchantId()).map(WebhookEndpoint::url).orElse(null));
     }
 
     @Test
     void missingTemplateVariableFailsTheColdStart() {
-        Map<String, String> incomplete = new HashMap<>(environment.environment(FUNCTION));
+        Map<String, String> incomplete = new HashMap<>(stack.functions().environment(FUNCTION));
         incomplete.remove("MERCHANTS_TABLE");
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
@@ -269,13 +266,13 @@ class SetWebhookEndpointHandlerIT {
 
     private static JsonNode bodyJson(String text) {
         try {
-            return HandlerTestEnvironment.mapper().readTree(text);
+            return SampleEvents.mapper().readTree(text);
         } catch (java.io.IOException e) {
             throw new AssertionError(text, e);
         }
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

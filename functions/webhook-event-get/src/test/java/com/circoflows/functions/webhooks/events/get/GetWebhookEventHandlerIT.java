@@ -1,19 +1,22 @@
 package com.circoflows.functions.webhooks.events.get;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.batchItemFailures;
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withEventId;
+import static com.circoflows.testsupport.TestWebhooks.batchItemFailures;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withEventId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -21,33 +24,32 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * GetWebhookEventHandler as Lambda runs it, fed events/webhook-event-get/*.json. Delivery attempts
  * come from the delivery function's own wiring posting to a receiver on 127.0.0.1.
  */
+@ExtendWith(HandlerStackExtension.class)
 class GetWebhookEventHandlerIT {
     private static final String FUNCTION = "GetWebhookEventFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static GetWebhookEventHandler handler;
     private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, GetWebhookEventHandler.class, GetWebhookEventHandler::new);
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, GetWebhookEventHandler.class, GetWebhookEventHandler::new);
         receiver = WebhookReceiver.start();
-        environment.setWebhookEndpoint(environment.merchantId(), receiver.url("/hooks"));
+        stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), receiver.url("/hooks"));
     }
 
     @AfterAll
-    static void stopStack() {
+    static void stopReceiver() {
         if (receiver != null) {
             receiver.close();
-        }
-        if (environment != null) {
-            environment.close();
         }
     }
 
@@ -58,10 +60,10 @@ class GetWebhookEventHandlerIT {
 
     @Test
     void foundEventShowsTheEventItsFrozenPaymentDataAndNoAttemptsBeforeDelivery() {
-        CreatedPayment payment = environment.pay("direct-payment-create/success.json");
-        String eventId = environment.eventIdOf(payment);
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/success.json");
+        String eventId = stack.webhooks().eventIdOf(payment);
         APIGatewayV2HTTPEvent event = event("webhook-event-get/found.json");
-        assertEquals(HandlerTestEnvironment.SAMPLE_EVENT_ID, event.getPathParameters().get("event_id"));
+        assertEquals(SampleEvents.SAMPLE_EVENT_ID, event.getPathParameters().get("event_id"));
 
         APIGatewayV2HTTPResponse response = invoke(withEventId(event, eventId));
 
@@ -89,11 +91,11 @@ class GetWebhookEventHandlerIT {
 
     @Test
     void foundEventShowsEveryDeliveryAttemptWithTheEndpointsAnswer() {
-        CreatedPayment payment = environment.pay("direct-payment-create/success.json");
-        String eventId = environment.eventIdOf(payment);
+        CreatedPayment payment = stack.payments().pay("direct-payment-create/success.json");
+        String eventId = stack.webhooks().eventIdOf(payment);
         receiver.answer("/hooks", 503, "down for maintenance");
 
-        assertEquals(1, batchItemFailures(environment.deliverJob(eventId)).size(), "503: retried later");
+        assertEquals(1, batchItemFailures(stack.webhooks().deliverJob(eventId)).size(), "503: retried later");
 
         APIGatewayV2HTTPResponse retrying = invoke(withEventId(event("webhook-event-get/found.json"), eventId));
 
@@ -113,9 +115,9 @@ class GetWebhookEventHandlerIT {
 
         // The merchant's server is back; the next job for the event (here: sent at once) delivers it.
         receiver.answer("/hooks", 200, "ok");
-        environment.send("WebhookQueue", "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\""
-                + environment.merchantId() + "\"}");
-        assertTrue(batchItemFailures(environment.deliverJob(eventId)).isEmpty());
+        stack.queues().send("WebhookQueue", "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\""
+                + stack.merchants().sampleMerchantId() + "\"}");
+        assertTrue(batchItemFailures(stack.webhooks().deliverJob(eventId)).isEmpty());
 
         APIGatewayV2HTTPResponse delivered = invoke(withEventId(event("webhook-event-get/found.json"), eventId));
 
@@ -140,8 +142,8 @@ class GetWebhookEventHandlerIT {
 
     @Test
     void anotherMerchantsEventIsNotFoundRatherThanForbidden() {
-        NewMerchant other = environment.newMerchant("Other Merchant");
-        String theirs = environment.eventIdOf(environment.pay("direct-payment-create/success.json", other.apiKey()));
+        NewMerchant other = stack.merchants().newMerchant("Other Merchant");
+        String theirs = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", other.apiKey()));
 
         assertEventNotFound(invoke(withEventId(event("webhook-event-get/found.json"), theirs)));
         assertEquals(200, invoke(withApiKey(withEventId(event("webhook-event-get/found.json"), theirs),
@@ -165,6 +167,6 @@ class GetWebhookEventHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

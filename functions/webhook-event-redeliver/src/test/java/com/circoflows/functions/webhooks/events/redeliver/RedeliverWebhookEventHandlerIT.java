@@ -1,9 +1,9 @@
 package com.circoflows.functions.webhooks.events.redeliver;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withEventId;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withEventId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,47 +12,44 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.domain.webhook.StoredWebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvent.DeliveryStatus;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * RedeliverWebhookEventHandler as Lambda runs it, fed events/webhook-event-redeliver/*.json; the
  * queued job is taken off the real WebhookQueue.
  */
+@ExtendWith(HandlerStackExtension.class)
 class RedeliverWebhookEventHandlerIT {
     private static final String FUNCTION = "RedeliverWebhookEventFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static RedeliverWebhookEventHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, RedeliverWebhookEventHandler.class,
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, RedeliverWebhookEventHandler.class,
                 RedeliverWebhookEventHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
     }
 
     @BeforeEach
     void emptyTheWebhookQueue() {
         // Purged, not drained: a job a failed delivery left in flight must not reappear in another test.
-        environment.purge("WebhookQueue");
+        stack.queues().purge("WebhookQueue");
     }
 
     @Test
@@ -60,7 +57,7 @@ class RedeliverWebhookEventHandlerIT {
         String eventId = paidEvent();
         APIGatewayV2HTTPEvent event = event("webhook-event-redeliver/redeliver.json");
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
-        assertEquals(HandlerTestEnvironment.SAMPLE_EVENT_ID, event.getPathParameters().get("event_id"));
+        assertEquals(SampleEvents.SAMPLE_EVENT_ID, event.getPathParameters().get("event_id"));
 
         APIGatewayV2HTTPResponse response = invoke(withEventId(event, eventId));
 
@@ -72,9 +69,9 @@ class RedeliverWebhookEventHandlerIT {
         assertEquals("Redelivery queued", body.get("message").asText());
         assertEquals(eventId, body.get("data").get("event_id").asText());
         assertEquals("pending", body.get("data").get("delivery_status").asText());
-        List<String> jobs = environment.drainWebhookJobs();
+        List<String> jobs = stack.webhooks().drainWebhookJobs();
         assertEquals(1, jobs.size(), jobs.toString());
-        assertEquals(Map.of("event_id", eventId, "merchant_id", environment.merchantId(), "one_attempt", true),
+        assertEquals(Map.of("event_id", eventId, "merchant_id", stack.merchants().sampleMerchantId(), "one_attempt", true),
                 jobOf(jobs.get(0)), "a job names the event only; a pending event already has its scheduled job, "
                         + "so this one is a single attempt");
     }
@@ -82,15 +79,15 @@ class RedeliverWebhookEventHandlerIT {
     @Test
     void aFailedEventIsReopenedWithItsHistoryKeptAndDeliveredAgain() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            NewMerchant merchant = environment.newMerchant("Redelivering Merchant");
-            environment.setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks"));
-            String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json",
+            NewMerchant merchant = stack.merchants().newMerchant("Redelivering Merchant");
+            stack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks"));
+            String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json",
                     merchant.apiKey()));
             receiver.answer("/hooks", 500, "boom");
-            environment.deliverJob(eventId);
+            stack.webhooks().deliverJob(eventId);
             // Its retries ran out: what the dead-letter function records.
-            environment.webhookEventRepository().markFailed(eventId, Instant.now(), "retries_exhausted");
-            environment.drainWebhookJobs();
+            stack.webhooks().webhookEventRepository().markFailed(eventId, Instant.now(), "retries_exhausted");
+            stack.webhooks().drainWebhookJobs();
 
             APIGatewayV2HTTPResponse response = invoke(withApiKey(withEventId(
                     event("webhook-event-redeliver/redeliver.json"), eventId), merchant.apiKey()));
@@ -102,8 +99,8 @@ class RedeliverWebhookEventHandlerIT {
             assertFalse(data.has("failed_at") || data.has("last_error"), response.getBody());
 
             receiver.answer("/hooks", 200, "ok");
-            assertTrue(environment.deliverJob(eventId).getBatchItemFailures().isEmpty(), "the queued job delivers it");
-            StoredWebhookEvent stored = environment.storedWebhookEvent(eventId);
+            assertTrue(stack.webhooks().deliverJob(eventId).getBatchItemFailures().isEmpty(), "the queued job delivers it");
+            StoredWebhookEvent stored = stack.webhooks().storedWebhookEvent(eventId);
             assertEquals(DeliveryStatus.DELIVERED, stored.delivery().status());
             assertEquals(List.of(500, 200), stored.delivery().attempts().stream().map(a -> a.httpStatus()).toList());
             assertEquals(2, receiver.receivedFor(eventId).size());
@@ -113,21 +110,21 @@ class RedeliverWebhookEventHandlerIT {
     @Test
     void aDeliveredEventCanBeSentAgain() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            NewMerchant merchant = environment.newMerchant("Lost Its Copy Merchant");
-            environment.setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks"));
-            String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json",
+            NewMerchant merchant = stack.merchants().newMerchant("Lost Its Copy Merchant");
+            stack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks"));
+            String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json",
                     merchant.apiKey()));
-            environment.deliverJob(eventId);
-            assertEquals(DeliveryStatus.DELIVERED, environment.storedWebhookEvent(eventId).delivery().status());
+            stack.webhooks().deliverJob(eventId);
+            assertEquals(DeliveryStatus.DELIVERED, stack.webhooks().storedWebhookEvent(eventId).delivery().status());
 
             APIGatewayV2HTTPResponse response = invoke(withApiKey(withEventId(
                     event("webhook-event-redeliver/redeliver.json"), eventId), merchant.apiKey()));
 
             assertEquals(202, response.getStatusCode(), response.getBody());
             assertEquals("pending", json(response).get("data").get("delivery_status").asText());
-            environment.deliverJob(eventId);
+            stack.webhooks().deliverJob(eventId);
             assertEquals(2, receiver.receivedFor(eventId).size(), "the merchant received it a second time");
-            assertEquals(DeliveryStatus.DELIVERED, environment.storedWebhookEvent(eventId).delivery().status());
+            assertEquals(DeliveryStatus.DELIVERED, stack.webhooks().storedWebhookEvent(eventId).delivery().status());
         }
     }
 
@@ -137,30 +134,30 @@ class RedeliverWebhookEventHandlerIT {
         assertTrue(event.getRawPath().endsWith("/redeliver"));
 
         assertEventNotFound(invoke(event));
-        assertTrue(environment.drainWebhookJobs().isEmpty());
+        assertTrue(stack.webhooks().drainWebhookJobs().isEmpty());
     }
 
     @Test
     void anotherMerchantsEventIsNotFoundAndNotSent() {
-        NewMerchant other = environment.newMerchant("Other Merchant");
-        String theirs = environment.eventIdOf(environment.pay("direct-payment-create/success.json", other.apiKey()));
-        environment.drainWebhookJobs();
+        NewMerchant other = stack.merchants().newMerchant("Other Merchant");
+        String theirs = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", other.apiKey()));
+        stack.webhooks().drainWebhookJobs();
 
         assertEventNotFound(invoke(withEventId(event("webhook-event-redeliver/redeliver.json"), theirs)));
-        assertTrue(environment.drainWebhookJobs().isEmpty());
+        assertTrue(stack.webhooks().drainWebhookJobs().isEmpty());
     }
 
     /** A pending event of the sample merchant's, whose job was taken off the queue. */
     private static String paidEvent() {
-        environment.setWebhookEndpoint(environment.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
-        String eventId = environment.eventIdOf(environment.pay("direct-payment-create/success.json"));
-        environment.drainWebhookJobs();
+        stack.webhooks().setWebhookEndpoint(stack.merchants().sampleMerchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
+        String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
+        stack.webhooks().drainWebhookJobs();
         return eventId;
     }
 
     private static Map<String, Object> jobOf(String body) {
         try {
-            return HandlerTestEnvironment.mapper().readValue(body, new TypeReference<Map<String, Object>>() {
+            return SampleEvents.mapper().readValue(body, new TypeReference<Map<String, Object>>() {
             });
         } catch (java.io.IOException e) {
             throw new AssertionError(body, e);
@@ -173,6 +170,6 @@ class RedeliverWebhookEventHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

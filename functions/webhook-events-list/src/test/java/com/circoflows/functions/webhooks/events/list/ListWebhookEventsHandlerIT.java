@@ -1,54 +1,51 @@
 package com.circoflows.functions.webhooks.events.list;
 
-import static com.circoflows.testsupport.HandlerTestEnvironment.event;
-import static com.circoflows.testsupport.HandlerTestEnvironment.json;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withApiKey;
-import static com.circoflows.testsupport.HandlerTestEnvironment.withQuery;
+import static com.circoflows.testsupport.SampleEvents.event;
+import static com.circoflows.testsupport.SampleEvents.json;
+import static com.circoflows.testsupport.SampleEvents.withApiKey;
+import static com.circoflows.testsupport.SampleEvents.withQuery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.circoflows.testsupport.HandlerTestEnvironment;
-import com.circoflows.testsupport.HandlerTestEnvironment.CreatedPayment;
-import com.circoflows.testsupport.HandlerTestEnvironment.NewMerchant;
+import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.HandlerStackExtension;
+import com.circoflows.testsupport.LambdaInvocations;
+import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.TestPayments.CreatedPayment;
+import com.circoflows.testsupport.TestMerchants.NewMerchant;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** ListWebhookEventsHandler as Lambda runs it, fed events/webhook-events-list/*.json. */
+@ExtendWith(HandlerStackExtension.class)
 class ListWebhookEventsHandlerIT {
     private static final String FUNCTION = "ListWebhookEventsFunction";
 
-    private static HandlerTestEnvironment environment;
+    private static HandlerStack stack;
     private static ListWebhookEventsHandler handler;
 
     @BeforeAll
-    static void startStackAndConstructHandler() {
-        environment = HandlerTestEnvironment.start();
-        handler = environment.construct(FUNCTION, ListWebhookEventsHandler.class, ListWebhookEventsHandler::new);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (environment != null) {
-            environment.close();
-        }
+    static void constructHandler(HandlerStack shared) {
+        stack = shared;
+        handler = stack.functions().construct(FUNCTION, ListWebhookEventsHandler.class, ListWebhookEventsHandler::new);
     }
 
     @Test
     void firstPageEventShowsTheNewestTwoEventsAndACursorToTheRest() {
-        NewMerchant merchant = environment.newMerchant("Three Payments Merchant");
-        environment.setWebhookEndpoint(merchant.merchantId(), HandlerTestEnvironment.LOCAL_WEBHOOK_URL);
-        CreatedPayment succeeded = environment.pay("direct-payment-create/success.json", merchant.apiKey());
-        CreatedPayment failed = environment.pay("direct-payment-create/declined.json", merchant.apiKey());
-        CreatedPayment pending = environment.pay("direct-payment-create/three-d-secure.json", merchant.apiKey());
+        NewMerchant merchant = stack.merchants().newMerchant("Three Payments Merchant");
+        stack.webhooks().setWebhookEndpoint(merchant.merchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
+        CreatedPayment succeeded = stack.payments().pay("direct-payment-create/success.json", merchant.apiKey());
+        CreatedPayment failed = stack.payments().pay("direct-payment-create/declined.json", merchant.apiKey());
+        CreatedPayment pending = stack.payments().pay("direct-payment-create/three-d-secure.json", merchant.apiKey());
         APIGatewayV2HTTPEvent event = event("webhook-events-list/first-page.json");
         assertEquals("limit=2", event.getRawQueryString());
         assertEquals(Map.of("limit", "2"), event.getQueryStringParameters());
@@ -80,9 +77,9 @@ class ListWebhookEventsHandlerIT {
 
     @Test
     void aFullLastPageSaysThereIsNothingMore() {
-        NewMerchant merchant = environment.newMerchant("Two Payments Merchant");
-        environment.pay("direct-payment-create/success.json", merchant.apiKey());
-        environment.pay("direct-payment-create/success.json", merchant.apiKey());
+        NewMerchant merchant = stack.merchants().newMerchant("Two Payments Merchant");
+        stack.payments().pay("direct-payment-create/success.json", merchant.apiKey());
+        stack.payments().pay("direct-payment-create/success.json", merchant.apiKey());
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("webhook-events-list/first-page.json"),
                 merchant.apiKey()));
@@ -95,10 +92,10 @@ class ListWebhookEventsHandlerIT {
 
     @Test
     void withoutALimitUpToTwentyEventsAreShownNewestFirst() {
-        NewMerchant merchant = environment.newMerchant("Default Limit Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Default Limit Merchant");
         List<String> paid = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            paid.add(0, environment.pay("direct-payment-create/success.json", merchant.apiKey()).transactionId());
+            paid.add(0, stack.payments().pay("direct-payment-create/success.json", merchant.apiKey()).transactionId());
         }
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(
@@ -115,10 +112,10 @@ class ListWebhookEventsHandlerIT {
 
     @Test
     void aMerchantSeesOnlyItsOwnEvents() {
-        NewMerchant mine = environment.newMerchant("Own Events Merchant");
-        NewMerchant other = environment.newMerchant("Other Events Merchant");
-        CreatedPayment own = environment.pay("direct-payment-create/success.json", mine.apiKey());
-        environment.pay("direct-payment-create/success.json", other.apiKey());
+        NewMerchant mine = stack.merchants().newMerchant("Own Events Merchant");
+        NewMerchant other = stack.merchants().newMerchant("Other Events Merchant");
+        CreatedPayment own = stack.payments().pay("direct-payment-create/success.json", mine.apiKey());
+        stack.payments().pay("direct-payment-create/success.json", other.apiKey());
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(
                 withQuery(event("webhook-events-list/first-page.json"), Map.of("limit", "100")), mine.apiKey()));
@@ -130,7 +127,7 @@ class ListWebhookEventsHandlerIT {
 
     @Test
     void aMerchantWithoutPaymentsGetsAnEmptyPage() {
-        NewMerchant merchant = environment.newMerchant("Quiet Merchant");
+        NewMerchant merchant = stack.merchants().newMerchant("Quiet Merchant");
 
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("webhook-events-list/first-page.json"),
                 merchant.apiKey()));
@@ -162,10 +159,10 @@ class ListWebhookEventsHandlerIT {
 
     @Test
     void anotherMerchantsCursorOrAMadeUpOneIsRefused() {
-        NewMerchant owner = environment.newMerchant("Cursor Owner");
-        NewMerchant thief = environment.newMerchant("Cursor Thief");
-        environment.pay("direct-payment-create/success.json", owner.apiKey());
-        environment.pay("direct-payment-create/success.json", owner.apiKey());
+        NewMerchant owner = stack.merchants().newMerchant("Cursor Owner");
+        NewMerchant thief = stack.merchants().newMerchant("Cursor Thief");
+        stack.payments().pay("direct-payment-create/success.json", owner.apiKey());
+        stack.payments().pay("direct-payment-create/success.json", owner.apiKey());
         String cursor = json(invoke(withApiKey(withQuery(event("webhook-events-list/first-page.json"),
                 Map.of("limit", "1")), owner.apiKey()))).get("data").get("next_cursor").asText();
 
@@ -176,7 +173,7 @@ class ListWebhookEventsHandlerIT {
     }
 
     private static void assertEvent(JsonNode event, CreatedPayment payment, String type) {
-        assertEquals(environment.eventIdOf(payment), event.get("event_id").asText());
+        assertEquals(stack.webhooks().eventIdOf(payment), event.get("event_id").asText());
         assertEquals(type, event.get("type").asText());
         assertEquals(payment.transactionId(), event.get("transaction_id").asText());
         assertEquals("pending", event.get("delivery_status").asText(), "no delivery has run");
@@ -194,6 +191,6 @@ class ListWebhookEventsHandlerIT {
     }
 
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-        return HandlerTestEnvironment.invoke(handler, FUNCTION, event);
+        return LambdaInvocations.invoke(handler, FUNCTION, event);
     }
 }

@@ -1,16 +1,21 @@
-package com.circoflows.localrunner;
+package com.circoflows.localstack;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
- * The Lambda context a local invocation gets; our handlers only ever read the request id. Public for
- * the cold-start probe, which hands it to a handler in a fresh JVM.
+ * The Lambda context a local invocation gets (local runner, handler ITs, benchmarks); our handlers
+ * only ever read the request id. Lives here, beside the rest of the AWS stand-ins, because every
+ * caller already depends on this module and none of them may depend on another.
  */
 public final class LocalLambdaContext implements Context {
+    /** What the template's functions get unless they say otherwise. */
+    public static final int DEFAULT_MEMORY_MB = 1024;
+
     private final String requestId;
     private final String functionName;
     private final int memoryMb;
@@ -19,6 +24,11 @@ public final class LocalLambdaContext implements Context {
         this.requestId = requestId;
         this.functionName = functionName;
         this.memoryMb = memoryMb;
+    }
+
+    /** An invocation with its own request id, as for an SQS or scheduled event. */
+    public static LocalLambdaContext forInvocation(String functionName) {
+        return new LocalLambdaContext(UUID.randomUUID().toString(), functionName, DEFAULT_MEMORY_MB);
     }
 
     @Override
