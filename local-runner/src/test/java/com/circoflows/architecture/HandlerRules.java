@@ -10,7 +10,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A handler (a class of functions/*) holds no logic: it translates Lambda's event and calls one entry
@@ -33,14 +32,6 @@ final class HandlerRules {
             "java.util");
     private static final int MAX_METHODS = 1;
     private static final int MAX_CONSTRUCTORS = 3;
-    /**
-     * Transitional, named one by one: WebhookSweeperHandler's constructor from the two domain halves,
-     * kept while WebhookSweeperHandlerIT still calls it (deprecated for removal; delete both together).
-     */
-    private static final Set<String> TRANSITIONAL_ORIGINS = Set.of(
-            "com.circoflows.functions.webhooks.sweeper.WebhookSweeperHandler.<init>("
-                    + "com.circoflows.domain.webhook.WebhookSweeper, "
-                    + "com.circoflows.domain.reconciliation.AuthorizationReconciler)");
 
     static final ArchRule HANDLERS_ONLY_TRANSLATE_AND_DELEGATE = ArchRuleDefinition.classes()
             .that().resideInAPackage(HANDLERS).and().areTopLevelClasses()
@@ -58,7 +49,7 @@ final class HandlerRules {
             public void check(JavaClass handler, ConditionEvents events) {
                 for (Dependency dependency : handler.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
-                    if (target.isPrimitive() || allowed(target.getPackageName()) || transitional(dependency)) {
+                    if (target.isPrimitive() || allowed(target.getPackageName())) {
                         continue;
                     }
                     events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
@@ -103,7 +94,4 @@ final class HandlerRules {
                 .anyMatch(prefix -> packageName.equals(prefix) || packageName.startsWith(prefix + "."));
     }
 
-    private static boolean transitional(Dependency dependency) {
-        return TRANSITIONAL_ORIGINS.stream().anyMatch(origin -> dependency.getDescription().contains("<" + origin + ">"));
-    }
 }

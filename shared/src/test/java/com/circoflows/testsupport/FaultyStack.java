@@ -57,12 +57,12 @@ public final class FaultyStack {
 
     /** One pass of the sweeper's reconciliation (WebhookSweeperFunction's wiring), at this test's time. */
     public Reconciliation reconcile() {
-        return wiring("WebhookSweeperFunction").authorizationReconciler().reconcile();
+        return wiring("WebhookSweeperFunction").payments().authorizationReconciler().reconcile();
     }
 
     /** One pass of the webhook sweeper (WebhookSweeperFunction's wiring), at this test's time. */
     public int sweepWebhooks() {
-        return wiring("WebhookSweeperFunction").webhookSweeper().sweep();
+        return wiring("WebhookSweeperFunction").webhooks().webhookSweeper().sweep();
     }
 
     // --- what is stored ------------------------------------------------------------------------

@@ -63,7 +63,7 @@ public final class TestPayments {
         if (createPayments == null) {
             createPayments = functions.wiredAs("CreateDirectPaymentFunction", () -> {
                 FunctionWiring wiring = FunctionWiring.fromEnvironment();
-                return new MerchantApiHandler(wiring.merchantApi(), wiring.createDirectPaymentEndpoint()) {
+                return new MerchantApiHandler(wiring.api().merchantApiPipeline(), wiring.payments().createDirectPaymentEndpoint()) {
                 };
             });
         }

@@ -54,7 +54,7 @@ public final class TestSessions {
         if (createSessions == null) {
             createSessions = functions.wiredAs("CreateHostedPaymentFunction", () -> {
                 FunctionWiring wiring = FunctionWiring.fromEnvironment();
-                return new MerchantApiHandler(wiring.merchantApi(), wiring.createHostedPaymentEndpoint()) {
+                return new MerchantApiHandler(wiring.api().merchantApiPipeline(), wiring.sessions().createHostedPaymentEndpoint()) {
                 };
             });
         }
@@ -68,7 +68,7 @@ public final class TestSessions {
     public synchronized SessionCheckoutService sessionCheckout() {
         if (sessionCheckout == null) {
             sessionCheckout = functions.wiredAs("PaymentPageFunction",
-                    () -> FunctionWiring.fromEnvironment().sessionCheckout());
+                    () -> FunctionWiring.fromEnvironment().sessions().sessionCheckoutService());
         }
         return sessionCheckout;
     }

@@ -124,7 +124,7 @@ public final class TestWebhooks {
     private synchronized WebhookJobBatch deliveries() {
         if (deliveries == null) {
             deliveries = functions.wiredAs("WebhookDeliveryFunction",
-                    () -> FunctionWiring.fromEnvironment().webhookJobBatch());
+                    () -> FunctionWiring.fromEnvironment().webhooks().webhooks().webhookJobBatch());
         }
         return deliveries;
     }

@@ -107,7 +107,7 @@ final class SessionsE2e {
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
         environment.put(Settings.LOCAL_MODE, "true");
-        return Settings.withEnvironment(environment, () -> FunctionWiring.fromEnvironment().sessionCheckout());
+        return Settings.withEnvironment(environment, () -> FunctionWiring.fromEnvironment().sessions().sessionCheckoutService());
     }
 
     /**

@@ -51,7 +51,7 @@ class PaymentPageFaultsIT {
     @BeforeEach
     void sessionOfANewMerchant() {
         faulty = new FaultyStack(stack);
-        checkout = faulty.wiring(FUNCTION).sessionCheckout();
+        checkout = faulty.wiring(FUNCTION).sessions().sessionCheckoutService();
         merchant = stack.merchants().newMerchant("Page faults " + System.nanoTime());
         sessionId = stack.sessions().createSession(merchant.apiKey());
     }

@@ -80,7 +80,7 @@ class ConfirmThreeDSecureFaultsIT {
         // Its clock starts now, after the payment was made, and only moves forward.
         faulty = new FaultyStack(stack);
         FunctionWiring wiring = faulty.wiring(FUNCTION);
-        handler = new ConfirmThreeDSecureHandler(wiring.writingMerchantApi(), wiring.confirmThreeDSecureEndpoint());
+        handler = new ConfirmThreeDSecureHandler(wiring.api().idempotentMerchantApiPipeline(), wiring.payments().confirmThreeDSecureEndpoint());
     }
 
     @Test

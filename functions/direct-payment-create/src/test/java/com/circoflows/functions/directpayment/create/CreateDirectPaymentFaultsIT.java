@@ -76,7 +76,7 @@ class CreateDirectPaymentFaultsIT {
     void newMerchantAndFaultyHandler() {
         faulty = new FaultyStack(stack);
         FunctionWiring wiring = faulty.wiring(FUNCTION);
-        handler = new CreateDirectPaymentHandler(wiring.writingMerchantApi(), wiring.createDirectPaymentEndpoint());
+        handler = new CreateDirectPaymentHandler(wiring.api().idempotentMerchantApiPipeline(), wiring.payments().createDirectPaymentEndpoint());
         merchant = stack.merchants().newMerchant("Faults " + System.nanoTime());
         stack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks/" + merchant.merchantId()));
     }

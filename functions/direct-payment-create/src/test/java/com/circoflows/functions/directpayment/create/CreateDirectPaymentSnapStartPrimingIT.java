@@ -53,7 +53,7 @@ class CreateDirectPaymentSnapStartPrimingIT {
     @Test
     void thePrimingCompletesAgainstTheStackAndStillWritesNothing() {
         Runnable priming = new FunctionWiring(new Settings(stack.functions().environment("CreateDirectPaymentFunction")))
-                .createDirectPaymentPriming();
+                .payments().createDirectPaymentPriming();
         Map<String, List<String>> tablesBefore = everyTable();
 
         priming.run();

@@ -38,7 +38,7 @@ class WebhookDeadLetterFaultsIT {
         String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", merchant.apiKey()));
         stack.queues().send(DLQ, "{\"event_id\":\"" + eventId + "\",\"merchant_id\":\"" + merchant.merchantId() + "\"}");
         FaultyStack faulty = new FaultyStack(stack);
-        WebhookDeadLetterHandler handler = new WebhookDeadLetterHandler(faulty.wiring(FUNCTION).deadLetterBatch());
+        WebhookDeadLetterHandler handler = new WebhookDeadLetterHandler(faulty.wiring(FUNCTION).webhooks().deadLetterBatch());
         faulty.faults().inject(THROTTLED, "UpdateItem", faulty.table("WebhookEventsTable"));
 
         Message deadLetter = stack.queues().receiveJob(DLQ, eventId);

@@ -52,7 +52,7 @@ class WebhookDeliveryFaultsIT {
         stack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiver.url("/hooks/crash"));
         String eventId = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json", merchant.apiKey()));
         FaultyStack faulty = new FaultyStack(stack);
-        WebhookDeliveryHandler handler = new WebhookDeliveryHandler(faulty.wiring(FUNCTION).webhookJobBatch());
+        WebhookDeliveryHandler handler = new WebhookDeliveryHandler(faulty.wiring(FUNCTION).webhooks().webhookJobBatch());
         // The first UpdateItem on the events table takes the delivery lease; the second records the attempt.
         String events = faulty.table("WebhookEventsTable");
         faulty.faults().inject(PASS, "UpdateItem", events).inject(CRASH_BEFORE, "UpdateItem", events);

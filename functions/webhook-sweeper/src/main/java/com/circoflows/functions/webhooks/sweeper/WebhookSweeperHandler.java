@@ -6,9 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.lambda.EventInvocation;
 import com.circoflows.adapters.lambda.ScheduledSweepRun;
 import com.circoflows.adapters.wiring.FunctionWiring;
-import com.circoflows.adapters.wiring.WebhookWiring;
-import com.circoflows.domain.reconciliation.AuthorizationReconciler;
-import com.circoflows.domain.webhook.WebhookSweeper;
 import java.util.Map;
 
 /** Every minute: the scheduled sweep (domain.sweep.ScheduledSweep), its counts as the invocation's result. */
@@ -23,14 +20,6 @@ public final class WebhookSweeperHandler implements RequestHandler<ScheduledEven
         this.sweep = sweep;
     }
 
-    /**
-     * Kept only until WebhookSweeperHandlerIT builds the handler from {@code FunctionWiring}'s sweep run
-     * (a one-line change in the test); the architecture test exempts this constructor by name.
-     */
-    @Deprecated(forRemoval = true)
-    public WebhookSweeperHandler(WebhookSweeper sweeper, AuthorizationReconciler reconciler) {
-        this(WebhookWiring.scheduledSweepRun(sweeper, reconciler));
-    }
 
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {

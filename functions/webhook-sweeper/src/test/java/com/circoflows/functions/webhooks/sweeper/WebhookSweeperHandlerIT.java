@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.circoflows.adapters.dynamodb.DynamoGatewayLedger;
 import com.circoflows.adapters.wiring.FunctionWiring;
+import com.circoflows.adapters.wiring.WebhookWiring;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.gateway.AuthorizationRecord;
@@ -179,8 +180,8 @@ class WebhookSweeperHandlerIT {
     void whenReconciliationFailsTheWebhooksAreStillSweptAndTheInvocationFails() {
         FaultyStack faulty = new FaultyStack(stack);
         FunctionWiring wiring = faulty.wiring(FUNCTION);
-        WebhookSweeperHandler handler = new WebhookSweeperHandler(wiring.webhookSweeper(),
-                wiring.authorizationReconciler());
+        WebhookSweeperHandler handler = new WebhookSweeperHandler(WebhookWiring.scheduledSweepRun(wiring.webhooks().webhookSweeper(),
+                wiring.payments().authorizationReconciler()));
         String lost = stack.webhooks().eventIdOf(stack.payments().pay("direct-payment-create/success.json"));
         stack.webhooks().drainWebhookJobs();
         faulty.faults().inject(THROTTLED, "Query", faulty.table("GatewayAuthorizationsTable"));
