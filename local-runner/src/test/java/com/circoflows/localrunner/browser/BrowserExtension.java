@@ -10,10 +10,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives each test method a fresh {@link Browser} and closes it afterwards; when the test fails, saves a
- * screenshot of where the browser was (target/screenshots/FAILED-Class-method.png). Without Chromium
- * installed the browser tests are skipped on a developer's machine, but fail in CI (CI=true), which
- * installs it (.ci/run).
+ * Gives each test method a {@link Browser} as good as new: one headless Chromium per test JVM, started
+ * on first use, {@link Browser#reset() reset} before each test and closed when JUnit closes the root
+ * store after the last class. When a test fails, saves a screenshot of where the browser was
+ * (target/screenshots/FAILED-Class-method.png). Without Chromium installed the browser tests are
+ * skipped on a developer's machine, but fail in CI (CI=true), which installs it (.ci/run).
  */
 final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback, ExecutionCondition {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
@@ -39,13 +40,15 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getStore(NAMESPACE)
+        Browser browser = extensionContext.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent("browser", key -> new Closing(Browser.start()), Closing.class).browser();
+        extensionContext.getStore(NAMESPACE).put("browser-used", new Used(browser));
+        return browser.reset();
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        Closing open = context.getStore(NAMESPACE).get("browser", Closing.class);
+        Used open = context.getStore(NAMESPACE).get("browser-used", Used.class);
         if (open == null || context.getExecutionException().isEmpty()) {
             return;
         }
@@ -58,7 +61,11 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
         }
     }
 
-    /** Closed by JUnit when the test method's store is closed. */
+    /** The browser this test method was given, for its failure screenshot. */
+    private record Used(Browser browser) {
+    }
+
+    /** Closed by JUnit when the root store is closed, after the last test class of the JVM. */
     private record Closing(Browser browser) implements AutoCloseable {
         @Override
         public void close() {

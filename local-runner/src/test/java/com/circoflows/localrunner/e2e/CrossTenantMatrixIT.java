@@ -12,6 +12,7 @@ import com.circoflows.localstack.TableDefinition;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -259,21 +260,30 @@ class CrossTenantMatrixIT {
     }
 
     /**
-     * Every item of A's in every template table (by its merchant_id attribute), once two reads a
-     * second apart agree: webhook deliveries to A's endpoint finish in the background first.
+     * Every item of A's in every template table (by its merchant_id attribute), once each of A's
+     * webhook events is delivered or failed (deliveries to A's endpoint finish in the background) and
+     * two reads in a row agree.
      */
     private Map<String, Map<String, AttributeValue>> settledItemsOf(String merchantId) {
-        Map<String, Map<String, AttributeValue>> previous = itemsOf(merchantId);
-        for (int attempt = 0; attempt < 30; attempt++) {
-            MinuteWindow.sleep(1000);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Map<String, AttributeValue>> previous = Map.of();
+        while (System.nanoTime() < deadline) {
             Map<String, Map<String, AttributeValue>> current = itemsOf(merchantId);
-            if (current.equals(previous)) {
+            if (current.equals(previous) && webhookEventsSettled(current)) {
                 assertFalse(current.isEmpty(), "merchant A owns items");
                 return current;
             }
             previous = current;
+            PollPause.pause(100);
         }
-        throw new AssertionError("merchant A's items kept changing for 30 s");
+        throw new AssertionError("merchant A's items kept changing for 30 s: " + previous.keySet());
+    }
+
+    private static boolean webhookEventsSettled(Map<String, Map<String, AttributeValue>> items) {
+        return items.entrySet().stream()
+                .filter(item -> item.getKey().startsWith("WebhookEventsTable/"))
+                .map(item -> item.getValue().get("delivery_status"))
+                .allMatch(status -> status != null && List.of("delivered", "failed").contains(status.s()));
     }
 
     private Map<String, Map<String, AttributeValue>> itemsOf(String merchantId) {

@@ -83,10 +83,14 @@ public final class E2e implements AutoCloseable {
         return new E2e(runner, null);
     }
 
-    /** target/e2e-logs/captured.log of this module (failsafe sets basedir; an IDE runs from the module). */
+    /**
+     * target/e2e-logs/captured.log of this module (failsafe sets basedir; an IDE runs from the module),
+     * in fork-N/ when failsafe runs several test JVMs side by side, so no two JVMs write one file.
+     */
     static Path capturedLogPath() {
-        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-                .resolve("target").resolve("e2e-logs").resolve("captured.log");
+        Path logs = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().resolve("target").resolve("e2e-logs");
+        String fork = System.getProperty("circoflows.fork", "");
+        return (fork.isBlank() ? logs : logs.resolve("fork-" + fork)).resolve("captured.log");
     }
 
     public LocalRunner runner() {
