@@ -9,9 +9,8 @@ import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.TableDefinition;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import com.circoflows.testsupport.WebhookReceiver;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ class CrossTenantMatrixIT {
 
     private final E2e e2e;
     private String gatewayIdOfA;
-    private HttpServer webhookReceiver;
+    private WebhookReceiver webhookReceiver;
     private E2e.TestMerchant merchantA;
     private Api merchantB;
     private String revokedKeyOfA;
@@ -57,19 +56,13 @@ class CrossTenantMatrixIT {
     }
 
     @BeforeAll
-    void merchantAOwnsOneOfEverything() throws IOException {
-        webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        webhookReceiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        webhookReceiver.start();
+    void merchantAOwnsOneOfEverything() {
+        webhookReceiver = WebhookReceiver.start().answer(Answering.always(204));
         merchantA = e2e.newMerchant("Tenant A");
         merchantB = e2e.newMerchant("Tenant B").api();
         liveKeyOfA = e2e.api(e2e.issueKey(merchantA.merchantId(), Mode.LIVE));
         Api a = merchantA.api();
-        String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/tenant-a";
+        String webhookUrl = webhookReceiver.url("/tenant-a");
         HttpResult endpoint = a.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + webhookUrl + "\"}");
         assertEquals(200, endpoint.status(), endpoint::describe);
 
@@ -108,7 +101,7 @@ class CrossTenantMatrixIT {
     @AfterAll
     void stopReceiver() {
         if (webhookReceiver != null) {
-            webhookReceiver.stop(0);
+            webhookReceiver.close();
         }
     }
 

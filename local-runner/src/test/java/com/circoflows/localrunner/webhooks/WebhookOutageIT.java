@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
+import com.circoflows.testsupport.WebhookReceiver.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +34,7 @@ class WebhookOutageIT extends OnWebhookStack {
     void receiverDownForAWhileGetsEveryEventExactlyOnce() {
         Merchant merchant = stack.newMerchant("Outage Merchant");
         AtomicBoolean down = new AtomicBoolean(true);
-        ReceiverServer receiver = receiver(n -> Reply.of(down.get() ? 503 : 200));
+        ReceiverServer receiver = receiver(request -> Reply.of(down.get() ? 503 : 200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/outage")));
 
         long outageStarted = System.nanoTime();
@@ -93,7 +93,7 @@ class WebhookOutageIT extends OnWebhookStack {
         assertEquals("connection_refused", refused.path("attempts").get(0).path("error").asText(), refused.toString());
         assertTrue(refused.path("attempts").get(0).path("http_status").isNull(), refused.toString());
 
-        ReceiverServer receiver = receiver(Script.always(200));
+        ReceiverServer receiver = receiver(Answering.always(200));
         receiver.expectSecrets(secret);
         assertEquals(200, merchant.putEndpoint(receiver.url("/hooks/new-home")).status());
         JsonNode delivered = merchant.eventUntil(eventId, "delivered to the new endpoint", Duration.ofSeconds(20),

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
+import com.circoflows.testsupport.WebhookReceiver.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void receiverFailsThreeTimesThenSucceeds() {
         Merchant merchant = stack.newMerchant("Flaky Endpoint Merchant");
-        ReceiverServer receiver = receiver(Script.sequence(500, 500, 500, 200));
+        ReceiverServer receiver = receiver(Answering.sequence(500, 500, 500, 200));
         String url = receiver.url("/hooks/flaky");
         receiver.expectSecrets(merchant.createEndpoint(url));
 
@@ -88,7 +88,7 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void receiverAlwaysFailsIsDeadLetteredMarkedFailedThenRedeliveredOnRequest() {
         Merchant merchant = stack.newMerchant("Broken Endpoint Merchant");
-        ReceiverServer receiver = receiver(Script.always(503));
+        ReceiverServer receiver = receiver(Answering.always(503));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/broken")));
 
         String transactionId = merchant.paySuccessfully("857", 5200);
@@ -109,7 +109,7 @@ class WebhookRetryIT extends OnWebhookStack {
         assertEquals(attempts, receiver.requests().size(), receiver.requests()::toString);
         assertNoJobLeft(receiver, attempts);
 
-        receiver.answer(Script.always(200));
+        receiver.answer(Answering.always(200));
         Response redeliver = merchant.redeliver(eventId);
         assertEquals(202, redeliver.status(), redeliver::describe);
         assertEquals(eventId, redeliver.data().path("event_id").asText(), redeliver::describe);
@@ -128,7 +128,7 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void gone410DisablesTheEndpointUntilItIsSetAgain() {
         Merchant merchant = stack.newMerchant("Gone Endpoint Merchant");
-        ReceiverServer receiver = receiver(Script.always(410));
+        ReceiverServer receiver = receiver(Answering.always(410));
         String url = receiver.url("/hooks/gone");
         receiver.expectSecrets(merchant.createEndpoint(url));
 
@@ -150,7 +150,7 @@ class WebhookRetryIT extends OnWebhookStack {
         Response enabled = merchant.putEndpoint(url);
         assertEquals(200, enabled.status(), enabled::describe);
         assertEquals("enabled", enabled.data().path("status").asText(), enabled::describe);
-        receiver.answer(Script.always(200));
+        receiver.answer(Answering.always(200));
         String laterEvent = merchant.eventIdFor(merchant.paySuccessfully("873", 5600));
         merchant.eventUntil(laterEvent, "delivered once enabled again", Duration.ofSeconds(10),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
@@ -169,7 +169,7 @@ class WebhookRetryIT extends OnWebhookStack {
         Merchant merchant = stack.newMerchant("Redirecting Endpoint Merchant");
         ReceiverServer receiver = receiver();
         String elsewhere = receiver.url("/hooks/elsewhere");
-        receiver.answer(n -> switch (n) {
+        receiver.answer(request -> switch (request.number()) {
             case 1 -> Reply.redirect(302, elsewhere);
             case 2 -> Reply.redirect(307, elsewhere);
             case 3 -> Reply.of(400);
@@ -193,7 +193,7 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void answerSlowerThanTenSecondsIsATimeoutAndRetried() {
         Merchant merchant = stack.newMerchant("Slow Endpoint Merchant");
-        ReceiverServer receiver = receiver(n -> n == 1 ? Reply.after(200, Duration.ofSeconds(11)) : Reply.of(200));
+        ReceiverServer receiver = receiver(request -> request.number() == 1 ? Reply.of(200).after(Duration.ofSeconds(11)) : Reply.of(200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/slow")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("895", 5900));
@@ -213,7 +213,7 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void aHugeAnswerIsReadOnlyInPart() {
         Merchant merchant = stack.newMerchant("Verbose Endpoint Merchant");
-        ReceiverServer receiver = receiver(n -> Reply.withBody(200, 8 * 1024 * 1024));
+        ReceiverServer receiver = receiver(request -> Reply.withBody(200, 8 * 1024 * 1024));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/verbose")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("896", 6000));
@@ -238,7 +238,7 @@ class WebhookRetryIT extends OnWebhookStack {
         String pan = CardData.pan("5105105105105100");
         String answer = "<html>\r\n<script>alert(1)</script>\n\tpayment for card 5105 1051\n0510 5100 failed\u0000\u001b[0m\n"
                 + "  at com.example.Hook.handle(Hook.java:42)\n".repeat(100) + "</html>";
-        ReceiverServer receiver = receiver(n -> Reply.withText(500, answer));
+        ReceiverServer receiver = receiver(request -> Reply.withText(500, answer));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/chatty")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("897", 6100));
@@ -252,7 +252,7 @@ class WebhookRetryIT extends OnWebhookStack {
         assertTrue(shown.chars().noneMatch(Character::isISOControl), shown);
         assertTrue(!shown.contains(pan.substring(0, 4)) && !shown.contains("0510 5100"), shown);
         // Its retries end here, so no job of this test is left on the queue the next test looks at.
-        receiver.answer(Script.always(200));
+        receiver.answer(Answering.always(200));
         merchant.eventUntil(eventId, "delivered once the endpoint recovers", Duration.ofSeconds(10),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
     }
