@@ -5,6 +5,8 @@ import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.localstack.SamTemplate;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testsupport.HandlerTestEnvironment;
+import com.circoflows.testsupport.WebhookReceiver;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,13 +51,14 @@ public final class ColdStartBenchmark {
         PrintStream stackLog = new PrintStream(Files.newOutputStream(workDirectory.resolve("stack.log")), true,
                 StandardCharsets.UTF_8);
         JsonLog.redirectTo(stackLog);
-        AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
+        // Merchants need an endpoint that takes their webhooks; what arrives is not part of the measurement.
+        WebhookReceiver receiver = WebhookReceiver.start(false).answer(Answering.always(200));
         Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
         try (HandlerTestEnvironment environment = HandlerTestEnvironment.start()) {
             SamTemplate template = environment.stack().template();
             Path projectRoot = SamTemplate.locate().toAbsolutePath().getParent();
             ColdStartScenarios scenarios = new ColdStartScenarios(environment,
-                    receiver.url());
+                    receiver.url("/hooks"));
             String httpClient = System.getenv().getOrDefault("COLD_START_HTTP_CLIENT", "url-connection");
             ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses(httpClient.equals("crt")));
 
