@@ -11,13 +11,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives each test method a {@link Browser} as good as new: one headless Chromium per test JVM, started
- * on first use, {@link Browser#reset() reset} before each test and closed when JUnit closes the root
- * store after the last class. When a test fails, saves a screenshot of where the browser was
+ * on first use, {@link Browser#reset() reset} before each test and closed when the JVM exits (failsafe
+ * hands a JVM one class at a time, so no JUnit store outlives a class). When a test fails, saves a screenshot of where the browser was
  * (target/screenshots/FAILED-Class-method.png). Without Chromium installed the browser tests are
  * skipped on a developer's machine, but fail in CI (CI=true), which installs it (.ci/run).
  */
 final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback, ExecutionCondition {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static Browser shared;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -40,10 +41,18 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        Browser browser = extensionContext.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("browser", key -> new Closing(Browser.start()), Closing.class).browser();
+        Browser browser = shared();
         extensionContext.getStore(NAMESPACE).put("browser-used", new Used(browser));
         return browser.reset();
+    }
+
+    private static synchronized Browser shared() {
+        if (shared == null) {
+            Browser started = Browser.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "browser-shutdown"));
+            shared = started;
+        }
+        return shared;
     }
 
     @Override
@@ -65,11 +74,4 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
     private record Used(Browser browser) {
     }
 
-    /** Closed by JUnit when the root store is closed, after the last test class of the JVM. */
-    private record Closing(Browser browser) implements AutoCloseable {
-        @Override
-        public void close() {
-            browser.close();
-        }
-    }
 }
