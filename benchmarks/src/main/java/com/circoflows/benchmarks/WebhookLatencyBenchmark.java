@@ -2,8 +2,8 @@ package com.circoflows.benchmarks;
 
 import com.circoflows.localrunner.LocalRunner;
 import com.circoflows.localrunner.LocalRunnerOptions;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
+import com.circoflows.testsupport.WebhookReceiver;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,26 +28,20 @@ public final class WebhookLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int payments = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Map<String, Long> arrivals = new ConcurrentHashMap<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        receiver.createContext("/hook", exchange -> {
-            long now = System.nanoTime();
-            String body = new String(exchange.getRequestBody().readAllBytes());
-            Matcher matcher = TRANSACTION_ID.matcher(body);
+        WebhookReceiver receiver = WebhookReceiver.start(false).answer(Answering.always(204)).inspectEach(request -> {
+            Matcher matcher = TRANSACTION_ID.matcher(request.body());
             if (matcher.find()) {
-                arrivals.putIfAbsent(matcher.group(1), now);
+                arrivals.putIfAbsent(matcher.group(1), request.receivedNanos());
             }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
         });
-        receiver.start();
         try (LocalRunner runner = LocalRunner.start(LocalRunnerOptions.forTests())) {
             HttpClient client = HttpClient.newHttpClient();
             BenchmarkKeys keys = new BenchmarkKeys(runner, payments + 20);
             for (String key : keys.all()) {
                 client.send(HttpRequest.newBuilder(URI.create(runner.baseUrl() + "/api/webhook-endpoint"))
                         .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:"
-                                + receiver.getAddress().getPort() + "/hook\"}")).build(),
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"url\":\"" + receiver.url("/hook") + "\"}"))
+                        .build(),
                         HttpResponse.BodyHandlers.discarding());
             }
             for (int i = 0; i < 20; i++) {
@@ -75,7 +69,7 @@ public final class WebhookLatencyBenchmark {
             System.out.println("Payment request sent -> signed payment.succeeded received on loopback, sequential");
             System.out.println("  " + Percentiles.ofNanos(latencies));
         } finally {
-            receiver.stop(0);
+            receiver.close();
         }
         System.exit(0);
     }

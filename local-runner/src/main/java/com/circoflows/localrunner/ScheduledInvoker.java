@@ -88,6 +88,11 @@ public final class ScheduledInvoker implements AutoCloseable {
         return ruleArn;
     }
 
+    /** False once closed and no run is in progress: from then on the function is never invoked again. */
+    public boolean isRunning() {
+        return !timer.isTerminated();
+    }
+
     private void invokeOnce() {
         try {
             function.handler().handleRequest(event(ruleArn, region, Instant.now()),

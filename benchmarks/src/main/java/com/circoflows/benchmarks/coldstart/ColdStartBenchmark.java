@@ -6,6 +6,8 @@ import com.circoflows.localstack.SamTemplate;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testsupport.HandlerStack;
 import com.circoflows.testsupport.SampleEvents;
+import com.circoflows.testsupport.WebhookReceiver;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,13 +59,14 @@ public final class ColdStartBenchmark {
         PrintStream stackLog = new PrintStream(Files.newOutputStream(workDirectory.resolve("stack.log")), true,
                 StandardCharsets.UTF_8);
         JsonLog.redirectTo(stackLog);
-        AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
+        // Merchants need an endpoint that takes their webhooks; what arrives is not part of the measurement.
+        WebhookReceiver receiver = WebhookReceiver.start(false).answer(Answering.always(200));
         Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
         try (HandlerStack handlerStack = HandlerStack.start()) {
             SamTemplate template = handlerStack.localStack().template();
             Path projectRoot = SamTemplate.locate().toAbsolutePath().getParent();
             ColdStartScenarios scenarios = new ColdStartScenarios(handlerStack,
-                    receiver.url());
+                    receiver.url("/hooks"));
             String httpClient = System.getenv().getOrDefault("COLD_START_HTTP_CLIENT", "url-connection");
             boolean crt = httpClient.equals("crt");
             ProbeLauncher launcher = new ProbeLauncher(workDirectory, probeClasses(crt),

@@ -1,13 +1,14 @@
 package com.circoflows.benchmarks.sizing;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.circoflows.benchmarks.coldstart.AcceptingWebhookReceiver;
 import com.circoflows.benchmarks.coldstart.ColdStartScenarios;
 import com.circoflows.config.Settings;
 import com.circoflows.localstack.LocalLambdaContext;
 import com.circoflows.localstack.FunctionDefinition;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.testsupport.HandlerStack;
+import com.circoflows.testsupport.WebhookReceiver;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -38,11 +39,12 @@ public final class SizingBenchmark {
         Set<String> only = args.length > 1 ? Set.copyOf(Arrays.asList(args).subList(1, args.length)) : Set.of();
         // The functions' own log lines are not the report.
         JsonLog.redirectTo(new PrintStream(OutputStream.nullOutputStream()));
-        AcceptingWebhookReceiver receiver = AcceptingWebhookReceiver.start();
+        // Merchants need an endpoint that takes their webhooks; what arrives is not part of the measurement.
+        WebhookReceiver receiver = WebhookReceiver.start(false).answer(Answering.always(200));
         List<SizingResult> results = new ArrayList<>();
         try (HandlerStack handlerStack = HandlerStack.start()) {
             ColdStartScenarios scenarios = new ColdStartScenarios(handlerStack,
-                    receiver.url());
+                    receiver.url("/hooks"));
             System.out.printf("Sizing: %d invocations per function, in-process on the local stack, %d cores%n",
                     invocations, Runtime.getRuntime().availableProcessors());
             System.out.println(SizingResult.HEADER);

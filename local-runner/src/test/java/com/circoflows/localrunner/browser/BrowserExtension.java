@@ -10,13 +10,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives each test method a fresh {@link Browser} and closes it afterwards; when the test fails, saves a
- * screenshot of where the browser was (target/screenshots/FAILED-Class-method.png). Without Chromium
- * installed the browser tests are skipped on a developer's machine, but fail in CI (CI=true), which
- * installs it (.ci/run).
+ * Gives each test method a {@link Browser} as good as new: one headless Chromium per test JVM, started
+ * on first use, {@link Browser#reset() reset} before each test and closed when the JVM exits (failsafe
+ * hands a JVM one class at a time, so no JUnit store outlives a class). When a test fails, saves a screenshot of where the browser was
+ * (target/screenshots/FAILED-Class-method.png). Without Chromium installed the browser tests are
+ * skipped on a developer's machine, but fail in CI (CI=true), which installs it (.ci/run).
  */
 final class BrowserExtension implements ParameterResolver, AfterTestExecutionCallback, ExecutionCondition {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static Browser shared;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -39,13 +41,23 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getStore(NAMESPACE)
-                .getOrComputeIfAbsent("browser", key -> new Closing(Browser.start()), Closing.class).browser();
+        Browser browser = shared();
+        extensionContext.getStore(NAMESPACE).put("browser-used", new Used(browser));
+        return browser.reset();
+    }
+
+    private static synchronized Browser shared() {
+        if (shared == null) {
+            Browser started = Browser.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "browser-shutdown"));
+            shared = started;
+        }
+        return shared;
     }
 
     @Override
     public void afterTestExecution(ExtensionContext context) {
-        Closing open = context.getStore(NAMESPACE).get("browser", Closing.class);
+        Used open = context.getStore(NAMESPACE).get("browser-used", Used.class);
         if (open == null || context.getExecutionException().isEmpty()) {
             return;
         }
@@ -58,11 +70,8 @@ final class BrowserExtension implements ParameterResolver, AfterTestExecutionCal
         }
     }
 
-    /** Closed by JUnit when the test method's store is closed. */
-    private record Closing(Browser browser) implements AutoCloseable {
-        @Override
-        public void close() {
-            browser.close();
-        }
+    /** The browser this test method was given, for its failure screenshot. */
+    private record Used(Browser browser) {
     }
+
 }

@@ -9,9 +9,9 @@ import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.TableDefinition;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
+import com.circoflows.testsupport.WebhookReceiver;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ class CrossTenantMatrixIT {
 
     private final E2e e2e;
     private String gatewayIdOfA;
-    private HttpServer webhookReceiver;
+    private WebhookReceiver webhookReceiver;
     private E2e.TestMerchant merchantA;
     private Api merchantB;
     private String revokedKeyOfA;
@@ -56,19 +56,13 @@ class CrossTenantMatrixIT {
     }
 
     @BeforeAll
-    void merchantAOwnsOneOfEverything() throws IOException {
-        webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-        webhookReceiver.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        webhookReceiver.start();
+    void merchantAOwnsOneOfEverything() {
+        webhookReceiver = WebhookReceiver.start().answer(Answering.always(204));
         merchantA = e2e.newMerchant("Tenant A");
         merchantB = e2e.newMerchant("Tenant B").api();
         liveKeyOfA = e2e.api(e2e.issueKey(merchantA.merchantId(), Mode.LIVE));
         Api a = merchantA.api();
-        String webhookUrl = "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/tenant-a";
+        String webhookUrl = webhookReceiver.url("/tenant-a");
         HttpResult endpoint = a.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + webhookUrl + "\"}");
         assertEquals(200, endpoint.status(), endpoint::describe);
 
@@ -107,7 +101,7 @@ class CrossTenantMatrixIT {
     @AfterAll
     void stopReceiver() {
         if (webhookReceiver != null) {
-            webhookReceiver.stop(0);
+            webhookReceiver.close();
         }
     }
 
@@ -259,21 +253,30 @@ class CrossTenantMatrixIT {
     }
 
     /**
-     * Every item of A's in every template table (by its merchant_id attribute), once two reads a
-     * second apart agree: webhook deliveries to A's endpoint finish in the background first.
+     * Every item of A's in every template table (by its merchant_id attribute), once each of A's
+     * webhook events is delivered or failed (deliveries to A's endpoint finish in the background) and
+     * two reads in a row agree.
      */
     private Map<String, Map<String, AttributeValue>> settledItemsOf(String merchantId) {
-        Map<String, Map<String, AttributeValue>> previous = itemsOf(merchantId);
-        for (int attempt = 0; attempt < 30; attempt++) {
-            MinuteWindow.sleep(1000);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Map<String, AttributeValue>> previous = Map.of();
+        while (System.nanoTime() < deadline) {
             Map<String, Map<String, AttributeValue>> current = itemsOf(merchantId);
-            if (current.equals(previous)) {
+            if (current.equals(previous) && webhookEventsSettled(current)) {
                 assertFalse(current.isEmpty(), "merchant A owns items");
                 return current;
             }
             previous = current;
+            PollPause.pause(100);
         }
-        throw new AssertionError("merchant A's items kept changing for 30 s");
+        throw new AssertionError("merchant A's items kept changing for 30 s: " + previous.keySet());
+    }
+
+    private static boolean webhookEventsSettled(Map<String, Map<String, AttributeValue>> items) {
+        return items.entrySet().stream()
+                .filter(item -> item.getKey().startsWith("WebhookEventsTable/"))
+                .map(item -> item.getValue().get("delivery_status"))
+                .allMatch(status -> status != null && List.of("delivered", "failed").contains(status.s()));
     }
 
     private Map<String, Map<String, AttributeValue>> itemsOf(String merchantId) {

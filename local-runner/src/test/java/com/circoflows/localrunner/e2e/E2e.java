@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * ElasticMQ provisioned from template.yaml), its captured output, and an HTTP client.
  */
 public final class E2e implements AutoCloseable {
+    private static E2e shared;
+
     private final LocalRunner runner;
     private final CapturedOutput output;
     private final HttpClient http;
@@ -43,6 +45,27 @@ public final class E2e implements AutoCloseable {
                 .map(TableDefinition::logicalId)
                 .map(logicalId -> runner.stack().resources().tableName(logicalId))
                 .toList();
+    }
+
+    /**
+     * The JVM's one shared environment, started on first use and closed when the JVM exits, after its
+     * {@link ForkCardDataScan} has looked through everything the JVM's classes left. Failsafe runs the
+     * ITs in two JVMs and hands each one class at a time (a JUnit run of its own), so neither a JUnit
+     * store nor class ordering outlives a class: a static does.
+     */
+    static synchronized E2e shared() {
+        if (shared == null) {
+            E2e started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    ForkCardDataScan.writeReport(started);
+                } finally {
+                    started.close();
+                }
+            }, "e2e-shutdown"));
+            shared = started;
+        }
+        return shared;
     }
 
     static E2e start() {
@@ -83,10 +106,12 @@ public final class E2e implements AutoCloseable {
         return new E2e(runner, null);
     }
 
-    /** target/e2e-logs/captured.log of this module (failsafe sets basedir; an IDE runs from the module). */
+    /**
+     * target/e2e-logs/{build}/jvm-{pid}/captured.log of this module (failsafe sets basedir; an IDE runs
+     * from the module): each test JVM of a build writes its own, beside its card-data scan report.
+     */
     static Path capturedLogPath() {
-        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
-                .resolve("target").resolve("e2e-logs").resolve("captured.log");
+        return ForkCardDataScan.jvmFolder().resolve("captured.log");
     }
 
     public LocalRunner runner() {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
- * Starts ONE {@link E2e} (LocalRunner + captured output) for every end-to-end class in the JVM, on
- * first use, and keeps it in the root store: JUnit closes it once, after the last class has run.
+ * Gives every end-to-end class the JVM's ONE {@link E2e} (LocalRunner + captured output), started on
+ * first use and closed when the JVM exits ({@link E2e#shared()}).
  *
  * <p>It is started before the class is constructed or its {@code @BeforeAll} runs, not while a
  * parameter is resolved: a stack that cannot start for a reason that skips (no Docker under
@@ -18,11 +18,8 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  */
 public final class LocalRunnerExtension implements ParameterResolver, BeforeAllCallback,
         TestInstancePreConstructCallback {
-    private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(LocalRunnerExtension.class);
-
     static E2e environment(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(E2e.class, key -> E2e.start(), E2e.class);
+        return E2e.shared();
     }
 
     @Override

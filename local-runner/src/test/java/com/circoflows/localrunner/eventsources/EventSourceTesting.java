@@ -60,8 +60,4 @@ final class EventSourceTesting {
             }
         }
     }
-
-    static long millisSince(long nanoTime) {
-        return (System.nanoTime() - nanoTime) / 1_000_000;
-    }
 }

@@ -2,7 +2,7 @@ package com.circoflows.localrunner.webhooks;
 
 import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.e2e.E2e;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ abstract class OnWebhookStack {
         return receiver;
     }
 
-    protected ReceiverServer receiver(Script script) {
+    protected ReceiverServer receiver(Answering script) {
         return receiver().answer(script);
     }
 }

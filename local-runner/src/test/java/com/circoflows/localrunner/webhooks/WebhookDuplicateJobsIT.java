@@ -3,11 +3,12 @@ package com.circoflows.localrunner.webhooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
+import com.circoflows.testsupport.WebhookReceiver.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class WebhookDuplicateJobsIT extends OnWebhookStack {
     @Test
     void sameJobTwiceIsDeliveredOnce() {
         Merchant merchant = stack.newMerchant("Duplicate Job Merchant");
-        ReceiverServer receiver = receiver(Script.always(200));
+        ReceiverServer receiver = receiver(Answering.always(200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/once")));
         merchant.paySuccessfully("874", 6100);
         String eventId = Poll.until("the first delivery", Duration.ofSeconds(5), receiver::requests,
@@ -56,7 +57,7 @@ class WebhookDuplicateJobsIT extends OnWebhookStack {
     @Test
     void severalJobsForOnePendingEventAtOnceDeliverItOnce() {
         Merchant merchant = stack.newMerchant("Concurrent Jobs Merchant");
-        ReceiverServer receiver = receiver(Script.slow(200, Duration.ofMillis(1500)));
+        ReceiverServer receiver = receiver(request -> Reply.of(200).after(Duration.ofMillis(1500)));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/concurrent")));
         String model = merchant.paySuccessfully("875", 6200);
         Poll.until("the model payment's delivery", Duration.ofSeconds(10), receiver::requests,
@@ -92,7 +93,7 @@ class WebhookDuplicateJobsIT extends OnWebhookStack {
     @Test
     void extraJobsForARetryingEventStillDeliverItOnce() {
         Merchant merchant = stack.newMerchant("Retrying Duplicates Merchant");
-        ReceiverServer receiver = receiver(Script.sequence(500, 200));
+        ReceiverServer receiver = receiver(Answering.sequence(500, 200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/retrying")));
         merchant.paySuccessfully("876", 6300);
         String eventId = Poll.until("the first, refused attempt", Duration.ofSeconds(5), receiver::requests,

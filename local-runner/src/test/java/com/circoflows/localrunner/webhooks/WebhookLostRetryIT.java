@@ -6,8 +6,8 @@ import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
+import com.circoflows.testsupport.WebhookReceiver.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +43,8 @@ class WebhookLostRetryIT extends OnWebhookStack {
     void retryingEventWhoseJobWasPurgedIsDeliveredBySweeper(E2e sharedSuite) {
         Merchant merchant = stack.newMerchant("Purged Queue Merchant");
         CountDownLatch firstAttemptUnderWay = new CountDownLatch(1);
-        ReceiverServer receiver = receiver().answer(n -> n == 1
-                ? Reply.heldUntil(firstAttemptUnderWay, 503, Duration.ofSeconds(8)) : Reply.of(200));
+        ReceiverServer receiver = receiver().answer(request -> request.number() == 1
+                ? Reply.of(503).heldUntil(firstAttemptUnderWay, Duration.ofSeconds(8)) : Reply.of(200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/purged")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("879", 7300));

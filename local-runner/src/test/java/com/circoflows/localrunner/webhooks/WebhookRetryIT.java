@@ -4,44 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Script;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
+import com.circoflows.testsupport.WebhookReceiver.Answering;
+import com.circoflows.testsupport.WebhookReceiver.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Failing endpoints: retried on the (fast) schedule with every attempt on record, dead-lettered and
- * marked failed when the schedule runs out, redelivered on request, disabled by 410 Gone, and an
- * outage that ends loses nothing and delivers nothing twice.
+ * Failing endpoints: retried with every attempt on record, dead-lettered and marked failed when the
+ * schedule runs out, redelivered on request, disabled by 410 Gone. The class's runner retries at once
+ * (all 11 attempts of the schedule, as many as the queue's maxReceiveCount, are 0 s apart: the
+ * schedule's arithmetic is RetryScheduleTest's) and its sweeper never finds an event old enough, so
+ * every attempt here comes from the one job chain. Endpoints that recover after a while, with the
+ * sweeper running, are {@link WebhookOutageIT}'s.
  */
 @EndToEnd
 class WebhookRetryIT extends OnWebhookStack {
-    /** The fast schedule is 11 attempts about a second apart; then the DLQ and its handler. */
-    private static final Duration SCHEDULE_RUNS_OUT = Duration.ofSeconds(40);
-    /** Long enough for a stray retry (1 s) or a sweep (1 s rate, 1 s grace) to have shown itself. */
-    private static final Duration QUIET = Duration.ofMillis(2500);
+    /** One entry per receive: the template's maxReceiveCount (11), each retried at once. */
+    static final String IMMEDIATE_RETRY_SCHEDULE = String.join(",", Collections.nCopies(11, "0s"));
+    private static final Duration SCHEDULE_RUNS_OUT = Duration.ofSeconds(30);
+
+    @Override
+    protected LocalRunnerOptions options() {
+        return WebhookStack.fastOptions()
+                .withEnvironmentOverride("WEBHOOK_RETRY_SCHEDULE", IMMEDIATE_RETRY_SCHEDULE)
+                .withEnvironmentOverride("WEBHOOK_SWEEP_GRACE_SECONDS", "86400");
+    }
 
     @Test
     void receiverFailsThreeTimesThenSucceeds() {
         Merchant merchant = stack.newMerchant("Flaky Endpoint Merchant");
-        ReceiverServer receiver = receiver(Script.sequence(500, 500, 500, 200));
+        ReceiverServer receiver = receiver(Answering.sequence(500, 500, 500, 200));
         String url = receiver.url("/hooks/flaky");
         receiver.expectSecrets(merchant.createEndpoint(url));
 
@@ -50,7 +54,7 @@ class WebhookRetryIT extends OnWebhookStack {
 
         JsonNode event = merchant.eventUntil(eventId, "delivered", Duration.ofSeconds(20),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
-        assertQuietFor(receiver, 4);
+        assertNoJobLeft(receiver, 4);
 
         List<Received> requests = receiver.requests();
         assertEquals(4, requests.size(), requests::toString);
@@ -84,10 +88,9 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void receiverAlwaysFailsIsDeadLetteredMarkedFailedThenRedeliveredOnRequest() {
         Merchant merchant = stack.newMerchant("Broken Endpoint Merchant");
-        ReceiverServer receiver = receiver(Script.always(503));
+        ReceiverServer receiver = receiver(Answering.always(503));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/broken")));
 
-        long paidAt = System.nanoTime();
         String transactionId = merchant.paySuccessfully("857", 5200);
         String eventId = merchant.eventIdFor(transactionId);
         long started = System.nanoTime();
@@ -99,21 +102,14 @@ class WebhookRetryIT extends OnWebhookStack {
         assertEquals("retries_exhausted", failed.path("last_error").asText(), failed.toString());
         assertNotNull(failed.get("failed_at"), failed.toString());
         int attempts = failed.path("attempts").size();
-        if (receiver.requests().get(0).receivedNanos() - paidAt < Duration.ofMillis(800).toNanos()) {
-            // First attempt recorded well within the sweeper's 1 s grace: no second job chain was possible.
-            assertEquals(11, attempts, "one attempt per receive, maxReceiveCount 11: " + failed);
-        } else {
-            assertTrue(attempts >= 11, "a sweep may have added a job chain, never fewer attempts: " + failed);
-        }
+        assertEquals(11, attempts, "one attempt per receive, maxReceiveCount 11: " + failed);
         for (JsonNode attempt : failed.path("attempts")) {
             assertEquals(503, attempt.path("http_status").asInt(), attempt.toString());
         }
         assertEquals(attempts, receiver.requests().size(), receiver.requests()::toString);
-        Poll.until("the dead-letter queue drained by its handler", Duration.ofSeconds(10),
-                () -> stack.messagesIn("WebhookDeadLetterQueue"), count -> count == 0);
-        assertQuietFor(receiver, attempts);
+        assertNoJobLeft(receiver, attempts);
 
-        receiver.answer(Script.always(200));
+        receiver.answer(Answering.always(200));
         Response redeliver = merchant.redeliver(eventId);
         assertEquals(202, redeliver.status(), redeliver::describe);
         assertEquals(eventId, redeliver.data().path("event_id").asText(), redeliver::describe);
@@ -122,7 +118,7 @@ class WebhookRetryIT extends OnWebhookStack {
                 e -> "delivered".equals(e.path("delivery_status").asText()));
         assertEquals(attempts + 1, delivered.path("attempts").size(), "the history is kept: " + delivered);
         assertEquals(200, delivered.path("attempts").get(attempts).path("http_status").asInt(), delivered.toString());
-        assertQuietFor(receiver, attempts + 1);
+        assertNoJobLeft(receiver, attempts + 1);
         assertEquals(1, receiver.successfulDeliveries().size(), receiver.requests()::toString);
         Received success = receiver.successfulDeliveries().get(0);
         assertEquals(eventId, success.webhookId());
@@ -130,59 +126,9 @@ class WebhookRetryIT extends OnWebhookStack {
     }
 
     @Test
-    void receiverDownForAWhileGetsEveryEventExactlyOnce() {
-        Merchant merchant = stack.newMerchant("Outage Merchant");
-        AtomicBoolean down = new AtomicBoolean(true);
-        ReceiverServer receiver = receiver(n -> Reply.of(down.get() ? 503 : 200));
-        receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/outage")));
-
-        long outageStarted = System.nanoTime();
-        List<String> transactions = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            transactions.add(merchant.paySuccessfully(String.valueOf(861 + i), 5300 + i));
-        }
-        Map<String, String> eventByTransaction = eventIdsByTransaction(merchant, transactions);
-        Set<String> events = new LinkedHashSet<>(eventByTransaction.values());
-        assertEquals(10, events.size(), eventByTransaction::toString);
-
-        // The outage lasts at least 3 s, and until every event has been refused twice (retried during it).
-        Poll.until("every event refused twice and 3 s of outage", Duration.ofSeconds(20), () -> receiver.requests(),
-                requests -> events.stream().allMatch(eventId -> requests.stream()
-                        .filter(request -> eventId.equals(request.webhookId())).count() >= 2)
-                        && System.nanoTime() - outageStarted >= Duration.ofSeconds(3).toNanos());
-        down.set(false);
-        Duration outage = Duration.ofNanos(System.nanoTime() - outageStarted);
-
-        for (String eventId : events) {
-            merchant.eventUntil(eventId, "delivered after the outage", Duration.ofSeconds(20),
-                    e -> "delivered".equals(e.path("delivery_status").asText()));
-        }
-        Poll.until("no job left on the webhook queue", Duration.ofSeconds(10), () -> stack.messagesIn("WebhookQueue"),
-                count -> count == 0);
-        assertQuietFor(receiver, receiver.requests().size());
-
-        Map<String, Integer> successesPerEvent = new TreeMap<>();
-        for (Received delivery : receiver.successfulDeliveries()) {
-            successesPerEvent.merge(delivery.webhookId(), 1, Integer::sum);
-            assertEquals(List.of(), delivery.verification().problems(), delivery::toString);
-            JsonNode body = WebhookStack.parse(delivery.bodyText());
-            assertEquals(delivery.webhookId(), body.path("id").asText());
-            assertEquals(eventByTransaction.get(body.path("data").path("transaction_id").asText()),
-                    delivery.webhookId(), "each event announces its own transaction");
-        }
-        Map<String, Integer> expected = new TreeMap<>();
-        events.forEach(eventId -> expected.put(eventId, 1));
-        System.out.printf("webhooks: outage of %d ms: %d refused requests, then %d successful deliveries for %d "
-                + "events%n", outage.toMillis(),
-                receiver.requests().stream().filter(request -> request.answeredStatus() == 503).count(),
-                receiver.successfulDeliveries().size(), events.size());
-        assertEquals(expected, successesPerEvent, "each event exactly once among the 2xx deliveries");
-    }
-
-    @Test
     void gone410DisablesTheEndpointUntilItIsSetAgain() {
         Merchant merchant = stack.newMerchant("Gone Endpoint Merchant");
-        ReceiverServer receiver = receiver(Script.always(410));
+        ReceiverServer receiver = receiver(Answering.always(410));
         String url = receiver.url("/hooks/gone");
         receiver.expectSecrets(merchant.createEndpoint(url));
 
@@ -199,12 +145,12 @@ class WebhookRetryIT extends OnWebhookStack {
                 e -> "failed".equals(e.path("delivery_status").asText()));
         assertTrue(skipped.path("last_error").asText().startsWith("endpoint_disabled"), skipped.toString());
         assertTrue(skipped.path("attempts").get(0).path("http_status").isNull(), "nothing was sent: " + skipped);
-        assertQuietFor(receiver, 1);
+        assertNoJobLeft(receiver, 1);
 
         Response enabled = merchant.putEndpoint(url);
         assertEquals(200, enabled.status(), enabled::describe);
         assertEquals("enabled", enabled.data().path("status").asText(), enabled::describe);
-        receiver.answer(Script.always(200));
+        receiver.answer(Answering.always(200));
         String laterEvent = merchant.eventIdFor(merchant.paySuccessfully("873", 5600));
         merchant.eventUntil(laterEvent, "delivered once enabled again", Duration.ofSeconds(10),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
@@ -212,7 +158,7 @@ class WebhookRetryIT extends OnWebhookStack {
         assertEquals(202, merchant.redeliver(skippedEvent).status());
         merchant.eventUntil(skippedEvent, "delivered on request", Duration.ofSeconds(10),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
-        assertQuietFor(receiver, 3);
+        assertNoJobLeft(receiver, 3);
         assertEquals(Set.of(laterEvent, skippedEvent), receiver.successfulDeliveries().stream()
                 .map(Received::webhookId).collect(Collectors.toSet()));
         assertEquals(2, receiver.successfulDeliveries().size(), receiver.requests()::toString);
@@ -223,7 +169,7 @@ class WebhookRetryIT extends OnWebhookStack {
         Merchant merchant = stack.newMerchant("Redirecting Endpoint Merchant");
         ReceiverServer receiver = receiver();
         String elsewhere = receiver.url("/hooks/elsewhere");
-        receiver.answer(n -> switch (n) {
+        receiver.answer(request -> switch (request.number()) {
             case 1 -> Reply.redirect(302, elsewhere);
             case 2 -> Reply.redirect(307, elsewhere);
             case 3 -> Reply.of(400);
@@ -234,7 +180,7 @@ class WebhookRetryIT extends OnWebhookStack {
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("893", 5700));
         JsonNode event = merchant.eventUntil(eventId, "delivered", Duration.ofSeconds(20),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
-        assertQuietFor(receiver, 4);
+        assertNoJobLeft(receiver, 4);
 
         List<Integer> statuses = new ArrayList<>();
         event.path("attempts").forEach(attempt -> statuses.add(attempt.path("http_status").asInt()));
@@ -243,37 +189,11 @@ class WebhookRetryIT extends OnWebhookStack {
         assertEquals(1, receiver.successfulDeliveries().size());
     }
 
-    @Test
-    void connectionRefusedIsRetriedAndTheRetryGoesToTheEndpointSetMeanwhile() throws Exception {
-        Merchant merchant = stack.newMerchant("Moving Endpoint Merchant");
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            closedPort = probe.getLocalPort();
-        }
-        String secret = merchant.createEndpoint("http://127.0.0.1:" + closedPort + "/hooks/nobody-home");
-        String eventId = merchant.eventIdFor(merchant.paySuccessfully("894", 5800));
-        JsonNode refused = merchant.eventUntil(eventId, "a refused attempt", Duration.ofSeconds(10),
-                e -> e.path("attempts").size() >= 1);
-        assertEquals("connection_refused", refused.path("attempts").get(0).path("error").asText(), refused.toString());
-        assertTrue(refused.path("attempts").get(0).path("http_status").isNull(), refused.toString());
-
-        ReceiverServer receiver = receiver(Script.always(200));
-        receiver.expectSecrets(secret);
-        assertEquals(200, merchant.putEndpoint(receiver.url("/hooks/new-home")).status());
-        JsonNode delivered = merchant.eventUntil(eventId, "delivered to the new endpoint", Duration.ofSeconds(20),
-                e -> "delivered".equals(e.path("delivery_status").asText()));
-        JsonNode last = delivered.path("attempts").get(delivered.path("attempts").size() - 1);
-        assertEquals(receiver.url("/hooks/new-home"), last.path("url").asText(), delivered.toString());
-        assertEquals(1, receiver.requests().size());
-        assertEquals(eventId, receiver.requests().get(0).webhookId());
-        assertEquals(List.of(), receiver.requests().get(0).verification().problems());
-    }
-
     /** 2xx counts only within 10 s: a later answer is a timeout, and the event goes out again. */
     @Test
     void answerSlowerThanTenSecondsIsATimeoutAndRetried() {
         Merchant merchant = stack.newMerchant("Slow Endpoint Merchant");
-        ReceiverServer receiver = receiver(n -> n == 1 ? Reply.after(200, Duration.ofSeconds(11)) : Reply.of(200));
+        ReceiverServer receiver = receiver(request -> request.number() == 1 ? Reply.of(200).after(Duration.ofSeconds(11)) : Reply.of(200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/slow")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("895", 5900));
@@ -281,8 +201,8 @@ class WebhookRetryIT extends OnWebhookStack {
                 e -> "delivered".equals(e.path("delivery_status").asText()));
         JsonNode first = event.path("attempts").get(0);
         assertEquals("timeout", first.path("error").asText(), event.toString());
-        assertTrue(first.path("duration_ms").asLong() >= 9_000 && first.path("duration_ms").asLong() < 11_000,
-                "cut at 10 s: " + first);
+        // A lower bound only: the cut comes at the 10 s deadline, never before (a loaded machine may end it late).
+        assertTrue(first.path("duration_ms").asLong() >= 9_000, "cut at 10 s: " + first);
         assertEquals(2, event.path("attempts").size(), event.toString());
         assertEquals(200, event.path("attempts").get(1).path("http_status").asInt(), event.toString());
         // The merchant saw the event twice, with one webhook-id to recognise it by.
@@ -293,7 +213,7 @@ class WebhookRetryIT extends OnWebhookStack {
     @Test
     void aHugeAnswerIsReadOnlyInPart() {
         Merchant merchant = stack.newMerchant("Verbose Endpoint Merchant");
-        ReceiverServer receiver = receiver(n -> Reply.withBody(200, 8 * 1024 * 1024));
+        ReceiverServer receiver = receiver(request -> Reply.withBody(200, 8 * 1024 * 1024));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/verbose")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("896", 6000));
@@ -304,7 +224,6 @@ class WebhookRetryIT extends OnWebhookStack {
         String snippet = attempt.path("response").asText("");
         assertTrue(!snippet.isEmpty() && snippet.length() <= 256 && snippet.chars().allMatch(c -> c == 'x'),
                 "the start of the answer, capped: " + snippet.length() + " chars");
-        assertTrue(attempt.path("duration_ms").asLong() < 5_000, attempt.toString());
     }
 
     /**
@@ -318,7 +237,7 @@ class WebhookRetryIT extends OnWebhookStack {
         String pan = CardData.pan("5105105105105100");
         String answer = "<html>\r\n<script>alert(1)</script>\n\tpayment for card 5105 1051\n0510 5100 failed\u0000\u001b[0m\n"
                 + "  at com.example.Hook.handle(Hook.java:42)\n".repeat(100) + "</html>";
-        ReceiverServer receiver = receiver(n -> Reply.withText(500, answer));
+        ReceiverServer receiver = receiver(request -> Reply.withText(500, answer));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/chatty")));
 
         String eventId = merchant.eventIdFor(merchant.paySuccessfully("897", 6100));
@@ -332,28 +251,23 @@ class WebhookRetryIT extends OnWebhookStack {
         assertTrue(shown.chars().noneMatch(Character::isISOControl), shown);
         assertTrue(!shown.contains(pan.substring(0, 4)) && !shown.contains("0510 5100"), shown);
         // Its retries end here, so no job of this test is left on the queue the next test looks at.
-        receiver.answer(Script.always(200));
+        receiver.answer(Answering.always(200));
         merchant.eventUntil(eventId, "delivered once the endpoint recovers", Duration.ofSeconds(10),
                 e -> "delivered".equals(e.path("delivery_status").asText()));
     }
 
-    /** The receiver gets nothing more for a while: no stray retry, no duplicate from the sweeper. */
-    private static void assertQuietFor(ReceiverServer receiver, int expectedRequests) {
-        Poll.holds(expectedRequests + " requests at the receiver and no more", QUIET, () -> receiver.requests().size(),
-                count -> count == expectedRequests);
+    /**
+     * Once no delivery job is left on either queue (a job being handled is in flight, so counted) and
+     * the sweeper has nothing old enough to resend, nothing more can reach the receiver: its count is final.
+     */
+    private void assertNoJobLeft(ReceiverServer receiver, int expectedRequests) {
+        assertNoJobLeft(stack, receiver, expectedRequests);
     }
 
-    private static Map<String, String> eventIdsByTransaction(Merchant merchant, List<String> transactions) {
-        return Poll.until("an event for each of " + transactions.size() + " payments", Duration.ofSeconds(10), () -> {
-            Response list = merchant.events("limit=100");
-            assertEquals(200, list.status(), list::describe);
-            Map<String, String> found = new LinkedHashMap<>();
-            for (JsonNode event : list.data().path("events")) {
-                found.put(event.path("transaction_id").asText(), event.path("event_id").asText());
-            }
-            found.keySet().retainAll(transactions);
-            return found;
-        }, found -> found.size() == transactions.size());
+    static void assertNoJobLeft(WebhookStack stack, ReceiverServer receiver, int expectedRequests) {
+        Poll.until("no delivery job left on the webhook queue or its dead-letter queue", Duration.ofSeconds(20),
+                () -> stack.messagesIn("WebhookQueue") + stack.messagesIn("WebhookDeadLetterQueue"), count -> count == 0);
+        assertEquals(expectedRequests, receiver.requests().size(), receiver.requests()::toString);
     }
 
     private static List<Long> gaps(List<Received> requests) {

@@ -2,12 +2,12 @@ package com.circoflows.localrunner.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.webhooks.ReceiverServer.Received;
-import com.circoflows.localrunner.webhooks.ReceiverServer.Reply;
 import com.circoflows.localrunner.webhooks.WebhookStack.Merchant;
 import com.circoflows.localrunner.webhooks.WebhookStack.Response;
+import com.circoflows.testsupport.WebhookReceiver.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -37,8 +37,8 @@ class WebhookSweeperIT extends OnWebhookStack {
     void sqsSendFailureIsRecoveredBySweeper() {
         Merchant merchant = stack.newMerchant("Queue Outage Merchant");
         CountDownLatch busy = new CountDownLatch(1);
-        ReceiverServer receiver = receiver().answer(n -> n == 1
-                ? Reply.heldUntil(busy, 200, Duration.ofSeconds(8)) : Reply.of(200));
+        ReceiverServer receiver = receiver().answer(request -> request.number() == 1
+                ? Reply.of(200).heldUntil(busy, Duration.ofSeconds(8)) : Reply.of(200));
         receiver.expectSecrets(merchant.createEndpoint(receiver.url("/hooks/swept")));
         String queueUrl = stack.queueUrl("WebhookQueue");
         Map<QueueAttributeName, String> template = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)

@@ -186,35 +186,31 @@ class GuardedWebhookTransportTest {
     void serverSlowerThanTheTimeoutIsATimeout() {
         TransportResult result = transport.post(base + "/slow", HEADERS, BODY);
 
-        assertEquals("timeout", result.error());
+        assertEquals("timeout", result.error(), "cut before the server's answer at 3 s: " + result);
         assertNull(result.httpStatus());
-        assertTrue(result.durationMillis() >= 900 && result.durationMillis() < 2_000, result.toString());
+        // A lower bound only: a loaded machine may end the call late, never before the timeout.
+        assertTrue(result.durationMillis() >= 900, result.toString());
     }
 
     @Test
     void slowDripResponseIsCutAtTheOverallDeadline() {
-        long started = System.nanoTime();
-
         TransportResult result = transport.post(base + "/drip", HEADERS, BODY);
 
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        // The drip takes 5 s and each byte comes within the timeout: only the overall deadline ends it.
         assertEquals("timeout", result.error(), result.toString());
         assertNull(result.httpStatus());
-        assertTrue(tookMillis < 2_000, "took " + tookMillis + " ms");
     }
 
     @Test
     void largeResponseIsReadOnlyUpToTheCapAndClipped() {
-        long started = System.nanoTime();
-
         TransportResult result = transport.post(base + "/big", HEADERS, BODY);
 
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         assertTrue(result.succeeded(), result.toString());
         assertEquals("a".repeat(256), result.responseSnippet());
-        assertTrue(tookMillis < 2_000, "took " + tookMillis + " ms");
-        sleep(200);
-        assertTrue(bigBodyBytesWritten.get() < 64L * 1024 * 1024, "the rest of the body was never read");
+        // A body the transport had read to the end would have been written in full before post returned;
+        // half of it leaves room for what loopback socket buffers take in unread.
+        assertTrue(bigBodyBytesWritten.get() < 32L * 1024 * 1024, "the rest of the body was never read: "
+                + bigBodyBytesWritten.get() + " bytes written");
     }
 
     @Test

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -45,6 +47,56 @@ class RetryScheduleTest {
         assertEquals(Duration.ofHours(65).plusMinutes(35).plusSeconds(5), total);
         double days = total.toSeconds() / 86_400.0;
         assertTrue(days > 2.6 && days < 2.8, "about 2.7 days, was " + days);
+    }
+
+    /**
+     * Every step of the production schedule, which the end-to-end tests never wait through (they run
+     * an 11-attempt schedule of 0 s or 1 s gaps): the delay before each attempt, then the dead-letter queue.
+     */
+    @Test
+    void productionScheduleWaitsAsDocumentedBeforeEachOfItsElevenAttemptsThenEnds() {
+        RetrySchedule production = RetrySchedule.production();
+        List<Duration> expected = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
+                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10),
+                Duration.ofHours(12), Duration.ofHours(12), Duration.ofHours(12), Duration.ofHours(12));
+
+        for (int attempt = 1; attempt <= expected.size(); attempt++) {
+            Duration planned = expected.get(attempt - 1);
+            assertEquals(Optional.of(planned), production.delayBeforeAttempt(attempt, noJitter()), "attempt " + attempt);
+            Duration earliest = production.delayBeforeAttempt(attempt, edge(false)).orElseThrow();
+            Duration latest = production.delayBeforeAttempt(attempt, edge(true)).orElseThrow();
+            assertTrue(earliest.toMillis() == Math.round(planned.toMillis() * 0.9), "attempt " + attempt + ": " + earliest);
+            assertTrue(latest.compareTo(planned.multipliedBy(11).dividedBy(10)) <= 0
+                    && latest.compareTo(RetrySchedule.LONGEST_DELAY) <= 0, "attempt " + attempt + ": " + latest);
+        }
+        assertEquals(Optional.empty(), production.delayBeforeAttempt(expected.size() + 1, noJitter()),
+                "after the eleventh attempt the job goes to the dead-letter queue");
+    }
+
+    @Test
+    void anImmediateScheduleRetriesAtOnceAsOftenAsProduction() {
+        RetrySchedule immediate = RetrySchedule.parse(String.join(",", Collections.nCopies(11, "0s")));
+
+        assertEquals(RetrySchedule.production().attempts(), immediate.attempts());
+        assertEquals(Duration.ZERO, immediate.totalSpan());
+        for (int attempt = 1; attempt <= 11; attempt++) {
+            assertEquals(Optional.of(Duration.ZERO), immediate.delayBeforeAttempt(attempt, edge(true)));
+        }
+        assertEquals(Optional.empty(), immediate.delayBeforeAttempt(12, edge(true)));
+    }
+
+    private static RandomGenerator noJitter() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public double nextDouble(double origin, double bound) {
+                return 0;
+            }
+        };
     }
 
     @Test
