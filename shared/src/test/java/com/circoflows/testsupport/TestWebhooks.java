@@ -124,7 +124,7 @@ public final class TestWebhooks {
     private synchronized WebhookJobBatch deliveries() {
         if (deliveries == null) {
             deliveries = functions.wiredAs("WebhookDeliveryFunction",
-                    () -> FunctionWiring.fromEnvironment().webhooks().webhooks().webhookJobBatch());
+                    () -> FunctionWiring.fromEnvironment().webhooks().webhookJobBatch());
         }
         return deliveries;
     }

@@ -68,7 +68,7 @@ class PaymentPageHandlerIT {
     @Test
     void aPaymentOnThePageIsScreenedAndItsTransactionCarriesTheRisk() {
         String sessionId = stack.sessions().createSession();
-        SessionCheckoutService checkout = stack.sessions().sessions().sessionCheckoutService();
+        SessionCheckoutService checkout = stack.sessions().sessionCheckout();
 
         CheckoutState blocked = checkout.pay(sessionId, form(TestCards.BLOCKED_BY_FRAUD_RULES));
         CheckoutState paid = checkout.pay(sessionId, form(TestCards.SUCCESS));
@@ -86,7 +86,7 @@ class PaymentPageHandlerIT {
     @Test
     void declinesFromOneAddressAcrossSessionsAreLimitedOnTheSharedCountersWhileAnotherAddressPays() {
         String apiKey = stack.merchants().newMerchant("Card Tester Target").apiKey();
-        SessionCheckoutService checkout = stack.sessions().sessions().sessionCheckoutService();
+        SessionCheckoutService checkout = stack.sessions().sessionCheckout();
         String tester = "198.51.100.61";
         for (int s = 0; s < DeclineLimits.PER_ADDRESS / DeclineLimits.PER_SESSION; s++) {
             String sessionId = stack.sessions().createSession(apiKey);
