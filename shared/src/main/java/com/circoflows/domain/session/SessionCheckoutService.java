@@ -96,7 +96,7 @@ public final class SessionCheckoutService implements SessionCheckout {
                         : new CheckoutState.AwaitingPayment(page(step.payable), step.payable.lastFailure());
             }
         }
-        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+        throw contended(sessionId, "open");
     }
 
     @Override
@@ -121,7 +121,14 @@ public final class SessionCheckoutService implements SessionCheckout {
             addressDeclines.giveBack(place);
             // Another submission changed the session first: look again (it is probably charging now).
         }
-        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+        throw contended(sessionId, "pay");
+    }
+
+    /** Every look lost a race for the session's write: the customer is asked to try again (503). */
+    private static ApiException contended(String sessionId, String step) {
+        LOG.warn("session_checkout_contended", Map.of("session_id", sessionId, "step", step,
+                "attempts", MAX_CONCURRENT_RETRIES));
+        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     /**
