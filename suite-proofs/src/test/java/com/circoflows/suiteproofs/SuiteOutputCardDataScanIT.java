@@ -39,7 +39,7 @@ class SuiteOutputCardDataScanIT {
                 + linesPerModule);
 
         for (String module : List.of("shared", "local-runner", "benchmarks",
-                "functions/direct-payment-create")) {
+                "function-its")) {
             assertTrue(linesPerModule.getOrDefault(module, 0) > 0, () -> "no test output of " + module
                     + " to scan; run the whole build from the project root (mvn verify), not this module alone");
         }
