@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +30,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same commit builds the same deployable jar, byte for byte, so `sam deploy` of an unchanged
  * function uploads nothing new and Lambda publishes no version (and takes no SnapStart snapshot).
- * The health function (its module and shared/, shaded together) is built by a fresh Maven run in a
- * copy of their main sources, and packaged again by a second run after every jar was deleted: the
- * runs are seconds apart, so an entry stamped with the build's clock, or shading that orders entries
- * differently, shows up as a difference. (The second run finds the compiled classes up to date: javac
- * output does not depend on the time; the packaging was what changed every build.)
+ * The health function (its module and shared/, shaded together) is packaged by a fresh Maven run in
+ * a copy of their main sources and of the classes this build compiled, and packaged again by a
+ * second run after every jar was deleted and every file's time set to now, as a fresh clone and
+ * build would have them: an entry stamped with a file's or the build's clock, or shading that orders
+ * entries differently, shows up as a difference. Both runs skip compiling (javac output does not
+ * depend on the time; the packaging was what changed every build), which keeps this test to two
+ * packagings.
  */
 class ReproducibleJarIT {
     private static final String MODULE = "functions/health";
@@ -53,6 +58,7 @@ class ReproducibleJarIT {
         Path first = copy.resolve("first-build.jar");
         Files.copy(jar, first);
         deleteJars();
+        touchEveryFile();
         Path second = packageJars();
 
         assertEquals(List.of(), differences(entries(first), entries(second)), "entries that differ between the builds");
@@ -72,7 +78,8 @@ class ReproducibleJarIT {
         for (String file : List.of("pom.xml", "shared/pom.xml", "functions/pom.xml", MODULE + "/pom.xml")) {
             copyFile(repositoryRoot.resolve(file), copy.resolve(file));
         }
-        for (String tree : List.of(".mvn", "shared/src/main", MODULE + "/src/main")) {
+        for (String tree : List.of(".mvn", "shared/src/main", MODULE + "/src/main", "shared/target/classes",
+                MODULE + "/target/classes")) {
             copyTree(repositoryRoot.resolve(tree), copy.resolve(tree));
         }
         keepOnlyModules(copy.resolve("pom.xml"), "shared", "functions");
@@ -86,7 +93,8 @@ class ReproducibleJarIT {
 
     private Path packageJars() throws IOException, InterruptedException {
         Path log = copy.resolve("build.log");
-        Process maven = new ProcessBuilder("mvn", "-B", "-ntp", "-o", "-q", "package", "-DskipTests")
+        Process maven = new ProcessBuilder("mvn", "-B", "-ntp", "-o", "-q", "package", "-DskipTests",
+                "-Dmaven.main.skip=true")
                 .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = maven.waitFor(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
@@ -106,6 +114,15 @@ class ReproducibleJarIT {
         assertTrue(jars.size() >= 3, "the thin jars and the shaded one: " + jars);
         for (Path jar : jars) {
             Files.delete(jar);
+        }
+    }
+
+    private void touchEveryFile() throws IOException {
+        FileTime now = FileTime.from(Instant.now());
+        try (Stream<Path> walk = Files.walk(copy)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, now);
+            }
         }
     }
 
@@ -132,10 +149,10 @@ class ReproducibleJarIT {
 
     private static void copyFile(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
-        Files.copy(from, to);
+        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
     }
 
-    /** A missing tree (no .mvn outside a helper's worktree) is simply not copied. */
+    /** A missing tree (no .mvn outside a helper's worktree) is simply not copied; file times are kept. */
     private static void copyTree(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;

@@ -50,30 +50,39 @@ final class FieldMutations {
     private FieldMutations() {
     }
 
-    /** One mutation of one field of {@code valid}; the result's kind names the field and the change. */
-    static Gen<Mutated> of(Gen<ObjectNode> valid) {
+    /** How many kinds of change {@link #of} makes: eight to any field's value, a value its rules refuse, an unknown field. */
+    static final int KINDS = 10;
+    private static final int REFUSED_VALUE = 8;
+    private static final int UNKNOWN_FIELD = 9;
+
+    /**
+     * One change of kind {@code kind} (0 to {@link #KINDS} - 1) to one field of {@code valid}, the
+     * field drawn at random (for a refused value, among the fields that have rules); the result's kind
+     * names the field and the change.
+     */
+    static Gen<Mutated> of(Gen<ObjectNode> valid, int kind) {
         return random -> {
             ObjectNode body = valid.next(random).deepCopy();
             List<Field> fields = new ArrayList<>();
             collect(body, "", fields);
-            if (fields.isEmpty() || random.nextInt(8) == 0) {
+            List<Field> candidates = kind == REFUSED_VALUE
+                    ? fields.stream().filter(field -> SEMANTIC.containsKey(field.name)).toList() : fields;
+            if (kind == UNKNOWN_FIELD || candidates.isEmpty()) {
                 String name = Gen.oneOf(HostileText.SHORT, Gen.elements("__proto__", "constructor", "Amount",
                         "card", "pan", "4242424242424242", "amount ", "x".repeat(120))).next(random);
                 body.put(name, "1");
                 return new Mutated("unknown field added", Requests.write(body));
             }
-            Field field = fields.get(random.nextInt(fields.size()));
-            String change = mutate(field, random);
+            Field field = candidates.get(random.nextInt(candidates.size()));
+            String change = mutate(field, kind, random);
             return new Mutated(field.path + ": " + change, Requests.write(body));
         };
     }
 
-    private static String mutate(Field field, Random random) {
+    private static String mutate(Field field, int kind, Random random) {
         ObjectNode parent = field.parent;
         String name = field.name;
-        Gen<String> semantic = SEMANTIC.get(name);
-        int choice = random.nextInt(semantic == null ? 8 : 11);
-        switch (choice) {
+        switch (kind) {
             case 0 -> {
                 parent.remove(name);
                 return "removed";
@@ -108,7 +117,7 @@ final class FieldMutations {
                 return "as a string";
             }
             default -> {
-                parent.put(name, semantic.next(random));
+                parent.put(name, SEMANTIC.get(name).next(random));
                 return "refused value";
             }
         }

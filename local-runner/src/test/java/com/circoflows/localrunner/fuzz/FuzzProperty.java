@@ -13,11 +13,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs one fuzz property: {@code tries} generated cases, each sent and its answer checked, a few at a
- * time (as clients would; the runner serves them in parallel). Each try's case comes from its own
- * seed, generated in order, so {@code -Dfuzz.seed=N} replays the same cases. The run goes on after a
- * failure and reports up to {@value #SHOWN_FAILURES} different ones at the end (one per kind of case
- * and problem). {@code -Dfuzz.scale=0.1} runs a tenth of the tries, for a quick look.
+ * Runs one fuzz property: generated cases, each sent and its answer checked, a few at a time (as
+ * clients would; the runner serves them in parallel). A property names its grid of main choices
+ * (e.g. 9 routes × 22 kinds of body = 198 cells) and how many rounds over it to run; each try gets
+ * its cell from its {@link Strata} and the rest from its own seed, generated in order, so every cell
+ * is met every run and {@code -Dfuzz.seed=N} replays the same cases. The run goes on after a failure
+ * and reports up to {@value #SHOWN_FAILURES} different ones at the end (one per kind of case and
+ * problem). {@code -Dfuzz.scale=4} runs four times the rounds, {@code 0.1} a tenth of the tries.
  */
 final class FuzzProperty {
     /** Requests in flight at once; the key pool keeps this many requests of each key's budget in hand. */
@@ -29,10 +31,25 @@ final class FuzzProperty {
     private FuzzProperty() {
     }
 
-    /** Sends {@code tries} cases from {@code cases} through {@code fixtures} and checks every answer. */
+    /** One try's case, from its cell in the property's grid and its own randomness. */
+    @FunctionalInterface
+    interface Cases {
+        FuzzCase next(Random random, Strata strata);
+    }
+
+    /** Sends {@code tries} cases drawn at random, with no grid of main choices. */
     static void forAll(String property, int tries, Gen<FuzzCase> cases, FuzzFixtures fixtures) {
+        forAll(property, 1, tries, (random, strata) -> cases.next(random), fixtures);
+    }
+
+    /**
+     * Sends {@code rounds} rounds of {@code cells} cases (scaled by {@code -Dfuzz.scale}) through
+     * {@code fixtures} and checks every answer; {@code cells} is the product of the choices the cases
+     * make through their {@link Strata}.
+     */
+    static void forAll(String property, int cells, int rounds, Cases cases, FuzzFixtures fixtures) {
         long propertySeed = SEED ^ property.hashCode();
-        int scaledTries = Math.max(1, (int) Math.round(tries * SCALE));
+        int scaledTries = Math.max(1, (int) Math.round((double) cells * rounds * SCALE));
         Map<String, String> failures = new LinkedHashMap<>();
         AtomicInteger failed = new AtomicInteger();
         Semaphore inFlight = new Semaphore(PARALLEL);
@@ -40,7 +57,7 @@ final class FuzzProperty {
         long started = System.nanoTime();
         try {
             for (int attempt = 0; attempt < scaledTries; attempt++) {
-                FuzzCase fuzzCase = cases.next(new Random(mix(propertySeed + attempt)));
+                FuzzCase fuzzCase = cases.next(new Random(mix(propertySeed + attempt)), new Strata(attempt));
                 int tryNumber = attempt;
                 inFlight.acquireUninterruptibly();
                 senders.execute(() -> {
@@ -66,7 +83,7 @@ final class FuzzProperty {
             senders.shutdown();
             awaitQuietly(senders);
         }
-        FuzzTally.finish(property, (System.nanoTime() - started) / 1_000_000, fixtures.keys().merchants());
+        FuzzTally.finish(property, cells, (System.nanoTime() - started) / 1_000_000, fixtures.keys().merchants());
         if (failed.get() > 0) {
             List<String> shown = new ArrayList<>(failures.values()).subList(0, Math.min(SHOWN_FAILURES, failures.size()));
             throw new AssertionError("property '" + property + "' failed for " + failed.get() + " of " + scaledTries

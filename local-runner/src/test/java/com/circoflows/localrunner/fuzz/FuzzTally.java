@@ -37,8 +37,9 @@ final class FuzzTally {
         byRoute.statuses.merge(status, 1, Integer::sum);
     }
 
-    static synchronized void finish(String property, long elapsedMillis, int merchants) {
+    static synchronized void finish(String property, int cells, long elapsedMillis, int merchants) {
         PropertyTally tally = PROPERTIES.computeIfAbsent(property, name -> new PropertyTally());
+        tally.cells = cells;
         tally.elapsedMillis = elapsedMillis;
         String report = report(merchants);
         System.out.println(report.substring(0, report.indexOf("\nby kind")));
@@ -84,6 +85,7 @@ final class FuzzTally {
 
     private static final class PropertyTally {
         int cases;
+        int cells;
         long elapsedMillis;
         final Map<Integer, Integer> statuses = new TreeMap<>();
         final Map<Stage, Integer> stages = new EnumMap<>(Stage.class);
@@ -98,7 +100,8 @@ final class FuzzTally {
         }
 
         String line() {
-            return String.format("%6d cases in %5.1f s; status %s; %s", cases, elapsedMillis / 1000.0,
+            return String.format("%6d cases%s in %5.1f s; status %s; %s", cases,
+                    cells > 1 ? " (" + cells + " cells)" : "", elapsedMillis / 1000.0,
                     statuses.entrySet().stream().map(e -> e.getKey() + "×" + e.getValue())
                             .collect(Collectors.joining(" ")),
                     stages.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().description())

@@ -29,8 +29,16 @@ final class HostileForms {
     record Form(String kind, String body, boolean withCookie, String cookieNonce) {
     }
 
-    /** Forms for the payment page of one open session, whose page gave {@code csrf} and the cookie {@code nonce}. */
-    static Gen<Form> paymentPage(String csrf, String nonce) {
+    /** How many kinds of form {@link #paymentPage} makes (a hostile field counts twice: five fields to try). */
+    static final int PAYMENT_PAGE_KINDS = 6;
+    /** How many kinds of form {@link #challengePage} makes. */
+    static final int CHALLENGE_KINDS = 4;
+
+    /**
+     * A form of kind {@code kind} (0 to {@link #PAYMENT_PAGE_KINDS} - 1) for the payment page of one open
+     * session, whose page gave {@code csrf} and the cookie {@code nonce}.
+     */
+    static Gen<Form> paymentPage(String csrf, String nonce, int kind) {
         return random -> {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("csrf_token", csrf);
@@ -39,7 +47,7 @@ final class HostileForms {
             fields.put("expiry", "12/30");
             fields.put("cvc", ValidBodies.CVV);
             fields.put("cardholder_name", "Jane Fuzz");
-            return switch (random.nextInt(6)) {
+            return switch (kind) {
                 case 0, 1 -> {
                     String field = Gen.elements("card_number", "expiry", "cvc", "email", "cardholder_name").next(random);
                     fields.put(field, random.nextBoolean() ? FIELD_VALUES.get(field).next(random)
@@ -57,13 +65,13 @@ final class HostileForms {
         };
     }
 
-    /** Forms for the 3-D Secure challenge page of one transaction. */
-    static Gen<Form> challengePage(String csrf, String nonce) {
+    /** A form of kind {@code kind} (0 to {@link #CHALLENGE_KINDS} - 1) for the 3-D Secure challenge page of one transaction. */
+    static Gen<Form> challengePage(String csrf, String nonce, int kind) {
         return random -> {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("csrf_token", csrf);
             fields.put("outcome", Gen.elements("authenticate", "fail").next(random));
-            return switch (random.nextInt(4)) {
+            return switch (kind) {
                 case 0 -> {
                     fields.put("outcome", random.nextBoolean() ? Gen.elements("", "AUTHENTICATE", "success", "fail ",
                             "authenticate\u0000").next(random) : HostileText.ANY.next(random));

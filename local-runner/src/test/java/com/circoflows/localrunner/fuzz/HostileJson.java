@@ -22,9 +22,12 @@ final class HostileJson {
         }
     }
 
-    /** {@code body} is a valid JSON object for the route ("{}" when it takes none). */
-    static Gen<Body> from(String body) {
-        return random -> switch (random.nextInt(22)) {
+    /** How many kinds of body {@link #of} makes. */
+    static final int KINDS = 22;
+
+    /** A body of kind {@code kind} (0 to {@link #KINDS} - 1); {@code body} is a valid JSON object for the route ("{}" when it takes none). */
+    static Gen<Body> of(String body, int kind) {
+        return random -> switch (kind) {
             case 0 -> Body.text("truncated", body.substring(0, random.nextInt(Math.max(1, body.length()))));
             case 1 -> Body.text("not an object", Gen.elements("[]", "[" + body + "]", "\"text\"", "42", "-1.5", "true",
                     "null", "\"" + body.replace("\"", "\\\"") + "\"").next(random));

@@ -3,16 +3,18 @@ package com.circoflows.localrunner.fuzz;
 import com.circoflows.localrunner.e2e.E2e;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localstack.HttpRoute;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every /api route that takes a body, with a valid key, gets bodies that are not the JSON object it
- * expects (see {@link HostileJson}): always a documented 4xx, never a 5xx or an internal.
+ * expects (see {@link HostileJson}): always a documented 4xx, never a 5xx or an internal. Every
+ * route meets every kind of body {@value #ROUNDS} times a run.
  */
 @EndToEnd
 class MalformedBodyFuzzIT {
-    private static final int TRIES = 2500;
+    private static final int ROUNDS = 3;
 
     private final FuzzFixtures fixtures;
 
@@ -22,13 +24,13 @@ class MalformedBodyFuzzIT {
 
     @Test
     void malformedBodiesOnEveryWriteRouteGetADocumented4xx() {
-        Gen<HttpRoute> routes = Gen.elements(fixtures.apiRoutes().stream().filter(Requests::takesBody).toList());
-        Gen<FuzzCase> cases = random -> {
-            HttpRoute route = routes.next(random);
+        List<HttpRoute> routes = fixtures.apiRoutes().stream().filter(Requests::takesBody).toList();
+        FuzzProperty.Cases cases = (random, strata) -> {
+            HttpRoute route = strata.choose(routes);
             E2e.TestMerchant merchant = fixtures.merchantFor(route);
             MerchantObjects objects = fixtures.objectsOf(merchant);
             String valid = Requests.validBody(route, objects, random);
-            HostileJson.Body body = HostileJson.from(valid).next(random);
+            HostileJson.Body body = HostileJson.of(valid, strata.choose(HostileJson.KINDS)).next(random);
             var headers = HostileHeaders.valid(merchant.apiKey(), true);
             if (random.nextInt(4) == 0) {
                 headers.add(Map.entry("Idempotency-Key", "fuzz-" + HostileHeaders.base62(random, 20)));
@@ -37,6 +39,6 @@ class MalformedBodyFuzzIT {
                     random.nextInt(10) == 0, merchant.apiKey());
         };
 
-        FuzzProperty.forAll("malformed JSON bodies", TRIES, cases, fixtures);
+        FuzzProperty.forAll("malformed JSON bodies", routes.size() * HostileJson.KINDS, ROUNDS, cases, fixtures);
     }
 }

@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
  * browser would (with the page's cookie and CSRF token) but with hostile forms, tokens, cookies and
  * headers (see {@link HostileForms}): HTML, a 4xx, a 200 page or a redirect where the input is
  * valid; never a 5xx, a card number or an internal. Sessions and challenges are replaced as they
- * get paid or answered.
+ * get paid or answered. Each page meets every kind of form, and a hostile Accept-Language, {@value
+ * #ROUNDS} times a run.
  */
 @EndToEnd
 class PaymentPageFuzzIT {
-    private static final int TRIES = 1000;
+    private static final int ROUNDS = 40;
+    /** The kinds of case: each form kind of each page, then each page opened with a hostile Accept-Language. */
+    private static final int CELLS = HostileForms.PAYMENT_PAGE_KINDS + HostileForms.CHALLENGE_KINDS + 2;
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
     private static final String COOKIE = "cf_page_nonce=";
 
@@ -48,16 +51,18 @@ class PaymentPageFuzzIT {
 
     @Test
     void hostileFormsAndHeadersOnThePaymentAndChallengePagesGetAPageNeverAnError() {
-        Gen<FuzzCase> cases = random -> {
+        FuzzProperty.Cases cases = (random, strata) -> {
+            int cell = strata.choose(CELLS);
             if (paymentPage == null || random.nextInt(25) == 0) {
                 paymentPage = open(showPaymentPage, sessionPath());
             }
             if (challenge == null || random.nextInt(10) == 0) {
                 challenge = open(showChallenge, challengePath());
             }
-            boolean onChallenge = random.nextInt(3) == 0;
+            int formKinds = HostileForms.PAYMENT_PAGE_KINDS + HostileForms.CHALLENGE_KINDS;
+            boolean onChallenge = cell >= formKinds ? cell == formKinds + 1 : cell >= HostileForms.PAYMENT_PAGE_KINDS;
             OpenPage page = onChallenge ? challenge : paymentPage;
-            if (random.nextInt(5) == 0) {
+            if (cell >= formKinds) {
                 List<Map.Entry<String, String>> headers = new ArrayList<>();
                 headers.add(Map.entry("Cookie", COOKIE + page.nonce));
                 headers.add(Map.entry("Accept-Language", HostileHeaders.headerSafe(Gen.oneOf(HostileText.SHORT,
@@ -66,8 +71,9 @@ class PaymentPageFuzzIT {
                 return FuzzCase.of("page opened with a hostile Accept-Language", onChallenge ? showChallenge
                         : showPaymentPage, page.path, headers, null, null);
             }
-            HostileForms.Form form = (onChallenge ? HostileForms.challengePage(page.csrf, page.nonce)
-                    : HostileForms.paymentPage(page.csrf, page.nonce)).next(random);
+            HostileForms.Form form = (onChallenge
+                    ? HostileForms.challengePage(page.csrf, page.nonce, cell - HostileForms.PAYMENT_PAGE_KINDS)
+                    : HostileForms.paymentPage(page.csrf, page.nonce, cell)).next(random);
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             headers.add(Map.entry("Content-Type", random.nextInt(12) == 0 ? "application/json"
                     : "application/x-www-form-urlencoded"));
@@ -78,7 +84,7 @@ class PaymentPageFuzzIT {
                     onChallenge ? postChallenge : postPaymentPage, page.path, headers, form.body(), null);
         };
 
-        FuzzProperty.forAll("payment and challenge pages", TRIES, cases, fixtures);
+        FuzzProperty.forAll("payment and challenge pages", CELLS, ROUNDS, cases, fixtures);
     }
 
     /** A new session's page path, made by a pool merchant. */
