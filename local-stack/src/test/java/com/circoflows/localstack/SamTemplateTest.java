@@ -30,9 +30,9 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheNineTablesInTemplateOrder() {
+    void findsTheTenTablesInTemplateOrder() {
         assertEquals(
-                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "PaymentSessionsTable",
+                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "RefundsTable", "PaymentSessionsTable",
                         "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
                         "GatewayAuthorizationsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
@@ -48,12 +48,13 @@ class SamTemplateTest {
     }
 
     @Test
-    void readsMerchantIndexOfTransactionsTable() {
+    void readsTheMerchantAndCaptureIndexesOfTransactionsTable() {
         TableDefinition transactions = template.table("TransactionsTable");
         assertEquals("transaction_id", transactions.hashKey());
-        assertEquals(Map.of("transaction_id", "S", "merchant_id", "S", "created_at", "S"),
+        assertEquals(Map.of("transaction_id", "S", "merchant_id", "S", "created_at", "S", "capture_key", "S"),
                 transactions.attributeTypes());
-        assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of())),
+        assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of()),
+                new IndexDefinition("by_capture_key", "capture_key", "created_at", "ALL", List.of())),
                 transactions.globalSecondaryIndexes());
     }
 

@@ -29,6 +29,7 @@ public interface Metrics {
     /** What a stored payment came to, as the API reports it to the merchant. */
     enum PaymentOutcome {
         SUCCEEDED("succeeded"),
+        AUTHORIZED("authorized"),
         DECLINED("declined"),
         REQUIRES_ACTION("requires_action"),
         FAILED("failed");

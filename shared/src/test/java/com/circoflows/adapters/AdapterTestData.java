@@ -1,5 +1,8 @@
 package com.circoflows.adapters;
 
+import com.circoflows.domain.payment.PaymentDetails;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.testing.TestAmounts;
 import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.card.StoredCard;
@@ -78,16 +81,18 @@ public final class AdapterTestData {
 
     /** A completed payment with every optional field set. */
     public static Transaction completed(String merchantId) {
-        return new Transaction(transactionId(), merchantId, Mode.TEST, 1999, "USD", TransactionStatus.COMPLETED,
-                gatewayId(), storedCard(), ThreeDSecureStatus.NOT_REQUIRED, null, customerInfo(), metadata(),
-                "https://merchant.example.com/webhooks", "https://merchant.example.com/return?order=42",
-                CREATED_AT, PROCESSED_AT, 1, null, new RiskAssessment(12, List.of("card_velocity"), false));
+        return new Transaction(transactionId(), merchantId, Mode.TEST, TransactionStatus.COMPLETED,
+                TestAmounts.of(TransactionStatus.COMPLETED, 1999, "USD"), CaptureMethod.AUTOMATIC, gatewayId(),
+                storedCard(), ThreeDSecureStatus.NOT_REQUIRED, null, new PaymentDetails(customerInfo(), metadata(),
+                "https://merchant.example.com/webhooks", "https://merchant.example.com/return?order=42", null),
+                new RiskAssessment(12, List.of("card_velocity"), false), CREATED_AT, PROCESSED_AT, 1);
     }
 
     /** A payment waiting for the customer's 3-D Secure challenge: pending, no processed time. */
     public static Transaction awaitingChallenge(String merchantId) {
-        return new Transaction(transactionId(), merchantId, Mode.TEST, 5000, "EUR", TransactionStatus.PENDING,
-                gatewayId(), storedCard(), ThreeDSecureStatus.REQUIRED, null, Map.of(), Map.of(), null, null,
-                CREATED_AT, null, 1, null, null);
+        return new Transaction(transactionId(), merchantId, Mode.TEST, TransactionStatus.PENDING,
+                TestAmounts.of(TransactionStatus.PENDING, 5000, "EUR"), CaptureMethod.AUTOMATIC, gatewayId(),
+                storedCard(), ThreeDSecureStatus.REQUIRED, null, new PaymentDetails(Map.of(), Map.of(), null, null,
+                null), null, CREATED_AT, null, 1);
     }
 }

@@ -70,7 +70,7 @@ class EmfMetricsTest {
             metrics.paymentRecorded(outcome, outcome == Metrics.PaymentOutcome.DECLINED ? "generic_decline" : null);
         }
         List<Object> outcomes = lines().stream().filter(l -> l.containsKey("Outcome")).map(l -> l.get("Outcome")).toList();
-        assertEquals(List.of("succeeded", "declined", "requires_action", "failed"), outcomes);
+        assertEquals(List.of("succeeded", "authorized", "declined", "requires_action", "failed"), outcomes);
     }
 
     @Test

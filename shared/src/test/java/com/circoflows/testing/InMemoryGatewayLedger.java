@@ -83,6 +83,16 @@ public final class InMemoryGatewayLedger implements GatewayLedger {
         return true;
     }
 
+    @Override
+    public synchronized boolean markVoided(String transactionId, Instant at) {
+        AuthorizationRecord existing = records.get(transactionId);
+        if (existing == null || existing.state() != AuthorizationState.CHARGED) {
+            return false;
+        }
+        records.put(transactionId, withState(existing, AuthorizationState.VOIDED, existing.touchedAt()));
+        return true;
+    }
+
     public synchronized List<AuthorizationRecord> all() {
         return List.copyOf(records.values());
     }
@@ -90,6 +100,6 @@ public final class InMemoryGatewayLedger implements GatewayLedger {
     private static AuthorizationRecord withState(AuthorizationRecord record, AuthorizationState state,
             Instant touchedAt) {
         return new AuthorizationRecord(record.transactionId(), record.merchantId(), record.mode(), record.amount(),
-                record.answer(), state, record.createdAt(), touchedAt);
+                record.answer(), state, record.createdAt(), touchedAt, record.refundBehaviour());
     }
 }

@@ -36,6 +36,16 @@ public final class InMemoryTransactionRepository implements TransactionRepositor
     }
 
     @Override
+    public synchronized java.util.List<Transaction> authorizedCreatedBefore(java.time.Instant before, int limit) {
+        return rows.values().stream()
+                .filter(t -> t.status() == com.circoflows.domain.payment.TransactionStatus.AUTHORIZED
+                        && t.createdAt().isBefore(before))
+                .sorted(java.util.Comparator.comparing(Transaction::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized Optional<Transaction> find(String transactionId) {
         findCalls++;
         if (findFailure != null) {

@@ -1,5 +1,6 @@
 package com.circoflows.testing;
 
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.TestCards;
@@ -94,7 +95,7 @@ public final class PaymentWorld {
     }
 
     public static DirectPaymentRequest request(String pan, String returnUrl) {
-        return new DirectPaymentRequest(Money.of(15000, "USD"), TestCardData.card(pan),
+        return new DirectPaymentRequest(Money.of(15000, "USD"), CaptureMethod.AUTOMATIC, TestCardData.card(pan),
                 Map.of("name", "John Doe", "email", "john@example.com"), Map.of("order_id", "ORD-12345"),
                 "https://merchant.example/webhooks", returnUrl);
     }

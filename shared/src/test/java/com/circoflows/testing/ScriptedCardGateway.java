@@ -3,6 +3,9 @@ package com.circoflows.testing;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayAuthorization;
 import com.circoflows.domain.gateway.GatewayResult;
+import com.circoflows.domain.gateway.GatewayRefund;
+import com.circoflows.domain.gateway.RefundResult;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.gateway.TestModeCardGateway;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,26 @@ public final class ScriptedCardGateway implements CardGateway {
     public synchronized GatewayResult completeThreeDSecure(String transactionId, String gatewayTransactionId) {
         completions.add(gatewayTransactionId);
         return completion.apply(gatewayTransactionId);
+    }
+
+    @Override
+    public GatewayResult capture(String transactionId, String gatewayTransactionId, Money amount) {
+        return real.capture(transactionId, gatewayTransactionId, amount);
+    }
+
+    @Override
+    public GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId) {
+        return real.voidAuthorization(transactionId, gatewayTransactionId);
+    }
+
+    @Override
+    public RefundResult refund(GatewayRefund refund) {
+        return real.refund(refund);
+    }
+
+    @Override
+    public RefundResult refundStatus(GatewayRefund refund) {
+        return real.refundStatus(refund);
     }
 
     public synchronized void answerCompletionsWith(Function<String, GatewayResult> answer) {

@@ -4,6 +4,9 @@ import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayAuthorization;
 import com.circoflows.domain.gateway.GatewayResult;
+import com.circoflows.domain.gateway.GatewayRefund;
+import com.circoflows.domain.gateway.RefundResult;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.Merchant;
@@ -132,6 +135,26 @@ public final class SessionWorld {
             }
             return answer != null ? answer.apply(gatewayTransactionId)
                     : real.completeThreeDSecure(transactionId, gatewayTransactionId);
+        }
+
+        @Override
+        public GatewayResult capture(String transactionId, String gatewayTransactionId, Money amount) {
+            return real.capture(transactionId, gatewayTransactionId, amount);
+        }
+
+        @Override
+        public GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId) {
+            return real.voidAuthorization(transactionId, gatewayTransactionId);
+        }
+
+        @Override
+        public RefundResult refund(GatewayRefund refund) {
+            return real.refund(refund);
+        }
+
+        @Override
+        public RefundResult refundStatus(GatewayRefund refund) {
+            return real.refundStatus(refund);
         }
 
         /** Runs {@code hook} inside the next authorisation, while the card is "being charged". */

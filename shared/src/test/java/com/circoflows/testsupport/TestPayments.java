@@ -28,6 +28,8 @@ public final class TestPayments {
     private final TemplateFunctions functions;
     private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createPayments;
 
+    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createRefunds;
+
     TestPayments(LocalStack stack, TemplateFunctions functions) {
         this.stack = stack;
         this.functions = functions;
@@ -41,7 +43,12 @@ public final class TestPayments {
      * template variables.
      */
     public CreatedPayment pay(String createEventPath, String apiKey) {
-        APIGatewayV2HTTPEvent event = withApiKey(event(createEventPath), apiKey);
+        return pay(withApiKey(event(createEventPath), apiKey));
+    }
+
+    /** Pays with a create event a test changed (another card, capture_method…). */
+    public CreatedPayment pay(APIGatewayV2HTTPEvent event) {
+        String createEventPath = event.getRawPath();
         APIGatewayV2HTTPResponse response = LambdaInvocations.invoke(createPayments(), "CreateDirectPaymentFunction",
                 event);
         JsonNode body = json(response);
@@ -68,6 +75,30 @@ public final class TestPayments {
             });
         }
         return createPayments;
+    }
+
+    /**
+     * Refunds through CreateRefundFunction's wiring and template environment (function modules can't
+     * depend on each other), with {@code body} under a new Idempotency-Key; returns the API's answer.
+     */
+    public APIGatewayV2HTTPResponse refund(String apiKey, String transactionId, String body) {
+        APIGatewayV2HTTPEvent event = SampleEvents.withHeader(SampleEvents.withBody(withApiKey(
+                SampleEvents.withTransactionId(event("refund-create/refund.json"), transactionId), apiKey), body,
+                false), "idempotency-key",
+                java.util.UUID.randomUUID().toString());
+        return LambdaInvocations.invoke(createRefunds(), "CreateRefundFunction", event);
+    }
+
+    private synchronized RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> createRefunds() {
+        if (createRefunds == null) {
+            createRefunds = functions.wiredAs("CreateRefundFunction", () -> {
+                FunctionWiring wiring = FunctionWiring.fromEnvironment();
+                return new MerchantApiHandler(wiring.api().idempotentMerchantApiPipeline(),
+                        wiring.refunds().createRefundEndpoint()) {
+                };
+            });
+        }
+        return createRefunds;
     }
 
     public record CreatedPayment(int status, String transactionId, String gatewayTransactionId, JsonNode body) {

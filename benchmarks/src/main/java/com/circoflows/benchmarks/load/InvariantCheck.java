@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,8 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * merchant signed.
  */
 final class InvariantCheck {
+    /** The event a payment's status now shows it announced (a refunded payment announced its success first). */
     private static final Map<String, String> EVENT_FOR_STATUS = Map.of(
-            "completed", "payment.succeeded", "failed", "payment.failed", "pending", "payment.pending");
+            "completed", "payment.succeeded", "failed", "payment.failed", "pending", "payment.pending",
+            "authorized", "payment.authorized", "partially_refunded", "payment.succeeded",
+            "refunded", "payment.succeeded");
 
     private final DynamoDbClient dynamoDb;
     private final UnaryOperator<String> tableNames;
@@ -60,14 +66,14 @@ final class InvariantCheck {
             List<Map<String, AttributeValue>> stored = storedByOrder.getOrDefault(answer.orderId(), List.of());
             boolean matches = stored.size() == 1
                     && stored.get(0).get("transaction_id").s().equals(answer.transactionId())
-                    && stored.get(0).get("status").s().equals(answer.expectedStatus())
+                    && stored.get(0).get("status").s().equals(observations.expectedStatusNow(answer))
                     && Long.parseLong(stored.get(0).get("amount").n()) == answer.amount()
                     && stored.get(0).get("merchant_id").s().equals(answer.merchantId());
             if (!matches) {
                 notStored.add(answer.transactionId());
             }
             if (!eventTypesByTransaction.getOrDefault(answer.transactionId(), Set.of())
-                    .contains(EVENT_FOR_STATUS.get(answer.expectedStatus()))) {
+                    .contains(EVENT_FOR_STATUS.get(observations.expectedStatusNow(answer)))) {
                 eventMissing.add(answer.transactionId());
             }
         }
@@ -81,6 +87,8 @@ final class InvariantCheck {
         invariants.add(new Invariant("no payment stored (charged) twice", chargedTwice.isEmpty(),
                 storedByOrder.size() + " orders stored, " + chargedTwice.size() + " more than once" + sample(chargedTwice)));
         invariants.add(gatewayAuthorisedEachOrderOnce(storedByOrder, answered));
+        invariants.add(moneyInIsCapturedLessRefunded(storedByOrder, observations));
+        invariants.add(noRefundOverTheCapturedAmount(storedByOrder));
 
         Set<String> undelivered = awaitDeliveries(receiver, expectedEventIds, drain);
         invariants.add(new Invariant("every webhook event delivered, signed", undelivered.isEmpty()
@@ -135,6 +143,69 @@ final class InvariantCheck {
                 notOnce.isEmpty() && orphans.isEmpty(), storedByOrder.size() + " orders, " + notOnce.size()
                         + " not authorised exactly once" + sample(notOnce) + ", " + orphans.size() + " orphaned"
                         + sample(orphans));
+    }
+
+    /**
+     * Per merchant and currency, what the tables say was taken and kept (amount_captured − amount_refunded
+     * over the load's transactions) is what the clients saw captured minus what they saw refunded.
+     */
+    private static Invariant moneyInIsCapturedLessRefunded(Map<String, List<Map<String, AttributeValue>>> storedByOrder,
+            Observations observations) {
+        Map<String, Long> stored = new TreeMap<>();
+        storedByOrder.values().forEach(items -> items.forEach(item -> stored.merge(
+                item.get("merchant_id").s() + " " + item.get("currency").s(),
+                number(item, "amount_captured") - number(item, "amount_refunded"), Long::sum)));
+        stored.values().removeIf(total -> total == 0);
+        Map<String, Long> seen = new TreeMap<>();
+        observations.moneyMoved().forEach(moved -> seen.merge(moved.merchantId() + " " + moved.currency(),
+                moved.minorUnits(), Long::sum));
+        seen.values().removeIf(total -> total == 0);
+        List<String> differ = new ArrayList<>();
+        Set<String> keys = new TreeSet<>(stored.keySet());
+        keys.addAll(seen.keySet());
+        keys.forEach(key -> {
+            if (!Objects.equals(stored.get(key), seen.get(key))) {
+                differ.add(key + ": stored " + stored.get(key) + ", answered " + seen.get(key));
+            }
+        });
+        long total = seen.values().stream().mapToLong(Long::longValue).sum();
+        return new Invariant("money in = captured − refunded, for every merchant and currency", differ.isEmpty(),
+                keys.size() + " merchant-currency pairs, " + total + " minor units kept in all, " + differ.size()
+                        + " differing" + sample(differ));
+    }
+
+    /**
+     * No payment gave back more than it took: amount_refunded ≤ amount_captured, and the refunds stored
+     * for it (succeeded or pending) add up to amount_refunded, as many as refunds_count says.
+     */
+    private Invariant noRefundOverTheCapturedAmount(Map<String, List<Map<String, AttributeValue>>> storedByOrder) {
+        Map<String, long[]> refundsByTransaction = new HashMap<>();
+        int refunds = 0;
+        for (Map<String, AttributeValue> refund : scan("RefundsTable")) {
+            long[] sumAndCount = refundsByTransaction.computeIfAbsent(refund.get("transaction_id").s(), id -> new long[2]);
+            if (!"failed".equals(refund.get("status").s())) {
+                sumAndCount[0] += number(refund, "amount");
+            }
+            sumAndCount[1]++;
+            refunds++;
+        }
+        List<String> broken = new ArrayList<>();
+        storedByOrder.values().forEach(items -> items.forEach(item -> {
+            String id = item.get("transaction_id").s();
+            long[] sumAndCount = refundsByTransaction.getOrDefault(id, new long[2]);
+            if (number(item, "amount_refunded") > number(item, "amount_captured")
+                    || number(item, "amount_refunded") != sumAndCount[0]
+                    || number(item, "refunds_count") != sumAndCount[1]) {
+                broken.add(id);
+            }
+        }));
+        return new Invariant("no refund over the captured amount; refunds add up to amount_refunded", broken.isEmpty(),
+                refunds + " refunds stored, " + broken.size() + " payments where they do not add up" + sample(broken));
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? 0 : Long.parseLong(value.n());
     }
 
     private Map<String, List<Map<String, AttributeValue>>> transactionsByOrder() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Everything the clients saw, recorded from many threads, read once the load has stopped. */
@@ -14,6 +15,8 @@ final class Observations {
     private final Queue<PaymentAnswer> payments = new ConcurrentLinkedQueue<>();
     private final Queue<String> sessions = new ConcurrentLinkedQueue<>();
     private final Queue<String> anomalies = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> laterStatuses = new ConcurrentHashMap<>();
+    private final Queue<MoneyMoved> moneyMoved = new ConcurrentLinkedQueue<>();
 
     void call(Operation operation, int status, long latencyNanos) {
         calls.add(new Call(operation, status, latencyNanos));
@@ -22,6 +25,25 @@ final class Observations {
     /** A new payment the API answered with a transaction (200, 202, or a decline naming one). */
     void payment(PaymentAnswer answer) {
         payments.add(answer);
+    }
+
+    /** A capture or refund changed the payment's status after its first answer. */
+    void statusChanged(String transactionId, String status) {
+        laterStatuses.put(transactionId, status);
+    }
+
+    /** Money a client saw taken (a capture, an automatic payment) or given back (a succeeded refund). */
+    void moneyMoved(MoneyMoved moved) {
+        moneyMoved.add(moved);
+    }
+
+    /** The status a payment must have now: its last change, else what its first answer announced. */
+    String expectedStatusNow(PaymentAnswer answer) {
+        return laterStatuses.getOrDefault(answer.transactionId(), answer.expectedStatus());
+    }
+
+    List<MoneyMoved> moneyMoved() {
+        return new ArrayList<>(moneyMoved);
     }
 
     void session(String sessionId) {
@@ -62,6 +84,10 @@ final class Observations {
     }
 
     record Call(Operation operation, int status, long latencyNanos) {
+    }
+
+    /** @param minorUnits positive for money taken, negative for money given back */
+    record MoneyMoved(String merchantId, String currency, long minorUnits) {
     }
 
     /**

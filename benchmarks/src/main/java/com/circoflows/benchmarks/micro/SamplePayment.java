@@ -3,6 +3,10 @@ package com.circoflows.benchmarks.micro;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.payment.PaymentAmounts;
+import com.circoflows.domain.payment.PaymentDetails;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
@@ -30,10 +34,12 @@ public final class SamplePayment {
     /** The completed transaction that request becomes (no PAN: brand, last 4 and a fingerprint only). */
     public static Transaction completed() {
         StoredCard stored = new StoredCard(CardBrand.VISA, "4242", 12, 2030, "fp_0123456789abcdef0123456789abcdef");
-        return new Transaction("txn_Benchmark00000000000000", "mch_Benchmark00000000000", Mode.TEST, 1000, "USD",
-                TransactionStatus.COMPLETED, "gw_Benchmark00000000000000", stored, ThreeDSecureStatus.NOT_REQUIRED,
-                null, Map.of("name", "John Doe", "email", "john@example.com"), Map.of("order_id", "ORDER-123"),
-                null, null, NOW, NOW, 1, null, new RiskAssessment(0, List.of(), false));
+        PaymentDetails details = new PaymentDetails(Map.of("name", "John Doe", "email", "john@example.com"),
+                Map.of("order_id", "ORDER-123"), null, null, null);
+        return new Transaction("txn_Benchmark00000000000000", "mch_Benchmark00000000000", Mode.TEST,
+                TransactionStatus.COMPLETED, PaymentAmounts.capturedInFull(Money.of(1000, "USD")),
+                CaptureMethod.AUTOMATIC, "gw_Benchmark00000000000000", stored, ThreeDSecureStatus.NOT_REQUIRED, null,
+                details, new RiskAssessment(0, List.of(), false), NOW, NOW, 1);
     }
 
     public static PaymentOutcome outcome() {

@@ -91,7 +91,15 @@ class DeployableArtifactsIT {
             Map.entry("WebhookDeliveryFunction", Sample.sqs("events/webhook-delivery/job.json")),
             Map.entry("WebhookDeadLetterFunction", Sample.sqs("events/webhook-dead-letter/dead-letter.json")),
             // The template's 120 s grace: no event of this fresh stack is overdue.
-            Map.entry("WebhookSweeperFunction", Sample.schedule("events/webhook-sweeper/scheduled.json", 0)));
+            Map.entry("WebhookSweeperFunction",
+                    Sample.schedule("events/webhook-sweeper/scheduled.json", "requeued_events", 0)),
+            Map.entry("CapturePaymentFunction", Sample.http("events/direct-payment-capture/not-found.json", 404)),
+            Map.entry("CancelPaymentFunction", Sample.http("events/direct-payment-cancel/not-found.json", 404)),
+            Map.entry("CreateRefundFunction", Sample.http("events/refund-create/not-found.json", 404)),
+            Map.entry("ListRefundsFunction", Sample.http("events/refunds-list/not-found.json", 404)),
+            // Nothing pending on a fresh stack.
+            Map.entry("PaymentSettlementFunction",
+                    Sample.schedule("events/payment-settlement/scheduled.json", "settled_refunds", 0)));
 
     /** Issue 6's goal for every deployable jar, in bytes (decimal MB, the stricter reading of "10 MB"). */
     private static final long SIZE_GOAL_BYTES = 10_000_000;
@@ -172,8 +180,8 @@ class DeployableArtifactsIT {
                     List<?> failures = (List<?>) response.getClass().getMethod("getBatchItemFailures").invoke(response);
                     assertEquals(List.of(), failures, function.logicalId() + ": the sample job is acknowledged");
                 }
-                case SCHEDULE -> assertEquals(sample.expected(), ((Map<?, ?>) response).get("requeued_events"),
-                        function.logicalId() + ": events re-queued, in " + response);
+                case SCHEDULE -> assertEquals(sample.expected(), ((Map<?, ?>) response).get(sample.resultKey()),
+                        function.logicalId() + ": " + sample.resultKey() + " in " + response);
             }
         }
     }
@@ -334,17 +342,18 @@ class DeployableArtifactsIT {
     }
 
     /** @param expected the HTTP status, or the schedule handler's return value; unused for SQS */
-    private record Sample(String event, Trigger trigger, int expected) {
+    /** @param resultKey for a schedule, the count in the function's result that must be {@code expected} */
+    private record Sample(String event, Trigger trigger, int expected, String resultKey) {
         static Sample http(String event, int status) {
-            return new Sample(event, Trigger.HTTP, status);
+            return new Sample(event, Trigger.HTTP, status, null);
         }
 
         static Sample sqs(String event) {
-            return new Sample(event, Trigger.SQS, 0);
+            return new Sample(event, Trigger.SQS, 0, null);
         }
 
-        static Sample schedule(String event, int requeued) {
-            return new Sample(event, Trigger.SCHEDULE, requeued);
+        static Sample schedule(String event, String resultKey, int count) {
+            return new Sample(event, Trigger.SCHEDULE, count, resultKey);
         }
     }
 }

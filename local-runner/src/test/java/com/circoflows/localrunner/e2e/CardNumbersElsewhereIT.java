@@ -75,6 +75,10 @@ class CardNumbersElsewhereIT {
             refused(api.pay(payment().set("metadata", Json.object().put(writing[1], "x"))), "metadata", writing[0]);
             refused(api.pay(payment().set("metadata", Json.object().put("note", writing[1] + " 12/30"))),
                     "metadata[note]", writing[0]);
+            refused(api.post("/api/direct-payment/txn_000000000000000000000000/refunds",
+                    Json.object().set("metadata", Json.object().put("note", writing[1]))), "metadata[note]", writing[0]);
+            refused(api.post("/api/direct-payment/txn_000000000000000000000000/refunds",
+                    Json.object().put("reason", writing[1])), "reason", writing[0]);
         }
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The tenant isolation proof: merchant A owns a transaction, a 3-D Secure payment, a hosted session,
+ * The tenant isolation proof: merchant A owns a transaction and a refund of it, a 3-D Secure payment, a hosted session,
  * webhook events, a webhook endpoint and API keys; then every /api route template.yaml defines is
  * called on A's objects by merchant B's key, with no key, a malformed key and A's own revoked key.
  * B gets exactly what an id that never existed gets (404), the others 401, nobody gets a byte of A's
@@ -68,6 +68,10 @@ class CrossTenantMatrixIT {
 
         HttpResult completed = a.pay(Payments.card(Payments.SUCCESS, "611"));
         assertEquals(200, completed.status(), completed::describe);
+        HttpResult refund = a.post("/api/direct-payment/" + completed.data().path("transaction_id").asText()
+                + "/refunds", "{\"amount\":100}");
+        assertEquals(200, refund.status(), refund::describe);
+        secretsOfA.add(refund.data().path("refund_id").asText());
         HttpResult pending = a.pay(Payments.card(Payments.THREE_D_SECURE, "612"));
         assertEquals(202, pending.status(), pending::describe);
         HttpResult session = a.post("/api/hosted-payment", SESSION);

@@ -39,6 +39,9 @@ final class ValidBodies {
             case "POST /api/hosted-payment" -> session();
             case "POST /api/direct-payment/{transaction_id}/confirm-3ds" -> confirm(objects);
             case "PUT /api/webhook-endpoint" -> Gen.constant(JSON.createObjectNode().put("url", WEBHOOK_URL));
+            case "POST /api/direct-payment/{transaction_id}/capture" -> random -> JSON.createObjectNode()
+                    .put("amount", Gen.elements(50L, 1000L).next(random));
+            case "POST /api/direct-payment/{transaction_id}/refunds" -> refund();
             default -> null;
         });
     }
@@ -69,6 +72,16 @@ final class ValidBodies {
             if (random.nextBoolean()) {
                 body.put("expires_at", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
             }
+            return body;
+        };
+    }
+
+    /** The completed payment it lands on has 1000 to give back: later valid refunds are invalid_amount. */
+    private static Gen<ObjectNode> refund() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode().put("amount", Gen.elements(50L, 1000L).next(random))
+                    .put("reason", Gen.elements("duplicate", "fraudulent", "requested_by_customer").next(random));
+            body.putObject("metadata").put("ticket", "SUP-fuzz");
             return body;
         };
     }

@@ -21,7 +21,8 @@ class OpenApiContractValidationTest {
             + "\"message\":\"Transaction does not exist.\",\"type\":\"invalid_request_error\"}}";
     private static final String WEBHOOK = "{\"id\":\"evt_RIqf3n30ckrK4H77DfgNjz0q\",\"type\":\"payment.succeeded\","
             + "\"created_at\":\"2026-12-04T16:53:05Z\",\"data\":{\"transaction_id\":\"txn_KxbXNBMSQnF8wV3zCCqKhp4y\","
-            + "\"amount\":15000,\"currency\":\"USD\",\"status\":\"completed\",\"gateway_transaction_id\":"
+            + "\"amount\":15000,\"currency\":\"USD\",\"status\":\"completed\",\"capture_method\":\"automatic\","
+            + "\"amount_captured\":15000,\"amount_refunded\":0,\"refunds_count\":0,\"gateway_transaction_id\":"
             + "\"gw_RpPffd0vyVWXX7My53E8VXXg\",\"created_at\":\"2026-12-04T16:53:05Z\",\"processed_at\":"
             + "\"2026-12-04T16:53:05Z\",\"livemode\":false,\"card\":{\"brand\":\"visa\",\"last4\":\"4242\","
             + "\"exp_month\":12,\"exp_year\":2030},\"three_d_secure\":\"not_required\",\"risk\":{\"score\":0,"

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ProductionTemplateTest {
     /** Off the customer's path, and warm or rare enough that a snapshot would not pay for a version per deploy. */
-    private static final Set<String> WITHOUT_SNAPSTART = Set.of("WebhookDeadLetterFunction", "WebhookSweeperFunction");
+    private static final Set<String> WITHOUT_SNAPSTART = Set.of("WebhookDeadLetterFunction", "WebhookSweeperFunction",
+            "PaymentSettlementFunction");
     /** Lambda sets these itself; the template must not. */
     private static final Set<String> LAMBDA_RESERVED = Set.of("AWS_REGION", "AWS_LAMBDA_FUNCTION_NAME",
             "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestFactory;
 class TemplateContractTest {
     /** Variables a function may be given without reading them at construction. */
     private static final Set<String> OPTIONAL_VARIABLES = Set.of("STAGE", "JAVA_TOOL_OPTIONS", "PUBLIC_BASE_URL",
-            "WEBHOOK_SWEEP_GRACE_SECONDS", "GATEWAY_RECONCILIATION_GRACE_SECONDS");
+            "WEBHOOK_SWEEP_GRACE_SECONDS", "GATEWAY_RECONCILIATION_GRACE_SECONDS", "REFUND_SETTLE_GRACE_SECONDS",
+            "CAPTURE_WINDOW_SECONDS");
     private static final List<String> CONTRACT_ROUTES = List.of(
             "GET /api/health",
             "POST /api/direct-payment",

@@ -12,6 +12,8 @@ import com.circoflows.domain.merchant.ApiKeyIssuer;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.merchant.Sha256SecretHasher;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.payment.PaymentDetails;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEvents;
@@ -20,6 +22,7 @@ import com.circoflows.localrunner.LocalRunnerOptions;
 import com.circoflows.localrunner.e2e.HttpResult;
 import com.circoflows.localrunner.openapi.OpenApiContract;
 import com.circoflows.localstack.TableDefinition;
+import com.circoflows.testing.TestAmounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -136,9 +139,11 @@ final class WebhookStack implements AutoCloseable {
         Transaction model = transactions.find(modelTransactionId).orElseThrow();
         Instant now = Instant.now();
         Transaction copy = new Transaction(RandomIds.withPrefix("txn_", 24), model.merchantId(), model.mode(),
-                model.amount() + 1, model.currency(), model.status(), model.gatewayTransactionId(), model.card(),
-                model.threeDSecure(), model.failure(), model.customerInfo(), model.metadata(), model.webhookUrl(),
-                model.returnUrl(), now, now, 1, model.sessionId(), model.risk());
+                model.status(), TestAmounts.of(model.status(), model.amount().minorUnits() + 1,
+                model.amount().currencyCode()), CaptureMethod.AUTOMATIC, model.gatewayTransactionId(), model.card(),
+                        model.threeDSecure(), model.failure(), new PaymentDetails(model.customerInfo(),
+                        model.metadata(), model.webhookUrl(), model.returnUrl(), model.sessionId()), model.risk(),
+                        now, now, 1);
         WebhookEvent event = WebhookEvents.announce(copy, now);
         transactions.insert(copy, event);
         return event;

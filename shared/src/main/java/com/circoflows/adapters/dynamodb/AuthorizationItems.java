@@ -11,6 +11,7 @@ import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.gateway.AuthorizationRecord;
 import com.circoflows.domain.gateway.AuthorizationState;
 import com.circoflows.domain.gateway.GatewayResult;
+import com.circoflows.domain.gateway.RefundBehaviour;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import java.util.HashMap;
@@ -38,6 +39,9 @@ final class AuthorizationItems {
         item.put("state", s(record.state().wireName()));
         item.put("created_at", time(record.createdAt()));
         item.put("touched_at", time(record.touchedAt()));
+        if (record.refundBehaviour() != RefundBehaviour.SUCCEEDS) {
+            item.put("refund_behaviour", s(record.refundBehaviour().wireName()));
+        }
         if (record.state().open()) {
             item.put(RECONCILE_KEY, s(UNRECONCILED));
         }
@@ -53,7 +57,9 @@ final class AuthorizationItems {
                 answer(item),
                 AuthorizationState.fromWireName(string(item, "state")),
                 time(item, "created_at"),
-                time(item, "touched_at"));
+                time(item, "touched_at"),
+                item.containsKey("refund_behaviour") ? RefundBehaviour.fromWireName(string(item, "refund_behaviour"))
+                        : RefundBehaviour.SUCCEEDS);
     }
 
     private static void putAnswer(Map<String, AttributeValue> item, GatewayResult answer) {

@@ -107,6 +107,18 @@ public final class DynamoGatewayLedger implements GatewayLedger {
                         ":pending", s(AuthorizationState.PENDING_AUTHENTICATION.wireName())))));
     }
 
+    @Override
+    public boolean markVoided(String transactionId, Instant at) {
+        return DynamoCalls.conditionally("UpdateItem", () -> dynamoDb.updateItem(update -> update.tableName(table)
+                .key(key(transactionId))
+                .updateExpression("SET #state = :voided, voided_at = :at REMOVE " + AuthorizationItems.RECONCILE_KEY)
+                .conditionExpression("#state = :charged")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(
+                        ":voided", s(AuthorizationState.VOIDED.wireName()),
+                        ":at", time(at),
+                        ":charged", s(AuthorizationState.CHARGED.wireName())))));
+    }
 
     private static Map<String, AttributeValue> key(String transactionId) {
         return Map.of("transaction_id", s(transactionId));

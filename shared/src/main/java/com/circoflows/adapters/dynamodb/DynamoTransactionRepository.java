@@ -6,6 +6,7 @@ import static com.circoflows.adapters.dynamodb.Attributes.s;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.webhook.WebhookEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * event can't be lost and can't exist without the change. Updates are optimistic on {@code version}.
  */
 public final class DynamoTransactionRepository implements TransactionRepository {
+    /** Sparse: only authorized payments carry capture_key, sorted by created_at. */
+    static final String BY_CAPTURE_KEY = "by_capture_key";
+
     private final DynamoDbClient dynamoDb;
     private final String transactionsTable;
     private final String eventsTable;
@@ -65,6 +69,17 @@ public final class DynamoTransactionRepository implements TransactionRepository 
                 .expressionAttributeValues(Map.of(":expected", n(updated.version() - 1)))
                 .build();
         return write(put, event);
+    }
+
+    @Override
+    public List<Transaction> authorizedCreatedBefore(Instant before, int limit) {
+        return DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                .tableName(transactionsTable)
+                .indexName(BY_CAPTURE_KEY)
+                .keyConditionExpression(TransactionItems.CAPTURE_KEY + " = :authorized AND created_at < :before")
+                .expressionAttributeValues(Map.of(":authorized", s(TransactionItems.AUTHORIZED),
+                        ":before", Attributes.time(before)))
+                .limit(limit))).items().stream().map(TransactionItems::fromItem).toList();
     }
 
     /**

@@ -11,6 +11,7 @@ import static com.circoflows.adapters.dynamodb.Attributes.time;
 
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionStatus;
@@ -56,6 +57,9 @@ final class PaymentSessionItems {
             item.put("failed_attempts", n(session.failedAttempts()));
         }
         putTime(item, "locked_until", session.lockedUntil());
+        if (session.captureMethod() != CaptureMethod.AUTOMATIC) {
+            item.put("capture_method", s(session.captureMethod().wireName()));
+        }
         return item;
     }
 
@@ -87,7 +91,10 @@ final class PaymentSessionItems {
                 time(item, "cancelled_at"),
                 number(item, "version"),
                 item.containsKey("failed_attempts") ? (int) number(item, "failed_attempts") : 0,
-                time(item, "locked_until"));
+                time(item, "locked_until"),
+                item.containsKey("capture_method")
+                        ? CaptureMethod.fromWireName(string(item, "capture_method")).orElseThrow()
+                        : CaptureMethod.AUTOMATIC);
     }
 
     private static void putTime(Map<String, AttributeValue> item, String name, Instant value) {

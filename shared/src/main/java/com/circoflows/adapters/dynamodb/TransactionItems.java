@@ -13,6 +13,10 @@ import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.payment.PaymentAmounts;
+import com.circoflows.domain.payment.PaymentDetails;
 import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
@@ -25,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Transaction <-> item. The card is stored as brand, last4, expiry and keyed fingerprint only. */
 final class TransactionItems {
+    /** Carried only while authorized: the key of the sparse index the scheduled expiry reads. */
+    static final String CAPTURE_KEY = "capture_key";
+    static final String AUTHORIZED = "authorized";
+
     private TransactionItems() {
     }
 
@@ -33,9 +41,16 @@ final class TransactionItems {
         item.put("transaction_id", s(t.transactionId()));
         item.put("merchant_id", s(t.merchantId()));
         item.put("mode", s(t.mode().wireName()));
-        item.put("amount", n(t.amount()));
-        item.put("currency", s(t.currency()));
+        item.put("amount", n(t.amount().minorUnits()));
+        item.put("currency", s(t.amount().currencyCode()));
         item.put("status", s(t.status().wireName()));
+        item.put("capture_method", s(t.captureMethod().wireName()));
+        item.put("amount_captured", n(t.amounts().captured().minorUnits()));
+        item.put("amount_refunded", n(t.amounts().refunded().minorUnits()));
+        item.put("refunds_count", n(t.amounts().refundsCount()));
+        if (t.status() == TransactionStatus.AUTHORIZED) {
+            item.put(CAPTURE_KEY, s(AUTHORIZED));
+        }
         putIfPresent(item, "gateway_transaction_id", t.gatewayTransactionId());
         item.put("card_brand", s(t.card().brand().wireName()));
         item.put("card_last4", s(t.card().last4()));
@@ -95,25 +110,42 @@ final class TransactionItems {
                 (int) number(item, "card_exp_month"),
                 (int) number(item, "card_exp_year"),
                 string(item, "card_fingerprint"));
+        TransactionStatus status = TransactionStatus.fromWireName(string(item, "status"));
+        PaymentDetails details = new PaymentDetails(map(item, "customer_info"), map(item, "metadata"),
+                string(item, "webhook_url"), string(item, "return_url"), string(item, "session_id"));
         return new Transaction(
                 string(item, "transaction_id"),
                 string(item, "merchant_id"),
                 Mode.fromWireName(string(item, "mode")),
-                number(item, "amount"),
-                string(item, "currency"),
-                TransactionStatus.fromWireName(string(item, "status")),
+                status,
+                amounts(item, status),
+                item.containsKey("capture_method")
+                        ? CaptureMethod.fromWireName(string(item, "capture_method")).orElseThrow()
+                        : CaptureMethod.AUTOMATIC,
                 string(item, "gateway_transaction_id"),
                 card,
                 ThreeDSecureStatus.fromWireName(string(item, "three_d_secure")),
                 failure,
-                map(item, "customer_info"),
-                map(item, "metadata"),
-                string(item, "webhook_url"),
-                string(item, "return_url"),
+                details,
+                risk(item.get("risk")),
                 time(item, "created_at"),
                 time(item, "processed_at"),
-                number(item, "version"),
-                string(item, "session_id"),
-                risk(item.get("risk")));
+                number(item, "version"));
+    }
+
+    /**
+     * Items written before captures and refunds existed hold only amount and currency: a completed one
+     * was captured in full, anything else captured nothing.
+     */
+    private static PaymentAmounts amounts(Map<String, AttributeValue> item, TransactionStatus status) {
+        Money authorized = new Money(number(item, "amount"), Money.parseCurrency(string(item, "currency")));
+        if (!item.containsKey("amount_captured")) {
+            return status == TransactionStatus.COMPLETED ? PaymentAmounts.capturedInFull(authorized)
+                    : PaymentAmounts.authorizedOnly(authorized);
+        }
+        return new PaymentAmounts(authorized,
+                new Money(number(item, "amount_captured"), authorized.currency()),
+                new Money(number(item, "amount_refunded"), authorized.currency()),
+                (int) number(item, "refunds_count"));
     }
 }

@@ -30,6 +30,7 @@ public final class FunctionWiring {
     private final Lazy<SessionWiring> sessions;
     private final Lazy<WebhookWiring> webhooks;
     private final Lazy<KeyWiring> keys;
+    private final Lazy<RefundWiring> refunds;
 
     public FunctionWiring(Settings settings) {
         this(settings, Clock.systemUTC(), List.of());
@@ -46,6 +47,7 @@ public final class FunctionWiring {
         this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments()));
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
+        this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments()));
     }
 
     public static FunctionWiring fromEnvironment() {
@@ -70,6 +72,10 @@ public final class FunctionWiring {
 
     public KeyWiring keys() {
         return keys.get();
+    }
+
+    public RefundWiring refunds() {
+        return refunds.get();
     }
 
 }

@@ -7,6 +7,8 @@ import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.lambda.MerchantApiPriming;
 import com.circoflows.api.pages.ThreeDSecurePage;
+import com.circoflows.api.payments.CancelPaymentEndpoint;
+import com.circoflows.api.payments.CapturePaymentEndpoint;
 import com.circoflows.api.payments.ConfirmThreeDSecureEndpoint;
 import com.circoflows.api.payments.CreateDirectPaymentEndpoint;
 import com.circoflows.api.payments.DirectPaymentRequestParser;
@@ -16,6 +18,7 @@ import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayLedger;
 import com.circoflows.domain.gateway.TestModeCardGateway;
 import com.circoflows.domain.keys.DerivedKeys;
+import com.circoflows.domain.payment.AuthorizationService;
 import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.ThreeDSecureChallenges;
@@ -67,6 +70,14 @@ public final class PaymentWiring {
         return new ConfirmThreeDSecureEndpoint(threeDSecureService(), infrastructure.publicUrls());
     }
 
+    public CapturePaymentEndpoint capturePaymentEndpoint() {
+        return new CapturePaymentEndpoint(authorizationService());
+    }
+
+    public CancelPaymentEndpoint cancelPaymentEndpoint() {
+        return new CancelPaymentEndpoint(authorizationService());
+    }
+
     /** The challenge page records the customer's answer and never reaches the gateway. */
     public ThreeDSecurePage threeDSecurePage() {
         return new ThreeDSecurePage(new ThreeDSecureChallenges(infrastructure.transactions(),
@@ -84,6 +95,15 @@ public final class PaymentWiring {
     /** Also what the payment page pays with (SessionWiring). */
     PaymentEngine paymentEngine() {
         return new PaymentEngine(gateway.get(), fraudScreen.get(), fingerprinter.get(), infrastructure.clock());
+    }
+
+    AuthorizationService authorizationService() {
+        return new AuthorizationService(infrastructure.transactions(), gateway.get(), infrastructure.transactionWriter());
+    }
+
+    /** The gateway refunds go to (RefundWiring). */
+    CardGateway gateway() {
+        return gateway.get();
     }
 
     ThreeDSecureService threeDSecureService() {

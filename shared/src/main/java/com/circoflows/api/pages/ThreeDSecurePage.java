@@ -8,7 +8,6 @@ import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Merchant;
 import com.circoflows.domain.merchant.MerchantRepository;
-import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
@@ -152,7 +151,7 @@ public final class ThreeDSecurePage {
     }
 
     private static String amount(Transaction transaction) {
-        return new Money(transaction.amount(), Money.parseCurrency(transaction.currency())).formatPlain();
+        return transaction.amount().formatPlain();
     }
 
     /** The redirect after submitting goes to the merchant, so the page's CSP must allow that origin. */

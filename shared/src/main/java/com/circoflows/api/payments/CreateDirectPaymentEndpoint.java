@@ -10,7 +10,7 @@ import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 
-/** POST /api/direct-payment: 200 completed, 202 3-D Secure required, 400 card error. */
+/** POST /api/direct-payment: 200 completed or authorized, 202 3-D Secure required, 400 card error. */
 public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
     private final DirectPaymentRequestParser parser;
     private final DirectPaymentService payments;
@@ -34,9 +34,12 @@ public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
                 parser.parse(request.body()));
         return switch (outcome.transaction().status()) {
             case COMPLETED -> PaymentResponses.completed(outcome);
+            case AUTHORIZED -> PaymentResponses.authorized(outcome);
             case PENDING -> PaymentResponses.requiresThreeDSecure(outcome,
                     urls.threeDSecurePage(request, outcome.transaction().transactionId()));
             case FAILED -> PaymentResponses.failed(outcome.transaction());
+            case PARTIALLY_REFUNDED, REFUNDED, CANCELED -> throw new IllegalStateException(
+                    "a new payment cannot be " + outcome.transaction().status().wireName());
         };
     }
 }

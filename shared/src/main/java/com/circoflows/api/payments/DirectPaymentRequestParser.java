@@ -5,6 +5,7 @@ import com.circoflows.json.JsonObject;
 import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.DirectPaymentRequest;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.Set;
 /** POST /api/direct-payment body -> a validated request, or a 400 naming the first bad field. */
 public final class DirectPaymentRequestParser {
     private static final Set<String> FIELDS = Set.of("amount", "currency", "payment_method", "card_number",
-            "expiry_month", "expiry_year", "cvv", "customer_info", "metadata", "webhook_url", "return_url");
+            "expiry_month", "expiry_year", "cvv", "customer_info", "metadata", "webhook_url", "return_url",
+            "capture_method");
     /** The only member that may carry a card number. */
     private static final Set<String> CARD_FIELDS = Set.of("card_number");
 
@@ -46,8 +48,10 @@ public final class DirectPaymentRequestParser {
         var metadata = RequestFields.metadata(body, "metadata");
         String webhookUrl = RequestFields.optionalString(body, "webhook_url", 2048);
         String returnUrl = RequestFields.optionalString(body, "return_url", 2048);
+        CaptureMethod captureMethod = RequestFields.captureMethod(body, "capture_method");
         return new DirectPaymentRequest(
                 money,
+                captureMethod,
                 card,
                 customerInfo,
                 metadata,

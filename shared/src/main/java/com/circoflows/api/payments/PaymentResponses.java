@@ -21,6 +21,16 @@ final class PaymentResponses {
         return Envelope.ok(200, "Payment processed successfully", data);
     }
 
+    /** capture_method manual: approved, nothing taken yet; the merchant captures or cancels it. */
+    static ApiResponse authorized(PaymentOutcome outcome) {
+        Transaction t = outcome.transaction();
+        Map<String, Object> data = summary(t);
+        data.put("capture_method", t.captureMethod().wireName());
+        data.put("created_at", Timestamps.format(t.createdAt()));
+        data.put("webhook_queued", outcome.webhookQueued());
+        return Envelope.ok(200, "Payment authorized; capture it to collect the funds", data);
+    }
+
     static ApiResponse requiresThreeDSecure(PaymentOutcome outcome, String challengeUrl) {
         Transaction t = outcome.transaction();
         Map<String, Object> data = summary(t);
@@ -55,8 +65,8 @@ final class PaymentResponses {
     private static Map<String, Object> summary(Transaction t) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("transaction_id", t.transactionId());
-        data.put("amount", t.amount());
-        data.put("currency", t.currency());
+        data.put("amount", t.amount().minorUnits());
+        data.put("currency", t.amount().currencyCode());
         data.put("status", t.status().wireName());
         data.put("gateway_transaction_id", t.gatewayTransactionId());
         return data;

@@ -4,6 +4,9 @@ import com.circoflows.api.RequestBodies;
 import com.circoflows.json.JsonValue;
 import com.circoflows.json.JsonObject;
 import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.money.CurrencyRules;
+import com.circoflows.domain.payment.CaptureMethod;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -93,6 +96,39 @@ public final class RequestFields {
             return null;
         }
         return requiredString(body, name, maxLength);
+    }
+
+    /** A body that may be absent: no body or a blank one is {}. */
+    public static JsonObject optionalObject(String body) {
+        return RequestBodies.parseObject(body == null || body.isBlank() ? "{}" : body);
+    }
+
+    /**
+     * An optional amount of money to take or give back, in the smallest unit: null when absent, else
+     * 1 to {@link CurrencyRules#MAXIMUM_AMOUNT_MINOR_UNITS}.
+     */
+    public static Long optionalPositiveAmount(JsonObject body, String name) {
+        JsonValue node = body.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        long amount = requiredInteger(body, name);
+        if (amount <= 0 || amount > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
+            throw new ApiException(ErrorCode.INVALID_AMOUNT, "The " + name + " must be a positive whole number in "
+                    + "the currency's smallest unit, at most " + CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS + ".",
+                    name, null);
+        }
+        return amount;
+    }
+
+    /** capture_method: automatic (the default) or manual. */
+    public static CaptureMethod captureMethod(JsonObject body, String name) {
+        String value = optionalString(body, name, 20);
+        if (value == null) {
+            return CaptureMethod.AUTOMATIC;
+        }
+        return CaptureMethod.fromWireName(value).orElseThrow(() -> ApiException.invalidParam(name,
+                "The " + name + " must be automatic or manual."));
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class HostedPaymentRequestParser {
     static final int MAX_DESCRIPTION_LENGTH = 500;
     private static final Set<String> FIELDS = Set.of("amount", "currency", "description", "customer_info", "metadata",
-            "webhook_url", "return_url", "expires_at");
+            "webhook_url", "return_url", "expires_at", "capture_method");
 
     private final MerchantUrlPolicy urlPolicy;
 
@@ -49,7 +49,8 @@ public final class HostedPaymentRequestParser {
                 metadata,
                 webhookUrl == null ? null : urlPolicy.checkWebhookUrlResolved(webhookUrl, "webhook_url"),
                 returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url"),
-                expiresAt);
+                expiresAt,
+                RequestFields.captureMethod(body, "capture_method"));
     }
 
     /** ISO 8601 with an offset (2025-08-23T23:59:59Z, or +02:00), kept to the second; null when absent. */

@@ -1,5 +1,6 @@
 package com.circoflows.api.sessions;
 
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.time.Timestamps;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ final class SessionViews {
         data.put("currency", session.currency());
         data.put("description", session.description());
         data.put("status", session.status().wireName());
+        if (session.captureMethod() != CaptureMethod.AUTOMATIC) {
+            data.put("capture_method", session.captureMethod().wireName());
+        }
         if (session.transactionId() != null) {
             data.put("transaction_id", session.transactionId());
         }

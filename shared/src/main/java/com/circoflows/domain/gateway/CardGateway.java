@@ -1,5 +1,7 @@
 package com.circoflows.domain.gateway;
 
+import com.circoflows.domain.money.Money;
+
 /**
  * The card processor, as the payment flow sees it. Implementations must be thread-safe and keep no
  * state in memory the caller relies on between calls: a Lambda instance may authorize a payment and
@@ -25,4 +27,20 @@ public interface CardGateway {
      *     never taken from the request as is
      */
     GatewayResult completeThreeDSecure(String transactionId, String gatewayTransactionId);
+
+    /**
+     * Takes {@code amount} of an approved authorisation made with manual capture; the rest is released
+     * to the cardholder. Asked again for the same transaction, it answers the same. A voided
+     * authorisation answers {@link GatewayResult.ProcessingError}: nothing can be taken any more.
+     */
+    GatewayResult capture(String transactionId, String gatewayTransactionId, Money amount);
+
+    /** Releases an approved authorisation nothing was captured of. Asked again, it answers the same. */
+    GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId);
+
+    /** Starts a refund, once per refund id: asked again with the same id, it answers as the refund stands. */
+    RefundResult refund(GatewayRefund refund);
+
+    /** How a refund started earlier stands now (the settle step asks about pending ones). */
+    RefundResult refundStatus(GatewayRefund refund);
 }

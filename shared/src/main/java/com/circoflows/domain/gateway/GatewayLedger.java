@@ -37,4 +37,7 @@ public interface GatewayLedger {
      * (no retry answered from it meanwhile). False, changing nothing, otherwise.
      */
     boolean voidIfUntouched(String transactionId, Instant touchedAt, Instant at);
+
+    /** The merchant canceled the payment: charged -> voided. False, changing nothing, when it was not charged. */
+    boolean markVoided(String transactionId, Instant at);
 }

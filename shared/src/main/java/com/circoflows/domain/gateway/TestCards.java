@@ -31,7 +31,8 @@ public final class TestCards {
      * again, so in test mode the counting fraud rules (velocity, card testing) never block them.
      */
     public static final List<String> GATEWAY_ANSWERS = List.of(SUCCESS, DECLINED, THREE_D_SECURE_REQUIRED,
-            INSUFFICIENT_FUNDS, EXPIRED_CARD, INCORRECT_CVC, PROCESSING_ERROR);
+            INSUFFICIENT_FUNDS, EXPIRED_CARD, INCORRECT_CVC, PROCESSING_ERROR, TestRefundCards.REFUND_FAILS,
+            TestRefundCards.REFUND_STAYS_PENDING);
 
     private TestCards() {
     }

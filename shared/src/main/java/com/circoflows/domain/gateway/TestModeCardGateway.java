@@ -5,6 +5,7 @@ import com.circoflows.domain.gateway.GatewayResult.Approved;
 import com.circoflows.domain.gateway.GatewayResult.Declined;
 import com.circoflows.domain.gateway.GatewayResult.ProcessingError;
 import com.circoflows.domain.gateway.GatewayResult.ThreeDSecureRequired;
+import com.circoflows.domain.money.Money;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
 public final class TestModeCardGateway implements CardGateway {
     static final String VOIDED_MESSAGE = "This payment's authorisation was voided, so nothing was charged; "
             + "pay again with a new Idempotency-Key.";
+
+    static final String REFUND_ID_PREFIX = "gwre_";
 
     private final GatewayTransactionIds ids;
     private final GatewayLedger ledger;
@@ -55,6 +58,60 @@ public final class TestModeCardGateway implements CardGateway {
             case VOIDED -> new ProcessingError(gatewayTransactionId, VOIDED_MESSAGE);
             case NOT_CHARGED -> throw new IllegalStateException("a declined authorisation has no challenge");
         };
+    }
+
+    /** An approved authorisation can be captured (again, answering the same) until it is voided. */
+    @Override
+    public GatewayResult capture(String transactionId, String gatewayTransactionId, Money amount) {
+        AuthorizationRecord record = approvedRecord(transactionId, gatewayTransactionId);
+        if (amount.isMoreThan(record.amount())) {
+            throw new IllegalArgumentException("capture of " + amount.minorUnits() + " exceeds the authorisation");
+        }
+        return record.state() == AuthorizationState.VOIDED ? new ProcessingError(gatewayTransactionId, VOIDED_MESSAGE)
+                : new Approved(gatewayTransactionId);
+    }
+
+    @Override
+    public GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId) {
+        AuthorizationRecord record = approvedRecord(transactionId, gatewayTransactionId);
+        if (record.state() == AuthorizationState.CHARGED && !ledger.markVoided(transactionId, clock.instant())) {
+            return voidAuthorization(transactionId, gatewayTransactionId);
+        }
+        return new Approved(gatewayTransactionId);
+    }
+
+    /**
+     * Decided by the card the ledger noted when it authorised (see {@link TestRefundCards}), the same on
+     * every ask: the refund id makes it idempotent. A payment the ledger never saw refunds as any card.
+     */
+    @Override
+    public RefundResult refund(GatewayRefund refund) {
+        String id = REFUND_ID_PREFIX + refund.refundId().substring(refund.refundId().indexOf('_') + 1);
+        RefundBehaviour behaviour = ledger.find(refund.transactionId()).map(AuthorizationRecord::refundBehaviour)
+                .orElse(RefundBehaviour.SUCCEEDS);
+        return switch (behaviour) {
+            case FAILS -> new RefundResult.Failed(id, "expired_or_canceled_card");
+            case STAYS_PENDING -> new RefundResult.Pending(id);
+            case SUCCEEDS -> new RefundResult.Succeeded(id);
+        };
+    }
+
+    /** A pending test refund has settled by the time anyone asks about it again. */
+    @Override
+    public RefundResult refundStatus(GatewayRefund refund) {
+        RefundResult started = refund(refund);
+        return started instanceof RefundResult.Pending pending ? new RefundResult.Succeeded(pending.gatewayRefundId())
+                : started;
+    }
+
+    private AuthorizationRecord approvedRecord(String transactionId, String gatewayTransactionId) {
+        AuthorizationRecord record = ledger.find(transactionId)
+                .filter(found -> found.gatewayTransactionId().equals(gatewayTransactionId))
+                .orElseThrow(() -> new IllegalArgumentException("No such authorisation at the gateway"));
+        if (record.state() != AuthorizationState.CHARGED && record.state() != AuthorizationState.VOIDED) {
+            throw new IllegalStateException("authorisation " + transactionId + " was never approved");
+        }
+        return record;
     }
 
     private GatewayResult decide(GatewayAuthorization authorization) {

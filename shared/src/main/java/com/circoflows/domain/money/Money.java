@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #of} is the door for amounts a caller asks us to charge: it applies the per-currency
  * minimum. The canonical constructor only guards what every stored amount satisfies, so records
- * written before a minimum was raised can still be read back.
+ * written before a minimum was raised can still be read back. Zero is a stored amount too (nothing
+ * captured or refunded yet); arithmetic never mixes currencies.
  */
 public record Money(long minorUnits, Currency currency) {
 
@@ -24,7 +25,7 @@ public record Money(long minorUnits, Currency currency) {
         if (!CurrencyRules.isSupported(currency)) {
             throw new IllegalArgumentException("Unsupported currency: " + currency);
         }
-        if (minorUnits <= 0 || minorUnits > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
+        if (minorUnits < 0 || minorUnits > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
             throw new IllegalArgumentException("Amount out of range: " + minorUnits);
         }
     }
@@ -64,6 +65,42 @@ public record Money(long minorUnits, Currency currency) {
         return CurrencyRules.supportedCurrency(normalised)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_CURRENCY,
                         "Currency " + normalised + " is not supported.", "currency", null));
+    }
+
+    /** Nothing, in a currency: what an authorisation has captured or refunded before anything was. */
+    public static Money zero(Currency currency) {
+        return new Money(0, currency);
+    }
+
+    public boolean isZero() {
+        return minorUnits == 0;
+    }
+
+    public boolean sameCurrencyAs(Money other) {
+        return currency.equals(other.currency);
+    }
+
+    /** @throws IllegalArgumentException when the currencies differ or the sum is out of range */
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
+    }
+
+    /** @throws IllegalArgumentException when the currencies differ or the result would be negative */
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(minorUnits - other.minorUnits, currency);
+    }
+
+    public boolean isMoreThan(Money other) {
+        requireSameCurrency(other);
+        return minorUnits > other.minorUnits;
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!sameCurrencyAs(other)) {
+            throw new IllegalArgumentException("Currency mismatch: " + currency + " and " + other.currency);
+        }
     }
 
     public String currencyCode() {

@@ -22,7 +22,7 @@ public final class DirectPaymentService {
      */
     public PaymentOutcome pay(AuthenticatedKey caller, String transactionId, DirectPaymentRequest request) {
         Transaction transaction = engine.charge(new PaymentEngine.Charge(transactionId, caller.merchantId(),
-                caller.mode(), request.amount(), request.card(), request.customerInfo(), request.metadata(),
+                caller.mode(), request.amount(), request.captureMethod(), request.card(), request.customerInfo(), request.metadata(),
                 request.webhookUrl(), request.returnUrl(), null));
         return writer.insert(transaction);
     }

@@ -51,7 +51,7 @@ public final class PaymentEngine {
 
     /**
      * Decides the charge and returns the transaction, version 1, not yet stored: completed, failed
-     * (declined, blocked or a processing error) or pending 3-D Secure.
+     * (declined, blocked or a processing error), pending 3-D Secure, or authorized when captured manually.
      *
      * @throws ApiException live_mode_not_enabled for a live-mode charge; nothing reached the gateway
      * @throws com.circoflows.domain.error.RetryableFailure the fraud screen could not be run; nothing
@@ -91,6 +91,7 @@ public final class PaymentEngine {
             String merchantId,
             Mode mode,
             Money amount,
+            CaptureMethod captureMethod,
             CardDetails card,
             Map<String, Object> customerInfo,
             Map<String, Object> metadata,
@@ -103,6 +104,7 @@ public final class PaymentEngine {
             Objects.requireNonNull(merchantId, "merchantId");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(captureMethod, "captureMethod");
             Objects.requireNonNull(card, "card");
         }
 
@@ -117,7 +119,9 @@ public final class PaymentEngine {
         Transaction settle(GatewayResult result) {
             String gatewayId = result.gatewayTransactionId();
             if (result instanceof GatewayResult.Approved) {
-                return build(TransactionStatus.COMPLETED, gatewayId, ThreeDSecureStatus.NOT_REQUIRED, null, now);
+                return charge.captureMethod() == CaptureMethod.MANUAL
+                        ? build(TransactionStatus.AUTHORIZED, PaymentAmounts.authorizedOnly(charge.amount()), gatewayId)
+                        : build(TransactionStatus.COMPLETED, PaymentAmounts.capturedInFull(charge.amount()), gatewayId);
             }
             if (result instanceof GatewayResult.ThreeDSecureRequired) {
                 return build(TransactionStatus.PENDING, gatewayId, ThreeDSecureStatus.REQUIRED, null, null);
@@ -133,12 +137,23 @@ public final class PaymentEngine {
             return build(TransactionStatus.FAILED, gatewayId, ThreeDSecureStatus.NOT_REQUIRED, failure, now);
         }
 
+        private Transaction build(TransactionStatus approved, PaymentAmounts amounts, String gatewayId) {
+            return build(approved, amounts, gatewayId, ThreeDSecureStatus.NOT_REQUIRED, null, now);
+        }
+
         private Transaction build(TransactionStatus status, String gatewayId, ThreeDSecureStatus challenge,
                 PaymentFailure failure, Instant processedAt) {
-            return new Transaction(charge.transactionId(), charge.merchantId(), charge.mode(),
-                    charge.amount().minorUnits(), charge.amount().currencyCode(), status, gatewayId, card,
-                    challenge, failure, charge.customerInfo(), charge.metadata(), charge.webhookUrl(),
-                    charge.returnUrl(), now, processedAt, 1, charge.sessionId(), risk);
+            return build(status, PaymentAmounts.authorizedOnly(charge.amount()), gatewayId, challenge, failure,
+                    processedAt);
+        }
+
+        private Transaction build(TransactionStatus status, PaymentAmounts amounts, String gatewayId,
+                ThreeDSecureStatus challenge, PaymentFailure failure, Instant processedAt) {
+            PaymentDetails details = new PaymentDetails(charge.customerInfo(), charge.metadata(),
+                    charge.webhookUrl(), charge.returnUrl(), charge.sessionId());
+            return new Transaction(charge.transactionId(), charge.merchantId(), charge.mode(), status,
+                    amounts, charge.captureMethod(), gatewayId, card,
+                    challenge, failure, details, risk, now, processedAt, 1);
         }
     }
 }

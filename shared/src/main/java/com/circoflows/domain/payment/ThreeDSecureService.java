@@ -98,7 +98,7 @@ public final class ThreeDSecureService {
         }
         GatewayResult result = gateway.completeThreeDSecure(current.transactionId(), current.gatewayTransactionId());
         if (result instanceof GatewayResult.Approved) {
-            return current.complete(clock.instant());
+            return current.approve(clock.instant());
         }
         if (result instanceof GatewayResult.Declined declined) {
             return current.fail(new PaymentFailure(declined.code(), declined.message(), declined.declineCode()),

@@ -2,41 +2,77 @@ package com.circoflows.domain.payment;
 
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.risk.RiskAssessment;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A card payment attempt. Immutable: every change yields a new value with {@code version + 1},
- * which the repository uses for optimistic concurrency. Holds no PAN and no CVV.
+ * A card payment: the aggregate every change of a payment goes through. Immutable: each operation
+ * checks the move is legal for the current status (else 409 invalid_transaction_state) and returns
+ * the next value with {@code version + 1}, which the repository uses for optimistic concurrency.
+ * The money rules (captured ≤ authorised, refunded ≤ captured) live in {@link PaymentAmounts};
+ * the constructor also refuses a status that disagrees with the amounts. Holds no PAN and no CVV.
  *
- * @param sessionId the hosted payment session this payment was made on, or null for a direct payment
- * @param risk      the fraud screen's assessment; null on transactions made before the screen scored them
+ * <pre>
+ *   pending ──approve──▶ authorized ──capture──▶ completed ──refund──▶ partially_refunded ──▶ refunded
+ *      │  (manual)          │                     ▲ (automatic: approve captures at once)
+ *      └──fail──▶ failed    └──cancel──▶ canceled
+ * </pre>
+ *
+ * @param risk the fraud screen's assessment; null on transactions made before the screen scored them
  */
 public record Transaction(
         String transactionId,
         String merchantId,
         Mode mode,
-        long amount,
-        String currency,
         TransactionStatus status,
+        PaymentAmounts amounts,
+        CaptureMethod captureMethod,
         String gatewayTransactionId,
         StoredCard card,
         ThreeDSecureStatus threeDSecure,
         PaymentFailure failure,
-        Map<String, Object> customerInfo,
-        Map<String, Object> metadata,
-        String webhookUrl,
-        String returnUrl,
+        PaymentDetails details,
+        RiskAssessment risk,
         Instant createdAt,
         Instant processedAt,
-        long version,
-        String sessionId,
-        RiskAssessment risk) {
+        long version) {
 
     public Transaction {
-        customerInfo = customerInfo == null ? Map.of() : customerInfo;
-        metadata = metadata == null ? Map.of() : metadata;
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(amounts, "amounts");
+        Objects.requireNonNull(captureMethod, "captureMethod");
+        details = details == null ? PaymentDetails.none() : details;
+        if (!agree(status, amounts)) {
+            throw new IllegalArgumentException("status " + status.wireName() + " disagrees with " + amounts);
+        }
+    }
+
+    /** The amount asked for and authorised. */
+    public Money amount() {
+        return amounts.authorized();
+    }
+
+    public Map<String, Object> customerInfo() {
+        return details.customerInfo();
+    }
+
+    public Map<String, Object> metadata() {
+        return details.metadata();
+    }
+
+    public String webhookUrl() {
+        return details.webhookUrl();
+    }
+
+    public String returnUrl() {
+        return details.returnUrl();
+    }
+
+    public String sessionId() {
+        return details.sessionId();
     }
 
     public boolean belongsTo(String merchantIdToCheck) {
@@ -47,12 +83,18 @@ public record Transaction(
         return status == TransactionStatus.PENDING && threeDSecure == ThreeDSecureStatus.REQUIRED;
     }
 
-    public Transaction complete(Instant at) {
-        return moveTo(TransactionStatus.COMPLETED, threeDSecure, null, at);
+    /** The issuer approved: captured at once, or only authorised when the merchant captures later. */
+    public Transaction approve(Instant at) {
+        requireStatus(TransactionStatus.PENDING, captureMethod == CaptureMethod.MANUAL
+                ? TransactionStatus.AUTHORIZED : TransactionStatus.COMPLETED);
+        return captureMethod == CaptureMethod.MANUAL
+                ? next(TransactionStatus.AUTHORIZED, amounts, threeDSecure, null, at)
+                : next(TransactionStatus.COMPLETED, PaymentAmounts.capturedInFull(amount()), threeDSecure, null, at);
     }
 
     public Transaction fail(PaymentFailure why, ThreeDSecureStatus challenge, Instant at) {
-        return moveTo(TransactionStatus.FAILED, challenge, why, at);
+        requireStatus(TransactionStatus.PENDING, TransactionStatus.FAILED);
+        return next(TransactionStatus.FAILED, amounts, challenge, why, at);
     }
 
     /** The customer passed the challenge; the payment still waits for the merchant's confirm-3ds. */
@@ -60,17 +102,80 @@ public record Transaction(
         if (!awaitsChallenge()) {
             throw new IllegalTransitionException(status, status);
         }
-        return new Transaction(transactionId, merchantId, mode, amount, currency, status, gatewayTransactionId,
-                card, ThreeDSecureStatus.AUTHENTICATED, failure, customerInfo, metadata, webhookUrl, returnUrl,
-                createdAt, processedAt, version + 1, sessionId, risk);
+        return next(status, amounts, ThreeDSecureStatus.AUTHENTICATED, failure, processedAt);
     }
 
-    private Transaction moveTo(TransactionStatus next, ThreeDSecureStatus challenge, PaymentFailure why, Instant at) {
-        if (!status.canMoveTo(next)) {
+    /**
+     * Captures an authorisation, in full when {@code amount} is null, once: the rest is released.
+     *
+     * @throws IllegalTransitionException unless authorized
+     * @throws com.circoflows.domain.error.ApiException invalid_amount over the authorised amount
+     */
+    public Transaction capture(Money amount) {
+        if (status != TransactionStatus.AUTHORIZED) {
+            throw new IllegalTransitionException(status, "captured", "only authorized payments can be captured, once");
+        }
+        return next(TransactionStatus.COMPLETED, amounts.capture(amount), threeDSecure, failure, processedAt);
+    }
+
+    /** Voids an authorisation nothing was captured of. */
+    public Transaction cancel() {
+        if (status != TransactionStatus.AUTHORIZED) {
+            throw new IllegalTransitionException(status, "canceled",
+                    "only authorized payments that were not captured can be canceled");
+        }
+        return next(TransactionStatus.CANCELED, amounts, threeDSecure, failure, processedAt);
+    }
+
+    /**
+     * Refunds {@code amount} of what was captured (all that is left when null), reserving it at once
+     * whether the refund succeeds now or later.
+     *
+     * @throws IllegalTransitionException unless the payment was captured
+     * @throws com.circoflows.domain.error.ApiException invalid_amount over what is left to refund
+     */
+    public Transaction refund(Money amount) {
+        if (!status.isCaptured()) {
+            throw new IllegalTransitionException(status, "refunded", "only completed payments can be refunded");
+        }
+        PaymentAmounts after = amounts.refund(amount);
+        return next(refundStatus(after), after, threeDSecure, failure, processedAt);
+    }
+
+    /** A refund failed: its amount may be refunded again. */
+    public Transaction refundFailed(Money amount) {
+        if (!status.isCaptured()) {
+            throw new IllegalTransitionException(status, "refunded", "only completed payments have refunds");
+        }
+        PaymentAmounts after = amounts.refundFailed(amount);
+        return next(refundStatus(after), after, threeDSecure, failure, processedAt);
+    }
+
+    private static TransactionStatus refundStatus(PaymentAmounts after) {
+        if (after.fullyRefunded()) {
+            return TransactionStatus.REFUNDED;
+        }
+        return after.refunded().isZero() ? TransactionStatus.COMPLETED : TransactionStatus.PARTIALLY_REFUNDED;
+    }
+
+    private static boolean agree(TransactionStatus status, PaymentAmounts amounts) {
+        return switch (status) {
+            case PENDING, AUTHORIZED, FAILED, CANCELED -> amounts.captured().isZero();
+            case COMPLETED -> !amounts.captured().isZero() && amounts.refunded().isZero();
+            case PARTIALLY_REFUNDED -> !amounts.refunded().isZero() && !amounts.fullyRefunded();
+            case REFUNDED -> amounts.fullyRefunded();
+        };
+    }
+
+    private void requireStatus(TransactionStatus required, TransactionStatus next) {
+        if (status != required) {
             throw new IllegalTransitionException(status, next);
         }
-        return new Transaction(transactionId, merchantId, mode, amount, currency, next, gatewayTransactionId,
-                card, challenge, why, customerInfo, metadata, webhookUrl, returnUrl, createdAt, at, version + 1,
-                sessionId, risk);
+    }
+
+    private Transaction next(TransactionStatus nextStatus, PaymentAmounts nextAmounts, ThreeDSecureStatus challenge,
+            PaymentFailure why, Instant at) {
+        return new Transaction(transactionId, merchantId, mode, nextStatus, nextAmounts, captureMethod,
+                gatewayTransactionId, card, challenge, why, details, risk, createdAt, at, version + 1);
     }
 }

@@ -1,6 +1,8 @@
 package com.circoflows.domain.payment;
 
 import com.circoflows.domain.webhook.WebhookEvent;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +23,7 @@ public interface TransactionRepository {
      * the event when not null. Returns false, writing nothing, when someone else changed it first.
      */
     boolean update(Transaction updated, WebhookEvent event);
+
+    /** Authorized payments (capture_method manual, neither captured nor canceled) created before {@code before}, oldest first. */
+    List<Transaction> authorizedCreatedBefore(Instant before, int limit);
 }

@@ -1,12 +1,18 @@
 package com.circoflows.domain.payment;
 
-import java.util.Set;
-
-/** The transaction life cycle. pending exists only while 3-D Secure is outstanding. */
+/**
+ * Where a payment stands. pending exists only while 3-D Secure is outstanding; authorized only for
+ * payments made with capture_method manual, until captured or canceled. The moves between them are
+ * {@link Transaction}'s operations; this enum only names the states and what they mean for money.
+ */
 public enum TransactionStatus {
     PENDING("pending"),
+    AUTHORIZED("authorized"),
     COMPLETED("completed"),
-    FAILED("failed");
+    PARTIALLY_REFUNDED("partially_refunded"),
+    REFUNDED("refunded"),
+    FAILED("failed"),
+    CANCELED("canceled");
 
     private final String wireName;
 
@@ -18,15 +24,14 @@ public enum TransactionStatus {
         return wireName;
     }
 
-    public Set<TransactionStatus> allowedNext() {
-        return switch (this) {
-            case PENDING -> Set.of(COMPLETED, FAILED);
-            case COMPLETED, FAILED -> Set.of();
-        };
+    /** Money moved: the payment was captured, whatever has been refunded since. */
+    public boolean isCaptured() {
+        return this == COMPLETED || this == PARTIALLY_REFUNDED || this == REFUNDED;
     }
 
-    public boolean canMoveTo(TransactionStatus next) {
-        return allowedNext().contains(next);
+    /** The issuer approved the payment (captured or still only authorised). */
+    public boolean isApproved() {
+        return this == AUTHORIZED || isCaptured();
     }
 
     public static TransactionStatus fromWireName(String value) {

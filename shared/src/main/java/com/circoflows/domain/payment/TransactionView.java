@@ -21,9 +21,13 @@ public final class TransactionView {
         if (t.sessionId() != null) {
             view.put("session_id", t.sessionId());
         }
-        view.put("amount", t.amount());
-        view.put("currency", t.currency());
+        view.put("amount", t.amount().minorUnits());
+        view.put("currency", t.amount().currencyCode());
         view.put("status", t.status().wireName());
+        view.put("capture_method", t.captureMethod().wireName());
+        view.put("amount_captured", t.amounts().captured().minorUnits());
+        view.put("amount_refunded", t.amounts().refunded().minorUnits());
+        view.put("refunds_count", t.amounts().refundsCount());
         view.put("gateway_transaction_id", t.gatewayTransactionId());
         view.put("created_at", Timestamps.format(t.createdAt()));
         if (t.processedAt() != null) {

@@ -3,6 +3,7 @@ package com.circoflows.domain.payment;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.webhook.WebhookDestinations;
 import com.circoflows.domain.webhook.WebhookEvent;
+import com.circoflows.domain.webhook.WebhookEventType;
 import com.circoflows.domain.webhook.WebhookEvents;
 import com.circoflows.domain.webhook.WebhookJobQueue;
 import com.circoflows.observability.JsonLog;
@@ -44,10 +45,17 @@ public final class TransactionWriter {
      * (the payment's webhook_url, else the merchant's endpoint); else recorded as failed, never queued.
      */
     public WebhookEvent announce(Transaction transaction) {
-        boolean hasDestination = transaction.webhookUrl() != null
-                || destinations.merchantHasEndpoint(transaction.merchantId());
-        return hasDestination ? WebhookEvents.announce(transaction, clock.instant())
+        return hasDestination(transaction) ? WebhookEvents.announce(transaction, clock.instant())
                 : WebhookEvents.announceWithoutDestination(transaction, clock.instant());
+    }
+
+    /** An event about the payment with data of its own (a refund's), sent where the payment's events go. */
+    public WebhookEvent announce(Transaction payment, WebhookEventType type, Map<String, Object> data) {
+        return WebhookEvents.about(payment, type, data, clock.instant(), hasDestination(payment));
+    }
+
+    private boolean hasDestination(Transaction payment) {
+        return payment.webhookUrl() != null || destinations.merchantHasEndpoint(payment.merchantId());
     }
 
     /**
@@ -101,6 +109,7 @@ public final class TransactionWriter {
         PaymentFailure failure = transaction.failure();
         switch (transaction.status()) {
             case COMPLETED -> metrics.paymentRecorded(Metrics.PaymentOutcome.SUCCEEDED, null);
+            case AUTHORIZED -> metrics.paymentRecorded(Metrics.PaymentOutcome.AUTHORIZED, null);
             case PENDING -> metrics.paymentRecorded(Metrics.PaymentOutcome.REQUIRES_ACTION, null);
             case FAILED -> {
                 if (failure != null && failure.declineCode() != null) {
@@ -109,7 +118,9 @@ public final class TransactionWriter {
                     metrics.paymentRecorded(Metrics.PaymentOutcome.FAILED, null);
                 }
             }
-            default -> throw new IllegalStateException("unknown status " + transaction.status());
+            case CANCELED, PARTIALLY_REFUNDED, REFUNDED -> {
+                // After the payment: not a payment outcome.
+            }
         }
     }
 

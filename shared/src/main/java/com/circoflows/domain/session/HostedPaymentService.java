@@ -63,7 +63,8 @@ public final class HostedPaymentService {
         PaymentSession session = new PaymentSession(newSessionId(), caller.merchantId(), caller.mode(),
                 request.amount().minorUnits(), request.amount().currencyCode(), request.description(),
                 request.customerInfo(), request.metadata(), request.webhookUrl(), request.returnUrl(),
-                SessionStatus.PENDING, null, null, null, null, now, expiresAt, null, null, 1);
+                SessionStatus.PENDING, null, null, null, null, now, expiresAt, null, null, 1, 0, null,
+                request.captureMethod());
         sessions.insert(session);
         return session;
     }

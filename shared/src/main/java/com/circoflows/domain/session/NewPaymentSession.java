@@ -1,6 +1,7 @@
 package com.circoflows.domain.session;
 
 import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.CaptureMethod;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -17,9 +18,17 @@ public record NewPaymentSession(
         Map<String, Object> metadata,
         String webhookUrl,
         String returnUrl,
-        Instant expiresAt) {
+        Instant expiresAt,
+        CaptureMethod captureMethod) {
+
+    /** Captured at once, as most sessions are. */
+    public NewPaymentSession(Money amount, String description, Map<String, Object> customerInfo,
+            Map<String, Object> metadata, String webhookUrl, String returnUrl, Instant expiresAt) {
+        this(amount, description, customerInfo, metadata, webhookUrl, returnUrl, expiresAt, CaptureMethod.AUTOMATIC);
+    }
 
     public NewPaymentSession {
+        captureMethod = captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod;
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(description, "description");
         customerInfo = customerInfo == null ? Map.of() : customerInfo;

@@ -1,6 +1,7 @@
 package com.circoflows.domain.session;
 
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentFailure;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param lastFailure          why the customer's last attempt failed, shown on the page until the next one
  * @param failedAttempts       declines since the session was created or last locked (see {@link DeclineLimits})
  * @param lockedUntil          after too many declines no card is charged before this instant; null if never locked
+ * @param captureMethod        manual: the page's payment is only authorised, for the merchant to capture
  */
 public record PaymentSession(
         String sessionId,
@@ -41,11 +43,24 @@ public record PaymentSession(
         Instant cancelledAt,
         long version,
         int failedAttempts,
-        Instant lockedUntil) {
+        Instant lockedUntil,
+        CaptureMethod captureMethod) {
 
     public PaymentSession {
         customerInfo = customerInfo == null ? Map.of() : customerInfo;
         metadata = metadata == null ? Map.of() : metadata;
+        captureMethod = captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod;
+    }
+
+    /** A session whose payment is captured at once (capture_method automatic). */
+    public PaymentSession(String sessionId, String merchantId, Mode mode, long amount, String currency,
+            String description, Map<String, Object> customerInfo, Map<String, Object> metadata, String webhookUrl,
+            String returnUrl, SessionStatus status, String transactionId, String attemptTransactionId,
+            Instant attemptLeaseUntil, PaymentFailure lastFailure, Instant createdAt, Instant expiresAt,
+            Instant completedAt, Instant cancelledAt, long version, int failedAttempts, Instant lockedUntil) {
+        this(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata, webhookUrl, returnUrl,
+                status, transactionId, attemptTransactionId, attemptLeaseUntil, lastFailure, createdAt, expiresAt,
+                completedAt, cancelledAt, version, failedAttempts, lockedUntil, CaptureMethod.AUTOMATIC);
     }
 
     /** A session nobody has yet been refused on: no declines counted, never locked. */
@@ -56,7 +71,7 @@ public record PaymentSession(
             Instant completedAt, Instant cancelledAt, long version) {
         this(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata, webhookUrl, returnUrl,
                 status, transactionId, attemptTransactionId, attemptLeaseUntil, lastFailure, createdAt, expiresAt,
-                completedAt, cancelledAt, version, 0, null);
+                completedAt, cancelledAt, version, 0, null, CaptureMethod.AUTOMATIC);
     }
 
     public boolean belongsTo(String merchantIdToCheck) {
@@ -140,7 +155,8 @@ public record PaymentSession(
     public PaymentSession withCustomerInfo(Map<String, Object> attemptCustomerInfo) {
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, attemptCustomerInfo,
                 metadata, webhookUrl, returnUrl, status, transactionId, attemptTransactionId, attemptLeaseUntil,
-                lastFailure, createdAt, expiresAt, completedAt, cancelledAt, version, failedAttempts, lockedUntil);
+                lastFailure, createdAt, expiresAt, completedAt, cancelledAt, version, failedAttempts, lockedUntil,
+                captureMethod);
     }
 
     /**
@@ -180,6 +196,6 @@ public record PaymentSession(
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata,
                 webhookUrl, returnUrl, nextStatus, nextTransactionId, nextAttempt, nextLeaseUntil, nextFailure,
                 createdAt, expiresAt, nextCompletedAt, nextCancelledAt, version + 1, nextFailedAttempts,
-                nextLockedUntil);
+                nextLockedUntil, captureMethod);
     }
 }

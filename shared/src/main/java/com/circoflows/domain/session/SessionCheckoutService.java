@@ -162,7 +162,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             return sessions.update(forgotten) ? payableUnlessLocked(forgotten, now) : null;
         }
         Transaction transaction = attempt.get();
-        if (transaction.status() == TransactionStatus.COMPLETED) {
+        if (transaction.status().isApproved()) {
             // Completed by an earlier open whose session write lost a race: its event is stored with it.
             PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt())
                     .withCustomerInfo(transaction.customerInfo());
@@ -184,7 +184,8 @@ public final class SessionCheckoutService implements SessionCheckout {
         Transaction transaction;
         try {
             transaction = engine.charge(new PaymentEngine.Charge(leased.attemptTransactionId(), leased.merchantId(),
-                    leased.mode(), new Money(leased.amount(), Money.parseCurrency(leased.currency())), form.card(),
+                    leased.mode(), new Money(leased.amount(), Money.parseCurrency(leased.currency())), leased.captureMethod(),
+                    form.card(),
                     customerInfo(leased, form), leased.metadata(), leased.webhookUrl(), null, leased.sessionId()));
         } catch (RuntimeException e) {
             // Nothing was stored for this attempt: give the session back at once rather than in 30 s.
@@ -194,9 +195,11 @@ public final class SessionCheckoutService implements SessionCheckout {
         }
         PaymentSession paying = leased.withCustomerInfo(transaction.customerInfo());
         PaymentSession next = switch (transaction.status()) {
-            case COMPLETED -> paying.complete(transaction.transactionId(), transaction.processedAt());
+            case COMPLETED, AUTHORIZED -> paying.complete(transaction.transactionId(), transaction.processedAt());
             case FAILED -> paying.attemptFailed(transaction.failure(), clock.instant());
             case PENDING -> paying.awaitingChallenge(transaction.transactionId());
+            case PARTIALLY_REFUNDED, REFUNDED, CANCELED -> throw new IllegalStateException(
+                    "a new payment cannot be " + transaction.status().wireName());
         };
         WebhookEvent event = writer.announce(transaction);
         boolean committed;
@@ -237,7 +240,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             releaseQuietly(leased.awaitingChallenge(authenticated.transactionId()));
             throw e;
         }
-        PaymentSession next = completed.status() == TransactionStatus.COMPLETED
+        PaymentSession next = completed.status().isApproved()
                 ? leased.complete(completed.transactionId(), completed.processedAt())
                 : leased.attemptFailed(completed.failure(), clock.instant());
         WebhookEvent event = writer.announce(completed);
@@ -246,7 +249,7 @@ public final class SessionCheckoutService implements SessionCheckout {
             return null;
         }
         writer.queueDelivery(event);
-        return completed.status() == TransactionStatus.COMPLETED
+        return completed.status().isApproved()
                 ? Step.show(new CheckoutState.Paid(page(next)))
                 : payableUnlessLocked(next, clock.instant());
     }
@@ -259,7 +262,9 @@ public final class SessionCheckoutService implements SessionCheckout {
 
     private CheckoutState stateAfter(PaymentSession next, Transaction transaction) {
         return switch (transaction.status()) {
-            case COMPLETED -> new CheckoutState.Paid(page(next));
+            case COMPLETED, AUTHORIZED -> new CheckoutState.Paid(page(next));
+            case PARTIALLY_REFUNDED, REFUNDED, CANCELED -> throw new IllegalStateException(
+                    "a new payment cannot be " + transaction.status().wireName());
             case FAILED -> next.lockedAt(clock.instant())
                     ? new CheckoutState.Locked(page(next), next.lockedUntil())
                     : new CheckoutState.AwaitingPayment(page(next), next.lastFailure());

@@ -3,7 +3,11 @@ package com.circoflows.domain.webhook;
 public enum WebhookEventType {
     PAYMENT_SUCCEEDED("payment.succeeded"),
     PAYMENT_FAILED("payment.failed"),
-    PAYMENT_PENDING("payment.pending");
+    PAYMENT_PENDING("payment.pending"),
+    PAYMENT_AUTHORIZED("payment.authorized"),
+    PAYMENT_CANCELED("payment.canceled"),
+    REFUND_SUCCEEDED("refund.succeeded"),
+    REFUND_FAILED("refund.failed");
 
     private final String wireName;
 

@@ -4,6 +4,7 @@ import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionView;
 import java.time.Instant;
+import java.util.Map;
 
 /** The event each transaction status announces. */
 public final class WebhookEvents {
@@ -36,11 +37,34 @@ public final class WebhookEvents {
         return announce(transaction, at, WebhookEvent.DeliveryStatus.FAILED);
     }
 
+    /**
+     * An event about something done to a payment other than its status (a refund), with its own data,
+     * sent where the payment's events go. Pending to be queued, or failed when it has nowhere to go.
+     */
+    public static WebhookEvent about(Transaction payment, WebhookEventType type, Map<String, Object> data,
+            Instant at, boolean hasDestination) {
+        return new WebhookEvent(
+                RandomIds.withPrefix(ID_PREFIX, ID_RANDOM_LENGTH),
+                payment.merchantId(),
+                payment.mode(),
+                payment.transactionId(),
+                type,
+                at,
+                data,
+                hasDestination ? WebhookEvent.DeliveryStatus.PENDING : WebhookEvent.DeliveryStatus.FAILED,
+                payment.webhookUrl());
+    }
+
     private static WebhookEvent announce(Transaction transaction, Instant at, WebhookEvent.DeliveryStatus status) {
         WebhookEventType type = switch (transaction.status()) {
             case COMPLETED -> WebhookEventType.PAYMENT_SUCCEEDED;
             case FAILED -> WebhookEventType.PAYMENT_FAILED;
             case PENDING -> WebhookEventType.PAYMENT_PENDING;
+            case AUTHORIZED -> WebhookEventType.PAYMENT_AUTHORIZED;
+            case CANCELED -> WebhookEventType.PAYMENT_CANCELED;
+            // A refund announces itself (refund.succeeded / refund.failed), not the payment's new status.
+            case PARTIALLY_REFUNDED, REFUNDED -> throw new IllegalArgumentException(
+                    "a refund's event describes the refund, not the payment");
         };
         return new WebhookEvent(
                 RandomIds.withPrefix(ID_PREFIX, ID_RANDOM_LENGTH),

@@ -1,5 +1,8 @@
 package com.circoflows.adapters.dynamodb;
 
+import com.circoflows.domain.payment.PaymentDetails;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.testing.TestAmounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,10 +59,11 @@ class DynamoPaymentSessionRepositoryIT {
 
     /** The session's payment, as the engine would return it. */
     private static Transaction paymentOf(PaymentSession session, String transactionId) {
-        return new Transaction(transactionId, session.merchantId(), Mode.TEST, session.amount(), session.currency(),
-                TransactionStatus.COMPLETED, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
-                ThreeDSecureStatus.NOT_REQUIRED, null, session.customerInfo(), session.metadata(),
-                session.webhookUrl(), null, NOW, NOW, 1, session.sessionId(), null);
+        return new Transaction(transactionId, session.merchantId(), Mode.TEST, TransactionStatus.COMPLETED,
+                TestAmounts.of(TransactionStatus.COMPLETED, session.amount(), session.currency()),
+                CaptureMethod.AUTOMATIC, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
+                ThreeDSecureStatus.NOT_REQUIRED, null, new PaymentDetails(session.customerInfo(), session.metadata(),
+                session.webhookUrl(), null, session.sessionId()), null, NOW, NOW, 1);
     }
 
     // --- mapping ------------------------------------------------------------------------------
@@ -290,13 +294,15 @@ class DynamoPaymentSessionRepositoryIT {
         transactions.insert(pendingPayment, null);
         PaymentSession leased = session.lease(pendingPayment.transactionId(), NOW.plusSeconds(30));
         assertTrue(sessions.takeLease(leased, NOW));
-        Transaction completed = pendingPayment.complete(NOW);
-        Transaction staleCompletion = AdapterTestData.awaitingChallenge(session.merchantId()).complete(NOW);
+        Transaction completed = pendingPayment.approve(NOW);
+        Transaction staleCompletion = AdapterTestData.awaitingChallenge(session.merchantId()).approve(NOW);
 
         assertFalse(sessions.commit(leased.complete(completed.transactionId(), NOW), TransactionChange.updated(
-                new Transaction(pendingPayment.transactionId(), staleCompletion.merchantId(), Mode.TEST, 1, "EUR",
-                        TransactionStatus.COMPLETED, staleCompletion.gatewayTransactionId(), staleCompletion.card(),
-                        ThreeDSecureStatus.AUTHENTICATED, null, Map.of(), Map.of(), null, null, NOW, NOW, 7, null, null),
+                new Transaction(pendingPayment.transactionId(), staleCompletion.merchantId(), Mode.TEST,
+                        TransactionStatus.COMPLETED, TestAmounts.of(TransactionStatus.COMPLETED, 1, "EUR"),
+                        CaptureMethod.AUTOMATIC, staleCompletion.gatewayTransactionId(), staleCompletion.card(),
+                        ThreeDSecureStatus.AUTHENTICATED, null, new PaymentDetails(Map.of(), Map.of(), null, null,
+                        null), null, NOW, NOW, 7),
                 WebhookEvents.announce(completed, NOW))), "version 7 does not follow the stored 2");
         assertTrue(sessions.commit(leased.complete(completed.transactionId(), NOW),
                 TransactionChange.updated(completed, WebhookEvents.announce(completed, NOW))));

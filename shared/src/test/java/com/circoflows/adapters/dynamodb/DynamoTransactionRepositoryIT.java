@@ -1,5 +1,8 @@
 package com.circoflows.adapters.dynamodb;
 
+import com.circoflows.domain.payment.PaymentDetails;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.testing.TestAmounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -74,9 +77,11 @@ class DynamoTransactionRepositoryIT {
         String merchantId = AdapterTestData.merchantId();
         Transaction original = AdapterTestData.completed(merchantId);
         transactions.insert(original, WebhookEvents.announce(original, AdapterTestData.PROCESSED_AT));
-        Transaction impostor = new Transaction(original.transactionId(), merchantId, Mode.TEST, 1, "USD",
-                TransactionStatus.COMPLETED, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
-                ThreeDSecureStatus.NOT_REQUIRED, null, Map.of(), Map.of(), null, null, LATER, LATER, 1, null, null);
+        Transaction impostor = new Transaction(original.transactionId(), merchantId, Mode.TEST,
+                TransactionStatus.COMPLETED, TestAmounts.of(TransactionStatus.COMPLETED, 1, "USD"),
+                CaptureMethod.AUTOMATIC, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
+                ThreeDSecureStatus.NOT_REQUIRED, null, new PaymentDetails(Map.of(), Map.of(), null, null, null),
+                null, LATER, LATER, 1);
         WebhookEvent impostorEvent = WebhookEvents.announce(impostor, LATER);
 
         assertFalse(transactions.insert(impostor, impostorEvent));
@@ -109,7 +114,7 @@ class DynamoTransactionRepositoryIT {
     void updateAtTheExpectedVersionWritesTheTransactionAndItsEvent() {
         Transaction pending = AdapterTestData.awaitingChallenge(AdapterTestData.merchantId());
         transactions.insert(pending, WebhookEvents.announce(pending, AdapterTestData.CREATED_AT));
-        Transaction completed = pending.challengePassed().complete(LATER);
+        Transaction completed = pending.challengePassed().approve(LATER);
         WebhookEvent succeeded = WebhookEvents.announce(completed, LATER);
         Transaction passed = pending.challengePassed();
 
@@ -132,7 +137,7 @@ class DynamoTransactionRepositoryIT {
                 ErrorCode.THREE_D_SECURE_FAILED.defaultMessage(), "authentication_failed"),
                 ThreeDSecureStatus.FAILED, LATER);
         WebhookEvent winnerEvent = WebhookEvents.announce(winner, LATER);
-        Transaction loser = pending.complete(LATER.plusSeconds(1));
+        Transaction loser = pending.approve(LATER.plusSeconds(1));
         WebhookEvent loserEvent = WebhookEvents.announce(loser, LATER.plusSeconds(1));
 
         assertTrue(transactions.update(winner, winnerEvent));
@@ -151,7 +156,7 @@ class DynamoTransactionRepositoryIT {
     void staleOrSkippedVersionsAreRefusedWithAndWithoutAnEvent() {
         Transaction pending = AdapterTestData.awaitingChallenge(AdapterTestData.merchantId());
         transactions.insert(pending, null);
-        Transaction skipsAVersion = pending.challengePassed().complete(LATER); // version 3 over stored 1
+        Transaction skipsAVersion = pending.challengePassed().approve(LATER); // version 3 over stored 1
 
         assertFalse(transactions.update(skipsAVersion, WebhookEvents.announce(skipsAVersion, LATER)));
         assertFalse(transactions.update(skipsAVersion, null));
@@ -168,7 +173,7 @@ class DynamoTransactionRepositoryIT {
     void updatingATransactionThatDoesNotExistWritesNothing() {
         Transaction neverStored = AdapterTestData.awaitingChallenge(AdapterTestData.merchantId());
         Transaction next = neverStored.challengePassed();
-        Transaction completed = next.complete(LATER);
+        Transaction completed = next.approve(LATER);
 
         assertFalse(transactions.update(next, null));
         assertFalse(transactions.update(completed, WebhookEvents.announce(completed, LATER)));
@@ -187,7 +192,7 @@ class DynamoTransactionRepositoryIT {
         List<Future<Boolean>> results = new ArrayList<>();
         try {
             for (int i = 0; i < threads; i++) {
-                Transaction next = pending.complete(LATER.plusMillis(i));
+                Transaction next = pending.approve(LATER.plusMillis(i));
                 WebhookEvent event = WebhookEvents.announce(next, LATER.plusMillis(i));
                 Callable<Boolean> attempt = () -> {
                     start.await();
@@ -242,11 +247,11 @@ class DynamoTransactionRepositoryIT {
     void failureWithDeclineCodeAndNoGatewayIdRoundTrips() {
         // Blocked by the fraud screen: failed before any gateway call, so there is no gateway id.
         Transaction blocked = new Transaction(AdapterTestData.transactionId(), AdapterTestData.merchantId(),
-                Mode.TEST, 2500, "JPY", TransactionStatus.FAILED, null, AdapterTestData.storedCard(),
-                ThreeDSecureStatus.NOT_REQUIRED,
+                Mode.TEST, TransactionStatus.FAILED, TestAmounts.of(TransactionStatus.FAILED, 2500, "JPY"),
+                CaptureMethod.AUTOMATIC, null, AdapterTestData.storedCard(), ThreeDSecureStatus.NOT_REQUIRED,
                 new PaymentFailure(ErrorCode.CARD_DECLINED, "Your card was declined.", "fraudulent"),
-                Map.of(), Map.of(), null, null, AdapterTestData.CREATED_AT, AdapterTestData.PROCESSED_AT, 1, null,
-                new RiskAssessment(100, List.of("blocked_card"), true));
+                new PaymentDetails(Map.of(), Map.of(), null, null, null), new RiskAssessment(100,
+                List.of("blocked_card"), true), AdapterTestData.CREATED_AT, AdapterTestData.PROCESSED_AT, 1);
         transactions.insert(blocked, WebhookEvents.announce(blocked, AdapterTestData.PROCESSED_AT));
 
         Transaction found = transactions.find(blocked.transactionId()).orElseThrow();
@@ -261,12 +266,13 @@ class DynamoTransactionRepositoryIT {
     @Test
     void failureWithoutDeclineCodeAndPendingWithoutProcessedAtRoundTrip() {
         String merchantId = AdapterTestData.merchantId();
-        Transaction processingError = new Transaction(AdapterTestData.transactionId(), merchantId, Mode.TEST, 1050,
-                "KWD", TransactionStatus.FAILED, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
-                ThreeDSecureStatus.NOT_REQUIRED,
-                new PaymentFailure(ErrorCode.PROCESSING_ERROR, ErrorCode.PROCESSING_ERROR.defaultMessage(), null),
-                Map.of(), Map.of("retry", false), null, "http://localhost:3000/return", AdapterTestData.CREATED_AT,
-                AdapterTestData.PROCESSED_AT, 1, null, null);
+        Transaction processingError = new Transaction(AdapterTestData.transactionId(), merchantId, Mode.TEST,
+                TransactionStatus.FAILED, TestAmounts.of(TransactionStatus.FAILED, 1050, "KWD"),
+                CaptureMethod.AUTOMATIC, AdapterTestData.gatewayId(), AdapterTestData.storedCard(),
+                ThreeDSecureStatus.NOT_REQUIRED, new PaymentFailure(ErrorCode.PROCESSING_ERROR,
+                ErrorCode.PROCESSING_ERROR.defaultMessage(), null), new PaymentDetails(Map.of(), Map.of("retry",
+                false), null, "http://localhost:3000/return", null), null, AdapterTestData.CREATED_AT,
+                AdapterTestData.PROCESSED_AT, 1);
         Transaction pending = AdapterTestData.awaitingChallenge(merchantId);
         transactions.insert(processingError, null);
         transactions.insert(pending, null);
@@ -312,10 +318,10 @@ class DynamoTransactionRepositoryIT {
         for (int i = 0; i < 3; i++) {
             Transaction t = AdapterTestData.completed(merchantId);
             // Written newest first; the sortable created_at must put them back in order.
-            Transaction older = new Transaction(t.transactionId(), merchantId, t.mode(), t.amount(), t.currency(),
-                    t.status(), t.gatewayTransactionId(), t.card(), t.threeDSecure(), null, t.customerInfo(),
-                    t.metadata(), null, null, Instant.parse("2025-07-23T09:00:00Z").minusMillis(1000L * i),
-                    t.processedAt(), 1, null, null);
+            Transaction older = new Transaction(t.transactionId(), merchantId, t.mode(), t.status(), t.amounts(),
+                    CaptureMethod.AUTOMATIC, t.gatewayTransactionId(), t.card(), t.threeDSecure(), null,
+                    new PaymentDetails(t.customerInfo(), t.metadata(), null, null, null), null,
+                    Instant.parse("2025-07-23T09:00:00Z").minusMillis(1000L * i), t.processedAt(), 1);
             transactions.insert(older, null);
             expected.add(0, older.transactionId());
         }

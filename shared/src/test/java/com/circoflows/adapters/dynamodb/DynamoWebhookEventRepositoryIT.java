@@ -62,7 +62,7 @@ class DynamoWebhookEventRepositoryIT {
         Transaction pending = AdapterTestData.awaitingChallenge(AdapterTestData.merchantId());
         WebhookEvent pendingEvent = WebhookEvents.announce(pending, AdapterTestData.CREATED_AT);
         transactions.insert(pending, pendingEvent);
-        Transaction completed = pending.challengePassed().complete(LATER);
+        Transaction completed = pending.challengePassed().approve(LATER);
         transactions.update(pending.challengePassed(), null);
         WebhookEvent completedEvent = WebhookEvents.announce(completed, LATER);
         transactions.update(completed, completedEvent);
@@ -106,7 +106,7 @@ class DynamoWebhookEventRepositoryIT {
         Transaction pending = AdapterTestData.awaitingChallenge(AdapterTestData.merchantId());
         WebhookEvent first = WebhookEvents.announce(pending, AdapterTestData.CREATED_AT);
         transactions.insert(pending, first);
-        Transaction completed = pending.complete(LATER);
+        Transaction completed = pending.approve(LATER);
         WebhookEvent second = WebhookEvents.announce(completed, LATER);
         transactions.update(completed, second);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.url.MerchantUrlPolicy;
@@ -63,6 +64,14 @@ class HostedPaymentRequestParserTest {
     }
 
     @Test
+    void captureMethodIsAutomaticUnlessManualIsAsked() {
+        assertEquals(CaptureMethod.AUTOMATIC, parser.parse(REFERENCE_EXAMPLE).captureMethod());
+        assertEquals(CaptureMethod.MANUAL, parser.parse(
+                "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"capture_method\": \"manual\"}")
+                .captureMethod());
+    }
+
+    @Test
     void onlyAmountCurrencyAndDescriptionAreRequired() {
         NewPaymentSession parsed = parser.parse("{\"amount\": 500, \"currency\": \"jpy\", \"description\": \"Tea\"}");
 
@@ -108,6 +117,7 @@ class HostedPaymentRequestParserTest {
         "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"return_url\": \"http://your-site.com/done\"} | invalid_return_url | return_url",
         "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"return_url\": \"https://user:pw@your-site.com/\"} | invalid_return_url | return_url",
         "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"return_url\": \"javascript:alert(1)\"} | invalid_return_url | return_url",
+        "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"capture_method\": \"later\"} | invalid_request | capture_method",
     })
     void badFieldIsNamedWithItsCode(String body, String code, String param) {
         ApiException e = assertThrows(ApiException.class, () -> parser.parse(body));

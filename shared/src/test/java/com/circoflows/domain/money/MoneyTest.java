@@ -3,6 +3,8 @@ package com.circoflows.domain.money;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.circoflows.domain.error.ApiException;
@@ -120,10 +122,30 @@ class MoneyTest {
     @Test
     void constructorRejectsImpossibleAmountsAndUnsupportedCurrencies() {
         Currency usd = Currency.getInstance("USD");
-        assertThrows(IllegalArgumentException.class, () -> new Money(0, usd));
+        assertThrows(IllegalArgumentException.class, () -> new Money(-1, usd));
         assertThrows(IllegalArgumentException.class, () -> new Money(100_000_000L, usd));
         assertThrows(IllegalArgumentException.class, () -> new Money(100, Currency.getInstance("XAU")));
         assertThrows(NullPointerException.class, () -> new Money(100, null));
+    }
+
+    @Test
+    void zeroIsAStoredAmountButNeverAChargeableOne() {
+        Currency usd = Currency.getInstance("USD");
+        assertTrue(Money.zero(usd).isZero());
+        assertThrows(ApiException.class, () -> Money.of(0, "USD"));
+    }
+
+    @Test
+    void arithmeticStaysInOneCurrencyAndNeverGoesNegative() {
+        Money ten = Money.of(1000, "USD");
+        Money four = Money.of(400, "USD");
+        assertEquals(Money.of(1400, "USD"), ten.plus(four));
+        assertEquals(Money.of(600, "USD"), ten.minus(four));
+        assertTrue(ten.isMoreThan(four));
+        assertFalse(four.isMoreThan(four));
+        assertThrows(IllegalArgumentException.class, () -> four.minus(ten));
+        assertThrows(IllegalArgumentException.class, () -> ten.plus(Money.of(1000, "EUR")));
+        assertThrows(IllegalArgumentException.class, () -> ten.isMoreThan(Money.of(1000, "EUR")));
     }
 
     @Test

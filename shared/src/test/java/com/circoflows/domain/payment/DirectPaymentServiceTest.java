@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.circoflows.domain.money.Money;
 import com.circoflows.json.Json;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.error.ApiException;
@@ -53,8 +54,7 @@ class DirectPaymentServiceTest {
 
         assertEquals(PaymentWorld.MERCHANT_A.merchantId(), t.merchantId());
         assertEquals(Mode.TEST, t.mode());
-        assertEquals(15000, t.amount());
-        assertEquals("USD", t.currency());
+        assertEquals(Money.of(15000, "USD"), t.amount());
         assertEquals(Map.of("name", "John Doe", "email", "john@example.com"), t.customerInfo());
         assertEquals(Map.of("order_id", "ORD-12345"), t.metadata());
         assertEquals("https://merchant.example/webhooks", t.webhookUrl());
@@ -188,7 +188,7 @@ class DirectPaymentServiceTest {
     void payingAgainAfterTheGatewayApprovedButNothingWasStoredStoresTheFirstApproval() {
         String transactionId = PaymentEngine.newTransactionId();
         Transaction charged = world.engine.charge(new PaymentEngine.Charge(transactionId,
-                PaymentWorld.MERCHANT_A.merchantId(), Mode.TEST, PaymentWorld.request(TestCards.SUCCESS).amount(),
+                PaymentWorld.MERCHANT_A.merchantId(), Mode.TEST, PaymentWorld.request(TestCards.SUCCESS).amount(), CaptureMethod.AUTOMATIC,
                 PaymentWorld.request(TestCards.SUCCESS).card(), Map.of(), Map.of(), null, null, null));
 
         PaymentOutcome retried = world.payments.pay(PaymentWorld.MERCHANT_A, transactionId,

@@ -48,7 +48,7 @@ class PaymentEngineTest {
 
     private static PaymentEngine.Charge charge(String transactionId, String pan, Mode mode, long amount) {
         return new PaymentEngine.Charge(transactionId, MERCHANT, mode, Money.of(amount, "USD"),
-                TestCardData.card(pan), Map.of("name", "Jane Smith"), Map.of("plan", "annual"),
+                CaptureMethod.AUTOMATIC, TestCardData.card(pan), Map.of("name", "Jane Smith"), Map.of("plan", "annual"),
                 "https://merchant.example/hooks", null, SESSION);
     }
 
@@ -60,7 +60,7 @@ class PaymentEngineTest {
         assertEquals(SESSION, t.sessionId());
         assertEquals(TransactionStatus.COMPLETED, t.status());
         assertEquals(1, t.version(), "not stored yet: the caller writes version 1");
-        assertEquals(25000, t.amount());
+        assertEquals(Money.of(25000, "USD"), t.amount());
         assertEquals(Map.of("name", "Jane Smith"), t.customerInfo());
         assertEquals("https://merchant.example/hooks", t.webhookUrl());
         assertNull(t.returnUrl());

@@ -200,7 +200,7 @@ class ThreeDSecureServiceTest {
         world.challenges.recordChallenge(id, true);
         Transaction passed = world.stored(id);
         // Another confirm-3ds call completes the payment while this one is writing.
-        world.transactions.beforeNextUpdate(repo -> repo.overwrite(passed.complete(TestClocks.NOW)));
+        world.transactions.beforeNextUpdate(repo -> repo.overwrite(passed.approve(TestClocks.NOW)));
 
         ConfirmationOutcome result = confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
 

@@ -21,7 +21,8 @@ class TransactionViewTest {
 
         Map<String, Object> view = TransactionView.of(t);
 
-        assertEquals(List.of("transaction_id", "amount", "currency", "status", "gateway_transaction_id",
+        assertEquals(List.of("transaction_id", "amount", "currency", "status", "capture_method", "amount_captured",
+                "amount_refunded", "refunds_count", "gateway_transaction_id",
                 "created_at", "processed_at", "livemode", "card", "three_d_secure", "risk", "customer_info",
                 "metadata"),
                 List.copyOf(view.keySet()));
@@ -41,11 +42,11 @@ class TransactionViewTest {
     @Test
     void sessionsPaymentShowsItsSessionIdAfterTheTransactionId() {
         Transaction direct = world.pay(TestCards.SUCCESS).transaction();
-        Transaction t = new Transaction(direct.transactionId(), direct.merchantId(), direct.mode(), direct.amount(),
-                direct.currency(), direct.status(), direct.gatewayTransactionId(), direct.card(), direct.threeDSecure(),
-                direct.failure(), direct.customerInfo(), direct.metadata(), direct.webhookUrl(), null,
-                direct.createdAt(), direct.processedAt(), direct.version(), "sess_ABCDEFGHIJKLMNOPQRSTUVWX",
-                direct.risk());
+        Transaction t = new Transaction(direct.transactionId(), direct.merchantId(), direct.mode(), direct.status(),
+                direct.amounts(), CaptureMethod.AUTOMATIC, direct.gatewayTransactionId(), direct.card(),
+                direct.threeDSecure(), direct.failure(), new PaymentDetails(direct.customerInfo(), direct.metadata(),
+                direct.webhookUrl(), null, "sess_ABCDEFGHIJKLMNOPQRSTUVWX"), direct.risk(), direct.createdAt(),
+                direct.processedAt(), direct.version());
 
         Map<String, Object> view = TransactionView.of(t);
 
@@ -96,10 +97,11 @@ class TransactionViewTest {
     @Test
     void transactionsMadeBeforeTheScreenScoredThemShowNoRisk() {
         Transaction scored = world.pay(TestCards.SUCCESS).transaction();
-        Transaction older = new Transaction(scored.transactionId(), scored.merchantId(), scored.mode(), scored.amount(),
-                scored.currency(), scored.status(), scored.gatewayTransactionId(), scored.card(), scored.threeDSecure(),
-                scored.failure(), scored.customerInfo(), scored.metadata(), scored.webhookUrl(), null,
-                scored.createdAt(), scored.processedAt(), scored.version(), null, null);
+        Transaction older = new Transaction(scored.transactionId(), scored.merchantId(), scored.mode(),
+                scored.status(), scored.amounts(), CaptureMethod.AUTOMATIC, scored.gatewayTransactionId(),
+                scored.card(), scored.threeDSecure(), scored.failure(), new PaymentDetails(scored.customerInfo(),
+                scored.metadata(), scored.webhookUrl(), null, null), null, scored.createdAt(), scored.processedAt(),
+                scored.version());
 
         assertFalse(TransactionView.of(older).containsKey("risk"));
     }

@@ -65,7 +65,7 @@ class TransactionWriterTest {
 
     private PaymentOutcome payWithWebhookUrl(String webhookUrl) {
         return world.payments.pay(PaymentWorld.MERCHANT_A, PaymentEngine.newTransactionId(), new DirectPaymentRequest(
-                Money.of(15000, "USD"), TestCardData.card(TestCards.SUCCESS), Map.of(), Map.of(), webhookUrl, null));
+                Money.of(15000, "USD"), CaptureMethod.AUTOMATIC, TestCardData.card(TestCards.SUCCESS), Map.of(), Map.of(), webhookUrl, null));
     }
 
     @Test
@@ -104,7 +104,7 @@ class TransactionWriterTest {
     @Test
     void statusChangeIsStoredWithItsEventAndQueued() {
         Transaction pending = world.pendingChallenge();
-        Transaction completed = pending.challengePassed().complete(world.clock.instant());
+        Transaction completed = pending.challengePassed().approve(world.clock.instant());
         world.transactions.overwrite(pending.challengePassed());
 
         Optional<PaymentOutcome> outcome = world.writer.update(completed, true);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.RetryableFailure;
@@ -16,6 +17,7 @@ import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.payment.ClaimedChallengeStatus;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.webhook.WebhookEvent;
@@ -59,13 +61,31 @@ class SessionCheckoutServiceTest {
         Transaction t = world.storedTransaction(stored.transactionId());
         assertEquals(TransactionStatus.COMPLETED, t.status());
         assertEquals(session.sessionId(), t.sessionId());
-        assertEquals(25000, t.amount());
-        assertEquals("USD", t.currency());
+        assertEquals(Money.of(25000, "USD"), t.amount());
         assertEquals(List.of(t.transactionId()), world.gateway.authorized());
         WebhookEvent event = onlyEvent(t);
         assertEquals(WebhookEventType.PAYMENT_SUCCEEDED, event.type());
         assertEquals(session.sessionId(), event.data().get("session_id"));
         assertEquals(List.of(event), world.queue.enqueued());
+    }
+
+    @Test
+    void aManualCaptureSessionIsPaidByAnAuthorisationTheMerchantCapturesLater() {
+        NewPaymentSession manual = SessionWorld.referenceRequest(null);
+        PaymentSession session = world.hostedPayments.create(PaymentWorld.MERCHANT_A, new NewPaymentSession(
+                manual.amount(), manual.description(), manual.customerInfo(), manual.metadata(), manual.webhookUrl(),
+                manual.returnUrl(), null, CaptureMethod.MANUAL));
+
+        CheckoutState state = checkout.pay(session.sessionId(), SessionWorld.form(TestCards.SUCCESS));
+
+        assertInstanceOf(CheckoutState.Paid.class, state);
+        PaymentSession stored = world.stored(session.sessionId());
+        assertEquals(SessionStatus.COMPLETED, stored.status());
+        assertEquals(CaptureMethod.MANUAL, stored.captureMethod());
+        Transaction t = world.storedTransaction(stored.transactionId());
+        assertEquals(TransactionStatus.AUTHORIZED, t.status());
+        assertEquals(CaptureMethod.MANUAL, t.captureMethod());
+        assertEquals(WebhookEventType.PAYMENT_AUTHORIZED, onlyEvent(t).type());
     }
 
     @Test

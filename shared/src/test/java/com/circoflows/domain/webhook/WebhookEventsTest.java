@@ -51,7 +51,7 @@ class WebhookEventsTest {
         Transaction pending = world.pendingChallenge();
         WebhookEvent announced = WebhookEvents.announce(pending, AT);
 
-        pending.challengePassed().complete(AT);
+        pending.challengePassed().approve(AT);
 
         assertEquals("pending", announced.data().get("status"));
     }
@@ -67,7 +67,7 @@ class WebhookEventsTest {
     @EnumSource(WebhookEventType.class)
     void eventTypeWireNamesRoundTrip(WebhookEventType type) {
         assertEquals(type, WebhookEventType.fromWireName(type.wireName()));
-        assertTrue(type.wireName().startsWith("payment."));
+        assertTrue(type.wireName().matches("(payment|refund)\\.[a-z_]+"), type.wireName());
     }
 
     @ParameterizedTest

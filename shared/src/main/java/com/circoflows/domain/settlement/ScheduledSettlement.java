@@ -1,0 +1,51 @@
+package com.circoflows.domain.settlement;
+
+import com.circoflows.domain.payment.AuthorizationExpirer;
+import com.circoflows.domain.refund.RefundSettler;
+
+/**
+ * The minutely settlement of what a request leaves open: pending refunds are settled with the
+ * processor, and authorisations nobody captured within their window are canceled. The two are
+ * independent: one failing does not stop the other, and the run then fails with the first failure
+ * (the second suppressed in it) so the error shows in the invocation's metrics.
+ */
+public final class ScheduledSettlement {
+    /** Refunds or authorisations one run takes on, so a run ends well within the function's timeout. */
+    static final int BATCH = 100;
+
+    private final RefundSettler refunds;
+    private final AuthorizationExpirer authorizations;
+
+    public ScheduledSettlement(RefundSettler refunds, AuthorizationExpirer authorizations) {
+        this.refunds = refunds;
+        this.authorizations = authorizations;
+    }
+
+    public Report run() {
+        int settled = 0;
+        int canceled = 0;
+        RuntimeException failure = null;
+        try {
+            settled = refunds.settle(BATCH);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            canceled = authorizations.cancelExpired(BATCH);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return new Report(settled, canceled);
+    }
+
+    /** What one run did. */
+    public record Report(int settledRefunds, int canceledAuthorizations) {
+    }
+}
