@@ -42,6 +42,24 @@ class ThreeDSecureServiceTest {
     }
 
     @Test
+    void aManualCapturePaymentIsOnlyAuthorisedOnceItsChallengePasses() {
+        DirectPaymentRequest threeDs = PaymentWorld.request(TestCards.THREE_D_SECURE_REQUIRED);
+        Transaction manual = world.payments.pay(PaymentWorld.MERCHANT_A, PaymentEngine.newTransactionId(),
+                new DirectPaymentRequest(threeDs.amount(), CaptureMethod.MANUAL, threeDs.card(), threeDs.customerInfo(),
+                        threeDs.metadata(), threeDs.webhookUrl(), null)).transaction();
+        world.challenges.recordChallenge(manual.transactionId(), true);
+
+        world.threeDSecure.confirm(PaymentWorld.MERCHANT_A, manual.transactionId(), ClaimedChallengeStatus.SUCCESS,
+                manual.gatewayTransactionId());
+
+        Transaction t = world.stored(manual.transactionId());
+        assertEquals(TransactionStatus.AUTHORIZED, t.status());
+        assertTrue(t.amounts().captured().isZero(), "nothing is taken before the merchant captures");
+        assertEquals(WebhookEventType.PAYMENT_AUTHORIZED,
+                world.transactions.eventsFor(manual.transactionId()).get(1).type());
+    }
+
+    @Test
     void confirmingTwiceIsHarmless() {
         world.challenges.recordChallenge(id, true);
         confirm(ClaimedChallengeStatus.SUCCESS, gatewayId);
