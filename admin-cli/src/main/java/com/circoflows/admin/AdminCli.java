@@ -4,6 +4,7 @@ import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
+import com.circoflows.adapters.dynamodb.TransactionSearchBackfill;
 import com.circoflows.adapters.dynamodb.WebhookEventModeBackfill;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.merchant.ApiKeyIssuer;
@@ -44,6 +45,9 @@ public final class AdminCli {
         }
         if (command instanceof AdminCommand.BackfillEventModes backfill) {
             return backfillEventModes(backfill, tables, out, err, environment);
+        }
+        if (command instanceof AdminCommand.BackfillTransactionSearch backfill) {
+            return backfillTransactionSearch(backfill, tables, out, err, environment);
         }
         return createMerchant((AdminCommand.CreateMerchant) command, tables, out, err, environment);
     }
@@ -94,6 +98,20 @@ public final class AdminCli {
         try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
             int updated = new WebhookEventModeBackfill(dynamoDb, tables.webhookEvents()).run();
             out.println("Webhook events given their mode: " + updated);
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("error: could not finish the backfill (run it again; it resumes): " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int backfillTransactionSearch(AdminCommand.BackfillTransactionSearch command, StackTables tables,
+            PrintStream out, PrintStream err, Map<String, String> environment) {
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            TransactionSearchBackfill.Result done = new TransactionSearchBackfill(dynamoDb, tables.transactions(),
+                    tables.transactionSearch()).run();
+            out.println("Transactions given their list keys: " + done.transactions());
+            out.println("Search entries written: " + done.entries());
             return 0;
         } catch (RuntimeException e) {
             err.println("error: could not finish the backfill (run it again; it resumes): " + e.getMessage());

@@ -13,11 +13,11 @@ import java.util.Set;
  * {@code create-merchant --name NAME [--mode test|live] TARGET},
  * {@code create-key --merchant ID [--mode test|live] TARGET},
  * {@code set-risk-settings --merchant ID [--<setting> N ...] [--amount-limit CUR=MINOR ...] [--reset] TARGET} and
- * {@code backfill-event-modes TARGET},
+ * {@code backfill-event-modes TARGET}, {@code backfill-transaction-search TARGET},
  * where TARGET is {@code --local [--endpoint URL]} or {@code --stack-name NAME [--region R]}.
  */
 sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.CreateKey,
-        AdminCommand.SetRiskSettings, AdminCommand.BackfillEventModes {
+        AdminCommand.SetRiskSettings, AdminCommand.BackfillEventModes, AdminCommand.BackfillTransactionSearch {
 
     Target target();
 
@@ -49,6 +49,13 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
     }
 
     /**
+     * Gives transactions stored before GET /api/direct-payment their list keys and session and metadata
+     * search entries (see TransactionSearchBackfill).
+     */
+    record BackfillTransactionSearch(Target target) implements AdminCommand {
+    }
+
+    /**
      * Changes some of a merchant's fraud rule settings; the rest keep their current value, or go back
      * to the defaults first with {@code reset}. Every value was checked against its bounds when parsed.
      */
@@ -76,11 +83,14 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
                        [--merchant-velocity-window-minutes N] [--card-testing-declines N]
                        [--card-testing-window-minutes N] [--amount-limit USD=500000 ...] (--local | --stack-name ...)
                    bin/admin backfill-event-modes (--local | --stack-name ...)
+                   bin/admin backfill-transaction-search (--local | --stack-name ...)
 
             create-merchant creates a merchant and prints its first API key and its webhook signing secret.
             Both are shown once; the key is stored only as a SHA-256 hash. create-key prints another key of an
             existing merchant, of either mode (at most 20 active per mode). backfill-event-modes gives webhook
             events stored before events carried their mode that mode, so they are listed again (safe to
+            repeat). backfill-transaction-search gives transactions stored before GET /api/direct-payment
+            their list keys and session and metadata search entries, so they are listed and found (safe to
             repeat). set-risk-settings changes a merchant's fraud rule settings (the others keep
             their value; --reset returns all to the defaults first) and prints them all; payments use them
             within 60 s. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
@@ -98,6 +108,12 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
             Target target = target(options);
             options.requireAllTaken();
             return new BackfillEventModes(target);
+        }
+        if (action.equals("backfill-transaction-search")) {
+            CommandLineOptions options = CommandLineOptions.parse(args, Set.of("local"));
+            Target target = target(options);
+            options.requireAllTaken();
+            return new BackfillTransactionSearch(target);
         }
         if (action.equals("set-risk-settings")) {
             return parseSetRiskSettings(CommandLineOptions.parse(args, Set.of("local", "reset")));

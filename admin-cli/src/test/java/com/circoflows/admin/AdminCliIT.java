@@ -171,6 +171,23 @@ class AdminCliIT {
     }
 
     @Test
+    void backfillTransactionSearchReportsWhatItDidAndIsSafeToRepeat() {
+        String endpoint = stack.dynamoDb().endpoint().toString();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+
+        assertEquals(0, AdminCli.run(new String[] {"backfill-transaction-search", "--local", "--endpoint", endpoint},
+                new PrintStream(first, true, StandardCharsets.UTF_8), System.err, Map.of()));
+        assertEquals(0, AdminCli.run(new String[] {"backfill-transaction-search", "--local", "--endpoint", endpoint},
+                new PrintStream(second, true, StandardCharsets.UTF_8), System.err, Map.of()));
+
+        assertTrue(first.toString(StandardCharsets.UTF_8).startsWith("Transactions given their list keys: "),
+                first.toString(StandardCharsets.UTF_8));
+        assertEquals("Transactions given their list keys: 0\nSearch entries written: 0\n",
+                second.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void setRiskSettingsStoresTheChangesOnTheMerchantAndPrintsEverySetting() {
         String merchantId = createMerchant("Risky Ltd");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -254,6 +271,9 @@ class AdminCliIT {
         assertEquals(resolver.resolveTableName(template.table("MerchantsTable"), context), tables.merchants());
         assertEquals(resolver.resolveTableName(template.table("ApiKeysTable"), context), tables.apiKeys());
         assertEquals(resolver.resolveTableName(template.table("WebhookEventsTable"), context), tables.webhookEvents());
+        assertEquals(resolver.resolveTableName(template.table("TransactionsTable"), context), tables.transactions());
+        assertEquals(resolver.resolveTableName(template.table("TransactionSearchTable"), context),
+                tables.transactionSearch());
     }
 
     private static String createMerchant(String name) {

@@ -51,6 +51,14 @@ class AdminCommandTest {
     }
 
     @Test
+    void backfillTransactionSearchTakesOnlyATarget() {
+        assertEquals(new AdminCommand.BackfillTransactionSearch(new AdminCommand.LocalTarget("http://127.0.0.1:8000")),
+                AdminCommand.parse(new String[] {"backfill-transaction-search", "--local"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> AdminCommand.parse(new String[] {"backfill-transaction-search", "--local", "--mode", "live"}));
+    }
+
+    @Test
     void stackTargetTakesNameAndRegion() {
         AdminCommand command = AdminCommand.parse(new String[] {"create-merchant", "--name", "Acme",
                 "--stack-name", "circoflows-prod", "--region", "eu-west-1"});

@@ -30,9 +30,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheTenTablesInTemplateOrder() {
+    void findsTheElevenTablesInTemplateOrder() {
         assertEquals(
-                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "RefundsTable", "PaymentSessionsTable",
+                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "TransactionSearchTable", "RefundsTable",
+                        "PaymentSessionsTable",
                         "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
                         "GatewayAuthorizationsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
@@ -48,13 +49,15 @@ class SamTemplateTest {
     }
 
     @Test
-    void readsTheMerchantAndCaptureIndexesOfTransactionsTable() {
+    void readsTheMerchantCaptureListAndStatusIndexesOfTransactionsTable() {
         TableDefinition transactions = template.table("TransactionsTable");
         assertEquals("transaction_id", transactions.hashKey());
-        assertEquals(Map.of("transaction_id", "S", "merchant_id", "S", "created_at", "S", "capture_key", "S"),
-                transactions.attributeTypes());
+        assertEquals(Map.of("transaction_id", "S", "merchant_id", "S", "created_at", "S", "capture_key", "S",
+                "list_key", "S", "status_key", "S"), transactions.attributeTypes());
         assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of()),
-                new IndexDefinition("by_capture_key", "capture_key", "created_at", "ALL", List.of())),
+                new IndexDefinition("by_capture_key", "capture_key", "created_at", "ALL", List.of()),
+                new IndexDefinition("by_list_key_created", "list_key", "created_at", "ALL", List.of()),
+                new IndexDefinition("by_status_key_created", "status_key", "created_at", "ALL", List.of())),
                 transactions.globalSecondaryIndexes());
     }
 

@@ -119,7 +119,7 @@ public final class TestPayments {
 
     public DynamoTransactionRepository transactions() {
         return new DynamoTransactionRepository(stack.dynamoDbClient(), table("TransactionsTable"),
-                table("WebhookEventsTable"));
+                table("WebhookEventsTable"), table("TransactionSearchTable"));
     }
 
     public Transaction storedTransaction(String transactionId) {

@@ -56,6 +56,12 @@ public final class ColdStartScenarios {
             Map.entry("CreateDirectPaymentFunction", merchant -> http("direct-payment-create/success.json", merchant)),
             Map.entry("GetDirectPaymentFunction", merchant -> withTransactionId(http("direct-payment-status/found.json",
                     merchant), pay("direct-payment-create/success.json", merchant).transactionId())),
+            Map.entry("ListDirectPaymentsFunction", merchant -> {
+                pay("direct-payment-create/success.json", merchant);
+                pay("direct-payment-create/success.json", merchant);
+                pay("direct-payment-create/success.json", merchant);
+                return http("direct-payments-list/first-page.json", merchant);
+            }),
             Map.entry("ConfirmThreeDSecureFunction", this::confirmAfterTheChallenge),
             Map.entry("ThreeDSecurePageFunction", merchant -> withTransactionId(event("three-ds-page/show.json"),
                     pay("direct-payment-create/three-d-secure.json", merchant).transactionId())),

@@ -11,6 +11,7 @@ import com.circoflows.localstack.HttpRoute;
 import com.circoflows.localstack.TableDefinition;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.circoflows.testsupport.WebhookReceiver.Answering;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +39,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrossTenantMatrixIT {
     private static final String SESSION = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Tenant order\"}";
+    /** A's completed payment carries it: a search by it must find A's payment for A and nothing for anyone else. */
+    private static final String ORDER_OF_A = "tenant-a-order-611";
 
     private final E2e e2e;
     private String gatewayIdOfA;
+    private String completedTransactionOfA;
     private WebhookReceiver webhookReceiver;
     private E2e.TestMerchant merchantA;
     private Api merchantB;
@@ -66,7 +70,9 @@ class CrossTenantMatrixIT {
         HttpResult endpoint = a.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + webhookUrl + "\"}");
         assertEquals(200, endpoint.status(), endpoint::describe);
 
-        HttpResult completed = a.pay(Payments.card(Payments.SUCCESS, "611"));
+        ObjectNode completedBody = Payments.card(Payments.SUCCESS, "611");
+        completedBody.putObject("metadata").put("order_id", ORDER_OF_A);
+        HttpResult completed = a.pay(completedBody);
         assertEquals(200, completed.status(), completed::describe);
         HttpResult refund = a.post("/api/direct-payment/" + completed.data().path("transaction_id").asText()
                 + "/refunds", "{\"amount\":100}");
@@ -78,6 +84,7 @@ class CrossTenantMatrixIT {
         assertEquals(200, session.status(), session::describe);
         String sessionId = session.data().path("session_id").asText();
         gatewayIdOfA = pending.data().path("gateway_transaction_id").asText();
+        completedTransactionOfA = completed.data().path("transaction_id").asText();
         HttpResult events = a.get("/api/webhook-events?limit=10");
         assertEquals(200, events.status(), events::describe);
         String eventId = events.data().path("events").path(0).path("event_id").asText();
@@ -181,6 +188,40 @@ class CrossTenantMatrixIT {
         System.out.println("e2e: tenant matrix made " + calls + " calls with a live key across modes");
         assertEquals(before, testModeItems(settledItemsOf(merchantA.merchantId())),
                 "nothing of merchant A's test mode changed");
+    }
+
+    /**
+     * GET /api/direct-payment, unfiltered and with every filter aimed at A's payments (its status,
+     * created range, session id and metadata pair): A finds its payment; merchant B and A's own live key
+     * list nothing of A's, whatever they ask for.
+     */
+    @Test
+    void listsAndSearchesByAnotherMerchantOrModeShowNoneOfAsTransactions() {
+        HttpResult own = merchantA.api().get("/api/direct-payment?metadata%5Border_id%5D=" + ORDER_OF_A);
+        assertEquals(200, own.status(), own::describe);
+        assertEquals(completedTransactionOfA, own.data().path("transactions").path(0).path("transaction_id").asText(),
+                own::describe);
+        Map<String, Api> others = new LinkedHashMap<>();
+        others.put("merchant B", merchantB);
+        others.put("A's live key", liveKeyOfA);
+        for (String query : List.of("limit=100", "status=completed", "status=pending", "created_from=2000-01-01",
+                "status=completed&created_from=2000-01-01&created_to=2100-01-01", "payment_method=card",
+                "session_id=" + objectsOfA.get("session_id"), "metadata%5Border_id%5D=" + ORDER_OF_A,
+                "metadata%5Border_id%5D=" + ORDER_OF_A + "&status=completed")) {
+            for (Map.Entry<String, Api> other : others.entrySet()) {
+                HttpResult listed = other.getValue().get("/api/direct-payment?" + query);
+                String what = other.getKey() + " listing ?" + query;
+                assertEquals(200, listed.status(), () -> what + ": " + listed.describe());
+                assertEquals(0, listed.data().path("transactions").size(), () -> what + ": " + listed.describe());
+                assertNoDataOfA(listed, what);
+            }
+        }
+        String cursorOfA = merchantA.api().get("/api/direct-payment?limit=1").data().path("next_cursor").asText();
+        assertFalse(cursorOfA.isEmpty(), "A has two payments");
+        for (Map.Entry<String, Api> other : others.entrySet()) {
+            HttpResult replayed = other.getValue().get("/api/direct-payment?limit=1&cursor=" + cursorOfA);
+            ApiAssertions.assertError(replayed, 400, "invalid_request", "invalid_request_error", null, "cursor");
+        }
     }
 
     /** Items of either mode, less those of live mode (a live key's own keys and their last use). */

@@ -32,6 +32,85 @@ final class HostileQueries {
         };
     }
 
+    /**
+     * GET /api/direct-payment's filters, one or several at once, each valid or hostile (unknown statuses,
+     * times that are not ISO 8601 or out of range, unknown methods, session ids of the wrong shape or
+     * another merchant's, metadata pairs with odd names and long values), with the caller's genuine
+     * transaction cursor, another filter's use of it, a tampered one or another merchant's.
+     */
+    static Gen<Query> transactionQueries(MerchantObjects own, MerchantObjects strangers) {
+        return random -> {
+            StringBuilder text = new StringBuilder();
+            java.util.List<String> kinds = new java.util.ArrayList<>();
+            int parts = 1 + random.nextInt(3);
+            for (int i = 0; i < parts; i++) {
+                int kind = random.nextInt(8);
+                kinds.add(switch (kind) {
+                    case 0 -> "status";
+                    case 1 -> "created range";
+                    case 2 -> "payment_method";
+                    case 3 -> "session_id";
+                    case 4 -> "metadata";
+                    case 5 -> "cursor";
+                    case 6 -> "limit";
+                    default -> "query syntax";
+                });
+                text.append(text.isEmpty() ? "" : "&").append(switch (kind) {
+                    case 0 -> "status=" + Gen.elements("completed", "failed", "pending", "authorized", "refunded",
+                            "partially_refunded", "canceled", "COMPLETED", "succeeded", "", "completed,failed",
+                            "%00", HostilePaths.encode(HostileText.SHORT.next(random))).next(random);
+                    case 1 -> Gen.elements("created_from", "created_to").next(random) + "=" + Gen.elements(
+                            "2026-03-01T00:00:00Z", "2026-03-01", "2026-03-01T12:00:00%2B02:00", "2026-02-30",
+                            "2026-03-01T12:00:00", "yesterday", "0", "-1", "1970-01-01T00:00:00Z", "0001-01-01",
+                            "%2B10000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2026-13-01", "")
+                            .next(random);
+                    case 2 -> "payment_method=" + Gen.elements("card", "bank_transfer", "apple_pay", "google_pay",
+                            "CARD", "cash", "", "card%00").next(random);
+                    case 3 -> "session_id=" + Gen.elements(own.sessionId(), strangers.sessionId(), "sess_short",
+                            "sess_" + "A".repeat(24), "", HostilePaths.encode(HostileText.ANY.next(random)))
+                            .next(random);
+                    case 4 -> Gen.elements("metadata%5Border_id%5D", "metadata[order_id]", "metadata%5B%5D", "metadata",
+                            "metadata%5B" + "k".repeat(41) + "%5D", "metadata%5Ba%23b%5D",
+                            "metadata%5B" + HostilePaths.encode(HostileText.SHORT.next(random)) + "%5D").next(random)
+                            + "=" + Gen.elements("ORDER-123", "", "x".repeat(501), "%E2%82%AC".repeat(200),
+                            HostilePaths.encode(HostileText.ANY.next(random))).next(random);
+                    case 5 -> "cursor=" + transactionCursor(own, strangers, random);
+                    case 6 -> "limit=" + Gen.elements("1", "0", "100", "101", "-1", "x").next(random);
+                    default -> Gen.elements("&&&", "=", "status", "status[]=completed", "metadata[a]=1&metadata[b]=2",
+                            "%zz=1", "metadata[order_id]=1&session_id=" + own.sessionId()).next(random);
+                });
+            }
+            return new Query(String.join("+", kinds), text.toString());
+        };
+    }
+
+    private static String transactionCursor(MerchantObjects own, MerchantObjects strangers, Random random) {
+        String genuine = own.transactionCursor();
+        return switch (random.nextInt(7)) {
+            case 0, 1 -> HostilePaths.encode(genuine);
+            case 2 -> HostilePaths.encode(strangers.transactionCursor());
+            case 3 -> HostilePaths.encode(flip(genuine, random));
+            case 4 -> HostilePaths.encode(genuine.substring(0, random.nextInt(genuine.length())));
+            case 5 -> HostilePaths.encode(retamperedJson(genuine, random));
+            default -> HostilePaths.encode(own.cursor()); // the event list's cursor is not this list's
+        };
+    }
+
+    /** The genuine transaction cursor decoded (JSON), one value changed, encoded again. */
+    private static String retamperedJson(String genuine, Random random) {
+        String json = new String(Base64.getUrlDecoder().decode(genuine), StandardCharsets.UTF_8);
+        String tampered = switch (random.nextInt(7)) {
+            case 0 -> json.replaceFirst("\"shards\":\\[", "\"shards\":[\"start\",");
+            case 1 -> json.replaceFirst("\\d{4}-\\d{2}-\\d{2}T", "0000-99-99T");
+            case 2 -> json.replaceFirst("txn_[0-9A-Za-z]+", HostileText.SHORT.next(random).replace("\"", ""));
+            case 3 -> json.replace("\"start\"", "\"done\"");
+            case 4 -> json.replaceFirst("\"filter\":\"[^\"]*\"", "\"filter\":\"\"");
+            case 5 -> json.replaceFirst("\\d{4}-", "9999-");
+            default -> json.substring(0, json.length() / 2);
+        };
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(tampered.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String cursor(MerchantObjects own, MerchantObjects strangers, Random random) {
         String genuine = own.cursor();
         return switch (random.nextInt(9)) {

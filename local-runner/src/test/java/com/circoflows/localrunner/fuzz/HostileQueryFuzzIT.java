@@ -10,14 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Query strings on every GET route, above all the event list's limit and cursor (see
- * {@link HostileQueries}): a page of the caller's own events or a documented 400, never another
- * merchant's events (see {@link FuzzFixtures#check}), a 5xx or an internal.
+ * Query strings on every GET route, above all the event list's limit and cursor and the transaction
+ * list's filters and cursor (see {@link HostileQueries}): a page of the caller's own objects or a
+ * documented 400, never another merchant's (see {@link FuzzFixtures#check}), a 5xx or an internal.
  */
 @EndToEnd
 class HostileQueryFuzzIT {
     private static final int TRIES = 1000;
     private static final String EVENT_LIST = "/api/webhook-events";
+    private static final String TRANSACTION_LIST = "/api/direct-payment";
 
     private final FuzzFixtures fixtures;
 
@@ -30,6 +31,7 @@ class HostileQueryFuzzIT {
         List<HttpRoute> gets = fixtures.routes().stream().filter(route -> route.method().equals("GET")).toList();
         Gen<HttpRoute> routes = Gen.<HttpRoute>weighted()
                 .add(3, Gen.elements(gets.stream().filter(route -> route.path().equals(EVENT_LIST)).toList()))
+                .add(3, Gen.elements(gets.stream().filter(route -> route.path().equals(TRANSACTION_LIST)).toList()))
                 .add(1, Gen.elements(gets))
                 .build();
         Gen<FuzzCase> cases = random -> {
@@ -37,7 +39,9 @@ class HostileQueryFuzzIT {
             boolean page = TemplateRoutes.isPage(route);
             E2e.TestMerchant merchant = fixtures.merchantFor(route);
             MerchantObjects objects = fixtures.objectsOf(merchant);
-            HostileQueries.Query query = HostileQueries.queries(objects, fixtures.strangersObjects()).next(random);
+            HostileQueries.Query query = (route.path().equals(TRANSACTION_LIST)
+                    ? HostileQueries.transactionQueries(objects, fixtures.strangersObjects())
+                    : HostileQueries.queries(objects, fixtures.strangersObjects())).next(random);
             List<Map.Entry<String, String>> headers = page ? new ArrayList<>()
                     : HostileHeaders.valid(merchant.apiKey(), false);
             return FuzzCase.of("query " + query.kind(), route, Requests.ownPath(route, objects, random) + "?"

@@ -8,10 +8,10 @@ import java.util.function.BiConsumer;
 /**
  * One of everything a pool merchant owns, so generated requests can name real ids of the caller's
  * own: a completed payment, a 3-D Secure payment awaiting its challenge, a pending hosted session, a
- * webhook event and a genuine next_cursor of its event list.
+ * webhook event, a genuine next_cursor of its event list and one of its transaction list.
  */
 record MerchantObjects(String completedTransactionId, String pendingTransactionId, String pendingGatewayId,
-        String sessionId, String eventId, String cursor) {
+        String sessionId, String eventId, String cursor, String transactionCursor) {
     static final String SESSION_BODY = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Fuzz order\"}";
 
     /** Makes the objects with the merchant's own key; {@code observe} sees every answer (its rate-limit budget). */
@@ -24,13 +24,19 @@ record MerchantObjects(String completedTransactionId, String pendingTransactionI
         if (events.data().path("next_cursor").asText("").isEmpty()) {
             throw new IllegalStateException("two payments made no second page of events: " + events.describe());
         }
+        HttpResult transactions = expect(200, api.get("/api/direct-payment?limit=1"), observe, apiKey);
+        if (transactions.data().path("next_cursor").asText("").isEmpty()) {
+            throw new IllegalStateException("two payments made no second page of transactions: "
+                    + transactions.describe());
+        }
         return new MerchantObjects(
                 completed.data().path("transaction_id").asText(),
                 pending.data().path("transaction_id").asText(),
                 pending.data().path("gateway_transaction_id").asText(),
                 session.data().path("session_id").asText(),
                 events.data().path("events").path(0).path("event_id").asText(),
-                events.data().path("next_cursor").asText());
+                events.data().path("next_cursor").asText(),
+                transactions.data().path("next_cursor").asText());
     }
 
     private static HttpResult expect(int status, HttpResult result, BiConsumer<String, HttpResult> observe,

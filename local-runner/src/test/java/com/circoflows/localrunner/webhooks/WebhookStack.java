@@ -135,7 +135,8 @@ final class WebhookStack implements AutoCloseable {
      */
     WebhookEvent storeTransactionWithoutJob(String modelTransactionId) {
         DynamoTransactionRepository transactions = new DynamoTransactionRepository(dynamoDb(),
-                tableName("TransactionsTable"), tableName("WebhookEventsTable"));
+                tableName("TransactionsTable"), tableName("WebhookEventsTable"),
+                tableName("TransactionSearchTable"));
         Transaction model = transactions.find(modelTransactionId).orElseThrow();
         Instant now = Instant.now();
         Transaction copy = new Transaction(RandomIds.withPrefix("txn_", 24), model.merchantId(), model.mode(),

@@ -8,6 +8,7 @@ import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.PaymentSessionRepository;
 import com.circoflows.domain.session.SessionStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +29,21 @@ public final class DynamoPaymentSessionRepository implements PaymentSessionRepos
     private final String sessionsTable;
     private final String transactionsTable;
     private final String eventsTable;
+    /** Where a payment made on the page gets its session and metadata search entries. */
+    private final String searchTable;
 
     public DynamoPaymentSessionRepository(DynamoDbClient dynamoDb, String sessionsTable, String transactionsTable,
-            String eventsTable) {
+            String eventsTable, String searchTable) {
         this.dynamoDb = dynamoDb;
         this.sessionsTable = sessionsTable;
         this.transactionsTable = transactionsTable;
         this.eventsTable = eventsTable;
+        this.searchTable = searchTable;
     }
 
     /** For the merchant API's functions, which never write a transaction and are given no such tables. */
     public static DynamoPaymentSessionRepository sessionsOnly(DynamoDbClient dynamoDb, String sessionsTable) {
-        return new DynamoPaymentSessionRepository(dynamoDb, sessionsTable, null, null);
+        return new DynamoPaymentSessionRepository(dynamoDb, sessionsTable, null, null, null);
     }
 
     @Override
@@ -86,7 +90,7 @@ public final class DynamoPaymentSessionRepository implements PaymentSessionRepos
 
     @Override
     public boolean commit(PaymentSession updated, TransactionChange change) {
-        if (transactionsTable == null || eventsTable == null) {
+        if (transactionsTable == null || eventsTable == null || searchTable == null) {
             throw new IllegalStateException("this repository was built for sessions only");
         }
         Put transactionPut = change.isNew()
@@ -106,10 +110,14 @@ public final class DynamoPaymentSessionRepository implements PaymentSessionRepos
                 .item(WebhookEventItems.toItem(change.event()))
                 .conditionExpression("attribute_not_exists(event_id)")
                 .build();
-        List<TransactWriteItem> writes = List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(sessionPut(updated)).build(),
                 TransactWriteItem.builder().put(transactionPut).build(),
-                TransactWriteItem.builder().put(eventPut).build());
+                TransactWriteItem.builder().put(eventPut).build()));
+        if (change.isNew()) {
+            // Session and metadata never change after the insert: the entries are written once, here.
+            writes.addAll(TransactionSearchEntries.puts(searchTable, change.transaction()));
+        }
         return DynamoCalls.call("TransactWriteItems", () -> {
             try {
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));

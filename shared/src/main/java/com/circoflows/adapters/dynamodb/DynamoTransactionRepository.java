@@ -29,18 +29,30 @@ public final class DynamoTransactionRepository implements TransactionRepository 
     private final DynamoDbClient dynamoDb;
     private final String transactionsTable;
     private final String eventsTable;
+    /** Null where the function only updates transactions: inserting one needs its search entries. */
+    private final String searchTable;
 
-    public DynamoTransactionRepository(DynamoDbClient dynamoDb, String transactionsTable, String eventsTable) {
+    /**
+     * @param searchTable the transaction search table (session and metadata entries written with each
+     *     insert); null for a function that never creates a transaction
+     */
+    public DynamoTransactionRepository(DynamoDbClient dynamoDb, String transactionsTable, String eventsTable,
+            String searchTable) {
         this.dynamoDb = dynamoDb;
         this.transactionsTable = transactionsTable;
         this.eventsTable = eventsTable;
+        this.searchTable = searchTable;
     }
 
     /** For functions that only read transactions and are given no events table. */
     public static DynamoTransactionRepository readOnly(DynamoDbClient dynamoDb, String transactionsTable) {
-        return new DynamoTransactionRepository(dynamoDb, transactionsTable, null);
+        return new DynamoTransactionRepository(dynamoDb, transactionsTable, null, null);
     }
 
+    /**
+     * The transaction, its event and its search entries in one TransactWriteItems: a payment is never
+     * listed by session or metadata without existing, nor exists without being found that way.
+     */
     @Override
     public boolean insert(Transaction transaction, WebhookEvent event) {
         Put put = Put.builder()
@@ -48,7 +60,14 @@ public final class DynamoTransactionRepository implements TransactionRepository 
                 .item(TransactionItems.toItem(transaction))
                 .conditionExpression("attribute_not_exists(transaction_id)")
                 .build();
-        return write(put, event);
+        List<Map<String, AttributeValue>> entries = TransactionSearchEntries.entries(transaction);
+        if (entries.isEmpty()) {
+            return write(put, event);
+        }
+        if (searchTable == null) {
+            throw new IllegalStateException("this repository was built without the transaction search table");
+        }
+        return write(put, event, TransactionSearchEntries.puts(searchTable, transaction));
     }
 
     @Override
@@ -87,7 +106,12 @@ public final class DynamoTransactionRepository implements TransactionRepository 
      * condition (a new, random id) failing is a bug, not an outcome.
      */
     private boolean write(Put transactionPut, WebhookEvent event) {
-        if (event == null) {
+        return write(transactionPut, event, List.of());
+    }
+
+    /** As {@link #write(Put, WebhookEvent)}, with further puts (search entries) in the same transaction. */
+    private boolean write(Put transactionPut, WebhookEvent event, List<TransactWriteItem> alongside) {
+        if (event == null && alongside.isEmpty()) {
             return DynamoCalls.call("PutItem", () -> {
                 try {
                     dynamoDb.putItem(p -> p.tableName(transactionPut.tableName())
@@ -101,16 +125,19 @@ public final class DynamoTransactionRepository implements TransactionRepository 
                 }
             });
         }
-        if (eventsTable == null) {
+        if (event != null && eventsTable == null) {
             throw new IllegalStateException("this repository was built read-only");
         }
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(transactionPut).build());
-        writes.add(TransactWriteItem.builder().put(Put.builder()
-                .tableName(eventsTable)
-                .item(WebhookEventItems.toItem(event))
-                .conditionExpression("attribute_not_exists(event_id)")
-                .build()).build());
+        if (event != null) {
+            writes.add(TransactWriteItem.builder().put(Put.builder()
+                    .tableName(eventsTable)
+                    .item(WebhookEventItems.toItem(event))
+                    .conditionExpression("attribute_not_exists(event_id)")
+                    .build()).build());
+        }
+        writes.addAll(alongside);
         return DynamoCalls.call("TransactWriteItems", () -> {
             try {
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));
@@ -119,7 +146,7 @@ public final class DynamoTransactionRepository implements TransactionRepository 
                 if (conditionFailed(e, 0)) {
                     return false;
                 }
-                if (conditionFailed(e, 1)) {
+                if (event != null && conditionFailed(e, 1)) {
                     throw new IllegalStateException("webhook event id collision: " + event.eventId(), e);
                 }
                 throw e;

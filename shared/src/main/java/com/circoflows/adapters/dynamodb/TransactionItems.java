@@ -51,6 +51,7 @@ final class TransactionItems {
         if (t.status() == TransactionStatus.AUTHORIZED) {
             item.put(CAPTURE_KEY, s(AUTHORIZED));
         }
+        putListKeys(item, t.transactionId(), t.merchantId(), t.mode(), t.status());
         putIfPresent(item, "gateway_transaction_id", t.gatewayTransactionId());
         item.put("card_brand", s(t.card().brand().wireName()));
         item.put("card_last4", s(t.card().last4()));
@@ -77,6 +78,17 @@ final class TransactionItems {
             item.put("risk", risk(t.risk()));
         }
         return item;
+    }
+
+    /**
+     * The keys of the two list indexes (GET /api/direct-payment), written with every write so the
+     * status index follows every change of status. Also what the backfill adds to older items.
+     */
+    static void putListKeys(Map<String, AttributeValue> item, String transactionId, String merchantId, Mode mode,
+            TransactionStatus status) {
+        int shard = TransactionListKeys.shard(transactionId);
+        item.put(TransactionListKeys.LIST_KEY, s(TransactionListKeys.listKey(merchantId, mode, shard)));
+        item.put(TransactionListKeys.STATUS_KEY, s(TransactionListKeys.statusKey(merchantId, mode, status, shard)));
     }
 
     /** Rule names and a score only: nothing about the card but what the transaction already holds. */

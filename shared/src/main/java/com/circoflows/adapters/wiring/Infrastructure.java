@@ -50,12 +50,21 @@ final class Infrastructure {
     private final Lazy<DynamoDbClient> dynamoDb = new Lazy<>(() ->
             AwsClients.dynamoDb(settings(), httpClient.get(), interceptors()));
     private final Lazy<SqsClient> sqs = new Lazy<>(new SqsClientFactory());
+    /** Reads and updates transactions; inserting one fails loudly here (no search table to write its entries to). */
     private final Lazy<TransactionRepository> transactions = new Lazy<>(() -> new DynamoTransactionRepository(
-            dynamoDb.get(), required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE")));
+            dynamoDb.get(), required("TRANSACTIONS_TABLE"), required("WEBHOOK_EVENTS_TABLE"), null));
     private final Lazy<WebhookJobQueue> webhookQueue = new Lazy<>(() ->
             new SqsWebhookJobQueue(sqs.get(), required("WEBHOOK_QUEUE_URL")));
     private final Lazy<TransactionWriter> transactionWriter = new Lazy<>(() -> new TransactionWriter(
             transactions.get(), webhookQueue.get(), webhookEndpoints(), clock(), ProcessMetrics.get()));
+    /**
+     * The writer of the functions that create payments: its inserts also write the payment's session
+     * and metadata search entries, so only these functions are given TRANSACTION_SEARCH_TABLE.
+     */
+    private final Lazy<TransactionWriter> creatingTransactionWriter = new Lazy<>(() -> new TransactionWriter(
+            new DynamoTransactionRepository(dynamoDb.get(), required("TRANSACTIONS_TABLE"),
+                    required("WEBHOOK_EVENTS_TABLE"), required("TRANSACTION_SEARCH_TABLE")),
+            webhookQueue.get(), webhookEndpoints(), clock(), ProcessMetrics.get()));
     private final Lazy<WebhookEventRepository> webhookEvents = new Lazy<>(() ->
             new DynamoWebhookEventRepository(dynamoDb.get(), required("WEBHOOK_EVENTS_TABLE")));
     private final Lazy<DerivedKeys> derivedKeys = new Lazy<>(() -> new DerivedKeys(appSecret().read()));
@@ -104,6 +113,11 @@ final class Infrastructure {
 
     TransactionWriter transactionWriter() {
         return transactionWriter.get();
+    }
+
+    /** For creating payments (and everything else the writer does): see creatingTransactionWriter. */
+    TransactionWriter creatingTransactionWriter() {
+        return creatingTransactionWriter.get();
     }
 
     WebhookJobQueue webhookQueue() {

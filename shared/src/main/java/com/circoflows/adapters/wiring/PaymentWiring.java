@@ -4,6 +4,7 @@ import com.circoflows.adapters.aws.SqsRequestTypes;
 import com.circoflows.adapters.dynamodb.DynamoGatewayLedger;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
+import com.circoflows.adapters.dynamodb.DynamoTransactionList;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.lambda.MerchantApiPriming;
 import com.circoflows.api.pages.ThreeDSecurePage;
@@ -13,6 +14,7 @@ import com.circoflows.api.payments.ConfirmThreeDSecureEndpoint;
 import com.circoflows.api.payments.CreateDirectPaymentEndpoint;
 import com.circoflows.api.payments.DirectPaymentRequestParser;
 import com.circoflows.api.payments.GetDirectPaymentEndpoint;
+import com.circoflows.api.payments.ListDirectPaymentsEndpoint;
 import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayLedger;
@@ -23,6 +25,7 @@ import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureService;
+import com.circoflows.domain.payment.TransactionListQueries;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.risk.CachedRiskSettings;
@@ -48,7 +51,8 @@ public final class PaymentWiring {
     }
 
     public CreateDirectPaymentEndpoint createDirectPaymentEndpoint() {
-        DirectPaymentService payments = new DirectPaymentService(paymentEngine(), infrastructure.transactionWriter());
+        DirectPaymentService payments = new DirectPaymentService(paymentEngine(),
+                infrastructure.creatingTransactionWriter());
         return new CreateDirectPaymentEndpoint(directPaymentRequestParser(), payments, infrastructure.publicUrls());
     }
 
@@ -64,6 +68,13 @@ public final class PaymentWiring {
     public GetDirectPaymentEndpoint getDirectPaymentEndpoint() {
         return new GetDirectPaymentEndpoint(new TransactionQueries(DynamoTransactionRepository.readOnly(
                 infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE"))), infrastructure.publicUrls());
+    }
+
+    /** GET /api/direct-payment: reads the list indexes and the search table, writes nothing. */
+    public ListDirectPaymentsEndpoint listDirectPaymentsEndpoint() {
+        return new ListDirectPaymentsEndpoint(new TransactionListQueries(new DynamoTransactionList(
+                infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE"),
+                infrastructure.required("TRANSACTION_SEARCH_TABLE"))), infrastructure.publicUrls());
     }
 
     public ConfirmThreeDSecureEndpoint confirmThreeDSecureEndpoint() {

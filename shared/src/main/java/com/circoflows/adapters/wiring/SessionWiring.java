@@ -45,7 +45,8 @@ public final class SessionWiring {
         return new SessionCheckoutService(
                 new DynamoPaymentSessionRepository(infrastructure.dynamoDb(),
                         infrastructure.required("PAYMENT_SESSIONS_TABLE"), infrastructure.required("TRANSACTIONS_TABLE"),
-                        infrastructure.required("WEBHOOK_EVENTS_TABLE")),
+                        infrastructure.required("WEBHOOK_EVENTS_TABLE"),
+                        infrastructure.required("TRANSACTION_SEARCH_TABLE")),
                 infrastructure.transactions(), payments.paymentEngine(), payments.threeDSecureService(),
                 infrastructure.transactionWriter(), infrastructure.merchants(),
                 new DynamoRateLimitCounter(infrastructure.dynamoDb(), infrastructure.required("RISK_COUNTERS_TABLE")),

@@ -46,9 +46,11 @@ class DynamoPaymentSessionRepositoryIT {
     private final String transactionsTable = LocalStackFixture.table("TransactionsTable");
     private final String eventsTable = LocalStackFixture.table("WebhookEventsTable");
     private final DynamoPaymentSessionRepository sessions =
-            new DynamoPaymentSessionRepository(dynamoDb, sessionsTable, transactionsTable, eventsTable);
+            new DynamoPaymentSessionRepository(dynamoDb, sessionsTable, transactionsTable, eventsTable,
+                    LocalStackFixture.table("TransactionSearchTable"));
     private final DynamoTransactionRepository transactions =
-            new DynamoTransactionRepository(dynamoDb, transactionsTable, eventsTable);
+            new DynamoTransactionRepository(dynamoDb, transactionsTable, eventsTable,
+                    LocalStackFixture.table("TransactionSearchTable"));
 
     private static PaymentSession pending(String merchantId) {
         return new PaymentSession(RandomIds.withPrefix("sess_", 24), merchantId, Mode.TEST, 25000, "USD",

@@ -43,7 +43,8 @@ class DynamoTransactionRepositoryIT {
     private final String transactionsTable = LocalStackFixture.table("TransactionsTable");
     private final String eventsTable = LocalStackFixture.table("WebhookEventsTable");
     private final DynamoTransactionRepository transactions =
-            new DynamoTransactionRepository(dynamoDb, transactionsTable, eventsTable);
+            new DynamoTransactionRepository(dynamoDb, transactionsTable, eventsTable,
+                    LocalStackFixture.table("TransactionSearchTable"));
 
     // --- insert -------------------------------------------------------------------------------
 
@@ -352,7 +353,7 @@ class DynamoTransactionRepositoryIT {
     @Test
     void unknownTransactionIsEmptyAndAMissingTableIsAConfigurationFault() {
         assertTrue(transactions.find(AdapterTestData.transactionId()).isEmpty());
-        DynamoTransactionRepository missing = new DynamoTransactionRepository(dynamoDb, "no-such-table", eventsTable);
+        DynamoTransactionRepository missing = new DynamoTransactionRepository(dynamoDb, "no-such-table", eventsTable, null);
 
         assertThrows(IllegalStateException.class, () -> missing.find(AdapterTestData.transactionId()));
         Transaction transaction = AdapterTestData.completed(AdapterTestData.merchantId());

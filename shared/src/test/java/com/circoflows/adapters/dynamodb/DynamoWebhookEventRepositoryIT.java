@@ -36,7 +36,8 @@ class DynamoWebhookEventRepositoryIT {
     private final DynamoDbClient dynamoDb = LocalStackFixture.dynamoDb();
     private final String eventsTable = LocalStackFixture.table("WebhookEventsTable");
     private final DynamoTransactionRepository transactions =
-            new DynamoTransactionRepository(dynamoDb, LocalStackFixture.table("TransactionsTable"), eventsTable);
+            new DynamoTransactionRepository(dynamoDb, LocalStackFixture.table("TransactionsTable"), eventsTable,
+                    LocalStackFixture.table("TransactionSearchTable"));
     private final DynamoWebhookEventRepository events = new DynamoWebhookEventRepository(dynamoDb, eventsTable);
 
     @Test

@@ -69,7 +69,8 @@ class WebhookJobBatchIT {
     private final DynamoWebhookEndpointRepository endpoints =
             new DynamoWebhookEndpointRepository(dynamoDb, merchantsTable);
     private final DynamoTransactionRepository transactions = new DynamoTransactionRepository(dynamoDb,
-            LocalStackFixture.table("TransactionsTable"), eventsTable);
+            LocalStackFixture.table("TransactionsTable"), eventsTable,
+            LocalStackFixture.table("TransactionSearchTable"));
     private final ScriptedWebhookTransport transport = new ScriptedWebhookTransport();
     private final WebhookSecret secret = WebhookSecret.generate();
     private final List<Message> toDelete = new ArrayList<>();

@@ -101,7 +101,8 @@ class SqsWebhookJobQueueIT {
         var dynamoDb = LocalStackFixture.dynamoDb();
         String eventsTable = LocalStackFixture.table("WebhookEventsTable");
         DynamoTransactionRepository transactions = new DynamoTransactionRepository(dynamoDb,
-                LocalStackFixture.table("TransactionsTable"), eventsTable);
+                LocalStackFixture.table("TransactionsTable"), eventsTable,
+                LocalStackFixture.table("TransactionSearchTable"));
         String badUrl = LocalStackFixture.stack().sqs().endpoint() + "/000000000000/no-such-queue";
         TransactionWriter writer = new TransactionWriter(transactions, new SqsWebhookJobQueue(sqs, badUrl),
                 merchantId -> true, AdapterTestData.CLOCK);

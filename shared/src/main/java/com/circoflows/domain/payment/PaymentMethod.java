@@ -1,0 +1,33 @@
+package com.circoflows.domain.payment;
+
+import java.util.Optional;
+
+/**
+ * How a customer pays. Every transaction is a card payment today; the other names are accepted by the
+ * list's payment_method filter so merchants can write their queries now, and match nothing yet.
+ */
+public enum PaymentMethod {
+    CARD("card"),
+    BANK_TRANSFER("bank_transfer"),
+    APPLE_PAY("apple_pay"),
+    GOOGLE_PAY("google_pay");
+
+    private final String wireName;
+
+    PaymentMethod(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<PaymentMethod> fromWireName(String value) {
+        for (PaymentMethod method : values()) {
+            if (method.wireName.equals(value)) {
+                return Optional.of(method);
+            }
+        }
+        return Optional.empty();
+    }
+}
