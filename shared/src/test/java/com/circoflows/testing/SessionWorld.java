@@ -4,13 +4,10 @@ import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayAuthorization;
 import com.circoflows.domain.gateway.GatewayResult;
-import com.circoflows.domain.gateway.GatewayRefund;
-import com.circoflows.domain.gateway.RefundResult;
-import com.circoflows.domain.money.Money;
 import com.circoflows.domain.gateway.TestModeCardGateway;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.Merchant;
-import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureService;
@@ -101,7 +98,7 @@ public final class SessionWorld {
     }
 
     /** The real test-mode gateway, counting what it is asked, with hooks. */
-    public static final class ObservedGateway implements CardGateway {
+    public static final class ObservedGateway extends ForwardingCardGateway {
         private final CardGateway real;
         private final List<String> authorized = new ArrayList<>();
         private final List<String> completed = new ArrayList<>();
@@ -109,6 +106,7 @@ public final class SessionWorld {
         private Function<String, GatewayResult> completion;
 
         ObservedGateway(CardGateway real) {
+            super(real);
             this.real = real;
         }
 
@@ -135,26 +133,6 @@ public final class SessionWorld {
             }
             return answer != null ? answer.apply(gatewayTransactionId)
                     : real.completeThreeDSecure(transactionId, gatewayTransactionId);
-        }
-
-        @Override
-        public GatewayResult capture(String transactionId, String gatewayTransactionId, Money amount) {
-            return real.capture(transactionId, gatewayTransactionId, amount);
-        }
-
-        @Override
-        public GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId) {
-            return real.voidAuthorization(transactionId, gatewayTransactionId);
-        }
-
-        @Override
-        public RefundResult refund(GatewayRefund refund) {
-            return real.refund(refund);
-        }
-
-        @Override
-        public RefundResult refundStatus(GatewayRefund refund) {
-            return real.refundStatus(refund);
         }
 
         /** Runs {@code hook} inside the next authorisation, while the card is "being charged". */

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
-import com.circoflows.domain.gateway.CardGateway;
-import com.circoflows.domain.gateway.GatewayAuthorization;
 import com.circoflows.domain.gateway.GatewayRefund;
-import com.circoflows.domain.gateway.GatewayResult;
 import com.circoflows.domain.gateway.RefundResult;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.money.Money;
@@ -18,6 +15,7 @@ import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.domain.webhook.WebhookEventType;
 import com.circoflows.testing.InMemoryGatewayLedger;
+import com.circoflows.testing.ForwardingCardGateway;
 import com.circoflows.testing.InMemoryRefundRepository;
 import com.circoflows.testing.PaymentWorld;
 import com.circoflows.testing.TestClocks;
@@ -128,9 +126,7 @@ class RefundServiceTest {
     }
 
     /** The test-mode gateway for payments; refunds answered as the test says, every ask recorded. */
-    private static final class ScriptedRefunds implements CardGateway {
-        private final CardGateway real = new com.circoflows.domain.gateway.TestModeCardGateway(
-                new InMemoryGatewayLedger(), TestClocks.fixed());
+    private static final class ScriptedRefunds extends ForwardingCardGateway {
         private final Deque<String> asked = new ArrayDeque<>();
         private Function<GatewayRefund, RefundResult> answer = ask -> new RefundResult.Succeeded("gwre_" + ask.refundId());
 
@@ -138,28 +134,12 @@ class RefundServiceTest {
             this.answer = next;
         }
 
+        ScriptedRefunds() {
+            super(new com.circoflows.domain.gateway.TestModeCardGateway(new InMemoryGatewayLedger(), TestClocks.fixed()));
+        }
+
         List<String> asked() {
             return List.copyOf(asked);
-        }
-
-        @Override
-        public GatewayResult authorize(GatewayAuthorization authorization) {
-            return real.authorize(authorization);
-        }
-
-        @Override
-        public GatewayResult completeThreeDSecure(String transactionId, String gatewayTransactionId) {
-            return real.completeThreeDSecure(transactionId, gatewayTransactionId);
-        }
-
-        @Override
-        public GatewayResult capture(String transactionId, String gatewayTransactionId, Money amount) {
-            return real.capture(transactionId, gatewayTransactionId, amount);
-        }
-
-        @Override
-        public GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId) {
-            return real.voidAuthorization(transactionId, gatewayTransactionId);
         }
 
         @Override
