@@ -15,8 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -184,6 +186,27 @@ final class Browser implements AutoCloseable {
      */
     <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * Waits until the page holding the element has been replaced by the next one. While Chromium swaps
+     * documents, ChromeDriver may call a node of the outgoing one "not in the document" instead of
+     * stale; either way the page has been left.
+     */
+    void awaitLeaving(WebElement element) {
+        await(ignored -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException | NoSuchElementException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     String url() {

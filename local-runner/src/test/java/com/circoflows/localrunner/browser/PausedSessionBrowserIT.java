@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** Five declines pause the session: a phone without JavaScript is told so, and until when, and nothing more is charged. */
 @BrowserTest
@@ -40,7 +39,7 @@ class PausedSessionBrowserIT {
                 WebElement leaving = page.button();
                 page.enterCard(CheckoutPage.DECLINED, CheckoutPage.EXPIRY, Integer.toString(341 + i));
                 page.pay();
-                browser.await(ExpectedConditions.stalenessOf(leaving));
+                browser.awaitLeaving(leaving);
             }
 
             assertEquals("Too many attempts to pay", browser.find(By.tagName("h1")).getText());

@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -31,6 +32,13 @@ import java.util.TreeMap;
 final class RawHttp {
     /** Far above any honest answer here; a case that gets no answer in this time is a hang. */
     private static final int READ_TIMEOUT_MS = 30_000;
+    /**
+     * The fuzz's failed authentications spend the per-address budget (docs/api.md, Rate limits) of the
+     * runner this JVM shares with other test classes, which then get 429 where they expect 401. Sent
+     * from a loopback address of its own (Linux routes all of 127.0.0.0/8 to lo), it spends its own.
+     * Where only 127.0.0.1 exists, that is used.
+     */
+    private static final InetAddress SOURCE = ownLoopbackAddress();
 
     private RawHttp() {
     }
@@ -39,6 +47,7 @@ final class RawHttp {
         int port = e2e.runner().port();
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
+            socket.bind(new InetSocketAddress(SOURCE, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(READ_TIMEOUT_MS);
             // One write: a head and a body in two small segments would wait out Nagle and a delayed ACK.
@@ -59,6 +68,18 @@ final class RawHttp {
                     + fuzzCase.describe());
         } catch (IOException e) {
             throw new AssertionError("no answer (" + e + "): " + fuzzCase.describe());
+        }
+    }
+
+    private static InetAddress ownLoopbackAddress() {
+        try {
+            InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, 0, 66});
+            try (Socket probe = new Socket()) {
+                probe.bind(new InetSocketAddress(address, 0));
+            }
+            return address;
+        } catch (IOException notConfigured) {
+            return InetAddress.getLoopbackAddress();
         }
     }
 
