@@ -41,6 +41,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 400 invalid_request naming the param, and its digits appear nowhere: not in the answer, not in what
  * an Idempotency-Key record keeps, not in the log.
  */
+@Isolated
 class CardNumbersInRequestsTest {
     private static final String PAN = "4242424242424242";
     /** The card number as outside testers wrote it to slip past a plain digit-run check. */

@@ -39,7 +39,9 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class MerchantApiPipelineTest {
     private static final String MERCHANT = "mch_AAAAAAAAAAAAAAAAAAAA";
     private static final long RESET = TestClocks.NOW.getEpochSecond() + 60;

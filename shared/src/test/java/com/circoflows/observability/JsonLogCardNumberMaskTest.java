@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.testing.CapturedLog;
 import java.util.Map;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The log's last line of defence: a card number reaches no log line, however it is written. */
+@Isolated
 class JsonLogCardNumberMaskTest {
     private static final JsonLog LOG = JsonLog.get(JsonLogCardNumberMaskTest.class);
 

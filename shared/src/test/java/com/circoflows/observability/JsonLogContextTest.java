@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class JsonLogContextTest {
     private static final JsonLog LOG = JsonLog.get(JsonLogContextTest.class);
 

@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Sends JsonLog output to memory for the duration of a test (and keeps test output quiet). */
+/**
+ * Sends JsonLog output to memory for the duration of a test (and keeps test output quiet). JsonLog has
+ * one sink per JVM and unit test classes run two at a time, so a class that captures is {@code @Isolated}:
+ * nothing else logs into its buffer or takes the sink from it meanwhile.
+ */
 public final class CapturedLog implements AutoCloseable {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class DeadLetterBatchTest {
     private final InMemoryWebhookEventRepository events = new InMemoryWebhookEventRepository();
     private final DeadLetterBatch batch = new DeadLetterBatch(new DeadLetteredEvents(events, TestClocks.fixed()));

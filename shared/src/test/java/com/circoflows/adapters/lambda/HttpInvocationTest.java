@@ -16,7 +16,9 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class HttpInvocationTest {
     private static final JsonLog LOG = JsonLog.get(HttpInvocationTest.class);
     private static final String FUNCTION = "circoflows-dev-HealthFunction-Abc123";

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -53,6 +54,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * mapping drives it: jobs are received from the WebhookQueue, handed over as an SQSEvent, and the
  * partial batch response decides what SQS keeps. Only the merchant's server is scripted.
  */
+@Isolated
 class WebhookJobBatchIT {
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(4);
     private static final String ENDPOINT_URL = "https://hooks.acme.example/circoflows";

@@ -31,12 +31,14 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** The batch's bookkeeping with an SQS client that records the visibility it is asked to set. */
+@Isolated
 class WebhookJobBatchTest {
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(4);
     private static final String MERCHANT = PaymentWorld.MERCHANT_A.merchantId();

@@ -33,9 +33,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Isolated
 class PaymentPageTest {
     private static final String PAN = "4242424242424242";
     private static final String PAN_TYPED = "4242 4242 4242 4242";

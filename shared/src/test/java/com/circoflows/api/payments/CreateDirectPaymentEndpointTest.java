@@ -41,9 +41,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Isolated
 class CreateDirectPaymentEndpointTest {
     private final PaymentWorld world = PaymentWorld.create();
     private final CreateDirectPaymentEndpoint endpoint = new CreateDirectPaymentEndpoint(

@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class ApiKeyManagementTest {
     private static final String MERCHANT = "mch_AAAAAAAAAAAAAAAAAAAA";
     private static final String OTHER_MERCHANT = "mch_BBBBBBBBBBBBBBBBBBBB";

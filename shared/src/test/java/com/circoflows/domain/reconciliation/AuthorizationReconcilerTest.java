@@ -30,7 +30,9 @@ import com.circoflows.testing.RecordingWebhookJobQueue;
 import com.circoflows.testing.TestCardData;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class AuthorizationReconcilerTest {
     private static final Duration GRACE = AuthorizationReconciler.GRACE;
 

@@ -21,10 +21,12 @@ import com.circoflows.testing.TestClocks;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Isolated
 class FraudScreenTest {
     private static final String BLOCKED = TestCardData.fingerprinter().fingerprint(
             CardNumber.parse(TestCards.BLOCKED_BY_FRAUD_RULES));

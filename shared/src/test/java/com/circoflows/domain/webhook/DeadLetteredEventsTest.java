@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class DeadLetteredEventsTest {
     private static final String MERCHANT = PaymentWorld.MERCHANT_A.merchantId();
     private static final Instant CREATED = TestClocks.NOW.minus(Duration.ofDays(3));

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class WebhookRedeliveryTest {
     private static final String MERCHANT = PaymentWorld.MERCHANT_A.merchantId();
     private static final String URL = "https://hooks.acme.example/in";

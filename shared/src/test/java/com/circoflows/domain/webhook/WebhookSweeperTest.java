@@ -26,7 +26,9 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated
 class WebhookSweeperTest {
     private static final String MERCHANT = PaymentWorld.MERCHANT_A.merchantId();
     private static final Instant OLD = TestClocks.NOW.minus(WebhookSweeper.GRACE).minusSeconds(1);
