@@ -119,13 +119,14 @@ class ListApiKeysHandlerIT {
         assertEquals("cursor", json(response).get("error").get("param").asText());
     }
 
-    /** Keys are ordered by creation time to the millisecond; this keeps the order the test expects. */
+    /**
+     * Keys are ordered by creation time to the millisecond: the next key is issued once the clock has
+     * moved past the millisecond the previous one (issued just before this call) can have.
+     */
     private static IssuedApiKey issueLater(String merchantId) {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        long previousKeyMillisecond = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= previousKeyMillisecond) {
+            Thread.onSpinWait();
         }
         return stack.merchants().issueKey(merchantId);
     }
