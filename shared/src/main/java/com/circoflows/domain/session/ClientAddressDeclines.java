@@ -1,16 +1,13 @@
 package com.circoflows.domain.session;
 
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.ratelimit.ClientAddressSubject;
 import com.circoflows.domain.ratelimit.FixedWindow;
 import com.circoflows.domain.ratelimit.RateLimitCounter;
 import com.circoflows.observability.JsonLog;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The payment page's declines per client address (at most {@code limit} each), across every session
@@ -24,9 +21,6 @@ final class ClientAddressDeclines {
     private static final JsonLog LOG = JsonLog.get(ClientAddressDeclines.class);
     /** Buckets outlive their window a little so a late give-back never meets a recreated one. */
     private static final Duration GRACE = Duration.ofMinutes(1);
-    private static final Pattern IPV4 = Pattern.compile(
-            "^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$");
-    private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*$");
 
     private final RateLimitCounter counter;
     private final int limit;
@@ -46,7 +40,7 @@ final class ClientAddressDeclines {
     Place take(Mode mode, String clientAddress, Instant now) {
         FixedWindow window = FixedWindow.containing(now, DeclineLimits.ADDRESS_WINDOW);
         Instant end = Instant.ofEpochSecond(window.endEpochSecond());
-        String bucket = "page_declines#" + mode.wireName() + "#" + subject(clientAddress) + "#"
+        String bucket = "page_declines#" + mode.wireName() + "#" + ClientAddressSubject.of(clientAddress) + "#"
                 + window.lengthSeconds() + "s#" + window.startEpochSecond();
         long taken = counter.incrementAndGet(bucket, end.plus(GRACE));
         return new Place(bucket, taken <= limit, end);
@@ -64,29 +58,6 @@ final class ClientAddressDeclines {
             counter.giveBack(place.bucket());
         } catch (RuntimeException e) {
             LOG.warn("page_decline_place_not_given_back", Map.of("reason", e.getClass().getSimpleName()));
-        }
-    }
-
-    /**
-     * Who is counted: the address, except that an IPv6 client is counted by its /64, the block one
-     * subscriber gets, so a tester cannot just step through the addresses of their own network.
-     */
-    static String subject(String clientAddress) {
-        if (clientAddress != null && IPV4.matcher(clientAddress).matches()) {
-            return clientAddress;
-        }
-        if (clientAddress == null || clientAddress.length() > 45 || !IPV6.matcher(clientAddress).matches()) {
-            return "unknown";
-        }
-        try {
-            // Holding a colon, it is parsed as an IPv6 literal or refused: never looked up in DNS.
-            byte[] address = InetAddress.getByName(clientAddress).getAddress();
-            if (address.length == 16) {
-                return HexFormat.of().formatHex(address, 0, 8) + "::/64";
-            }
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException notAnAddress) {
-            return "unknown";
         }
     }
 }
