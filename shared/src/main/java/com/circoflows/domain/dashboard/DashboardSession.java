@@ -12,10 +12,15 @@ import java.util.Optional;
  * @param tokenHash  lower-case hex SHA-256 of the cookie's token: the store's key
  * @param expiresAt  the end of its absolute lifetime, however active it is
  * @param csrfSecret 256 random bits, unpadded base64url
+ * @param pendingSecondFactor true for a sign-in whose password was right but whose second factor is still
+ *                   to come: it lives {@link #PENDING_LIFETIME} and signs nobody in, it only lets its
+ *                   holder try a code
  */
 public record DashboardSession(String tokenHash, String userId, String merchantId, Instant createdAt,
-        Instant lastSeenAt, Instant expiresAt, String csrfSecret) {
+        Instant lastSeenAt, Instant expiresAt, String csrfSecret, boolean pendingSecondFactor) {
     public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
+    /** Time to open the authenticator app and type a code, after the password was accepted. */
+    public static final Duration PENDING_LIFETIME = Duration.ofMinutes(5);
     public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
     /**
      * Activity moves {@code lastSeenAt} at most this often, so a busy page costs a write a minute rather
@@ -50,13 +55,15 @@ public record DashboardSession(String tokenHash, String userId, String merchantI
         if (Duration.between(lastSeenAt, now).compareTo(TOUCH_INTERVAL) < 0) {
             return Optional.empty();
         }
-        return Optional.of(new DashboardSession(tokenHash, userId, merchantId, createdAt, now, expiresAt, csrfSecret));
+        return Optional.of(new DashboardSession(tokenHash, userId, merchantId, createdAt, now, expiresAt, csrfSecret,
+                pendingSecondFactor));
     }
 
     /** Without the CSRF secret, so that logging a session hands nobody its forms. */
     @Override
     public String toString() {
         return "DashboardSession[tokenHash=" + tokenHash + ", userId=" + userId + ", merchantId=" + merchantId
-                + ", createdAt=" + createdAt + ", lastSeenAt=" + lastSeenAt + ", expiresAt=" + expiresAt + "]";
+                + ", createdAt=" + createdAt + ", lastSeenAt=" + lastSeenAt + ", expiresAt=" + expiresAt
+                + ", pendingSecondFactor=" + pendingSecondFactor + "]";
     }
 }

@@ -39,7 +39,19 @@ public final class DashboardSessionTokens {
         String token = randomBase64url();
         Instant now = clock.instant();
         DashboardSession session = new DashboardSession(hash(token), userId, merchantId, now, now,
-                now.plus(DashboardSession.ABSOLUTE_LIFETIME), randomBase64url());
+                now.plus(DashboardSession.ABSOLUTE_LIFETIME), randomBase64url(), false);
+        return new IssuedDashboardSession(token, session);
+    }
+
+    /**
+     * A sign-in waiting for its second factor: a token like a session's, stored the same way, but
+     * flagged pending and good for {@link DashboardSession#PENDING_LIFETIME} only.
+     */
+    public IssuedDashboardSession issuePendingSecondFactor(String userId, String merchantId) {
+        String token = randomBase64url();
+        Instant now = clock.instant();
+        DashboardSession session = new DashboardSession(hash(token), userId, merchantId, now, now,
+                now.plus(DashboardSession.PENDING_LIFETIME), randomBase64url(), true);
         return new IssuedDashboardSession(token, session);
     }
 

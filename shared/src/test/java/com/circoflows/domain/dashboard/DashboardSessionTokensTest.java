@@ -52,6 +52,18 @@ class DashboardSessionTokensTest {
     }
 
     @Test
+    void aPendingSecondFactorSignInIsFlaggedAndLivesFiveMinutes() {
+        IssuedDashboardSession pending = tokens.issuePendingSecondFactor(USER, MERCHANT);
+
+        assertTrue(pending.session().pendingSecondFactor());
+        assertFalse(tokens.issue(USER, MERCHANT).session().pendingSecondFactor());
+        assertEquals(TestClocks.NOW.plus(Duration.ofMinutes(5)), pending.session().expiresAt());
+        assertFalse(pending.session().isExpired(TestClocks.NOW.plus(Duration.ofMinutes(5)).minusMillis(1)));
+        assertTrue(pending.session().isExpired(TestClocks.NOW.plus(Duration.ofMinutes(5))));
+        assertEquals(Optional.of(pending.session().tokenHash()), tokens.tokenHashOf(pending.token()));
+    }
+
+    @Test
     void aPresentedTokenLeadsToItsSessionsKey() {
         IssuedDashboardSession issued = tokens.issue(USER, MERCHANT);
 
