@@ -1,6 +1,5 @@
 package com.circoflows.domain.dashboard;
 
-import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.MerchantOnboarding;
 import com.circoflows.domain.merchant.Mode;
 import java.time.Clock;
@@ -9,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The dashboard's accounts: sign-up (a merchant with its owner), sign-in with throttling and an optional
- * TOTP second factor, sessions, password and second-factor changes, and the team of a merchant.
+ * TOTP second factor, sessions, and password and second-factor changes. The team of a merchant is
+ * {@link DashboardTeam}'s.
  *
  * <p>What a page may show comes back as {@link AccountOutcome}, {@link SignInResult} or an empty
  * Optional, never as an exception; no password, token, code or hash is in any message or toString.
@@ -22,8 +21,6 @@ public final class DashboardAccounts {
     /** The issuer an authenticator app shows beside the code. */
     static final String TOTP_ISSUER = "CircoFlows";
     static final int MAX_BUSINESS_NAME_LENGTH = 100;
-    /** 20 base62 characters, about 119 bits: meets the policy, and nobody guesses it before it is changed. */
-    static final int SETUP_PASSWORD_LENGTH = 20;
     /** Optimistic writes of a second factor lost to simultaneous ones before the sign-in is refused. */
     private static final int MAX_WRITE_CONFLICTS = 4;
 
@@ -296,125 +293,7 @@ public final class DashboardAccounts {
         return AccountOutcome.done(changed);
     }
 
-    // ---- team -------------------------------------------------------------------------------------
-
-    /**
-     * Adds a user to the owner's merchant with a random setup password, returned once for the owner to
-     * hand over; the new user must choose their own at their first sign-in.
-     */
-    public AccountOutcome<InvitedUser> invite(String ownerUserId, String email, DashboardRole role) {
-        Objects.requireNonNull(role, "role");
-        Optional<DashboardUser> owner = teamManager(ownerUserId);
-        if (owner.isEmpty()) {
-            return AccountOutcome.refused(AccountRefusal.Reason.NOT_ALLOWED);
-        }
-        String normalisedEmail = EmailAddresses.normalise(email);
-        if (!EmailAddresses.isValid(normalisedEmail)) {
-            return AccountOutcome.refused(AccountRefusal.Reason.INVALID_EMAIL);
-        }
-        if (users.findByEmail(normalisedEmail).isPresent()) {
-            return AccountOutcome.refused(AccountRefusal.Reason.EMAIL_TAKEN);
-        }
-        String setupPassword = RandomIds.base62(SETUP_PASSWORD_LENGTH);
-        DashboardUser invited = DashboardUser.newUser(owner.get().merchantId(), normalisedEmail, role,
-                hasher.hash(setupPassword), true, clock.instant());
-        try {
-            users.create(invited);
-        } catch (EmailAlreadyRegistered raced) {
-            return AccountOutcome.refused(AccountRefusal.Reason.EMAIL_TAKEN);
-        }
-        return AccountOutcome.done(new InvitedUser(invited, setupPassword));
-    }
-
-    /** Gives a user of the owner's merchant another role; the last owner keeps theirs. */
-    public AccountOutcome<DashboardUser> changeRole(String ownerUserId, String userId, DashboardRole role) {
-        Objects.requireNonNull(role, "role");
-        Optional<DashboardUser> owner = teamManager(ownerUserId);
-        if (owner.isEmpty()) {
-            return AccountOutcome.refused(AccountRefusal.Reason.NOT_ALLOWED);
-        }
-        Optional<DashboardUser> target = teamMember(owner.get(), userId);
-        if (target.isEmpty()) {
-            return AccountOutcome.refused(AccountRefusal.Reason.USER_NOT_FOUND);
-        }
-        DashboardUser current = target.get();
-        if (current.role() == role) {
-            return AccountOutcome.done(current);
-        }
-        DashboardUser changed = current.withRole(role);
-        if (current.role() != DashboardRole.OWNER) {
-            return users.update(changed, current.version()) ? AccountOutcome.done(changed)
-                    : AccountOutcome.refused(AccountRefusal.Reason.CHANGED_MEANWHILE);
-        }
-        return whileAnotherOwnerStays(current, changed,
-                otherOwner -> users.updateWhileOwner(changed, current.version(), otherOwner));
-    }
-
-    /** Removes a user of the owner's merchant (the owner themselves too) and ends their sessions. */
-    public AccountOutcome<DashboardUser> removeUser(String ownerUserId, String userId) {
-        Optional<DashboardUser> owner = teamManager(ownerUserId);
-        if (owner.isEmpty()) {
-            return AccountOutcome.refused(AccountRefusal.Reason.NOT_ALLOWED);
-        }
-        Optional<DashboardUser> target = teamMember(owner.get(), userId);
-        if (target.isEmpty()) {
-            return AccountOutcome.refused(AccountRefusal.Reason.USER_NOT_FOUND);
-        }
-        DashboardUser current = target.get();
-        AccountOutcome<DashboardUser> outcome;
-        if (current.role() != DashboardRole.OWNER) {
-            outcome = users.delete(current.userId(), current.version(), null) ? AccountOutcome.done(current)
-                    : AccountOutcome.refused(AccountRefusal.Reason.CHANGED_MEANWHILE);
-        } else {
-            outcome = whileAnotherOwnerStays(current, current,
-                    otherOwner -> users.delete(current.userId(), current.version(), otherOwner));
-        }
-        if (outcome.isDone()) {
-            sessions.deleteAllForUser(current.userId());
-        }
-        return outcome;
-    }
-
-    /** The team of the user's merchant, for the team page. */
-    public List<DashboardUser> team(String userId) {
-        return users.findById(userId).map(user -> users.listByMerchant(user.merchantId()).stream()
-                .sorted(Comparator.comparing(DashboardUser::createdAt).thenComparing(DashboardUser::email))
-                .toList()).orElse(List.of());
-    }
-
     // ---- internals --------------------------------------------------------------------------------
-
-    /**
-     * Makes a write that takes an owner away ({@code write}, given another owner's id) conditional on that
-     * other owner staying one, trying each other owner in turn.
-     */
-    private AccountOutcome<DashboardUser> whileAnotherOwnerStays(DashboardUser current, DashboardUser result,
-            Function<String, Boolean> write) {
-        List<String> otherOwners = users.listByMerchant(current.merchantId()).stream()
-                .filter(user -> user.role() == DashboardRole.OWNER && !user.userId().equals(current.userId()))
-                .map(DashboardUser::userId)
-                .toList();
-        for (String otherOwner : otherOwners) {
-            if (write.apply(otherOwner)) {
-                return AccountOutcome.done(result);
-            }
-            Optional<DashboardUser> reread = users.findById(current.userId());
-            if (reread.isEmpty() || reread.get().version() != current.version()) {
-                return AccountOutcome.refused(AccountRefusal.Reason.CHANGED_MEANWHILE);
-            }
-            // Still as read: that other owner is no longer one. Try the next.
-        }
-        return AccountOutcome.refused(AccountRefusal.Reason.LAST_OWNER);
-    }
-
-    private Optional<DashboardUser> teamManager(String userId) {
-        return users.findById(userId).filter(user -> user.role().canManageTeam());
-    }
-
-    /** A user of the owner's merchant; a user of another merchant is not found, like an unknown one. */
-    private Optional<DashboardUser> teamMember(DashboardUser owner, String userId) {
-        return users.findById(userId).filter(user -> user.merchantId().equals(owner.merchantId()));
-    }
 
     /** The password of a signed-in user, checked under the sign-in throttle; empty when right. */
     private Optional<AccountRefusal> checkPassword(DashboardUser user, String password, String clientAddress) {

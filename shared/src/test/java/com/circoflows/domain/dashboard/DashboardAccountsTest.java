@@ -46,6 +46,7 @@ class DashboardAccountsTest {
     private final InMemoryLoginAttemptStore attempts = new InMemoryLoginAttemptStore();
     private final Totp totp = Totp.standard();
     private final DashboardAccounts accounts = accountsHashingAtCost(4);
+    private final DashboardTeam team = new DashboardTeam(users, sessions, new PasswordHasher(4), clock);
 
     // ---- sign-up ----------------------------------------------------------------------------------
 
@@ -576,7 +577,7 @@ class DashboardAccountsTest {
     void anInvitedUserSignsInWithTheSetupPasswordAndMustThenChooseTheirOwn() {
         DashboardUser owner = signUp().owner();
 
-        InvitedUser invited = accounts.invite(owner.userId(), " Dev@Example.com", DashboardRole.DEVELOPER).value();
+        InvitedUser invited = team.invite(owner.userId(), " Dev@Example.com", DashboardRole.DEVELOPER).value();
 
         assertEquals("dev@example.com", invited.user().email());
         assertEquals(owner.merchantId(), invited.user().merchantId());
@@ -590,7 +591,7 @@ class DashboardAccountsTest {
         SignInResult.SignedIn later = assertInstanceOf(SignInResult.SignedIn.class,
                 accounts.signIn("dev@example.com", NEW_PASSWORD, ADDRESS));
         assertFalse(later.mustChangePassword());
-        assertEquals(2, accounts.team(owner.userId()).size());
+        assertEquals(2, team.members(owner.userId()).size());
     }
 
     @Test
@@ -599,11 +600,11 @@ class DashboardAccountsTest {
         DashboardUser developer = invite(owner, "dev@example.com", DashboardRole.DEVELOPER);
 
         assertEquals(AccountRefusal.Reason.NOT_ALLOWED,
-                accounts.invite(developer.userId(), "x@example.com", DashboardRole.OWNER).refusal().reason());
+                team.invite(developer.userId(), "x@example.com", DashboardRole.OWNER).refusal().reason());
         assertEquals(AccountRefusal.Reason.NOT_ALLOWED,
-                accounts.changeRole(developer.userId(), developer.userId(), DashboardRole.OWNER).refusal().reason());
+                team.changeRole(developer.userId(), developer.userId(), DashboardRole.OWNER).refusal().reason());
         assertEquals(AccountRefusal.Reason.NOT_ALLOWED,
-                accounts.removeUser(developer.userId(), owner.userId()).refusal().reason());
+                team.removeUser(developer.userId(), owner.userId()).refusal().reason());
         assertEquals(2, users.all().size());
         assertEquals(DashboardRole.DEVELOPER, users.findById(developer.userId()).orElseThrow().role());
     }
@@ -614,9 +615,9 @@ class DashboardAccountsTest {
         accounts.signUp("Other Shop", "bo@example.com", PASSWORD, ADDRESS).value();
 
         assertEquals(AccountRefusal.Reason.EMAIL_TAKEN,
-                accounts.invite(owner.userId(), "BO@example.com", DashboardRole.VIEWER).refusal().reason());
+                team.invite(owner.userId(), "BO@example.com", DashboardRole.VIEWER).refusal().reason());
         assertEquals(AccountRefusal.Reason.INVALID_EMAIL,
-                accounts.invite(owner.userId(), "bo", DashboardRole.VIEWER).refusal().reason());
+                team.invite(owner.userId(), "bo", DashboardRole.VIEWER).refusal().reason());
     }
 
     @Test
@@ -625,9 +626,9 @@ class DashboardAccountsTest {
         DashboardUser stranger = accounts.signUp("Other Shop", "bo@example.com", PASSWORD, ADDRESS).value().owner();
 
         assertEquals(AccountRefusal.Reason.USER_NOT_FOUND,
-                accounts.changeRole(owner.userId(), stranger.userId(), DashboardRole.VIEWER).refusal().reason());
+                team.changeRole(owner.userId(), stranger.userId(), DashboardRole.VIEWER).refusal().reason());
         assertEquals(AccountRefusal.Reason.USER_NOT_FOUND,
-                accounts.removeUser(owner.userId(), stranger.userId()).refusal().reason());
+                team.removeUser(owner.userId(), stranger.userId()).refusal().reason());
         assertEquals(DashboardRole.OWNER, users.findById(stranger.userId()).orElseThrow().role());
     }
 
@@ -638,7 +639,7 @@ class DashboardAccountsTest {
         String token = signInAs(developer.email()).session().token();
 
         assertEquals(DashboardRole.VIEWER,
-                accounts.changeRole(owner.userId(), developer.userId(), DashboardRole.VIEWER).value().role());
+                team.changeRole(owner.userId(), developer.userId(), DashboardRole.VIEWER).value().role());
 
         assertEquals(DashboardRole.VIEWER, accounts.authenticate(token).orElseThrow().role());
     }
@@ -649,9 +650,9 @@ class DashboardAccountsTest {
         invite(owner, "dev@example.com", DashboardRole.DEVELOPER);
 
         assertEquals(AccountRefusal.Reason.LAST_OWNER,
-                accounts.changeRole(owner.userId(), owner.userId(), DashboardRole.DEVELOPER).refusal().reason());
+                team.changeRole(owner.userId(), owner.userId(), DashboardRole.DEVELOPER).refusal().reason());
         assertEquals(AccountRefusal.Reason.LAST_OWNER,
-                accounts.removeUser(owner.userId(), owner.userId()).refusal().reason());
+                team.removeUser(owner.userId(), owner.userId()).refusal().reason());
         assertEquals(DashboardRole.OWNER, users.findById(owner.userId()).orElseThrow().role());
     }
 
@@ -660,12 +661,12 @@ class DashboardAccountsTest {
         DashboardUser owner = signUp().owner();
         DashboardUser second = invite(owner, "bo@example.com", DashboardRole.OWNER);
 
-        DashboardUser steppedDown = accounts.changeRole(owner.userId(), owner.userId(), DashboardRole.DEVELOPER)
+        DashboardUser steppedDown = team.changeRole(owner.userId(), owner.userId(), DashboardRole.DEVELOPER)
                 .value();
 
         assertEquals(DashboardRole.DEVELOPER, steppedDown.role());
         assertEquals(AccountRefusal.Reason.LAST_OWNER,
-                accounts.removeUser(second.userId(), second.userId()).refusal().reason());
+                team.removeUser(second.userId(), second.userId()).refusal().reason());
     }
 
     @Test
@@ -673,9 +674,9 @@ class DashboardAccountsTest {
         DashboardUser ana = signUp().owner();
         DashboardUser bo = invite(ana, "bo@example.com", DashboardRole.OWNER);
         List<AccountOutcome<DashboardUser>> racer = new ArrayList<>();
-        users.beforeNextUpdate(() -> racer.add(accounts.changeRole(bo.userId(), ana.userId(), DashboardRole.VIEWER)));
+        users.beforeNextUpdate(() -> racer.add(team.changeRole(bo.userId(), ana.userId(), DashboardRole.VIEWER)));
 
-        AccountOutcome<DashboardUser> late = accounts.changeRole(ana.userId(), bo.userId(), DashboardRole.VIEWER);
+        AccountOutcome<DashboardUser> late = team.changeRole(ana.userId(), bo.userId(), DashboardRole.VIEWER);
 
         assertTrue(racer.get(0).isDone());
         assertEquals(AccountRefusal.Reason.LAST_OWNER, late.refusal().reason());
@@ -689,7 +690,7 @@ class DashboardAccountsTest {
         DashboardUser developer = invite(owner, "dev@example.com", DashboardRole.DEVELOPER);
         String token = signInAs(developer.email()).session().token();
 
-        assertEquals(developer.userId(), accounts.removeUser(owner.userId(), developer.userId()).value().userId());
+        assertEquals(developer.userId(), team.removeUser(owner.userId(), developer.userId()).value().userId());
 
         assertEquals(Optional.empty(), accounts.authenticate(token));
         assertEquals(Optional.empty(), users.findById(developer.userId()));
@@ -749,7 +750,7 @@ class DashboardAccountsTest {
 
     /** Invited, then signed in once to set {@link #NEW_PASSWORD}. */
     private DashboardUser invite(DashboardUser owner, String email, DashboardRole role) {
-        InvitedUser invited = accounts.invite(owner.userId(), email, role).value();
+        InvitedUser invited = team.invite(owner.userId(), email, role).value();
         accounts.changePassword(invited.user().userId(), invited.setupPassword(), NEW_PASSWORD, ADDRESS).value();
         return users.findById(invited.user().userId()).orElseThrow();
     }
