@@ -8,9 +8,7 @@ import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionQueries;
-import com.circoflows.domain.payment.TransactionView;
 import com.circoflows.domain.ratelimit.RateLimitClass;
-import java.util.Map;
 
 /**
  * GET /api/direct-payment/{transaction_id}. While the customer's 3-D Secure challenge is open, the
@@ -35,10 +33,6 @@ public final class GetDirectPaymentEndpoint implements MerchantEndpoint {
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
         String transactionId = TransactionIds.fromPath(request.pathParameter("transaction_id"));
         Transaction transaction = transactions.findOwned(caller, transactionId);
-        Map<String, Object> data = TransactionView.of(transaction);
-        if (transaction.awaitsChallenge()) {
-            PaymentResponses.putChallengeAction(data, urls.threeDSecurePage(request, transactionId));
-        }
-        return Envelope.ok(200, null, data);
+        return Envelope.ok(200, null, PaymentResponses.transactionView(transaction, request, urls));
     }
 }

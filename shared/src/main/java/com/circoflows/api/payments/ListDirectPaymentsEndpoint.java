@@ -14,7 +14,6 @@ import com.circoflows.domain.payment.TransactionFilter;
 import com.circoflows.domain.payment.TransactionListQueries;
 import com.circoflows.domain.payment.TransactionPage;
 import com.circoflows.domain.payment.TransactionStatus;
-import com.circoflows.domain.payment.TransactionView;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.session.HostedPaymentService;
 import java.time.Instant;
@@ -59,17 +58,9 @@ public final class ListDirectPaymentsEndpoint implements MerchantEndpoint {
         TransactionFilter filter = filter(query);
         PaymentMethod method = paymentMethod(query.get("payment_method"));
         TransactionPage found = transactions.list(caller, filter, method, page.limit(), page.cursor());
-        List<Map<String, Object>> shown = found.transactions().stream().map(t -> view(request, t)).toList();
+        List<Map<String, Object>> shown = found.transactions().stream()
+                .map(t -> PaymentResponses.transactionView(t, request, urls)).toList();
         return Envelope.ok(200, null, PageRequest.page("transactions", shown, found.nextCursor()));
-    }
-
-    /** As GET /api/direct-payment/{transaction_id}: an open challenge carries its 3ds_url. */
-    private Map<String, Object> view(ApiRequest request, Transaction transaction) {
-        Map<String, Object> data = TransactionView.of(transaction);
-        if (transaction.awaitsChallenge()) {
-            PaymentResponses.putChallengeAction(data, urls.threeDSecurePage(request, transaction.transactionId()));
-        }
-        return data;
     }
 
     static TransactionFilter filter(Map<String, String> query) {

@@ -1,9 +1,12 @@
 package com.circoflows.api.payments;
 
+import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
+import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionView;
 import com.circoflows.domain.time.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +41,16 @@ final class PaymentResponses {
         data.put("created_at", Timestamps.format(t.createdAt()));
         data.put("webhook_queued", outcome.webhookQueued());
         return Envelope.ok(202, "3D Secure authentication required", data);
+    }
+
+    /** A transaction as GET /api/direct-payment/{transaction_id} and the list show it: an open challenge
+     * carries its 3ds_url. */
+    static Map<String, Object> transactionView(Transaction transaction, ApiRequest request, PublicUrls urls) {
+        Map<String, Object> data = TransactionView.of(transaction);
+        if (transaction.awaitsChallenge()) {
+            putChallengeAction(data, urls.threeDSecurePage(request, transaction.transactionId()));
+        }
+        return data;
     }
 
     /** The reference's 3-D Secure fields: what the customer must do, and where. */
