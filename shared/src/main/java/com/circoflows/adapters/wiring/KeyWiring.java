@@ -39,7 +39,7 @@ public final class KeyWiring {
      * verification of it (every function has the template's one API_KEY_CACHE_TTL_SECONDS), so the
      * next request with it anywhere learns of it from the count it makes anyway.
      */
-    private ApiKeyManagement apiKeyManagement() {
+    ApiKeyManagement apiKeyManagement() {
         ApiKeyIssuer issuer = new ApiKeyIssuer(infrastructure.apiKeys(), new Sha256SecretHasher(), infrastructure.clock());
         Duration markedFor = infrastructure.keyCacheTtl().plus(REVOCATION_MARK_MARGIN);
         return new ApiKeyManagement(infrastructure.apiKeys(), issuer, infrastructure.verifiedKeys(),

@@ -3,6 +3,7 @@ package com.circoflows.api.payments;
 import com.circoflows.api.RequestBodies;
 import com.circoflows.json.JsonValue;
 import com.circoflows.json.JsonObject;
+import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.money.CurrencyRules;
@@ -137,11 +138,22 @@ public final class RequestFields {
      */
     public static String optionalLabel(JsonObject body, String name, int maxLength) {
         String value = optionalString(body, name, maxLength);
-        if (value == null) {
-            return null;
+        return value == null ? null : label(name, value, maxLength);
+    }
+
+    /**
+     * A label typed by a person (a key's name, say), as the API and the dashboard accept it: 1 to
+     * {@code maxLength} printable characters on one line, no card number.
+     */
+    public static String label(String name, String value, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw ApiException.invalidParam(name, "The " + name + " must be 1 to " + maxLength + " characters.");
         }
         if (value.codePoints().anyMatch(RequestFields::unprintable)) {
             throw ApiException.invalidParam(name, "The " + name + " must be printable characters only, on one line.");
+        }
+        if (CardNumberDetector.containsCardNumber(value)) {
+            throw ApiException.invalidParam(name, "The " + name + " must not contain a card number.");
         }
         return value;
     }

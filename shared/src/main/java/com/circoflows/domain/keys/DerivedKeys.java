@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class DerivedKeys {
     public static final String CARD_FINGERPRINT = "circoflows/card-fingerprint/v1";
     public static final String PAGE_TOKEN = "circoflows/page-token/v1";
+    public static final String DASHBOARD_VISITOR_FORM = "circoflows/dashboard-visitor-form/v1";
     private static final int MIN_SECRET_LENGTH = 32;
 
     private final byte[] secret;
