@@ -70,6 +70,8 @@ class SamTemplateTest {
                 template.table("WebhookEventsTable").globalSecondaryIndex("by_merchant_created").rangeKey());
         assertEquals(new IndexDefinition("by_merchant_mode_created", "merchant_mode", "created_at", "ALL", List.of()),
                 template.table("WebhookEventsTable").globalSecondaryIndex("by_merchant_mode_created"));
+        assertEquals(new IndexDefinition("by_transaction_created", "transaction_id", "created_at", "ALL", List.of()),
+                template.table("WebhookEventsTable").globalSecondaryIndex("by_transaction_created"));
     }
 
     @Test

@@ -267,6 +267,39 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
         return new WebhookEventPage(page, next);
     }
 
+    @Override
+    public synchronized WebhookEventPage listForTransaction(String merchantId, Mode mode, String transactionId,
+            int limit, String cursor) {
+        failIfAsked();
+        String scope = merchantId + "#" + mode.wireName() + "#" + transactionId;
+        List<Row> ofTransaction = rows.values().stream()
+                .filter(row -> transactionId.equals(row.event.transactionId()))
+                .sorted(Comparator.comparing((Row row) -> row.event.createdAt())
+                        .thenComparing(row -> row.event.eventId()).reversed())
+                .toList();
+        String after = cursor == null ? null : decodeCursor(cursor, scope);
+        boolean callers = ofTransaction.stream()
+                .allMatch(row -> row.event.merchantId().equals(merchantId) && row.event.mode() == mode);
+        if (!callers) {
+            return new WebhookEventPage(List.of(), null);
+        }
+        int start = 0;
+        if (after != null) {
+            start = ofTransaction.size();
+            for (int i = 0; i < ofTransaction.size(); i++) {
+                if (ofTransaction.get(i).event.eventId().equals(after)) {
+                    start = i + 1;
+                    break;
+                }
+            }
+        }
+        int end = Math.min(ofTransaction.size(), start + limit);
+        List<StoredWebhookEvent> page = ofTransaction.subList(start, end).stream().map(Row::stored).toList();
+        String next = end < ofTransaction.size() ? encodeCursor(scope, ofTransaction.get(end - 1).event.eventId())
+                : null;
+        return new WebhookEventPage(page, next);
+    }
+
     /** Runs {@code concurrentWriter} inside the next acquireLease, before its condition is checked. */
     public synchronized void beforeNextLease(Consumer<InMemoryWebhookEventRepository> concurrentWriter) {
         this.beforeNextLease = concurrentWriter;

@@ -224,6 +224,38 @@ class CrossTenantMatrixIT {
         }
     }
 
+    /**
+     * GET /api/webhook-events?transaction_id= on A's payment: A sees its events; merchant B and A's own
+     * live key get exactly what an unknown transaction id gets (an empty list), so the list does not
+     * tell them the id exists; A's cursor of that list is refused to both.
+     */
+    @Test
+    void eventsOfAsTransactionListNothingForAnotherMerchantOrModeExactlyAsAnUnknownId() {
+        String query = "/api/webhook-events?limit=1&transaction_id=";
+        HttpResult own = merchantA.api().get(query + completedTransactionOfA);
+        assertEquals(200, own.status(), own::describe);
+        assertEquals(completedTransactionOfA, own.data().path("events").path(0).path("transaction_id").asText(),
+                own::describe);
+        String cursorOfA = own.data().path("next_cursor").asText();
+        assertFalse(cursorOfA.isEmpty(), "A's payment has its payment and refund events: " + own.describe());
+        Map<String, Api> others = new LinkedHashMap<>();
+        others.put("merchant B", merchantB);
+        others.put("A's live key", liveKeyOfA);
+        for (Map.Entry<String, Api> other : others.entrySet()) {
+            for (String transactionId : List.of(completedTransactionOfA, objectsOfA.get("transaction_id"))) {
+                HttpResult listed = other.getValue().get(query + transactionId);
+                HttpResult unknown = other.getValue().get(query + "txn_" + RandomIds.base62(24));
+                String what = other.getKey() + " listing the events of " + transactionId;
+                assertEquals(200, listed.status(), () -> what + ": " + listed.describe());
+                assertEquals(unknown.body(), listed.body(), what + " answers as for an unknown id");
+                assertEquals(0, listed.data().path("events").size(), () -> what + ": " + listed.describe());
+                assertNoDataOfA(listed, what);
+            }
+            HttpResult replayed = other.getValue().get(query + completedTransactionOfA + "&cursor=" + cursorOfA);
+            ApiAssertions.assertError(replayed, 400, "invalid_request", "invalid_request_error", null, "cursor");
+        }
+    }
+
     /** Items of either mode, less those of live mode (a live key's own keys and their last use). */
     private static Map<String, Map<String, AttributeValue>> testModeItems(
             Map<String, Map<String, AttributeValue>> items) {

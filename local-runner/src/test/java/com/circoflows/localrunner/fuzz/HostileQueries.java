@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Query strings: limit negative, zero, huge, fractional, non-numeric, repeated; cursors that are the
  * caller's genuine next_cursor, that cursor tampered with (bytes flipped, cut, padded; decoded, one
- * part changed and encoded again), another merchant's, or not base64 at all; and broken query syntax.
+ * part changed and encoded again), another merchant's, or not base64 at all; the event list's
+ * transaction_id (own, another merchant's, malformed); and broken query syntax.
  */
 final class HostileQueries {
     private HostileQueries() {
@@ -17,7 +18,7 @@ final class HostileQueries {
     }
 
     static Gen<Query> queries(MerchantObjects own, MerchantObjects strangers) {
-        return random -> switch (random.nextInt(4)) {
+        return random -> switch (random.nextInt(5)) {
             case 0 -> new Query("limit", "limit=" + Gen.elements("-1", "0", "1", "100", "101", "2147483647", "2147483648",
                     "99999999999999999999", "1.5", "1e2", "abc", "", "%20", "%205", "5%20", "%EF%BC%91%EF%BC%90", "0x10",
                     "%2B5", "NaN", "1,2", "%00", "1%00", "-0").next(random) + (random.nextInt(5) == 0 ? "&limit=7" : ""));
@@ -25,6 +26,8 @@ final class HostileQueries {
                     + (random.nextBoolean() ? "&limit=" + Gen.between(1, 3).next(random) : ""));
             case 2 -> new Query("both", "limit=" + Gen.elements("1", "-5", "x").next(random) + "&cursor="
                     + cursor(own, strangers, random));
+            case 3 -> new Query("transaction_id", "transaction_id=" + transactionId(own, strangers, random)
+                    + Gen.elements("", "", "&limit=1", "&cursor=" + cursor(own, strangers, random)).next(random));
             default -> new Query("query syntax", Gen.elements("&&&", "=", "==", "a==b", "limit", "limit=", "cursor",
                     "cursor=", "%zz=1", "a=%", "limit[]=1", "limit[0]=1&limit[1]=2", "%E2%82%AC=%E2%82%AC",
                     "x=" + "y".repeat(Gen.elements(100, 4000, 9000).next(random)), "limit=1;cursor=x", "?", "??limit=1",
@@ -82,6 +85,18 @@ final class HostileQueries {
             }
             return new Query(String.join("+", kinds), text.toString());
         };
+    }
+
+    /**
+     * The event list's transaction_id: the caller's own payments, another merchant's (an empty list, as
+     * for an unknown id), ids of the wrong shape and hostile text.
+     */
+    private static String transactionId(MerchantObjects own, MerchantObjects strangers, Random random) {
+        return Gen.elements(own.completedTransactionId(), own.pendingTransactionId(),
+                strangers.completedTransactionId(), strangers.pendingTransactionId(), "txn_" + "A".repeat(24),
+                "txn_short", "TXN_" + "A".repeat(24), own.eventId(), own.sessionId(), "",
+                own.completedTransactionId() + "%00", own.completedTransactionId() + "&transaction_id=" + "txn_"
+                + "B".repeat(24), HostilePaths.encode(HostileText.ANY.next(random))).next(random);
     }
 
     private static String transactionCursor(MerchantObjects own, MerchantObjects strangers, Random random) {

@@ -28,6 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoWebhookEventRepository implements WebhookEventRepository {
     /** The merchant's events of one mode, by created_at (key merchant_mode: "mch_…#test"). */
     static final String BY_MERCHANT_MODE = "by_merchant_mode_created";
+    /**
+     * One transaction's events, by created_at (key transaction_id). Sparse in effect: an event without
+     * a transaction (webhook.test) has no transaction_id and is not in it.
+     */
+    static final String BY_TRANSACTION = "by_transaction_created";
     static final String NEVER_ATTEMPTED_INDEX = "by_sweep_key";
     /**
      * Sparse, like by_sweep_key: only retrying events carry {@link #RETRY_KEY}, sorted by when their
@@ -242,6 +247,35 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
         List<StoredWebhookEvent> events = new ArrayList<>();
         items.stream().limit(limit).forEach(item -> events.add(WebhookEventItems.storedFromItem(item)));
         String next = more ? EventListCursor.encode(items.get(limit - 1)) : null;
+        return new WebhookEventPage(events, next);
+    }
+
+    @Override
+    public WebhookEventPage listForTransaction(String merchantId, Mode mode, String transactionId, int limit,
+            String cursor) {
+        Map<String, AttributeValue> startKey = cursor == null ? null
+                : EventListCursor.decodeForTransaction(cursor, merchantId, mode, transactionId);
+        QueryResponse response = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .indexName(BY_TRANSACTION)
+                .keyConditionExpression("transaction_id = :transaction")
+                .expressionAttributeValues(Map.of(":transaction", s(transactionId)))
+                .scanIndexForward(false)
+                .exclusiveStartKey(startKey)
+                .limit(limit + 1)));
+        List<Map<String, AttributeValue>> items = response.items();
+        List<StoredWebhookEvent> events = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items.subList(0, Math.min(limit, items.size()))) {
+            StoredWebhookEvent stored = WebhookEventItems.storedFromItem(item);
+            // A payment's events all share its merchant and mode, so this is all or nothing: someone
+            // else's transaction lists exactly as an unknown id does.
+            if (!stored.event().merchantId().equals(merchantId) || stored.event().mode() != mode) {
+                return new WebhookEventPage(List.of(), null);
+            }
+            events.add(stored);
+        }
+        boolean more = items.size() > limit;
+        String next = more ? EventListCursor.encodeForTransaction(items.get(limit - 1), merchantId, mode) : null;
         return new WebhookEventPage(events, next);
     }
 

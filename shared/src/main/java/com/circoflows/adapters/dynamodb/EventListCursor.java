@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The next_cursor of a merchant's event list: the last event shown (merchant, mode, created_at, event
  * id). It only works for the merchant and mode it was made for, and only names a position such a page
  * can end at: a cursor edited by hand is refused as not valid, never handed to DynamoDB, which fails on
- * an empty or oversized key part.
+ * an empty or oversized key part. A page of one transaction's events has a cursor of its own, which
+ * also names the transaction; neither kind works in the other list.
  */
 final class EventListCursor {
     private EventListCursor() {
@@ -32,5 +33,21 @@ final class EventListCursor {
         }
         return Map.of(WebhookEventItems.MERCHANT_MODE, s(WebhookEventItems.merchantMode(merchantId, mode)),
                 "created_at", s(parts[2]), "event_id", s(parts[3]));
+    }
+
+    /** The next_cursor of one transaction's events: merchant, mode, transaction id, created_at, event id. */
+    static String encodeForTransaction(Map<String, AttributeValue> lastKey, String merchantId, Mode mode) {
+        return PageCursors.encode(merchantId, mode.wireName(), lastKey.get("transaction_id").s(),
+                lastKey.get("created_at").s(), lastKey.get("event_id").s());
+    }
+
+    /** The ExclusiveStartKey (of the by-transaction index) the cursor names, or a 400 naming {@code cursor}. */
+    static Map<String, AttributeValue> decodeForTransaction(String cursor, String merchantId, Mode mode,
+            String transactionId) {
+        String[] parts = PageCursors.decode(cursor, 5, merchantId, mode.wireName(), transactionId);
+        if (!Attributes.isTime(parts[3]) || !WebhookEvents.isEventId(parts[4])) {
+            throw PageCursors.invalid();
+        }
+        return Map.of("transaction_id", s(transactionId), "created_at", s(parts[3]), "event_id", s(parts[4]));
     }
 }

@@ -11,8 +11,13 @@ public final class TransactionIds {
     private TransactionIds() {
     }
 
+    /** Whether {@code value} has the shape of the ids payments get (txn_ and 24 base62 characters). */
+    public static boolean isWellFormed(String value) {
+        return value != null && SHAPE.matcher(value).matches();
+    }
+
     public static String fromPath(String value) {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!isWellFormed(value)) {
             throw new ApiException(ErrorCode.TRANSACTION_NOT_FOUND);
         }
         return value;

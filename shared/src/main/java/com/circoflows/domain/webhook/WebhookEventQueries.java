@@ -19,6 +19,12 @@ public final class WebhookEventQueries {
         return events.listForMerchant(caller.merchantId(), caller.mode(), limit, cursor);
     }
 
+    /** One payment's events: empty for another merchant's or mode's transaction, as for an unknown id. */
+    public WebhookEventPage listForTransaction(AuthenticatedKey caller, String transactionId, int limit,
+            String cursor) {
+        return events.listForTransaction(caller.merchantId(), caller.mode(), transactionId, limit, cursor);
+    }
+
     public StoredWebhookEvent get(AuthenticatedKey caller, String eventId) {
         return events.findWithDelivery(eventId)
                 .filter(stored -> stored.event().merchantId().equals(caller.merchantId())

@@ -67,4 +67,12 @@ public interface WebhookEventRepository {
 
     /** The merchant's events of one mode, newest first; a cursor works only for the merchant and mode it came from. */
     WebhookEventPage listForMerchant(String merchantId, Mode mode, int limit, String cursor);
+
+    /**
+     * The events of one transaction, newest first, when it is the merchant's and of that mode; another
+     * merchant's transaction, one of the other mode and an unknown id all give the same empty page, so a
+     * list never tells whether someone else's id exists. A cursor works only for the merchant, mode and
+     * transaction it came from. Events with no transaction (webhook.test) are never in such a list.
+     */
+    WebhookEventPage listForTransaction(String merchantId, Mode mode, String transactionId, int limit, String cursor);
 }

@@ -462,7 +462,95 @@ class WebhookDeliveryStateIT {
         assertNull(page.nextCursor());
     }
 
+    // --- one transaction's events --------------------------------------------------------------
+
+    @Test
+    void aTransactionsEventsAreListedNewestFirstAcrossPagesAndNoOtherEvents() {
+        String merchant = AdapterTestData.merchantId();
+        WebhookEvent first = stored(WebhookTestEvents.pending(merchant, now));
+        List<String> newestFirst = new ArrayList<>(List.of(first.eventId()));
+        for (int i = 1; i <= 4; i++) {
+            newestFirst.add(0, stored(sameTransaction(first, now.plusSeconds(i))).eventId());
+        }
+        stored(WebhookTestEvents.pending(merchant, now.plusSeconds(2)));
+
+        WebhookEventPage page1 = events.listForTransaction(merchant, Mode.TEST, first.transactionId(), 2, null);
+        WebhookEventPage page2 = events.listForTransaction(merchant, Mode.TEST, first.transactionId(), 2,
+                page1.nextCursor());
+        WebhookEventPage page3 = events.listForTransaction(merchant, Mode.TEST, first.transactionId(), 2,
+                page2.nextCursor());
+
+        List<String> seen = new ArrayList<>();
+        for (WebhookEventPage page : List.of(page1, page2, page3)) {
+            page.events().forEach(e -> seen.add(e.event().eventId()));
+        }
+        assertEquals(newestFirst, seen);
+        assertNull(page3.nextCursor(), "the last page says so");
+    }
+
+    @Test
+    void anotherMerchantsOrModesTransactionListsNothingAsAnUnknownIdDoes() {
+        String owner = AdapterTestData.merchantId();
+        WebhookEvent theirs = stored(WebhookTestEvents.pending(owner, now));
+        stored(sameTransaction(theirs, now.plusSeconds(1)));
+
+        WebhookEventPage otherMerchant = events.listForTransaction(AdapterTestData.merchantId(), Mode.TEST,
+                theirs.transactionId(), 1, null);
+        WebhookEventPage otherMode = events.listForTransaction(owner, Mode.LIVE, theirs.transactionId(), 1, null);
+        WebhookEventPage unknown = events.listForTransaction(owner, Mode.TEST, "txn_" + "Z".repeat(24), 1, null);
+
+        for (WebhookEventPage page : List.of(otherMerchant, otherMode, unknown)) {
+            assertTrue(page.events().isEmpty());
+            assertNull(page.nextCursor(), "no cursor that would show more exists");
+        }
+        assertEquals(2, events.listForTransaction(owner, Mode.TEST, theirs.transactionId(), 10, null).events().size());
+    }
+
+    @Test
+    void aTransactionListsCursorWorksOnlyForItsMerchantModeAndTransaction() {
+        String merchant = AdapterTestData.merchantId();
+        WebhookEvent first = stored(WebhookTestEvents.pending(merchant, now));
+        stored(sameTransaction(first, now.plusSeconds(1)));
+        WebhookEvent other = stored(WebhookTestEvents.pending(merchant, now.plusSeconds(2)));
+        stored(sameTransaction(other, now.plusSeconds(3)));
+        String cursor = events.listForTransaction(merchant, Mode.TEST, first.transactionId(), 1, null).nextCursor();
+        String wholeList = events.listForMerchant(merchant, Mode.TEST, 1, null).nextCursor();
+        assertNotNull(cursor);
+
+        List<Runnable> misuses = List.of(
+                () -> events.listForTransaction(merchant, Mode.TEST, other.transactionId(), 1, cursor),
+                () -> events.listForTransaction(merchant, Mode.LIVE, first.transactionId(), 1, cursor),
+                () -> events.listForTransaction(AdapterTestData.merchantId(), Mode.TEST, first.transactionId(), 1, cursor),
+                () -> events.listForMerchant(merchant, Mode.TEST, 1, cursor),
+                () -> events.listForTransaction(merchant, Mode.TEST, first.transactionId(), 1, wholeList),
+                () -> events.listForTransaction(merchant, Mode.TEST, first.transactionId(), 1, "garbage"));
+        for (Runnable misuse : misuses) {
+            ApiException e = assertThrows(ApiException.class, misuse::run);
+            assertEquals("cursor", e.param());
+        }
+    }
+
+    /** Every event ever stored carries transaction_id, so the index needs no backfill; test events carry none. */
+    @Test
+    void anEventWithoutATransactionIsStoredWithoutTheAttributeAndListedOnlyInTheWholeList() {
+        String merchant = AdapterTestData.merchantId();
+        WebhookEvent pending = WebhookTestEvents.pending(merchant, now);
+        WebhookEvent noTransaction = stored(new WebhookEvent(pending.eventId(), merchant, Mode.TEST, null,
+                pending.type(), now, Map.of("test", true), DeliveryStatus.PENDING, null));
+
+        assertFalse(raw(noTransaction.eventId()).containsKey("transaction_id"));
+        assertNull(events.findWithDelivery(noTransaction.eventId()).orElseThrow().event().transactionId());
+        assertEquals(List.of(noTransaction.eventId()), events.listForMerchant(merchant, Mode.TEST, 10, null).events()
+                .stream().map(e -> e.event().eventId()).toList());
+    }
+
     // --- helpers ------------------------------------------------------------------------------
+
+    private static WebhookEvent sameTransaction(WebhookEvent first, Instant createdAt) {
+        WebhookEvent fresh = WebhookTestEvents.pending(first.merchantId(), first.mode(), createdAt, null);
+        return new WebhookEvent(fresh.eventId(), first.merchantId(), first.mode(), first.transactionId(), fresh.type(),
+                createdAt, first.data(), DeliveryStatus.PENDING, null);
+    }
 
     private WebhookEvent stored(WebhookEvent event) {
         dynamoDb.putItem(put -> put.tableName(table).item(WebhookEventItems.toItem(event)));

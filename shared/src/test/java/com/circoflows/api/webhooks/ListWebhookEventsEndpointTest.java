@@ -128,6 +128,66 @@ class ListWebhookEventsEndpointTest {
         }
     }
 
+    @Test
+    void transactionIdListsOnlyThatPaymentsEventsNewestFirstAcrossPages() {
+        WebhookEvent first = stored(MERCHANT, 90);
+        List<String> newestFirst = new ArrayList<>();
+        newestFirst.add(first.eventId());
+        for (int i = 0; i < 2; i++) {
+            WebhookEvent later = ofSameTransaction(first, 60 - 30 * i);
+            newestFirst.add(0, later.eventId());
+        }
+        stored(MERCHANT, 10);
+
+        ApiResponse page1 = list(Map.of("transaction_id", first.transactionId(), "limit", "2"));
+        String cursor = (String) Responses.data(page1).get("next_cursor");
+        ApiResponse page2 = list(Map.of("transaction_id", first.transactionId(), "limit", "2", "cursor", cursor));
+
+        List<Object> seen = new ArrayList<>();
+        listed(page1).forEach(e -> seen.add(e.get("event_id")));
+        listed(page2).forEach(e -> seen.add(e.get("event_id")));
+        assertEquals(newestFirst, seen);
+        assertEquals(false, Responses.data(page2).get("has_more"));
+        listed(page1).forEach(e -> assertEquals(first.transactionId(), e.get("transaction_id")));
+    }
+
+    @Test
+    void anotherMerchantsTransactionListsNothingExactlyAsAnUnknownId() {
+        WebhookEvent theirs = stored(PaymentWorld.MERCHANT_B.merchantId(), 5);
+
+        ApiResponse foreign = list(Map.of("transaction_id", theirs.transactionId()));
+        ApiResponse unknown = list(Map.of("transaction_id", "txn_" + "A".repeat(24)));
+
+        assertEquals(200, foreign.statusCode());
+        assertEquals(Responses.data(unknown), Responses.data(foreign));
+        assertTrue(listed(foreign).isEmpty());
+        assertEquals(false, Responses.data(foreign).get("has_more"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "txn_", "txn_123", "TXN_AAAAAAAAAAAAAAAAAAAAAAAA", "evt_AAAAAAAAAAAAAAAAAAAAAAAA",
+            "txn_AAAAAAAAAAAAAAAAAAAAAAA-", "txn_AAAAAAAAAAAAAAAAAAAAAAAAA", "txn_AAAAAAAAAAAAAAAAAAAAAAAA\n"})
+    void transactionIdThatCannotBeOneIsA400NamingIt(String transactionId) {
+        ApiResponse response = list(Map.of("transaction_id", transactionId));
+
+        assertEquals(400, response.statusCode());
+        assertEquals("invalid_request", Responses.error(response).get("code"));
+        assertEquals("transaction_id", Responses.error(response).get("param"));
+    }
+
+    @Test
+    void aCursorOfTheWholeListDoesNotWorkForOneTransactionNorTheReverse() {
+        WebhookEvent first = stored(MERCHANT, 90);
+        ofSameTransaction(first, 60);
+        String wholeListCursor = (String) Responses.data(list(Map.of("limit", "1"))).get("next_cursor");
+        String transactionCursor = (String) Responses.data(
+                list(Map.of("limit", "1", "transaction_id", first.transactionId()))).get("next_cursor");
+
+        assertEquals("cursor", Responses.error(list(Map.of("transaction_id", first.transactionId(),
+                "cursor", wholeListCursor))).get("param"));
+        assertEquals("cursor", Responses.error(list(Map.of("cursor", transactionCursor))).get("param"));
+    }
+
     private ApiResponse list(Map<String, String> query) {
         return WebhookApiCalls.respond(() -> endpoint.handle(
                 WebhookApiCalls.get("/api/webhook-events", Map.of(), new HashMap<>(query)), PaymentWorld.MERCHANT_A));
@@ -136,6 +196,14 @@ class ListWebhookEventsEndpointTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> listed(ApiResponse response) {
         return (List<Map<String, Object>>) Responses.data(response).get("events");
+    }
+
+    private WebhookEvent ofSameTransaction(WebhookEvent first, int secondsAgo) {
+        WebhookEvent later = new WebhookEvent(com.circoflows.domain.ids.RandomIds.withPrefix("evt_", 24),
+                first.merchantId(), first.mode(), first.transactionId(), first.type(),
+                TestClocks.NOW.minusSeconds(secondsAgo), first.data(), first.deliveryStatus(), null);
+        events.add(later);
+        return later;
     }
 
     private WebhookEvent stored(String merchantId, int secondsAgo) {

@@ -172,6 +172,57 @@ class ListWebhookEventsHandlerIT {
                 Map.of("cursor", "not-a-cursor")), owner.apiKey())), "cursor");
     }
 
+    @Test
+    void ofATransactionEventListsThatPaymentsEventsNewestFirstAndNoOthers() {
+        NewMerchant merchant = stack.merchants().newMerchant("Payment Page Merchant");
+        stack.webhooks().setWebhookEndpoint(merchant.merchantId(), SampleEvents.LOCAL_WEBHOOK_URL);
+        CreatedPayment refunded = stack.payments().pay("direct-payment-create/success.json", merchant.apiKey());
+        APIGatewayV2HTTPResponse refund = stack.payments().refund(merchant.apiKey(), refunded.transactionId(),
+                "{\"amount\": 500}");
+        assertEquals(200, refund.getStatusCode(), refund.getBody());
+        stack.payments().pay("direct-payment-create/success.json", merchant.apiKey());
+        APIGatewayV2HTTPEvent sample = event("webhook-events-list/of-a-transaction.json");
+        assertEquals(Map.of("transaction_id", "txn_SAMPLEtransactionId00000", "limit", "10"),
+                sample.getQueryStringParameters());
+
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(withQuery(sample,
+                Map.of("transaction_id", refunded.transactionId(), "limit", "10")), merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode data = json(response).get("data");
+        List<String> types = new ArrayList<>();
+        data.get("events").forEach(e -> {
+            assertEquals(refunded.transactionId(), e.get("transaction_id").asText(), response.getBody());
+            types.add(e.get("type").asText());
+        });
+        assertEquals(List.of("refund.succeeded", "payment.succeeded"), types, "newest first");
+        assertFalse(data.get("has_more").asBoolean());
+    }
+
+    @Test
+    void anotherMerchantsTransactionListsNothingAsAnUnknownOneDoes() {
+        NewMerchant owner = stack.merchants().newMerchant("Transaction Owner");
+        NewMerchant other = stack.merchants().newMerchant("Transaction Snooper");
+        CreatedPayment owned = stack.payments().pay("direct-payment-create/success.json", owner.apiKey());
+
+        APIGatewayV2HTTPResponse foreign = invoke(withApiKey(withQuery(event("webhook-events-list/of-a-transaction.json"),
+                Map.of("transaction_id", owned.transactionId())), other.apiKey()));
+        APIGatewayV2HTTPResponse unknown = invoke(withApiKey(event("webhook-events-list/of-a-transaction.json"),
+                other.apiKey()));
+
+        assertEquals(200, foreign.getStatusCode(), foreign.getBody());
+        assertEquals(unknown.getBody(), foreign.getBody());
+        assertEquals(0, json(foreign).get("data").get("events").size());
+    }
+
+    @Test
+    void aTransactionIdThatCannotBeOneIsRefusedNamingIt() {
+        for (String transactionId : new String[] {"", "txn_short", "evt_SAMPLEwebhookEventId0000", "' OR 1=1"}) {
+            assertBadParam(invoke(withQuery(event("webhook-events-list/of-a-transaction.json"),
+                    Map.of("transaction_id", transactionId))), "transaction_id");
+        }
+    }
+
     private static void assertEvent(JsonNode event, CreatedPayment payment, String type) {
         assertEquals(stack.webhooks().eventIdOf(payment), event.get("event_id").asText());
         assertEquals(type, event.get("type").asText());
