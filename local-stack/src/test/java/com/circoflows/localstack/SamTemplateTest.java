@@ -32,12 +32,13 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheElevenTablesInTemplateOrder() {
+    void findsTheFourteenTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "TransactionSearchTable", "RefundsTable",
                         "PaymentSessionsTable",
                         "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
-                        "GatewayAuthorizationsTable"),
+                        "GatewayAuthorizationsTable", "DashboardUsersTable", "DashboardSessionsTable",
+                        "LoginAttemptsTable"),
                 template.tables().stream().map(TableDefinition::logicalId).toList());
     }
 
@@ -79,6 +80,25 @@ class SamTemplateTest {
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
         assertEquals("expires_at", template.table("RiskCountersTable").ttlAttribute());
         assertNull(template.table("TransactionsTable").ttlAttribute());
+    }
+
+    @Test
+    void readsTheDashboardTablesWithTheirIndexesAndTtl() {
+        TableDefinition users = template.table("DashboardUsersTable");
+        assertEquals("item_key", users.hashKey());
+        assertNull(users.ttlAttribute());
+        assertEquals(List.of(new IndexDefinition("by_merchant", "merchant_id", "created_at", "ALL", List.of())),
+                users.globalSecondaryIndexes());
+        TableDefinition sessions = template.table("DashboardSessionsTable");
+        assertEquals("token_hash", sessions.hashKey());
+        assertEquals("purge_at", sessions.ttlAttribute());
+        assertEquals(List.of(new IndexDefinition("by_user", "user_id", null, "ALL", List.of())),
+                sessions.globalSecondaryIndexes());
+        TableDefinition attempts = template.table("LoginAttemptsTable");
+        assertEquals("attempt_key", attempts.hashKey());
+        assertNull(attempts.rangeKey());
+        assertEquals("purge_at", attempts.ttlAttribute());
+        assertTrue(attempts.globalSecondaryIndexes().isEmpty());
     }
 
     @Test

@@ -171,6 +171,8 @@ class TemplateContractTest {
         assertEquals("expires_at", template.table("RateLimitsTable").ttlAttribute());
         assertEquals("expires_at", template.table("RiskCountersTable").ttlAttribute());
         assertEquals("expires_at", template.table("IdempotencyTable").ttlAttribute());
+        assertEquals("purge_at", template.table("DashboardSessionsTable").ttlAttribute());
+        assertEquals("purge_at", template.table("LoginAttemptsTable").ttlAttribute());
     }
 
     @Test
@@ -208,6 +210,11 @@ class TemplateContractTest {
         assertNotNull(template.table("TransactionsTable").globalSecondaryIndex("by_merchant_created"));
         assertEquals("touched_at",
                 template.table("GatewayAuthorizationsTable").globalSecondaryIndex("by_reconcile_key").rangeKey());
+        assertEquals("item_key", template.table("DashboardUsersTable").hashKey());
+        assertEquals("merchant_id", template.table("DashboardUsersTable").globalSecondaryIndex("by_merchant").hashKey());
+        assertEquals("token_hash", template.table("DashboardSessionsTable").hashKey());
+        assertEquals("user_id", template.table("DashboardSessionsTable").globalSecondaryIndex("by_user").hashKey());
+        assertEquals("attempt_key", template.table("LoginAttemptsTable").hashKey());
     }
 
     @Test
