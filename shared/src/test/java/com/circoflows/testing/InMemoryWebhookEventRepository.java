@@ -79,6 +79,16 @@ public final class InMemoryWebhookEventRepository implements WebhookEventReposit
     }
 
     @Override
+    public synchronized boolean insert(WebhookEvent event) {
+        failIfAsked();
+        if (rows.containsKey(event.eventId())) {
+            return false;
+        }
+        add(event);
+        return true;
+    }
+
+    @Override
     public synchronized Optional<WebhookEvent> find(String eventId) {
         return findWithDelivery(eventId).map(StoredWebhookEvent::event);
     }

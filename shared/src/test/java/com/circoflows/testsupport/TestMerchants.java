@@ -69,6 +69,11 @@ public final class TestMerchants {
                 .issue(merchantId, Mode.TEST);
     }
 
+    /** Another active key of the merchant's, of {@code mode}, as {@code bin/admin create-key --mode} would issue it. */
+    public IssuedApiKey issueKey(String merchantId, Mode mode) {
+        return new ApiKeyIssuer(apiKeys(), new Sha256SecretHasher(), Clock.systemUTC()).issue(merchantId, mode);
+    }
+
     private String onboard(String name, String key) {
         var merchants = new DynamoMerchantRepository(stack.dynamoDbClient(), table("MerchantsTable"));
         return new MerchantOnboarding(merchants,

@@ -97,7 +97,11 @@ public final class ColdStartScenarios {
             Map.entry("WebhookDeliveryFunction", this::deliveryJob),
             Map.entry("WebhookDeadLetterFunction", this::deadLetteredJob),
             Map.entry("WebhookSweeperFunction",
-                    merchant -> SampleEvents.scheduledEvent("webhook-sweeper/scheduled.json")));
+                    merchant -> SampleEvents.scheduledEvent("webhook-sweeper/scheduled.json")),
+            Map.entry("SendTestWebhookEventFunction", merchant -> {
+                handlerStack.webhooks().setWebhookEndpoint(merchant.merchantId(), receiverUrl);
+                return http("webhook-endpoint-test/send.json", merchant);
+            }));
     }
 
     public boolean covers(String logicalId) {

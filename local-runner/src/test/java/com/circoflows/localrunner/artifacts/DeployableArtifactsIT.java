@@ -100,7 +100,9 @@ class DeployableArtifactsIT {
             Map.entry("ListRefundsFunction", Sample.http("events/refunds-list/not-found.json", 404)),
             // Nothing pending on a fresh stack.
             Map.entry("PaymentSettlementFunction",
-                    Sample.schedule("events/payment-settlement/scheduled.json", "settled_refunds", 0)));
+                    Sample.schedule("events/payment-settlement/scheduled.json", "settled_refunds", 0)),
+            // Refused before anything is read, whether or not the artifact merchant has an endpoint.
+            Map.entry("SendTestWebhookEventFunction", Sample.http("events/webhook-endpoint-test/typed.json", 400)));
 
     /** Issue 6's goal for every deployable jar, in bytes (decimal MB, the stricter reading of "10 MB"). */
     private static final long SIZE_GOAL_BYTES = 10_000_000;

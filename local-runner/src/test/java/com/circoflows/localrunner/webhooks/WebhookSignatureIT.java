@@ -106,6 +106,49 @@ class WebhookSignatureIT extends OnWebhookStack {
     }
 
     /**
+     * POST /api/webhook-endpoint/test: a webhook.test event about no payment reaches the endpoint through
+     * the queue and the delivery function, signed like every event (the receiver's own HMAC code and the
+     * reference's PHP snippet accept it), and is listed, with its attempt, without a transaction.
+     */
+    @Test
+    void aTestEventArrivesSignedAndIsListedWithItsAttempt(@TempDir Path dir) throws Exception {
+        Merchant merchant = stack.newMerchant("Test Event Merchant");
+        ReceiverServer receiver = receiver();
+        String secret = merchant.createEndpoint(receiver.url("/hooks/test"));
+        receiver.expectSecrets(secret);
+
+        Response sent = merchant.sendTestEvent();
+
+        assertEquals(202, sent.status(), sent::describe);
+        String eventId = sent.data().path("event_id").asText();
+        assertEquals("webhook.test", sent.data().path("type").asText(), sent::describe);
+        assertTrue(sent.data().path("transaction_id").isNull(), sent::describe);
+        Received webhook = Poll.until("webhook.test at the receiver", Duration.ofSeconds(10), receiver::requests,
+                requests -> !requests.isEmpty()).get(0);
+        assertEquals("/hooks/test", webhook.path());
+        assertEquals(List.of(), webhook.verification().problems(), "both signatures verify, fresh timestamp");
+        assertEquals(eventId, webhook.webhookId());
+        JsonNode body = WebhookStack.parse(webhook.bodyText());
+        assertEquals(List.of("id", "type", "created_at", "data"), fieldNames(body), webhook.bodyText());
+        assertEquals("webhook.test", body.path("type").asText());
+        assertTrue(body.path("data").path("test").asBoolean(), webhook.bodyText());
+        assertFalse(body.path("data").has("transaction_id"), webhook.bodyText());
+        if (onPath("php")) {
+            Path payload = dir.resolve("test-event.json");
+            Files.write(payload, webhook.body());
+            assertEquals("OK webhook.test", php(secret, webhook.header("x-webhook-signature"), payload));
+        }
+
+        JsonNode listed = Poll.until("the test event delivered", Duration.ofSeconds(10),
+                () -> merchant.event(eventId).data(), event -> "delivered".equals(event.path("delivery_status").asText()));
+        assertTrue(listed.path("transaction_id").isNull(), listed::toString);
+        assertEquals(1, listed.path("attempts").size(), listed::toString);
+        assertEquals(200, listed.path("attempts").path(0).path("http_status").asInt(), listed::toString);
+        Response all = merchant.events("limit=5");
+        assertEquals(eventId, all.data().path("events").path(0).path("event_id").asText(), all::describe);
+    }
+
+    /**
      * The reference's PHP snippet, run by PHP itself on a body exactly as received. Only where its
      * inputs come from differs (a web server would fill $_SERVER and php://input).
      */

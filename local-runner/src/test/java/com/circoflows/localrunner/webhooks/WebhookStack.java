@@ -287,6 +287,10 @@ final class WebhookStack implements AutoCloseable {
             return rotateSecret(null);
         }
 
+        Response sendTestEvent() {
+            return send("POST", "/api/webhook-endpoint/test", "");
+        }
+
         Response rotateSecret(String idempotencyKey) {
             return send("POST", "/api/webhook-endpoint/rotate-secret", "", idempotencyKey);
         }

@@ -60,6 +60,14 @@ public final class DynamoWebhookEventRepository implements WebhookEventRepositor
     }
 
     @Override
+    public boolean insert(WebhookEvent event) {
+        return DynamoCalls.conditionally("PutItem", () -> dynamoDb.putItem(put -> put
+                .tableName(table)
+                .item(WebhookEventItems.toItem(event))
+                .conditionExpression("attribute_not_exists(event_id)")));
+    }
+
+    @Override
     public Optional<StoredWebhookEvent> findWithDelivery(String eventId) {
         Map<String, AttributeValue> item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
                 .tableName(table).key(key(eventId)).consistentRead(true))).item();

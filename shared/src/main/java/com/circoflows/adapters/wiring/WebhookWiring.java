@@ -9,6 +9,7 @@ import com.circoflows.api.webhooks.GetWebhookEventEndpoint;
 import com.circoflows.api.webhooks.ListWebhookEventsEndpoint;
 import com.circoflows.api.webhooks.RedeliverWebhookEventEndpoint;
 import com.circoflows.api.webhooks.RotateWebhookSecretEndpoint;
+import com.circoflows.api.webhooks.SendTestWebhookEventEndpoint;
 import com.circoflows.api.webhooks.SetWebhookEndpointEndpoint;
 import com.circoflows.domain.reconciliation.AuthorizationReconciler;
 import com.circoflows.domain.sweep.ScheduledSweep;
@@ -19,6 +20,7 @@ import com.circoflows.domain.webhook.WebhookEndpointService;
 import com.circoflows.domain.webhook.WebhookEventQueries;
 import com.circoflows.domain.webhook.WebhookRedelivery;
 import com.circoflows.domain.webhook.WebhookSweeper;
+import com.circoflows.domain.webhook.WebhookTestSender;
 import com.circoflows.domain.webhook.signing.WebhookSigner;
 import com.circoflows.observability.ProcessMetrics;
 import java.time.Duration;
@@ -49,6 +51,11 @@ public final class WebhookWiring {
 
     public ExpirePreviousWebhookSecretEndpoint expirePreviousWebhookSecretEndpoint() {
         return new ExpirePreviousWebhookSecretEndpoint(webhookEndpointService());
+    }
+
+    public SendTestWebhookEventEndpoint sendTestWebhookEventEndpoint() {
+        return new SendTestWebhookEventEndpoint(new WebhookTestSender(infrastructure.webhookEndpoints(),
+                infrastructure.webhookEvents(), infrastructure.webhookQueue(), infrastructure.clock()));
     }
 
     public ListWebhookEventsEndpoint listWebhookEventsEndpoint() {

@@ -39,6 +39,11 @@ public enum ErrorCode {
             "Payment session is already completed."),
     SESSION_PAYMENT_IN_PROGRESS("session_payment_in_progress", INVALID_REQUEST_ERROR,
             "The customer's card is being charged for this session right now; retry in a few seconds."),
+    WEBHOOK_ENDPOINT_NOT_SET("webhook_endpoint_not_set", INVALID_REQUEST_ERROR,
+            "No webhook endpoint is set; set one with PUT /api/webhook-endpoint first."),
+    WEBHOOK_ENDPOINT_DISABLED("webhook_endpoint_disabled", INVALID_REQUEST_ERROR,
+            "The webhook endpoint is disabled (it answered 410 Gone); set its URL again with PUT /api/webhook-endpoint "
+                    + "to enable it."),
     LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", INVALID_REQUEST_ERROR,
             "Live payments are not enabled for this account yet; use a test key."),
     ROUTE_NOT_FOUND("not_found", INVALID_REQUEST_ERROR, "No such endpoint."),

@@ -8,7 +8,8 @@ import java.util.Map;
  * A notification owed to a merchant. {@code data} is frozen when the event is created: a merchant
  * receives the transaction as it was at that moment, however late the delivery. {@code targetUrl}
  * is the payment's own webhook_url, if it had one; otherwise the merchant's endpoint receives it.
- * {@code mode} is its transaction's: a key sees only the events of its own mode.
+ * {@code mode} is its transaction's: a key sees only the events of its own mode. {@code transactionId}
+ * is null only for a test event (webhook.test), which is about no payment.
  */
 public record WebhookEvent(
         String eventId,

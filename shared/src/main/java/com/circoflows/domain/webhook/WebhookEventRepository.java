@@ -12,6 +12,13 @@ import java.util.Optional;
 public interface WebhookEventRepository {
     Optional<WebhookEvent> find(String eventId);
 
+    /**
+     * Stores an event that belongs to no transaction (a test event), as a transaction's own write
+     * would store it: pending and in the sweeper's never-attempted index until a delivery touches it.
+     * False when an event with its id is stored already (a retry of the request that made it).
+     */
+    boolean insert(WebhookEvent event);
+
     Optional<StoredWebhookEvent> findWithDelivery(String eventId);
 
     /**

@@ -7,7 +7,9 @@ public enum WebhookEventType {
     PAYMENT_AUTHORIZED("payment.authorized"),
     PAYMENT_CANCELED("payment.canceled"),
     REFUND_SUCCEEDED("refund.succeeded"),
-    REFUND_FAILED("refund.failed");
+    REFUND_FAILED("refund.failed"),
+    /** Sent on the merchant's request (POST /api/webhook-endpoint/test); about no payment. See ADR 0017. */
+    WEBHOOK_TEST("webhook.test");
 
     private final String wireName;
 

@@ -3,7 +3,9 @@ package com.circoflows.domain.webhook;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionView;
+import com.circoflows.domain.merchant.Mode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The event each transaction status announces. */
@@ -15,7 +17,10 @@ public final class WebhookEvents {
      */
     public static final String NO_DESTINATION = "no_endpoint: the payment had no webhook_url and no endpoint was set "
             + "(PUT /api/webhook-endpoint, then redeliver)";
-    private static final String ID_PREFIX = "evt_";
+    /** What a test event's data says: it is about no payment, and nothing is owed for it. */
+    public static final String TEST_MESSAGE = "A test event sent with POST /api/webhook-endpoint/test. "
+            + "It is about no payment; answer 2xx to show your endpoint works.";
+    public static final String ID_PREFIX = "evt_";
     private static final int ID_RANDOM_LENGTH = 24;
 
     private WebhookEvents() {
@@ -53,6 +58,19 @@ public final class WebhookEvents {
                 data,
                 hasDestination ? WebhookEvent.DeliveryStatus.PENDING : WebhookEvent.DeliveryStatus.FAILED,
                 payment.webhookUrl());
+    }
+
+    /**
+     * A test event (webhook.test) for the merchant's endpoint: about no payment, so no transaction id;
+     * its data says it is a test. Pending, to be queued and delivered like any event.
+     */
+    public static WebhookEvent test(String eventId, String merchantId, Mode mode, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("test", true);
+        data.put("livemode", mode == Mode.LIVE);
+        data.put("message", TEST_MESSAGE);
+        return new WebhookEvent(eventId, merchantId, mode, null, WebhookEventType.WEBHOOK_TEST, at, data,
+                WebhookEvent.DeliveryStatus.PENDING, null);
     }
 
     private static WebhookEvent announce(Transaction transaction, Instant at, WebhookEvent.DeliveryStatus status) {
