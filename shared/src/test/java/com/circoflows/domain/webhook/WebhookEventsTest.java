@@ -67,7 +67,21 @@ class WebhookEventsTest {
     @EnumSource(WebhookEventType.class)
     void eventTypeWireNamesRoundTrip(WebhookEventType type) {
         assertEquals(type, WebhookEventType.fromWireName(type.wireName()));
-        assertTrue(type.wireName().matches("(payment|refund)\\.[a-z_]+"), type.wireName());
+        assertTrue(type.wireName().matches("(payment|refund|webhook)\\.[a-z_]+"), type.wireName());
+    }
+
+    @Test
+    void aTestEventIsAboutNoPaymentAndItsDataSaysItIsATest() {
+        WebhookEvent test = WebhookEvents.test("evt_" + "T".repeat(24), "mch_test", com.circoflows.domain.merchant.Mode.TEST,
+                java.time.Instant.parse("2026-12-06T09:00:00Z"));
+
+        assertEquals(WebhookEventType.WEBHOOK_TEST, test.type());
+        assertEquals(null, test.transactionId());
+        assertEquals(null, test.targetUrl(), "sent to the merchant's endpoint");
+        assertEquals(WebhookEvent.DeliveryStatus.PENDING, test.deliveryStatus());
+        assertEquals(true, test.data().get("test"));
+        assertEquals(false, test.data().get("livemode"));
+        assertEquals(WebhookEvents.TEST_MESSAGE, test.data().get("message"));
     }
 
     @ParameterizedTest
