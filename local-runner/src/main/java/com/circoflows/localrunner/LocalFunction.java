@@ -35,7 +35,7 @@ final class LocalFunction {
                 throw new IllegalStateException(definition.logicalId() + " failed to initialise: "
                         + e.getCause().getMessage(), e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(definition.logicalId() + ": cannot construct " + className, e);
+                throw new IllegalStateException(definition.logicalId() + ": cannot construct " + className + " (" + e + ")", e);
             }
         });
         if (!(instance instanceof RequestHandler<?, ?>)) {

@@ -61,7 +61,7 @@ public final class ApiKeyPages implements DashboardArea {
                 boolean active = key.status() == ApiKeyStatus.ACTIVE;
                 String label = key.name() == null ? "Unnamed key" : key.name();
                 body.append("<tr><td>").append(Html.escape(label)).append("</td><td><code>")
-                        .append(Html.escape(key.displayPrefix())).append("…</code></td><td>")
+                        .append(Html.escape(key.displayPrefix())).append("</code></td><td>")
                         .append(times.show(key.createdAt())).append("</td><td>")
                         .append(key.lastUsedAt() == null ? "Never" : times.show(key.lastUsedAt())).append("</td><td>")
                         .append(active ? "<span class=\"status completed\">Active</span>"
@@ -70,7 +70,7 @@ public final class ApiKeyPages implements DashboardArea {
                 if (active) {
                     String action = KEYS + "/" + key.keyId() + "/revoke";
                     body.append(visit.form(action, "<button class=\"danger\" type=\"submit\" aria-label=\"Revoke "
-                            + Html.escape(label) + " (" + Html.escape(key.displayPrefix()) + "…)\">Revoke</button>"));
+                            + Html.escape(label) + " (" + Html.escape(key.displayPrefix()) + ")\">Revoke</button>"));
                 }
                 body.append("</td></tr>");
             }

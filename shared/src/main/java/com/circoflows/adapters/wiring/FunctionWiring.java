@@ -31,6 +31,7 @@ public final class FunctionWiring {
     private final Lazy<WebhookWiring> webhooks;
     private final Lazy<KeyWiring> keys;
     private final Lazy<RefundWiring> refunds;
+    private final Lazy<DashboardWiring> dashboard;
 
     public FunctionWiring(Settings settings) {
         this(settings, Clock.systemUTC(), List.of());
@@ -48,6 +49,7 @@ public final class FunctionWiring {
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
         this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments()));
+        this.dashboard = new Lazy<>(() -> new DashboardWiring(shared, keys(), payments(), refunds(), webhooks()));
     }
 
     public static FunctionWiring fromEnvironment() {
@@ -76,6 +78,10 @@ public final class FunctionWiring {
 
     public RefundWiring refunds() {
         return refunds.get();
+    }
+
+    public DashboardWiring dashboard() {
+        return dashboard.get();
     }
 
 }

@@ -72,9 +72,12 @@ public final class PaymentWiring {
 
     /** GET /api/direct-payment: reads the list indexes and the search table, writes nothing. */
     public ListDirectPaymentsEndpoint listDirectPaymentsEndpoint() {
-        return new ListDirectPaymentsEndpoint(new TransactionListQueries(new DynamoTransactionList(
-                infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE"),
-                infrastructure.required("TRANSACTION_SEARCH_TABLE"))), infrastructure.publicUrls());
+        return new ListDirectPaymentsEndpoint(transactionListQueries(), infrastructure.publicUrls());
+    }
+
+    TransactionListQueries transactionListQueries() {
+        return new TransactionListQueries(new DynamoTransactionList(infrastructure.dynamoDb(),
+                infrastructure.required("TRANSACTIONS_TABLE"), infrastructure.required("TRANSACTION_SEARCH_TABLE")));
     }
 
     public ConfirmThreeDSecureEndpoint confirmThreeDSecureEndpoint() {

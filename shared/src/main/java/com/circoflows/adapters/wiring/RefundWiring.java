@@ -31,9 +31,13 @@ public final class RefundWiring {
     }
 
     public ListRefundsEndpoint listRefundsEndpoint() {
-        return new ListRefundsEndpoint(new RefundQueries(DynamoTransactionRepository.readOnly(
-                infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE")),
-                DynamoRefundRepository.readOnly(infrastructure.dynamoDb(), infrastructure.required("REFUNDS_TABLE"))));
+        return new ListRefundsEndpoint(refundQueries());
+    }
+
+    RefundQueries refundQueries() {
+        return new RefundQueries(DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(),
+                infrastructure.required("TRANSACTIONS_TABLE")),
+                DynamoRefundRepository.readOnly(infrastructure.dynamoDb(), infrastructure.required("REFUNDS_TABLE")));
     }
 
     /** The scheduled function's run: refunds to settle, authorisations to cancel. */
@@ -48,7 +52,7 @@ public final class RefundWiring {
                 infrastructure.seconds("REFUND_SETTLE_GRACE_SECONDS", SETTLE_GRACE));
     }
 
-    private RefundService refundService() {
+    RefundService refundService() {
         return new RefundService(infrastructure.transactions(), refundRepository(), payments.gateway(),
                 infrastructure.transactionWriter(), infrastructure.clock());
     }

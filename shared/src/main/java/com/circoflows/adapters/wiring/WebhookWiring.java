@@ -54,8 +54,16 @@ public final class WebhookWiring {
     }
 
     public SendTestWebhookEventEndpoint sendTestWebhookEventEndpoint() {
-        return new SendTestWebhookEventEndpoint(new WebhookTestSender(infrastructure.webhookEndpoints(),
-                infrastructure.webhookEvents(), infrastructure.webhookQueue(), infrastructure.clock()));
+        return new SendTestWebhookEventEndpoint(webhookTestSender());
+    }
+
+    WebhookTestSender webhookTestSender() {
+        return new WebhookTestSender(infrastructure.webhookEndpoints(), infrastructure.webhookEvents(),
+                infrastructure.webhookQueue(), infrastructure.clock());
+    }
+
+    WebhookRedelivery webhookRedelivery() {
+        return new WebhookRedelivery(infrastructure.webhookEvents(), infrastructure.webhookQueue());
     }
 
     public ListWebhookEventsEndpoint listWebhookEventsEndpoint() {
@@ -67,8 +75,7 @@ public final class WebhookWiring {
     }
 
     public RedeliverWebhookEventEndpoint redeliverWebhookEventEndpoint() {
-        return new RedeliverWebhookEventEndpoint(
-                new WebhookRedelivery(infrastructure.webhookEvents(), infrastructure.webhookQueue()));
+        return new RedeliverWebhookEventEndpoint(webhookRedelivery());
     }
 
     public WebhookJobBatch webhookJobBatch() {
@@ -100,7 +107,7 @@ public final class WebhookWiring {
                 infrastructure.seconds("WEBHOOK_SWEEP_GRACE_SECONDS", WebhookSweeper.GRACE));
     }
 
-    private WebhookEndpointService webhookEndpointService() {
+    WebhookEndpointService webhookEndpointService() {
         return new WebhookEndpointService(infrastructure.webhookEndpoints(), infrastructure.merchantUrlPolicy(),
                 infrastructure.clock());
     }

@@ -63,7 +63,7 @@ public final class ListDirectPaymentsEndpoint implements MerchantEndpoint {
         return Envelope.ok(200, null, PageRequest.page("transactions", shown, found.nextCursor()));
     }
 
-    static TransactionFilter filter(Map<String, String> query) {
+    public static TransactionFilter filter(Map<String, String> query) {
         TransactionStatus status = status(query.get("status"));
         Instant from = time(query.get("created_from"), "created_from");
         Instant to = time(query.get("created_to"), "created_to");

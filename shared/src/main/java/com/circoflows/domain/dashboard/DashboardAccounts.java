@@ -293,6 +293,20 @@ public final class DashboardAccounts {
         return AccountOutcome.done(changed);
     }
 
+    /**
+     * Asks a signed-in user for their password again before something sensitive (revealing a signing
+     * secret), under the sign-in throttle, so a session left open is not enough.
+     *
+     * @return empty when the password is right, else why not
+     */
+    public Optional<AccountRefusal> confirmPassword(String userId, String password, String clientAddress) {
+        Optional<DashboardUser> found = users.findById(userId);
+        if (found.isEmpty()) {
+            return Optional.of(AccountRefusal.of(AccountRefusal.Reason.USER_NOT_FOUND));
+        }
+        return checkPassword(found.get(), password, clientAddress);
+    }
+
     // ---- internals --------------------------------------------------------------------------------
 
     /** The password of a signed-in user, checked under the sign-in throttle; empty when right. */

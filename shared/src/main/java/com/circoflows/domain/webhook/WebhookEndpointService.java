@@ -8,6 +8,7 @@ import com.circoflows.domain.url.MerchantUrlPolicy;
 import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * PUT /api/webhook-endpoint and secret rotation: secrets are shown once, when created. The endpoint
@@ -25,6 +26,11 @@ public final class WebhookEndpointService {
         this.endpoints = endpoints;
         this.urlPolicy = urlPolicy;
         this.clock = clock;
+    }
+
+    /** The merchant's endpoint (URL, secrets, state), or empty before a URL or secret was ever set. */
+    public Optional<WebhookEndpoint> current(AuthenticatedKey caller) {
+        return endpoints.find(caller.merchantId());
     }
 
     /** @return the endpoint and, on the merchant's first call only, the new secret to show */
