@@ -65,6 +65,16 @@ class SamTemplateTest {
     }
 
     @Test
+    void readsTheMerchantAndShardedListIndexesOfPaymentSessionsTable() {
+        TableDefinition sessions = template.table("PaymentSessionsTable");
+        assertEquals(Map.of("session_id", "S", "merchant_id", "S", "created_at", "S", "list_key", "S"),
+                sessions.attributeTypes());
+        assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of()),
+                new IndexDefinition("by_list_key_created", "list_key", "created_at", "ALL", List.of())),
+                sessions.globalSecondaryIndexes());
+    }
+
+    @Test
     void readsMerchantIndexesOfApiKeysAndWebhookEventsTables() {
         assertEquals("merchant_id", template.table("ApiKeysTable").globalSecondaryIndex("by_merchant").hashKey());
         assertEquals("created_at",

@@ -69,6 +69,12 @@ public final class ColdStartScenarios {
                     merchant), "webhook_url", SampleEvents.LOCAL_WEBHOOK_URL)),
             Map.entry("GetHostedPaymentFunction", merchant -> withSessionId(http("hosted-payment-status/found.json",
                     merchant), handlerStack.sessions().createSession(merchant.apiKey()))),
+            Map.entry("ListHostedPaymentsFunction", merchant -> {
+                handlerStack.sessions().createSession(merchant.apiKey());
+                handlerStack.sessions().createSession(merchant.apiKey());
+                handlerStack.sessions().createSession(merchant.apiKey());
+                return http("hosted-payments-list/first-page.json", merchant);
+            }),
             Map.entry("CancelHostedPaymentFunction", merchant -> withSessionId(http("hosted-payment-cancel/cancel.json",
                     merchant), handlerStack.sessions().createSession(merchant.apiKey()))),
             Map.entry("PaymentPageFunction", merchant -> withSessionId(event("payment-page/show.json"),

@@ -68,6 +68,7 @@ class DeployableArtifactsIT {
             Map.entry("CreateDirectPaymentFunction", Sample.http("events/direct-payment-create/success.json", 200)),
             Map.entry("GetDirectPaymentFunction", Sample.http("events/direct-payment-status/not-found.json", 404)),
             Map.entry("ListDirectPaymentsFunction", Sample.http("events/direct-payments-list/first-page.json", 200)),
+            Map.entry("ListHostedPaymentsFunction", Sample.http("events/hosted-payments-list/first-page.json", 200)),
             Map.entry("ConfirmThreeDSecureFunction",
                     Sample.http("events/direct-payment-confirm-3ds/bad-input.json", 400)),
             Map.entry("ThreeDSecurePageFunction", Sample.http("events/three-ds-page/show.json", 404)),

@@ -49,6 +49,9 @@ final class PaymentSessionItems {
             putIfPresent(item, "last_failure_decline_code", session.lastFailure().declineCode());
         }
         item.put("created_at", time(session.createdAt()));
+        // Written with every write (merchant, mode and id never change): the list index's key.
+        item.put(SessionListKeys.LIST_KEY, s(SessionListKeys.listKey(session.merchantId(), session.mode(),
+                session.sessionId())));
         item.put("expires_at", time(session.expiresAt()));
         putTime(item, "completed_at", session.completedAt());
         putTime(item, "cancelled_at", session.cancelledAt());

@@ -50,7 +50,7 @@ final class ShardMerge {
         Comparator<T> order = newestFirst(createdAt, transactionId);
         int[] taken = new int[reads.size()];
         List<T> page = new ArrayList<>(limit);
-        while (page.size() < limit) {
+        while (page.size() < limit && !anyShardOutOfSight(reads, taken)) {
             int newest = -1;
             for (int shard = 0; shard < reads.size(); shard++) {
                 List<T> items = reads.get(shard).items();
@@ -84,5 +84,19 @@ final class ShardMerge {
             }
         }
         return new Merged<>(page, positions);
+    }
+
+    /**
+     * A shard whose read is all taken while DynamoDB has more of it (its 1 MB response limit ended the
+     * read early, e.g. on items with large metadata): its next item is unknown and may be newer than
+     * any other shard's head, so the page ends there rather than run ahead of it.
+     */
+    private static <T> boolean anyShardOutOfSight(List<ShardRead<T>> reads, int[] taken) {
+        for (int shard = 0; shard < reads.size(); shard++) {
+            if (reads.get(shard).moreAfter() && taken[shard] == reads.get(shard).items().size()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

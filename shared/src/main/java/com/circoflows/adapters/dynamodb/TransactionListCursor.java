@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The next_cursor of GET /api/direct-payment: base64url JSON holding the merchant and mode it was made
+ * The next_cursor of GET /api/direct-payment (and, in its per-shard form, of GET /api/hosted-payment,
+ * whose positions name a session id where a transaction id stands here; the filter digest keeps
+ * either list from taking the other's cursor): base64url JSON holding the merchant and mode it was made
  * for, a digest of the filter (a cursor continues only the listing it came from: another filter would
  * hand DynamoDB a start key outside its key condition, which it rejects), and either one position per
  * shard (index listings) or the last search entry read (session and metadata listings). Anything that

@@ -1,5 +1,6 @@
 package com.circoflows.adapters.wiring;
 
+import com.circoflows.adapters.dynamodb.DynamoPaymentSessionList;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.api.pages.PaymentPage;
@@ -7,9 +8,11 @@ import com.circoflows.api.sessions.CancelHostedPaymentEndpoint;
 import com.circoflows.api.sessions.CreateHostedPaymentEndpoint;
 import com.circoflows.api.sessions.GetHostedPaymentEndpoint;
 import com.circoflows.api.sessions.HostedPaymentRequestParser;
+import com.circoflows.api.sessions.ListHostedPaymentsEndpoint;
 import com.circoflows.domain.session.DeclineLimits;
 import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.SessionCheckoutService;
+import com.circoflows.domain.session.SessionListQueries;
 
 /** Hosted payment sessions: the merchant's /api routes on them and the customer's payment page. */
 public final class SessionWiring {
@@ -28,6 +31,12 @@ public final class SessionWiring {
 
     public GetHostedPaymentEndpoint getHostedPaymentEndpoint() {
         return new GetHostedPaymentEndpoint(hostedPaymentService());
+    }
+
+    /** GET /api/hosted-payment: reads the sessions table's list index, writes nothing. */
+    public ListHostedPaymentsEndpoint listHostedPaymentsEndpoint() {
+        return new ListHostedPaymentsEndpoint(new SessionListQueries(new DynamoPaymentSessionList(
+                infrastructure.dynamoDb(), infrastructure.required("PAYMENT_SESSIONS_TABLE")), infrastructure.clock()));
     }
 
     public CancelHostedPaymentEndpoint cancelHostedPaymentEndpoint() {

@@ -96,6 +96,14 @@ public record PaymentSession(
         return status == SessionStatus.PENDING && !now.isBefore(expiresAt) && !leaseLive(now);
     }
 
+    /**
+     * The session as a read at {@code now} shows it: expired if due, without storing that (a list
+     * shows sessions as they are without writing them; the next GET or page view stores the expiry).
+     */
+    public PaymentSession asOf(Instant now) {
+        return isDueToExpire(now) ? expire() : this;
+    }
+
     public PaymentSession expire() {
         requirePending();
         return with(SessionStatus.EXPIRED, transactionId, attemptTransactionId, null, lastFailure, completedAt,

@@ -97,8 +97,55 @@ class ShardMergeTest {
         }
     }
 
+    @Test
+    void aShardCutShortByDynamoDbEndsThePageAtItsLastItem() {
+        List<ShardMerge.ShardRead<Item>> reads = List.of(
+                read(true, item(9, "txn_a")),
+                read(false, item(8, "txn_b"), item(1, "txn_c")),
+                read(false),
+                read(false));
+
+        ShardMerge.Merged<Item> merged = merge(reads, FRESH, 3);
+
+        assertEquals(List.of("txn_a"), ids(merged.page()),
+                "shard 0's next item, not read, may be newer than txn_b: the page stops before txn_b");
+        assertEquals(List.of(ShardPosition.after(time(9), "txn_a"), ShardPosition.after(time(9), "txn_a"),
+                ShardPosition.DONE, ShardPosition.DONE), merged.positions());
+        assertTrue(merged.hasMore());
+    }
+
+    @Test
+    void walkingPagesWhoseReadsDynamoDbCutsShortStillShowsEveryItemOnceInOrder() {
+        Random random = new Random(17);
+        for (int run = 0; run < 200; run++) {
+            List<List<Item>> shards = new ArrayList<>();
+            List<Item> all = new ArrayList<>();
+            for (int shard = 0; shard < 4; shard++) {
+                List<Item> items = new ArrayList<>();
+                int count = random.nextInt(12);
+                for (int i = 0; i < count; i++) {
+                    items.add(item(random.nextInt(5), "txn_" + shard + "_" + i));
+                }
+                items.sort(ShardMerge.newestFirst(Item::createdAt, Item::id));
+                shards.add(items);
+                all.addAll(items);
+            }
+            all.sort(ShardMerge.newestFirst(Item::createdAt, Item::id));
+            int limit = 1 + random.nextInt(6);
+
+            // The 1 MB limit may end any read after its first item.
+            assertEquals(ids(all), ids(walk(shards, limit, asked -> 1 + random.nextInt(asked))),
+                    "run " + run + ", limit " + limit);
+        }
+    }
+
     /** Pages through the shards as DynamoDB would serve them: limit + 1 items after each position. */
     private static List<Item> walk(List<List<Item>> shards, int limit) {
+        return walk(shards, limit, asked -> asked);
+    }
+
+    /** The same, where a read of {@code asked} items returns {@code served.applyAsInt(asked)} of them. */
+    private static List<Item> walk(List<List<Item>> shards, int limit, java.util.function.IntUnaryOperator served) {
         Comparator<Item> order = ShardMerge.newestFirst(Item::createdAt, Item::id);
         List<Item> shown = new ArrayList<>();
         List<ShardPosition> positions = FRESH;
@@ -113,8 +160,8 @@ class ShardMergeTest {
                 Item after = position.isStart() ? null : new Item(position.createdAt(), position.transactionId());
                 List<Item> rest = shards.get(shard).stream()
                         .filter(item -> after == null || order.compare(item, after) > 0).toList();
-                List<Item> served = rest.subList(0, Math.min(rest.size(), limit + 1));
-                reads.add(new ShardMerge.ShardRead<>(served, rest.size() > served.size()));
+                List<Item> given = rest.subList(0, Math.min(rest.size(), served.applyAsInt(limit + 1)));
+                reads.add(new ShardMerge.ShardRead<>(given, rest.size() > given.size()));
             }
             ShardMerge.Merged<Item> merged = merge(reads, positions, limit);
             shown.addAll(merged.page());
