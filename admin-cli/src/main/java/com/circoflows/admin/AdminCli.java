@@ -4,6 +4,7 @@ import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRiskSettingsRepository;
+import com.circoflows.adapters.dynamodb.SessionListBackfill;
 import com.circoflows.adapters.dynamodb.TransactionSearchBackfill;
 import com.circoflows.adapters.dynamodb.WebhookEventModeBackfill;
 import com.circoflows.config.Settings;
@@ -48,6 +49,9 @@ public final class AdminCli {
         }
         if (command instanceof AdminCommand.BackfillTransactionSearch backfill) {
             return backfillTransactionSearch(backfill, tables, out, err, environment);
+        }
+        if (command instanceof AdminCommand.BackfillSessionList backfill) {
+            return backfillSessionList(backfill, tables, out, err, environment);
         }
         return createMerchant((AdminCommand.CreateMerchant) command, tables, out, err, environment);
     }
@@ -112,6 +116,18 @@ public final class AdminCli {
                     tables.transactionSearch()).run();
             out.println("Transactions given their list keys: " + done.transactions());
             out.println("Search entries written: " + done.entries());
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("error: could not finish the backfill (run it again; it resumes): " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int backfillSessionList(AdminCommand.BackfillSessionList command, StackTables tables,
+            PrintStream out, PrintStream err, Map<String, String> environment) {
+        try (DynamoDbClient dynamoDb = dynamoDb(command.target(), environment)) {
+            int updated = new SessionListBackfill(dynamoDb, tables.paymentSessions()).run();
+            out.println("Hosted payment sessions given their list key: " + updated);
             return 0;
         } catch (RuntimeException e) {
             err.println("error: could not finish the backfill (run it again; it resumes): " + e.getMessage());

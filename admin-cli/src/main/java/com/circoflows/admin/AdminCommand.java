@@ -13,11 +13,12 @@ import java.util.Set;
  * {@code create-merchant --name NAME [--mode test|live] TARGET},
  * {@code create-key --merchant ID [--mode test|live] TARGET},
  * {@code set-risk-settings --merchant ID [--<setting> N ...] [--amount-limit CUR=MINOR ...] [--reset] TARGET} and
- * {@code backfill-event-modes TARGET}, {@code backfill-transaction-search TARGET},
+ * {@code backfill-event-modes TARGET}, {@code backfill-transaction-search TARGET}, {@code backfill-session-list TARGET},
  * where TARGET is {@code --local [--endpoint URL]} or {@code --stack-name NAME [--region R]}.
  */
 sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.CreateKey,
-        AdminCommand.SetRiskSettings, AdminCommand.BackfillEventModes, AdminCommand.BackfillTransactionSearch {
+        AdminCommand.SetRiskSettings, AdminCommand.BackfillEventModes, AdminCommand.BackfillTransactionSearch,
+        AdminCommand.BackfillSessionList {
 
     Target target();
 
@@ -55,6 +56,10 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
     record BackfillTransactionSearch(Target target) implements AdminCommand {
     }
 
+    /** Gives sessions stored before GET /api/hosted-payment their list key (see SessionListBackfill). */
+    record BackfillSessionList(Target target) implements AdminCommand {
+    }
+
     /**
      * Changes some of a merchant's fraud rule settings; the rest keep their current value, or go back
      * to the defaults first with {@code reset}. Every value was checked against its bounds when parsed.
@@ -84,6 +89,7 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
                        [--card-testing-window-minutes N] [--amount-limit USD=500000 ...] (--local | --stack-name ...)
                    bin/admin backfill-event-modes (--local | --stack-name ...)
                    bin/admin backfill-transaction-search (--local | --stack-name ...)
+                   bin/admin backfill-session-list (--local | --stack-name ...)
 
             create-merchant creates a merchant and prints its first API key and its webhook signing secret.
             Both are shown once; the key is stored only as a SHA-256 hash. create-key prints another key of an
@@ -91,7 +97,8 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
             events stored before events carried their mode that mode, so they are listed again (safe to
             repeat). backfill-transaction-search gives transactions stored before GET /api/direct-payment
             their list keys and session and metadata search entries, so they are listed and found (safe to
-            repeat). set-risk-settings changes a merchant's fraud rule settings (the others keep
+            repeat). backfill-session-list gives hosted payment sessions stored before GET /api/hosted-payment
+            their list key, so they are listed (safe to repeat). set-risk-settings changes a merchant's fraud rule settings (the others keep
             their value; --reset returns all to the defaults first) and prints them all; payments use them
             within 60 s. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
 
@@ -114,6 +121,12 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
             Target target = target(options);
             options.requireAllTaken();
             return new BackfillTransactionSearch(target);
+        }
+        if (action.equals("backfill-session-list")) {
+            CommandLineOptions options = CommandLineOptions.parse(args, Set.of("local"));
+            Target target = target(options);
+            options.requireAllTaken();
+            return new BackfillSessionList(target);
         }
         if (action.equals("set-risk-settings")) {
             return parseSetRiskSettings(CommandLineOptions.parse(args, Set.of("local", "reset")));

@@ -5,9 +5,9 @@ package com.circoflows.admin;
  * reads the template to keep this in step.
  */
 record StackTables(String merchants, String apiKeys, String webhookEvents, String transactions,
-        String transactionSearch) {
+        String transactionSearch, String paymentSessions) {
     static StackTables of(String stackName) {
         return new StackTables(stackName + "-merchants", stackName + "-api-keys", stackName + "-webhook-events",
-                stackName + "-transactions", stackName + "-transaction-search");
+                stackName + "-transactions", stackName + "-transaction-search", stackName + "-payment-sessions");
     }
 }

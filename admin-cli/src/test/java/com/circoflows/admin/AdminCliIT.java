@@ -188,6 +188,22 @@ class AdminCliIT {
     }
 
     @Test
+    void backfillSessionListReportsWhatItDidAndIsSafeToRepeat() {
+        String endpoint = stack.dynamoDb().endpoint().toString();
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+
+        assertEquals(0, AdminCli.run(new String[] {"backfill-session-list", "--local", "--endpoint", endpoint},
+                new PrintStream(first, true, StandardCharsets.UTF_8), System.err, Map.of()));
+        assertEquals(0, AdminCli.run(new String[] {"backfill-session-list", "--local", "--endpoint", endpoint},
+                new PrintStream(second, true, StandardCharsets.UTF_8), System.err, Map.of()));
+
+        assertTrue(first.toString(StandardCharsets.UTF_8).startsWith("Hosted payment sessions given their list key: "),
+                first.toString(StandardCharsets.UTF_8));
+        assertEquals("Hosted payment sessions given their list key: 0\n", second.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void setRiskSettingsStoresTheChangesOnTheMerchantAndPrintsEverySetting() {
         String merchantId = createMerchant("Risky Ltd");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -274,6 +290,8 @@ class AdminCliIT {
         assertEquals(resolver.resolveTableName(template.table("TransactionsTable"), context), tables.transactions());
         assertEquals(resolver.resolveTableName(template.table("TransactionSearchTable"), context),
                 tables.transactionSearch());
+        assertEquals(resolver.resolveTableName(template.table("PaymentSessionsTable"), context),
+                tables.paymentSessions());
     }
 
     private static String createMerchant(String name) {

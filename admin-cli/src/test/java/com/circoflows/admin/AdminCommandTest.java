@@ -59,6 +59,14 @@ class AdminCommandTest {
     }
 
     @Test
+    void backfillSessionListTakesOnlyATarget() {
+        assertEquals(new AdminCommand.BackfillSessionList(new AdminCommand.LocalTarget("http://127.0.0.1:8000")),
+                AdminCommand.parse(new String[] {"backfill-session-list", "--local"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> AdminCommand.parse(new String[] {"backfill-session-list", "--local", "--mode", "live"}));
+    }
+
+    @Test
     void stackTargetTakesNameAndRegion() {
         AdminCommand command = AdminCommand.parse(new String[] {"create-merchant", "--name", "Acme",
                 "--stack-name", "circoflows-prod", "--region", "eu-west-1"});

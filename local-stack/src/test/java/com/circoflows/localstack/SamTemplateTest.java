@@ -70,7 +70,7 @@ class SamTemplateTest {
         assertEquals(Map.of("session_id", "S", "merchant_id", "S", "created_at", "S", "list_key", "S"),
                 sessions.attributeTypes());
         assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of()),
-                new IndexDefinition("by_list_key_created", "list_key", "created_at", "ALL", List.of())),
+                new IndexDefinition("by_list_key_created", "list_key", "created_at", "KEYS_ONLY", List.of())),
                 sessions.globalSecondaryIndexes());
     }
 

@@ -128,6 +128,14 @@ class CardNumbersElsewhereIT {
     }
 
     @Test
+    void asAListFilterIsRefusedAndNeverEchoed() {
+        Api api = merchant();
+        for (String[] writing : everyWriting(QUERY_SEPARATORS)) {
+            refused(api.get("/api/hosted-payment?status=" + writing[1]), "status", writing[0]);
+        }
+    }
+
+    @Test
     void asAnIdempotencyKey() {
         Api api = merchant();
         for (String[] writing : everyWriting(SEPARATORS)) {

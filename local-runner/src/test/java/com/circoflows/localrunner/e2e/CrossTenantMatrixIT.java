@@ -45,6 +45,8 @@ class CrossTenantMatrixIT {
     private final E2e e2e;
     private String gatewayIdOfA;
     private String completedTransactionOfA;
+    /** A's second hosted session, cancelled: A's session list has two pages of one. */
+    private String secondSessionOfA;
     private WebhookReceiver webhookReceiver;
     private E2e.TestMerchant merchantA;
     private Api merchantB;
@@ -83,6 +85,12 @@ class CrossTenantMatrixIT {
         HttpResult session = a.post("/api/hosted-payment", SESSION);
         assertEquals(200, session.status(), session::describe);
         String sessionId = session.data().path("session_id").asText();
+        HttpResult cancelledSession = a.post("/api/hosted-payment", SESSION);
+        assertEquals(200, cancelledSession.status(), cancelledSession::describe);
+        secondSessionOfA = cancelledSession.data().path("session_id").asText();
+        HttpResult cancel = a.post("/api/hosted-payment/" + secondSessionOfA + "/cancel", "");
+        assertEquals(200, cancel.status(), cancel::describe);
+        secretsOfA.add(secondSessionOfA);
         gatewayIdOfA = pending.data().path("gateway_transaction_id").asText();
         completedTransactionOfA = completed.data().path("transaction_id").asText();
         HttpResult events = a.get("/api/webhook-events?limit=10");
@@ -220,6 +228,38 @@ class CrossTenantMatrixIT {
         assertFalse(cursorOfA.isEmpty(), "A has two payments");
         for (Map.Entry<String, Api> other : others.entrySet()) {
             HttpResult replayed = other.getValue().get("/api/direct-payment?limit=1&cursor=" + cursorOfA);
+            ApiAssertions.assertError(replayed, 400, "invalid_request", "invalid_request_error", null, "cursor");
+        }
+    }
+
+    /**
+     * GET /api/hosted-payment, unfiltered and by each status: A sees its two sessions; merchant B and
+     * A's own live key list nothing of A's, and A's cursor is a 400 in their hands.
+     */
+    @Test
+    void sessionListsOfAnotherMerchantOrModeShowNoneOfAsSessions() {
+        HttpResult own = merchantA.api().get("/api/hosted-payment?limit=100");
+        assertEquals(200, own.status(), own::describe);
+        List<String> listed = new ArrayList<>();
+        own.data().path("sessions").forEach(session -> listed.add(session.path("session_id").asText()));
+        assertEquals(List.of(secondSessionOfA, objectsOfA.get("session_id")), listed, own::describe);
+        Map<String, Api> others = new LinkedHashMap<>();
+        others.put("merchant B", merchantB);
+        others.put("A's live key", liveKeyOfA);
+        for (String query : List.of("limit=100", "status=pending", "status=cancelled", "status=completed",
+                "status=expired")) {
+            for (Map.Entry<String, Api> other : others.entrySet()) {
+                HttpResult sessions = other.getValue().get("/api/hosted-payment?" + query);
+                String what = other.getKey() + " listing sessions ?" + query;
+                assertEquals(200, sessions.status(), () -> what + ": " + sessions.describe());
+                assertEquals(0, sessions.data().path("sessions").size(), () -> what + ": " + sessions.describe());
+                assertNoDataOfA(sessions, what);
+            }
+        }
+        String cursorOfA = merchantA.api().get("/api/hosted-payment?limit=1").data().path("next_cursor").asText();
+        assertFalse(cursorOfA.isEmpty(), "A has two sessions");
+        for (Map.Entry<String, Api> other : others.entrySet()) {
+            HttpResult replayed = other.getValue().get("/api/hosted-payment?limit=1&cursor=" + cursorOfA);
             ApiAssertions.assertError(replayed, 400, "invalid_request", "invalid_request_error", null, "cursor");
         }
     }

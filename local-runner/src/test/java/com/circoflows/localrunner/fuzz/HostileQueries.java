@@ -88,6 +88,50 @@ final class HostileQueries {
     }
 
     /**
+     * GET /api/hosted-payment's status and page parameters, valid or hostile (unknown statuses, the
+     * transaction list's spelling "canceled", cases, lists), with the caller's genuine session cursor,
+     * another status's use of it, a tampered one, another merchant's, or another list's.
+     */
+    static Gen<Query> sessionQueries(MerchantObjects own, MerchantObjects strangers) {
+        return random -> {
+            StringBuilder text = new StringBuilder();
+            java.util.List<String> kinds = new java.util.ArrayList<>();
+            int parts = 1 + random.nextInt(3);
+            for (int i = 0; i < parts; i++) {
+                int kind = random.nextInt(4);
+                kinds.add(switch (kind) {
+                    case 0 -> "status";
+                    case 1 -> "cursor";
+                    case 2 -> "limit";
+                    default -> "query syntax";
+                });
+                text.append(text.isEmpty() ? "" : "&").append(switch (kind) {
+                    case 0 -> "status=" + Gen.elements("pending", "completed", "cancelled", "expired", "canceled",
+                            "PENDING", "paid", "", "pending,expired", "%00",
+                            HostilePaths.encode(HostileText.SHORT.next(random))).next(random);
+                    case 1 -> "cursor=" + sessionCursor(own, strangers, random);
+                    case 2 -> "limit=" + Gen.elements("1", "0", "100", "101", "-1", "x").next(random);
+                    default -> Gen.elements("&&&", "=", "status", "status[]=pending", "status=pending&status=expired",
+                            "%zz=1").next(random);
+                });
+            }
+            return new Query(String.join("+", kinds), text.toString());
+        };
+    }
+
+    private static String sessionCursor(MerchantObjects own, MerchantObjects strangers, Random random) {
+        String genuine = own.sessionCursor();
+        return switch (random.nextInt(7)) {
+            case 0, 1 -> HostilePaths.encode(genuine);
+            case 2 -> HostilePaths.encode(strangers.sessionCursor());
+            case 3 -> HostilePaths.encode(flip(genuine, random));
+            case 4 -> HostilePaths.encode(genuine.substring(0, random.nextInt(genuine.length())));
+            case 5 -> HostilePaths.encode(retamperedJson(genuine, random));
+            default -> HostilePaths.encode(own.transactionCursor()); // the transaction list's cursor is not this list's
+        };
+    }
+
+    /**
      * The event list's transaction_id: the caller's own payments, another merchant's (an empty list, as
      * for an unknown id), ids of the wrong shape and hostile text.
      */

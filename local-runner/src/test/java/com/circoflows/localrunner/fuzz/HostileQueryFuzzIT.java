@@ -10,15 +10,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Query strings on every GET route, above all the event list's limit and cursor and the transaction
- * list's filters and cursor (see {@link HostileQueries}): a page of the caller's own objects or a
- * documented 400, never another merchant's (see {@link FuzzFixtures#check}), a 5xx or an internal.
+ * Query strings on every GET route, above all the event list's limit and cursor, the transaction
+ * list's filters and cursor and the session list's status and cursor (see {@link HostileQueries}): a
+ * page of the caller's own objects or a documented 400, never another merchant's (see
+ * {@link FuzzFixtures#check}), a 5xx or an internal.
  */
 @EndToEnd
 class HostileQueryFuzzIT {
     private static final int TRIES = 1000;
     private static final String EVENT_LIST = "/api/webhook-events";
     private static final String TRANSACTION_LIST = "/api/direct-payment";
+    private static final String SESSION_LIST = "/api/hosted-payment";
 
     private final FuzzFixtures fixtures;
 
@@ -32,6 +34,7 @@ class HostileQueryFuzzIT {
         Gen<HttpRoute> routes = Gen.<HttpRoute>weighted()
                 .add(3, Gen.elements(gets.stream().filter(route -> route.path().equals(EVENT_LIST)).toList()))
                 .add(3, Gen.elements(gets.stream().filter(route -> route.path().equals(TRANSACTION_LIST)).toList()))
+                .add(2, Gen.elements(gets.stream().filter(route -> route.path().equals(SESSION_LIST)).toList()))
                 .add(1, Gen.elements(gets))
                 .build();
         Gen<FuzzCase> cases = random -> {
@@ -41,6 +44,8 @@ class HostileQueryFuzzIT {
             MerchantObjects objects = fixtures.objectsOf(merchant);
             HostileQueries.Query query = (route.path().equals(TRANSACTION_LIST)
                     ? HostileQueries.transactionQueries(objects, fixtures.strangersObjects())
+                    : route.path().equals(SESSION_LIST)
+                    ? HostileQueries.sessionQueries(objects, fixtures.strangersObjects())
                     : HostileQueries.queries(objects, fixtures.strangersObjects())).next(random);
             List<Map.Entry<String, String>> headers = page ? new ArrayList<>()
                     : HostileHeaders.valid(merchant.apiKey(), false);

@@ -8,10 +8,11 @@ import java.util.function.BiConsumer;
 /**
  * One of everything a pool merchant owns, so generated requests can name real ids of the caller's
  * own: a completed payment, a 3-D Secure payment awaiting its challenge, a pending hosted session, a
- * webhook event, a genuine next_cursor of its event list and one of its transaction list.
+ * webhook event, a genuine next_cursor of its event list, one of its transaction list and one of its
+ * session list (it has two pending sessions).
  */
 record MerchantObjects(String completedTransactionId, String pendingTransactionId, String pendingGatewayId,
-        String sessionId, String eventId, String cursor, String transactionCursor) {
+        String sessionId, String eventId, String cursor, String transactionCursor, String sessionCursor) {
     static final String SESSION_BODY = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Fuzz order\"}";
 
     /** Makes the objects with the merchant's own key; {@code observe} sees every answer (its rate-limit budget). */
@@ -20,6 +21,7 @@ record MerchantObjects(String completedTransactionId, String pendingTransactionI
         HttpResult pending = expect(202, api.pay(Payments.card(Payments.THREE_D_SECURE, ValidBodies.CVV)), observe,
                 apiKey);
         HttpResult session = expect(200, api.post("/api/hosted-payment", SESSION_BODY), observe, apiKey);
+        expect(200, api.post("/api/hosted-payment", SESSION_BODY), observe, apiKey);
         HttpResult events = expect(200, api.get("/api/webhook-events?limit=1"), observe, apiKey);
         if (events.data().path("next_cursor").asText("").isEmpty()) {
             throw new IllegalStateException("two payments made no second page of events: " + events.describe());
@@ -29,6 +31,10 @@ record MerchantObjects(String completedTransactionId, String pendingTransactionI
             throw new IllegalStateException("two payments made no second page of transactions: "
                     + transactions.describe());
         }
+        HttpResult sessions = expect(200, api.get("/api/hosted-payment?limit=1"), observe, apiKey);
+        if (sessions.data().path("next_cursor").asText("").isEmpty()) {
+            throw new IllegalStateException("two sessions made no second page of sessions: " + sessions.describe());
+        }
         return new MerchantObjects(
                 completed.data().path("transaction_id").asText(),
                 pending.data().path("transaction_id").asText(),
@@ -36,7 +42,8 @@ record MerchantObjects(String completedTransactionId, String pendingTransactionI
                 session.data().path("session_id").asText(),
                 events.data().path("events").path(0).path("event_id").asText(),
                 events.data().path("next_cursor").asText(),
-                transactions.data().path("next_cursor").asText());
+                transactions.data().path("next_cursor").asText(),
+                sessions.data().path("next_cursor").asText());
     }
 
     private static HttpResult expect(int status, HttpResult result, BiConsumer<String, HttpResult> observe,
