@@ -11,6 +11,7 @@ import com.circoflows.dashboard.DashboardCookies;
 import com.circoflows.dashboard.DashboardTimes;
 import com.circoflows.dashboard.DeliveryLog;
 import com.circoflows.dashboard.PaymentPages;
+import com.circoflows.dashboard.SessionPages;
 import com.circoflows.dashboard.SignInPages;
 import com.circoflows.dashboard.TeamPages;
 import com.circoflows.dashboard.WebhookPages;
@@ -43,6 +44,7 @@ public final class DashboardWiring {
     private final PaymentWiring payments;
     private final RefundWiring refunds;
     private final WebhookWiring webhooks;
+    private final SessionWiring sessionWiring;
     private final Lazy<DashboardAccounts> accounts;
     private final Lazy<DashboardUserRepository> users;
     private final Lazy<DashboardSessionRepository> sessions;
@@ -51,12 +53,13 @@ public final class DashboardWiring {
     private final DashboardTimes times = new DashboardTimes();
 
     DashboardWiring(Infrastructure infrastructure, KeyWiring keys, PaymentWiring payments, RefundWiring refunds,
-            WebhookWiring webhooks) {
+            WebhookWiring webhooks, SessionWiring sessionWiring) {
         this.infrastructure = infrastructure;
         this.keys = keys;
         this.payments = payments;
         this.refunds = refunds;
         this.webhooks = webhooks;
+        this.sessionWiring = sessionWiring;
         this.cookies = new DashboardCookies(!infrastructure.localMode());
         this.users = new Lazy<>(() -> new DynamoDashboardUserRepository(infrastructure.dynamoDb(),
                 infrastructure.required("DASHBOARD_USERS_TABLE")));
@@ -84,7 +87,9 @@ public final class DashboardWiring {
     public DashboardApp paymentPages() {
         return app(List.of(new PaymentPages(payments.transactionListQueries(),
                 new TransactionQueries(infrastructure.transactions()), payments.authorizationService(),
-                refunds.refundService(), refunds.refundQueries(), deliveryLog(), times)));
+                refunds.refundService(), refunds.refundQueries(), deliveryLog(), times),
+                new SessionPages(sessionWiring.sessionListQueries(), sessionWiring.hostedPaymentService(), times,
+                        infrastructure.clock())));
     }
 
     private DeliveryLog deliveryLog() {

@@ -49,7 +49,7 @@ public final class FunctionWiring {
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
         this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments()));
-        this.dashboard = new Lazy<>(() -> new DashboardWiring(shared, keys(), payments(), refunds(), webhooks()));
+        this.dashboard = new Lazy<>(() -> new DashboardWiring(shared, keys(), payments(), refunds(), webhooks(), sessions()));
     }
 
     public static FunctionWiring fromEnvironment() {

@@ -35,8 +35,12 @@ public final class SessionWiring {
 
     /** GET /api/hosted-payment: reads the sessions table's list index, writes nothing. */
     public ListHostedPaymentsEndpoint listHostedPaymentsEndpoint() {
-        return new ListHostedPaymentsEndpoint(new SessionListQueries(new DynamoPaymentSessionList(
-                infrastructure.dynamoDb(), infrastructure.required("PAYMENT_SESSIONS_TABLE")), infrastructure.clock()));
+        return new ListHostedPaymentsEndpoint(sessionListQueries());
+    }
+
+    SessionListQueries sessionListQueries() {
+        return new SessionListQueries(new DynamoPaymentSessionList(infrastructure.dynamoDb(),
+                infrastructure.required("PAYMENT_SESSIONS_TABLE")), infrastructure.clock());
     }
 
     public CancelHostedPaymentEndpoint cancelHostedPaymentEndpoint() {
@@ -63,7 +67,7 @@ public final class SessionWiring {
     }
 
     /** Merchant operations on sessions only touch the sessions table. */
-    private HostedPaymentService hostedPaymentService() {
+    HostedPaymentService hostedPaymentService() {
         return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
                 infrastructure.required("PAYMENT_SESSIONS_TABLE")), infrastructure.clock());
     }
