@@ -89,9 +89,13 @@ public final class E2e implements AutoCloseable {
      * Every browser, fuzz and HTTP client of the suite pays hosted pages from 127.0.0.1, hundreds of
      * declines an hour: the page's per-address limit (20) would soon refuse them all. Its own proof is
      * PaymentPageHandlerIT and SessionDeclineLimitsTest; the per-session limit stays as deployed.
+     *
+     * <p>Dashboard sign-ups and sign-ins hash with bcrypt at cost 4 instead of 12 (local mode allows it):
+     * the suite signs in hundreds of times on two cores. The cost itself is PasswordHasherTest's.
      */
     static LocalRunnerOptions sharedOptions() {
-        return LocalRunnerOptions.forTests().withEnvironmentOverride("PAGE_DECLINES_PER_ADDRESS", "1000000");
+        return LocalRunnerOptions.forTests().withEnvironmentOverride("PAGE_DECLINES_PER_ADDRESS", "1000000")
+                .withEnvironmentOverride("DASHBOARD_PASSWORD_COST", "4");
     }
 
     /**
