@@ -12,6 +12,7 @@ import com.circoflows.api.payments.DirectPaymentRequestParser;
 import com.circoflows.api.sessions.HostedPaymentRequestParser;
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.api.webhooks.SetWebhookEndpointEndpoint;
+import com.circoflows.api.branding.SetBrandingEndpoint;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.ApiKeyAuthenticator;
@@ -85,6 +86,7 @@ class CardNumbersInRequestsTest {
             cases.add(hosted(",\"description\":\"x\",\"metadata\":{\"a\":{\"b\":[\"ok\"," + quoted + "]}}",
                     "metadata[a][b][1]", pan));
             cases.add(endpoint("POST /api/keys", "{\"name\":" + quoted + "}", "name", pan));
+            cases.add(endpoint("PUT /api/branding", "{\"display_name\":" + quoted + "}", "display_name", pan));
             cases.add(endpoint("POST confirm-3ds", "{\"status\":\"success\",\"gateway_id\":" + quoted + "}",
                     "gateway_id", pan));
         }
@@ -185,6 +187,7 @@ class CardNumbersInRequestsTest {
         MerchantEndpoint endpoint = switch (route) {
             case "POST /api/keys" -> new CreateApiKeyEndpoint(null);
             case "PUT /api/webhook-endpoint" -> new SetWebhookEndpointEndpoint(null);
+            case "PUT /api/branding" -> new SetBrandingEndpoint(null);
             default -> new ConfirmThreeDSecureEndpoint(null, new PublicUrls(Optional.empty()));
         };
         Function<String, Object> call = json -> endpoint.handle(ApiRequests.post("/x", json)

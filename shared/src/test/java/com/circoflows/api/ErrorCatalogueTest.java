@@ -57,6 +57,7 @@ class ErrorCatalogueTest {
         "api_key_not_found,         404, invalid_request_error",
         "api_key_limit_reached,     400, invalid_request_error",
         "last_active_key,           409, invalid_request_error",
+        "branding_version_conflict, 409, invalid_request_error",
     })
     void errorIsAnsweredWithItsStatusAndType(String code, int status, String type) {
         ErrorCode errorCode = byCode(code);
@@ -82,7 +83,7 @@ class ErrorCatalogueTest {
                 "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found",
                 "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
                 "idempotency_key_in_use", "idempotency_key_reused", "api_key_not_found", "api_key_limit_reached",
-                "last_active_key");
+                "last_active_key", "branding_version_conflict");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 

@@ -103,7 +103,10 @@ class DeployableArtifactsIT {
             Map.entry("PaymentSettlementFunction",
                     Sample.schedule("events/payment-settlement/scheduled.json", "settled_refunds", 0)),
             // Refused before anything is read, whether or not the artifact merchant has an endpoint.
-            Map.entry("SendTestWebhookEventFunction", Sample.http("events/webhook-endpoint-test/typed.json", 400)));
+            Map.entry("SendTestWebhookEventFunction", Sample.http("events/webhook-endpoint-test/typed.json", 400)),
+            Map.entry("GetBrandingFunction", Sample.http("events/branding-get/get.json", 200)),
+            // Refused: the sample merchant's branding stays as other samples expect it.
+            Map.entry("SetBrandingFunction", Sample.http("events/branding-set/unreadable-color.json", 400)));
 
     /** Issue 6's goal for every deployable jar, in bytes (decimal MB, the stricter reading of "10 MB"). */
     private static final long SIZE_GOAL_BYTES = 10_000_000;

@@ -122,6 +122,8 @@ class CardNumbersElsewhereIT {
         for (String[] writing : everyWriting(SEPARATORS)) {
             refused(api.pay(payment().put(writing[1], 1)), "body", writing[0]);
             refused(api.post("/api/keys", Json.object().put("name", writing[1])), "name", writing[0]);
+            refused(api.call("PUT", "/api/branding", Json.write(Json.object().put("display_name", "Shop " + writing[1]))),
+                    "display_name", writing[0]);
             refused(api.post("/api/direct-payment/txn_000000000000000000000000/confirm-3ds",
                     Json.object().put("status", "success").put("gateway_id", writing[1])), "gateway_id", writing[0]);
         }

@@ -41,6 +41,8 @@ class CrossTenantMatrixIT {
     private static final String SESSION = "{\"amount\":2500,\"currency\":\"USD\",\"description\":\"Tenant order\"}";
     /** A's completed payment carries it: a search by it must find A's payment for A and nothing for anyone else. */
     private static final String ORDER_OF_A = "tenant-a-order-611";
+    /** A's display name: no route shows it to anyone else, and PUT /api/branding by anyone else leaves it. */
+    private static final String BRAND_OF_A = "Tenant A Brand 7f3k";
 
     private final E2e e2e;
     private String gatewayIdOfA;
@@ -71,6 +73,10 @@ class CrossTenantMatrixIT {
         String webhookUrl = webhookReceiver.url("/tenant-a");
         HttpResult endpoint = a.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + webhookUrl + "\"}");
         assertEquals(200, endpoint.status(), endpoint::describe);
+        HttpResult branding = a.call("PUT", "/api/branding", "{\"display_name\":\"" + BRAND_OF_A
+                + "\",\"brand_color\":\"#0b5e3b\"}");
+        assertEquals(200, branding.status(), branding::describe);
+        secretsOfA.add(BRAND_OF_A);
 
         ObjectNode completedBody = Payments.card(Payments.SUCCESS, "611");
         completedBody.putObject("metadata").put("order_id", ORDER_OF_A);
@@ -170,6 +176,7 @@ class CrossTenantMatrixIT {
         Map<String, Map<String, AttributeValue>> before = testModeItems(settledItemsOf(merchantA.merchantId()));
         List<String> testDataOfA = new ArrayList<>(secretsOfA);
         testDataOfA.remove(merchantA.merchantId()); // the live key's own merchant, as GET /api/health shows it
+        testDataOfA.remove(BRAND_OF_A); // one branding per merchant, for both modes: GET /api/branding shows it
         int calls = 0;
 
         for (HttpRoute route : apiRoutes()) {
@@ -359,6 +366,8 @@ class CrossTenantMatrixIT {
             case "POST /api/hosted-payment" -> SESSION;
             case "PUT /api/webhook-endpoint" -> "{\"url\":\"http://127.0.0.1:9/tenant-b\"}";
             case "POST /api/keys" -> "{}";
+            // Sets nothing: answers with the caller's own branding (a live key of A's changes none of A's test data).
+            case "PUT /api/branding" -> "{}";
             default -> route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
         };
     }

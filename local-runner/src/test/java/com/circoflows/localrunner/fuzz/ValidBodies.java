@@ -39,6 +39,10 @@ final class ValidBodies {
             case "POST /api/hosted-payment" -> session();
             case "POST /api/direct-payment/{transaction_id}/confirm-3ds" -> confirm(objects);
             case "PUT /api/webhook-endpoint" -> Gen.constant(JSON.createObjectNode().put("url", WEBHOOK_URL));
+            case "PUT /api/branding" -> random -> JSON.createObjectNode().put("display_name", "Fuzz Shop")
+                    .put("brand_color", Gen.elements("#1f4fd1", "#0B5E3B", "#d97706").next(random))
+                    .put("accent_color", "#6b2fa3")
+                    .put("button_style", Gen.elements("rounded", "square", "pill").next(random));
             case "POST /api/direct-payment/{transaction_id}/capture" -> random -> JSON.createObjectNode()
                     .put("amount", Gen.elements(50L, 1000L).next(random));
             case "POST /api/direct-payment/{transaction_id}/refunds" -> refund();

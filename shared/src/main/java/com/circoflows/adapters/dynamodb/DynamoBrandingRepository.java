@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Branding on the merchant's item (see docs/adr/0017): a {@code branding} map (display_name,
+ * Branding on the merchant's item (see docs/adr/0019): a {@code branding} map (display_name,
  * brand_color, accent_color, button_style, logo_reference) and {@code branding_version}, which every
  * save checks and increments. No attribute: the merchant never saved any.
  */

@@ -32,6 +32,7 @@ public final class FunctionWiring {
     private final Lazy<KeyWiring> keys;
     private final Lazy<RefundWiring> refunds;
     private final Lazy<DashboardWiring> dashboard;
+    private final Lazy<BrandingWiring> branding;
 
     public FunctionWiring(Settings settings) {
         this(settings, Clock.systemUTC(), List.of());
@@ -50,6 +51,7 @@ public final class FunctionWiring {
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
         this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments()));
         this.dashboard = new Lazy<>(() -> new DashboardWiring(shared, keys(), payments(), refunds(), webhooks(), sessions()));
+        this.branding = new Lazy<>(() -> new BrandingWiring(shared));
     }
 
     public static FunctionWiring fromEnvironment() {
@@ -82,6 +84,10 @@ public final class FunctionWiring {
 
     public DashboardWiring dashboard() {
         return dashboard.get();
+    }
+
+    public BrandingWiring branding() {
+        return branding.get();
     }
 
 }

@@ -2,6 +2,7 @@ package com.circoflows.adapters.wiring;
 
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
+import com.circoflows.adapters.dynamodb.DynamoBrandingRepository;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
@@ -14,6 +15,7 @@ import com.circoflows.api.pages.PageTokens;
 import com.circoflows.config.Settings;
 import com.circoflows.domain.keys.AppSecretSource;
 import com.circoflows.domain.keys.DerivedKeys;
+import com.circoflows.domain.branding.BrandingSettings;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.payment.TransactionRepository;
@@ -134,6 +136,12 @@ final class Infrastructure {
 
     MerchantRepository merchants() {
         return new DynamoMerchantRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
+    }
+
+    /** The merchants' branding, kept on their items (ADR 0017): the settings routes and the customer pages. */
+    BrandingSettings brandingSettings() {
+        return new BrandingSettings(new DynamoBrandingRepository(dynamoDb.get(), required("MERCHANTS_TABLE")),
+                merchants());
     }
 
     DynamoApiKeyRepository apiKeys() {

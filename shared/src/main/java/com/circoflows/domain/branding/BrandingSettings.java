@@ -53,6 +53,9 @@ public final class BrandingSettings {
             if (!checked.valid()) {
                 return new BrandingOutcome.Refused(checked.errors());
             }
+            if (checked.branding().equals(base)) {
+                return new BrandingOutcome.Saved(current, checked.notes()); // nothing changes: nothing is written
+            }
             switch (brandings.save(merchantId, checked.branding(), current.version())) {
                 case SAVED:
                     return new BrandingOutcome.Saved(new StoredBranding(checked.branding(), current.version() + 1),

@@ -52,6 +52,8 @@ public enum ErrorCode {
             "This account has as many active API keys of this mode as it may have; revoke one first."),
     LAST_ACTIVE_KEY("last_active_key", INVALID_REQUEST_ERROR,
             "This is the last active API key of this mode; revoking it needs confirm_last_key=true."),
+    BRANDING_VERSION_CONFLICT("branding_version_conflict", INVALID_REQUEST_ERROR,
+            "The branding was changed by someone else since the version given; read it again and redo the change."),
 
     IDEMPOTENCY_KEY_IN_USE("idempotency_key_in_use", IDEMPOTENCY_ERROR,
             "A request with this Idempotency-Key is still being processed; retry after it finishes."),

@@ -80,6 +80,18 @@ class BrandingSettingsTest {
     }
 
     @Test
+    void anUpdateThatChangesNothingWritesNothing() {
+        settings.update("m_1", new BrandingUpdate("Acme", null, null, null, null));
+        brandings.beforeEachSave(() -> {
+            throw new AssertionError("no write expected");
+        });
+
+        BrandingOutcome outcome = settings.update("m_1", new BrandingUpdate(null, "#1F4FD1", null, null, 1L));
+
+        assertEquals(1, assertInstanceOf(BrandingOutcome.Saved.class, outcome).saved().version());
+    }
+
+    @Test
     void aPageThatKnowsTheBusinessNameGetsTheDefaultsWithoutASavedBranding() {
         assertEquals(Branding.defaults("Name On Page"), settings.forPage("m_1", "Name On Page"));
     }
