@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 final class DocumentedAnswer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ERROR_FIELDS =
-            Set.of("code", "message", "type", "param", "decline_code", "transaction_id");
+            Set.of("code", "message", "type", "param", "decline_code", "transaction_id", "errors", "current_version");
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d{13,19}");
     private static final String GATEWAY_NOT_FOUND = "{\"message\":\"Not Found\"}";
     private static final String GATEWAY_HEADERS_TOO_LARGE = "{\"message\":\"Request Header Fields Too Large\"}";

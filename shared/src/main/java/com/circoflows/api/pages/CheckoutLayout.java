@@ -1,5 +1,6 @@
 package com.circoflows.api.pages;
 
+import com.circoflows.domain.branding.Branding;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,9 +15,10 @@ final class CheckoutLayout {
 
     /**
      * @param refreshSeconds with {@code refreshUrl}: reload there after this many seconds (no script needed)
+     * @param branding       the merchant's colours and button shape (the defaults where no merchant is known)
      */
     static String render(String title, String nonce, String bodyHtml, boolean withScript, int refreshSeconds,
-            String refreshUrl) {
+            String refreshUrl, Branding branding) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\">"
@@ -26,7 +28,7 @@ final class CheckoutLayout {
                                 + Html.escape(refreshUrl.replace("'", "%27")) + "\">")
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + Html.escape(title) + "</title>"
-                + "<style nonce=\"" + nonce + "\">" + STYLE + "</style></head>"
+                + "<style nonce=\"" + nonce + "\">" + STYLE + BrandStyle.checkout(branding) + "</style></head>"
                 + "<body class=\"" + (withScript ? "checkout-body" : "status-body") + "\">" + bodyHtml
                 + (withScript ? "<script nonce=\"" + nonce + "\">" + SCRIPT + "</script>" : "")
                 + "</body></html>";

@@ -1,16 +1,18 @@
 package com.circoflows.api.pages;
 
+import com.circoflows.domain.branding.Branding;
+
 /** The frame shared by customer-facing pages: readable on a phone, plain HTML, no script needed. */
 final class PageLayout {
     private PageLayout() {
     }
 
-    static String render(String title, String styleNonce, String bodyHtml) {
+    static String render(String title, String styleNonce, String bodyHtml, Branding branding) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + Html.escape(title) + "</title>"
-                + "<style nonce=\"" + styleNonce + "\">" + STYLE + "</style></head>"
+                + "<style nonce=\"" + styleNonce + "\">" + STYLE + BrandStyle.challenge(branding) + "</style></head>"
                 + "<body><main class=\"card\">" + bodyHtml + "</main></body></html>";
     }
 

@@ -3,6 +3,8 @@ package com.circoflows.api.pages;
 import com.circoflows.api.ErrorStatuses;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
+import com.circoflows.domain.branding.Branding;
+import com.circoflows.domain.branding.BrandingLookup;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorType;
 import com.circoflows.domain.error.RetryableFailure;
@@ -55,21 +57,30 @@ public final class PaymentPage {
     private final PageTokens tokens;
     private final Clock clock;
     private final boolean httpsOnly;
+    private final BrandingLookup brandings;
 
     /** A page served over HTTPS only, as deployed. */
     public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock) {
         this(checkout, tokens, clock, true);
     }
 
+    /** Every merchant with the default look. */
+    public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock, boolean httpsOnly) {
+        this(checkout, tokens, clock, httpsOnly, BrandingLookup.DEFAULTS);
+    }
+
     /**
      * @param httpsOnly the page is served over HTTPS only, so browsers are told to use nothing else
      *                  (Strict-Transport-Security); false in local mode, which serves plain http
+     * @param brandings the merchant's display name, colours and button shape for its customers' pages
      */
-    public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock, boolean httpsOnly) {
+    public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock, boolean httpsOnly,
+            BrandingLookup brandings) {
         this.checkout = checkout;
         this.tokens = tokens;
         this.clock = clock;
         this.httpsOnly = httpsOnly;
+        this.brandings = brandings;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -188,6 +199,7 @@ public final class PaymentPage {
     private ApiResponse form(View view, int status, SessionForPage page, PaymentFailure failure,
             Map<CheckoutField, String> errors, String name, String email, String expiry) {
         PaymentSession session = page.session();
+        Branding brand = branding(page);
         String amount = amount(session, view.locale);
         String formNonce = view.cookieNonce != null ? view.cookieNonce : PageTokens.newNonce();
         Map<CheckoutField, String> values = new EnumMap<>(CheckoutField.class);
@@ -197,7 +209,7 @@ public final class PaymentPage {
 
         StringBuilder body = new StringBuilder(8192);
         body.append("<div class=\"checkout\">");
-        body.append(summary(page, amount));
+        body.append(summary(page.session(), brand.displayName(), amount));
         body.append("<main class=\"panel\" aria-labelledby=\"form-title\">");
         body.append("<h2 id=\"form-title\" class=\"visually-hidden\">Pay with card</h2>");
         if (failure != null) {
@@ -236,18 +248,16 @@ public final class PaymentPage {
         body.append("</form>");
         body.append("<p class=\"secure\">").append(CheckoutLayout.LOCK_ICON)
                 .append("<span>Your card details are encrypted and sent only to the payment processor, never to ")
-                .append(Html.escape(page.merchantName())).append(".</span></p>");
+                .append(Html.escape(brand.displayName())).append(".</span></p>");
         body.append("</main></div>");
 
-        String title = (errors.isEmpty() && failure == null ? "" : "Error: ") + "Pay " + page.merchantName();
-        String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null);
+        String title = (errors.isEmpty() && failure == null ? "" : "Error: ") + "Pay " + brand.displayName();
+        String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null, brand);
         return Html.page(status, html, view.nonce, view.nonce, formActionOrigin(session))
                 .withHeader("set-cookie", tokens.cookieHeader(formNonce));
     }
 
-    private static String summary(SessionForPage page, String amount) {
-        PaymentSession session = page.session();
-        String merchant = page.merchantName();
+    private static String summary(PaymentSession session, String merchant, String amount) {
         StringBuilder out = new StringBuilder(1024);
         out.append("<header class=\"summary\">");
         out.append("<p class=\"merchant\"><span class=\"logo\" aria-hidden=\"true\">")
@@ -324,7 +334,8 @@ public final class PaymentPage {
 
     private ApiResponse receipt(View view, SessionForPage page, boolean opened) {
         PaymentSession session = page.session();
-        String merchant = page.merchantName();
+        Branding brand = branding(page);
+        String merchant = brand.displayName();
         String amount = amount(session, view.locale);
         String returnTo = session.returnLocation();
         boolean justPaid = opened && returnTo != null && session.completedAt() != null
@@ -359,29 +370,31 @@ public final class PaymentPage {
         }
         body.append("</main></div>");
         String html = CheckoutLayout.render("Payment successful – " + merchant, view.nonce, body.toString(), false,
-                RETURN_DELAY_SECONDS, justPaid ? returnTo : null);
+                RETURN_DELAY_SECONDS, justPaid ? returnTo : null, brand);
         return Html.page(200, html, view.nonce, formActionOrigin(session));
     }
 
     private ApiResponse inProgress(View view, SessionForPage page) {
         PaymentSession session = page.session();
+        Branding brand = branding(page);
         String self = "/pay/" + view.sessionId;
         String body = statusOpen(session) + CheckoutLayout.WAIT_ICON
                 + "<h1>Your payment is being processed</h1>"
                 + "<p class=\"lead\" role=\"status\">We're confirming your payment of <strong>"
                 + Html.escape(amount(session, view.locale)) + "</strong> to <strong>"
-                + Html.escape(page.merchantName()) + "</strong>. This usually takes a few seconds.</p>"
+                + Html.escape(brand.displayName()) + "</strong>. This usually takes a few seconds.</p>"
                 + "<p>Please don't pay again. This page checks again by itself.</p>"
                 + "<a class=\"button secondary\" href=\"" + Html.escape(self) + "\">Check again</a>"
                 + "</main></div>";
-        String html = CheckoutLayout.render("Payment in progress – " + page.merchantName(), view.nonce, body, false,
-                IN_PROGRESS_REFRESH_SECONDS, self);
+        String html = CheckoutLayout.render("Payment in progress – " + brand.displayName(), view.nonce, body, false,
+                IN_PROGRESS_REFRESH_SECONDS, self, brand);
         return Html.page(409, html, view.nonce, formActionOrigin(session));
     }
 
     private ApiResponse closed(View view, SessionForPage page) {
         PaymentSession session = page.session();
-        String merchant = page.merchantName();
+        Branding brand = branding(page);
+        String merchant = brand.displayName();
         String amount = amount(session, view.locale);
         boolean cancelled = session.status() == SessionStatus.CANCELLED;
         String title = cancelled ? "This payment was cancelled" : "This payment link has expired";
@@ -407,14 +420,15 @@ public final class PaymentPage {
                     .append(Html.escape(merchant)).append("</a>");
         }
         body.append("</main></div>");
-        String html = CheckoutLayout.render(title, view.nonce, body.toString(), false, 0, null);
+        String html = CheckoutLayout.render(title, view.nonce, body.toString(), false, 0, null, brand);
         return Html.page(410, html, view.nonce, formActionOrigin(session));
     }
 
     /** Too many declines: no card is sent to the bank until {@code until}; the customer is told when. */
     private ApiResponse locked(View view, SessionForPage page, Instant until) {
         PaymentSession session = page.session();
-        String merchant = page.merchantName();
+        Branding brand = branding(page);
+        String merchant = brand.displayName();
         long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds());
         long minutes = Math.max(1, (seconds + 59) / 60);
         String title = "Too many attempts to pay";
@@ -435,7 +449,8 @@ public final class PaymentPage {
                 .append("<a class=\"button secondary\" href=\"/pay/").append(Html.escape(view.sessionId))
                 .append("\">Back to the payment page</a>")
                 .append("</main></div>");
-        String html = CheckoutLayout.render(title + " – " + merchant, view.nonce, body.toString(), false, 0, null);
+        String html = CheckoutLayout.render(title + " – " + merchant, view.nonce, body.toString(), false, 0, null,
+                brand);
         return Html.page(429, html, view.nonce, formActionOrigin(session))
                 .withHeader("retry-after", Long.toString(seconds));
     }
@@ -462,10 +477,24 @@ public final class PaymentPage {
                     .append(Html.escape(linkText)).append("</a>");
         }
         body.append("</main></div>");
-        return Html.page(status, CheckoutLayout.render(title, nonce, body.toString(), false, 0, null), nonce, "");
+        return Html.page(status, CheckoutLayout.render(title, nonce, body.toString(), false, 0, null,
+                Branding.defaults("")), nonce, "");
     }
 
     // ---- helpers ----
+
+    /**
+     * The merchant's branding: its display name replaces its business name everywhere on the page. A
+     * branding that cannot be read now leaves the page in the default look rather than unable to pay.
+     */
+    private Branding branding(SessionForPage page) {
+        try {
+            return brandings.forPage(page.session().merchantId(), page.merchantName());
+        } catch (RuntimeException e) {
+            LOG.warn("branding_unavailable", Map.of("reason", e.getClass().getSimpleName()));
+            return Branding.defaults(page.merchantName());
+        }
+    }
 
     private static String amount(PaymentSession session, Locale locale) {
         return CustomerMoney.format(session.amount(), session.currency(), locale);

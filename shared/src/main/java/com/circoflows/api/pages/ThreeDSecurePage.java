@@ -3,6 +3,8 @@ package com.circoflows.api.pages;
 import com.circoflows.api.ErrorStatuses;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
+import com.circoflows.domain.branding.Branding;
+import com.circoflows.domain.branding.BrandingLookup;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.ids.RandomIds;
@@ -32,19 +34,30 @@ public final class ThreeDSecurePage {
     private final MerchantRepository merchants;
     private final PageTokens tokens;
     private final boolean httpsOnly;
+    private final BrandingLookup brandings;
 
     /** A page served over HTTPS only, as deployed. */
     public ThreeDSecurePage(ThreeDSecureChallenges challenges, MerchantRepository merchants, PageTokens tokens) {
         this(challenges, merchants, tokens, true);
     }
 
-    /** @param httpsOnly send Strict-Transport-Security; false in local mode, which serves plain http */
+    /** Every merchant with the default look. */
     public ThreeDSecurePage(ThreeDSecureChallenges challenges, MerchantRepository merchants, PageTokens tokens,
             boolean httpsOnly) {
+        this(challenges, merchants, tokens, httpsOnly, BrandingLookup.DEFAULTS);
+    }
+
+    /**
+     * @param httpsOnly send Strict-Transport-Security; false in local mode, which serves plain http
+     * @param brandings the merchant's display name, colours and button shape
+     */
+    public ThreeDSecurePage(ThreeDSecureChallenges challenges, MerchantRepository merchants, PageTokens tokens,
+            boolean httpsOnly, BrandingLookup brandings) {
         this.challenges = challenges;
         this.merchants = merchants;
         this.tokens = tokens;
         this.httpsOnly = httpsOnly;
+        this.brandings = brandings;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -80,7 +93,8 @@ public final class ThreeDSecurePage {
             return result(transaction, styleNonce);
         }
         String cookieNonce = PageTokens.newNonce();
-        String merchantName = merchantName(transaction);
+        Branding brand = branding(transaction);
+        String merchantName = brand.displayName();
         String body = "<span class=\"badge\">Test mode: simulated card issuer</span>"
                 + "<h1>Confirm it's you</h1>"
                 + "<p class=\"muted\">Your bank asks you to approve this payment (3-D Secure).</p>"
@@ -94,7 +108,7 @@ public final class ThreeDSecurePage {
                 + "<button class=\"primary\" type=\"submit\" name=\"outcome\" value=\"authenticate\">Authenticate</button>"
                 + "<button class=\"secondary\" type=\"submit\" name=\"outcome\" value=\"fail\">Fail authentication</button>"
                 + "</form>";
-        return Html.page(200, PageLayout.render("Confirm your payment", styleNonce, body), styleNonce,
+        return Html.page(200, PageLayout.render("Confirm your payment", styleNonce, body, brand), styleNonce,
                         formTarget(transaction))
                 .withHeader("set-cookie", tokens.cookieHeader(cookieNonce));
     }
@@ -123,17 +137,18 @@ public final class ThreeDSecurePage {
     private ApiResponse result(Transaction transaction, String styleNonce) {
         boolean passed = transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED
                 || transaction.threeDSecure() == ThreeDSecureStatus.NOT_REQUIRED;
+        Branding brand = branding(transaction);
         String body = "<span class=\"badge\">Test mode: simulated card issuer</span>"
                 + "<h1>" + (passed ? "Authentication complete" : "Authentication failed") + "</h1>"
                 + "<p class=\"result " + (passed ? "ok\">You approved" : "bad\">You did not approve")
                 + " the payment of " + Html.escape(amount(transaction)) + " to "
-                + Html.escape(merchantName(transaction)) + ".</p>"
+                + Html.escape(brand.displayName()) + ".</p>"
                 + (transaction.sessionId() != null
                         ? "<p><a href=\"" + Html.escape(sessionPage(transaction)) + "\">Continue</a></p>"
                         : transaction.returnUrl() == null
                         ? "<p class=\"muted\">You can close this page and return to the merchant.</p>"
                         : "<p><a href=\"" + Html.escape(returnLocation(transaction)) + "\">Return to the merchant</a></p>");
-        return Html.page(200, PageLayout.render("Payment authentication", styleNonce, body), styleNonce, "");
+        return Html.page(200, PageLayout.render("Payment authentication", styleNonce, body, brand), styleNonce, "");
     }
 
     private ApiResponse notFound(String styleNonce) {
@@ -142,12 +157,20 @@ public final class ThreeDSecurePage {
 
     private static ApiResponse problem(String styleNonce, int status, String message) {
         String body = "<h1>We can't show this payment</h1><p class=\"muted\" role=\"alert\">" + Html.escape(message) + "</p>";
-        return Html.page(status, PageLayout.render("Payment authentication", styleNonce, body), styleNonce, "");
+        return Html.page(status, PageLayout.render("Payment authentication", styleNonce, body, Branding.defaults("")),
+                styleNonce, "");
     }
 
-    private String merchantName(Transaction transaction) {
+    /** The merchant's branding; the default look (never a failed page) when it cannot be read now. */
+    private Branding branding(Transaction transaction) {
         LogContext.merchant(transaction.merchantId()); // the page's log lines name whose customer it served
-        return merchants.find(transaction.merchantId()).map(Merchant::name).orElse("the merchant");
+        String name = merchants.find(transaction.merchantId()).map(Merchant::name).orElse("the merchant");
+        try {
+            return brandings.forPage(transaction.merchantId(), name);
+        } catch (RuntimeException e) {
+            LOG.warn("branding_unavailable", Map.of("reason", e.getClass().getSimpleName()));
+            return Branding.defaults(name);
+        }
     }
 
     private static String amount(Transaction transaction) {

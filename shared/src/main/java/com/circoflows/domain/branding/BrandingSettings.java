@@ -5,7 +5,7 @@ import com.circoflows.domain.merchant.MerchantRepository;
 import java.util.Optional;
 
 /** Settings → Branding: reading a merchant's branding (its defaults when it set none) and changing it. */
-public final class BrandingSettings {
+public final class BrandingSettings implements BrandingLookup {
     /** A change merged into the latest version is tried again this often when other editors keep saving. */
     private static final int MERGE_ATTEMPTS = 3;
 
@@ -32,6 +32,7 @@ public final class BrandingSettings {
     }
 
     /** For a customer page that already knows the merchant's business name: no second merchant read. */
+    @Override
     public Branding forPage(String merchantId, String businessName) {
         return brandings.find(merchantId).map(StoredBranding::branding)
                 .orElseGet(() -> Branding.defaults(businessName));
