@@ -84,5 +84,19 @@ final class DashboardStyle {
             "b.textContent='Copy';b.setAttribute('aria-label','Copy '+(el.getAttribute('data-copy')||'value'));",
             "b.addEventListener('click',function(){navigator.clipboard.writeText(el.textContent.trim()).then(function(){",
             "b.textContent='Copied';setTimeout(function(){b.textContent='Copy';},2000);});});",
-            "el.insertAdjacentElement('afterend',b);});");
+            "el.insertAdjacentElement('afterend',b);});",
+            // Branding: the preview follows the fields (CSSOM styles; the CSP forbids style attributes, not this).
+            "(function(){var btn=document.getElementById('preview-button');if(!btn)return;",
+            "function lum(h){var c=[1,3,5].map(function(i){var v=parseInt(h.substr(i,2),16)/255;",
+            "return v<=0.04045?v/12.92:Math.pow((v+0.055)/1.055,2.4);});return 0.2126*c[0]+0.7152*c[1]+0.0722*c[2];}",
+            "function ratio(a,b){var x=lum(a),y=lum(b);return (Math.max(x,y)+0.05)/(Math.min(x,y)+0.05);}",
+            "function update(){var brand=document.getElementById('f-brand_color').value;",
+            "var accent=document.getElementById('f-accent_color').value;",
+            "btn.style.background=brand;btn.style.color=ratio(brand,'#ffffff')>=ratio(brand,'#111111')?'#ffffff':'#111111';",
+            "document.getElementById('preview-link').style.color=accent;",
+            "var name=document.getElementById('f-display_name').value;if(name)document.getElementById('preview-name').textContent=name;",
+            "var r={rounded:'10px',square:'2px',pill:'999px'};var c=document.querySelector('input[name=button_style]:checked');",
+            "if(c)btn.style.borderRadius=r[c.value];}",
+            "document.querySelectorAll('#f-brand_color,#f-accent_color,#f-display_name,input[name=button_style]')",
+            ".forEach(function(el){el.addEventListener('input',update);el.addEventListener('change',update);});})();");
 }

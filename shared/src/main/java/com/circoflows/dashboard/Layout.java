@@ -16,11 +16,11 @@ final class Layout {
     }
 
     String signedOut(String title, String nonce, String notice, String body) {
-        return document(title, nonce, "<header class=\"top\"><div class=\"brand\">CircoFlows</div></header>"
+        return document(title, nonce, "", "<header class=\"top\"><div class=\"brand\">CircoFlows</div></header>"
                 + "<main id=\"main\" class=\"narrow\">" + noticeHtml(notice) + body + "</main>");
     }
 
-    String signedIn(String title, String nonce, String body, Visit visit, String merchantName) {
+    String signedIn(String title, String nonce, String body, Visit visit, String merchantName, String pageCss) {
         DashboardRole role = visit.role();
         List<NavItem> items = new ArrayList<>();
         items.add(new NavItem("Payments", "/dashboard/payments", true));
@@ -51,7 +51,7 @@ final class Layout {
                 + visit.form("/dashboard/logout", "<button class=\"link\" type=\"submit\">Sign out</button>")
                 + "</header>";
         String banner = live ? "" : "<p class=\"test-banner\">Test mode: nothing here moves real money.</p>";
-        return document(title, nonce, "<a class=\"skip\" href=\"#main\">Skip to content</a>" + header + nav
+        return document(title, nonce, pageCss, "<a class=\"skip\" href=\"#main\">Skip to content</a>" + header + nav
                 + "<main id=\"main\">" + banner + noticeHtml(visit.query("notice")) + body + "</main>");
     }
 
@@ -68,12 +68,12 @@ final class Layout {
         return text == null ? "" : "<p class=\"notice\" role=\"status\">" + Html.escape(text) + "</p>";
     }
 
-    private static String document(String title, String nonce, String body) {
+    private static String document(String title, String nonce, String pageCss, String body) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + Html.escape(title) + " · CircoFlows dashboard</title>"
-                + "<style nonce=\"" + nonce + "\">" + DashboardStyle.CSS + "</style></head><body>" + body
+                + "<style nonce=\"" + nonce + "\">" + DashboardStyle.CSS + pageCss + "</style></head><body>" + body
                 + "<script nonce=\"" + nonce + "\">" + DashboardStyle.SCRIPT + "</script></body></html>";
     }
 }

@@ -126,9 +126,14 @@ public final class Visit {
 
     /** The page in the dashboard's frame (navigation when signed in). */
     public ApiResponse page(int status, String title, String body) {
+        return page(status, title, body, "");
+    }
+
+    /** @param pageCss rules of this page only, built from checked values, added to the dashboard's style sheet */
+    public ApiResponse page(int status, String title, String body, String pageCss) {
         String html = signedIn == null
                 ? layout.signedOut(title, nonce, query("notice"), body)
-                : layout.signedIn(title, nonce, body, this, merchantName);
+                : layout.signedIn(title, nonce, body, this, merchantName, pageCss);
         return Html.page(status, html, nonce, nonce, "");
     }
 

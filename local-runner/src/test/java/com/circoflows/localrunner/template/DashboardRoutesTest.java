@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.dashboard.AccountPages;
 import com.circoflows.dashboard.ApiKeyPages;
+import com.circoflows.dashboard.BrandingPages;
 import com.circoflows.dashboard.DashboardApp;
 import com.circoflows.dashboard.DashboardArea;
 import com.circoflows.dashboard.PaymentPages;
@@ -36,9 +37,9 @@ class DashboardRoutesTest {
     }
 
     @Test
-    void theSettingsFunctionIsRoutedExactlyTheKeyAndWebhookPages() {
+    void theSettingsFunctionIsRoutedExactlyTheKeyWebhookAndBrandingPages() {
         assertSameRoutes(DashboardSettingsHandler.class, List.of(new ApiKeyPages(null, null),
-                new WebhookPages(null, null, null, null, null, null, null, null)));
+                new WebhookPages(null, null, null, null, null, null, null, null), new BrandingPages(null)));
     }
 
     @Test

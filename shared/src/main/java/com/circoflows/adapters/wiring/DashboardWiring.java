@@ -5,6 +5,7 @@ import com.circoflows.adapters.dynamodb.DynamoDashboardUserRepository;
 import com.circoflows.adapters.dynamodb.DynamoLoginAttemptStore;
 import com.circoflows.dashboard.AccountPages;
 import com.circoflows.dashboard.ApiKeyPages;
+import com.circoflows.dashboard.BrandingPages;
 import com.circoflows.dashboard.DashboardApp;
 import com.circoflows.dashboard.DashboardArea;
 import com.circoflows.dashboard.DashboardCookies;
@@ -80,7 +81,8 @@ public final class DashboardWiring {
         return app(List.of(new ApiKeyPages(keys.apiKeyManagement(), times),
                 new WebhookPages(webhooks.webhookEndpointService(), new WebhookEventQueries(infrastructure.webhookEvents()),
                         webhooks.webhookRedelivery(), webhooks.webhookTestSender(), accounts.get(), deliveryLog(), times,
-                        infrastructure.clock())));
+                        infrastructure.clock()),
+                new BrandingPages(infrastructure.brandingSettings())));
     }
 
     /** Payments and hosted payment sessions. */

@@ -138,7 +138,7 @@ final class Infrastructure {
         return new DynamoMerchantRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
     }
 
-    /** The merchants' branding, kept on their items (ADR 0017): the settings routes and the customer pages. */
+    /** The merchants' branding, kept on their items (ADR 0019): the settings routes and the customer pages. */
     BrandingSettings brandingSettings() {
         return new BrandingSettings(new DynamoBrandingRepository(dynamoDb.get(), required("MERCHANTS_TABLE")),
                 merchants());
