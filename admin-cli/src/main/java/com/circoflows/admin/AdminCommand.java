@@ -50,8 +50,8 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
     }
 
     /**
-     * Gives transactions stored before GET /api/direct-payment their list keys and session and metadata
-     * search entries (see TransactionSearchBackfill).
+     * Gives transactions their list keys and every missing search entry, session, metadata, card last4
+     * and customer email (see TransactionSearchBackfill).
      */
     record BackfillTransactionSearch(Target target) implements AdminCommand {
     }
@@ -95,11 +95,12 @@ sealed interface AdminCommand permits AdminCommand.CreateMerchant, AdminCommand.
             Both are shown once; the key is stored only as a SHA-256 hash. create-key prints another key of an
             existing merchant, of either mode (at most 20 active per mode). backfill-event-modes gives webhook
             events stored before events carried their mode that mode, so they are listed again (safe to
-            repeat). backfill-transaction-search gives transactions stored before GET /api/direct-payment
-            their list keys and session and metadata search entries, so they are listed and found (safe to
-            repeat). backfill-session-list gives hosted payment sessions stored before GET /api/hosted-payment
-            their list key, so they are listed (safe to repeat). set-risk-settings changes a merchant's fraud rule settings (the others keep
-            their value; --reset returns all to the defaults first) and prints them all; payments use them
+            repeat). backfill-transaction-search gives transactions their list keys and every missing
+            search entry (session, metadata, card last4, customer email), so they are listed and found
+            (safe to repeat; it reads the whole table). backfill-session-list gives hosted payment
+            sessions stored before GET /api/hosted-payment their list key, so they are listed (safe to
+            repeat). set-risk-settings changes a merchant's fraud rule settings (the others keep their
+            value; --reset returns all to the defaults first) and prints them all; payments use them
             within 60 s. Against AWS it uses your normal AWS credentials (environment, profile, SSO).""";
 
     static AdminCommand parse(String[] args) {

@@ -134,6 +134,10 @@ class CardNumbersElsewhereIT {
         Api api = merchant();
         for (String[] writing : everyWriting(QUERY_SEPARATORS)) {
             refused(api.get("/api/hosted-payment?status=" + writing[1]), "status", writing[0]);
+            refused(api.get("/api/direct-payment?status=" + writing[1]), "status", writing[0]);
+            refused(api.get("/api/direct-payment?card_last4=" + writing[1]), "card_last4", writing[0]);
+            refused(api.get("/api/direct-payment?customer_email=jane%2B" + writing[1] + "%40example.com"),
+                    "customer_email", writing[0]);
         }
     }
 

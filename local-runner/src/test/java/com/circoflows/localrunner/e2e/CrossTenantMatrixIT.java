@@ -43,6 +43,8 @@ class CrossTenantMatrixIT {
     private static final String ORDER_OF_A = "tenant-a-order-611";
     /** A's display name: no route shows it to anyone else, and PUT /api/branding by anyone else leaves it. */
     private static final String BRAND_OF_A = "Tenant A Brand 7f3k";
+    /** A's completed payment's customer: a search by that email must find it for A only. */
+    private static final String CUSTOMER_OF_A = "Customer.Of.A@tenant-a.example";
 
     private final E2e e2e;
     private String gatewayIdOfA;
@@ -80,6 +82,7 @@ class CrossTenantMatrixIT {
 
         ObjectNode completedBody = Payments.card(Payments.SUCCESS, "611");
         completedBody.putObject("metadata").put("order_id", ORDER_OF_A);
+        completedBody.putObject("customer_info").put("email", CUSTOMER_OF_A);
         HttpResult completed = a.pay(completedBody);
         assertEquals(200, completed.status(), completed::describe);
         HttpResult refund = a.post("/api/direct-payment/" + completed.data().path("transaction_id").asText()
@@ -116,6 +119,8 @@ class CrossTenantMatrixIT {
         secretsOfA.add(pending.data().path("gateway_transaction_id").asText());
         secretsOfA.add(completed.data().path("gateway_transaction_id").asText());
         secretsOfA.add(merchantA.merchantId());
+        secretsOfA.add(CUSTOMER_OF_A.toLowerCase(java.util.Locale.ROOT));
+        secretsOfA.add(CUSTOMER_OF_A);
         secretsOfA.add(webhookUrl);
         secretsOfA.add(merchantA.webhookSecret());
         secretsOfA.add(ApiKeysE2e.lookupId(merchantA.apiKey()));
@@ -207,8 +212,8 @@ class CrossTenantMatrixIT {
 
     /**
      * GET /api/direct-payment, unfiltered and with every filter aimed at A's payments (its status,
-     * created range, session id and metadata pair): A finds its payment; merchant B and A's own live key
-     * list nothing of A's, whatever they ask for.
+     * created range, session id, metadata pair, card's last four digits and customer email): A finds its
+     * payment; merchant B and A's own live key list nothing of A's, whatever they ask for.
      */
     @Test
     void listsAndSearchesByAnotherMerchantOrModeShowNoneOfAsTransactions() {
@@ -216,13 +221,20 @@ class CrossTenantMatrixIT {
         assertEquals(200, own.status(), own::describe);
         assertEquals(completedTransactionOfA, own.data().path("transactions").path(0).path("transaction_id").asText(),
                 own::describe);
+        HttpResult ownCustomer = merchantA.api().get("/api/direct-payment?customer_email="
+                + CUSTOMER_OF_A.toLowerCase(java.util.Locale.ROOT));
+        assertEquals(List.of(completedTransactionOfA), transactionIds(ownCustomer), ownCustomer::describe);
+        HttpResult ownCard = merchantA.api().get("/api/direct-payment?card_last4=4242");
+        assertEquals(List.of(completedTransactionOfA), transactionIds(ownCard), ownCard::describe);
         Map<String, Api> others = new LinkedHashMap<>();
         others.put("merchant B", merchantB);
         others.put("A's live key", liveKeyOfA);
         for (String query : List.of("limit=100", "status=completed", "status=pending", "created_from=2000-01-01",
                 "status=completed&created_from=2000-01-01&created_to=2100-01-01", "payment_method=card",
                 "session_id=" + objectsOfA.get("session_id"), "metadata%5Border_id%5D=" + ORDER_OF_A,
-                "metadata%5Border_id%5D=" + ORDER_OF_A + "&status=completed")) {
+                "metadata%5Border_id%5D=" + ORDER_OF_A + "&status=completed", "card_last4=4242",
+                "card_last4=4242&status=completed", "card_last4=3220", "customer_email=" + CUSTOMER_OF_A,
+                "customer_email=" + CUSTOMER_OF_A.toLowerCase(java.util.Locale.ROOT) + "&created_from=2000-01-01")) {
             for (Map.Entry<String, Api> other : others.entrySet()) {
                 HttpResult listed = other.getValue().get("/api/direct-payment?" + query);
                 String what = other.getKey() + " listing ?" + query;
@@ -301,6 +313,12 @@ class CrossTenantMatrixIT {
             HttpResult replayed = other.getValue().get(query + completedTransactionOfA + "&cursor=" + cursorOfA);
             ApiAssertions.assertError(replayed, 400, "invalid_request", "invalid_request_error", null, "cursor");
         }
+    }
+
+    private static List<String> transactionIds(HttpResult listed) {
+        List<String> ids = new ArrayList<>();
+        listed.data().path("transactions").forEach(t -> ids.add(t.path("transaction_id").asText()));
+        return ids;
     }
 
     /** Items of either mode, less those of live mode (a live key's own keys and their last use). */

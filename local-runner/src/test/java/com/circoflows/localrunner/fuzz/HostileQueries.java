@@ -38,8 +38,9 @@ final class HostileQueries {
     /**
      * GET /api/direct-payment's filters, one or several at once, each valid or hostile (unknown statuses,
      * times that are not ISO 8601 or out of range, unknown methods, session ids of the wrong shape or
-     * another merchant's, metadata pairs with odd names and long values), with the caller's genuine
-     * transaction cursor, another filter's use of it, a tampered one or another merchant's.
+     * another merchant's, metadata pairs with odd names and long values, card last4s that are not four
+     * ASCII digits, emails in odd cases, too long or not emails), with the caller's genuine transaction
+     * cursor, another filter's use of it, a tampered one or another merchant's.
      */
     static Gen<Query> transactionQueries(MerchantObjects own, MerchantObjects strangers) {
         return random -> {
@@ -47,7 +48,7 @@ final class HostileQueries {
             java.util.List<String> kinds = new java.util.ArrayList<>();
             int parts = 1 + random.nextInt(3);
             for (int i = 0; i < parts; i++) {
-                int kind = random.nextInt(8);
+                int kind = random.nextInt(10);
                 kinds.add(switch (kind) {
                     case 0 -> "status";
                     case 1 -> "created range";
@@ -56,6 +57,8 @@ final class HostileQueries {
                     case 4 -> "metadata";
                     case 5 -> "cursor";
                     case 6 -> "limit";
+                    case 7 -> "card_last4";
+                    case 8 -> "customer_email";
                     default -> "query syntax";
                 });
                 text.append(text.isEmpty() ? "" : "&").append(switch (kind) {
@@ -79,7 +82,15 @@ final class HostileQueries {
                             HostilePaths.encode(HostileText.ANY.next(random))).next(random);
                     case 5 -> "cursor=" + transactionCursor(own, strangers, random);
                     case 6 -> "limit=" + Gen.elements("1", "0", "100", "101", "-1", "x").next(random);
+                    case 7 -> "card_last4=" + Gen.elements("4242", "0002", "3220", "424", "42424", "", "42a2",
+                            "%EF%BC%94%EF%BC%92%EF%BC%94%EF%BC%92", "4242%00", "-424", "%204242",
+                            HostilePaths.encode(HostileText.SHORT.next(random))).next(random);
+                    case 8 -> "customer_email=" + Gen.elements("fuzz%40example.com", "FUZZ%40Example.COM",
+                            "john%40example.com", "no-at-sign", "%40", "a%40", "", "a%40" + "b".repeat(260) + ".c",
+                            "%E2%82%AC%40%E2%82%AC.example", "a%23b%40c.example", "a%40b.example%00",
+                            HostilePaths.encode(HostileText.ANY.next(random))).next(random);
                     default -> Gen.elements("&&&", "=", "status", "status[]=completed", "metadata[a]=1&metadata[b]=2",
+                            "card_last4=4242&customer_email=a%40b.example", "card_last4=4242&card_last4=0002",
                             "%zz=1", "metadata[order_id]=1&session_id=" + own.sessionId()).next(random);
                 });
             }

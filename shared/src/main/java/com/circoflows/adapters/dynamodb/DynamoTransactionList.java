@@ -30,7 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <li>a session or a metadata pair (with or without a range): that set of search entries, then a
  *     consistent BatchGetItem of the transactions they name; with a status too, a window of
  *     {@link #STATUS_WINDOW} × limit entries is read and filtered in memory, so a page may hold fewer
- *     than limit transactions (even none) and still say has_more.
+ *     than limit transactions (even none) and still say has_more;
+ * <li>a card's last4 or a customer email (with or without a range): the eight keys its entries are
+ *     spread over, limit + 1 entries each (with a status, the window + 1), merged as the shards of
+ *     the list indexes are, then the same BatchGetItem and in-memory check.
  * </ul>
  * Items read per page depend on the limit only, never on how many transactions the merchant has.
  */
@@ -56,6 +59,9 @@ public final class DynamoTransactionList implements TransactionListRepository {
     public TransactionPage list(String merchantId, Mode mode, TransactionFilter filter, int limit, String cursor) {
         String filterDigest = TransactionListCursor.filterDigest(filter.canonical());
         CreatedRange range = CreatedRange.of(filter);
+        if (filter.cardLast4() != null || filter.customerEmail() != null) {
+            return searchSpreadEntries(merchantId, mode, filter, range, limit, cursor, filterDigest);
+        }
         if (filter.searchesEntries()) {
             return searchEntries(merchantId, mode, filter, range, limit, cursor, filterDigest);
         }
@@ -157,6 +163,82 @@ public final class DynamoTransactionList implements TransactionListRepository {
         String next = unexaminedLeft || moreEntries && lastExamined != null
                 ? TransactionListCursor.encodeAfter(merchantId, mode, filterDigest, lastExamined) : null;
         return new TransactionPage(page, next);
+    }
+
+    /**
+     * A search whose entries are spread over {@link TransactionSearchEntries#SPREAD_SHARDS} keys: each
+     * key is read newest first for window + 1 entries, the reads are merged, and the transactions of at
+     * most window merged entries are read and checked; the keys' positions follow the last entry
+     * examined, so the cursor is one position per key, as for the list indexes.
+     */
+    private TransactionPage searchSpreadEntries(String merchantId, Mode mode, TransactionFilter filter,
+            CreatedRange range, int limit, String cursor, String filterDigest) {
+        int shards = TransactionSearchEntries.SPREAD_SHARDS;
+        List<ShardPosition> previous = cursor == null ? java.util.Collections.nCopies(shards, ShardPosition.START)
+                : TransactionListCursor.decodeShards(cursor, merchantId, mode, filterDigest, shards).positions();
+        if (range.isEmpty()) {
+            return TransactionPage.empty();
+        }
+        int window = filter.status() == null ? limit : limit * STATUS_WINDOW;
+        List<ShardMerge.ShardRead<Map<String, AttributeValue>>> reads = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            ShardPosition position = previous.get(shard);
+            if (position.isDone()) {
+                reads.add(ShardMerge.ShardRead.nothing());
+                continue;
+            }
+            String searchKey = filter.cardLast4() != null
+                    ? TransactionSearchEntries.cardLast4Key(merchantId, mode, filter.cardLast4(), shard)
+                    : TransactionSearchEntries.customerEmailKey(merchantId, mode, filter.customerEmail(), shard);
+            Map<String, AttributeValue> startKey = null;
+            if (!position.isStart()) {
+                if (!range.contains(position.createdAt())) {
+                    throw PageCursors.invalid();
+                }
+                startKey = Map.of(TransactionSearchEntries.SEARCH_KEY, s(searchKey), TransactionSearchEntries.SORT_KEY,
+                        s(position.createdAt() + "#" + position.transactionId()));
+            }
+            QueryResponse response = query(range.sortKeyCondition(searchKey)
+                    .tableName(searchTable)
+                    .exclusiveStartKey(startKey)
+                    .scanIndexForward(false)
+                    .limit(window + 1)
+                    .build());
+            reads.add(new ShardMerge.ShardRead<>(response.items(), response.hasLastEvaluatedKey()
+                    && !response.lastEvaluatedKey().isEmpty()));
+        }
+        ShardMerge.Merged<Map<String, AttributeValue>> candidates = mergeEntries(reads, previous, window);
+        Map<String, Transaction> found = batchGet(candidates.page());
+        List<Transaction> page = new ArrayList<>();
+        int examined = 0;
+        for (Map<String, AttributeValue> entry : candidates.page()) {
+            if (page.size() == limit) {
+                break;
+            }
+            examined++;
+            Transaction transaction = found.get(entry.get("transaction_id").s());
+            if (transaction != null && transaction.belongsTo(merchantId) && transaction.mode() == mode
+                    && filter.matches(transaction)) {
+                page.add(transaction);
+            }
+        }
+        ShardMerge.Merged<Map<String, AttributeValue>> shown = examined == candidates.page().size() ? candidates
+                : mergeEntries(reads, previous, examined);
+        String next = shown.hasMore()
+                ? TransactionListCursor.encodeShards(merchantId, mode, filterDigest, shown.positions()) : null;
+        return new TransactionPage(page, next);
+    }
+
+    private static ShardMerge.Merged<Map<String, AttributeValue>> mergeEntries(
+            List<ShardMerge.ShardRead<Map<String, AttributeValue>>> reads, List<ShardPosition> previous, int limit) {
+        return ShardMerge.merge(reads, previous, limit, DynamoTransactionList::entryCreatedAt,
+                entry -> entry.get("transaction_id").s());
+    }
+
+    /** The created_at part of an entry's sort key ({@code <created_at>#<transaction_id>}). */
+    private static String entryCreatedAt(Map<String, AttributeValue> entry) {
+        String sortKey = entry.get(TransactionSearchEntries.SORT_KEY).s();
+        return sortKey.substring(0, sortKey.indexOf('#'));
     }
 
     /** The transactions the entries name, read consistently (the table allows it, unlike an index). */

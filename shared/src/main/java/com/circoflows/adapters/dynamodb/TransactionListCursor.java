@@ -56,8 +56,13 @@ final class TransactionListCursor {
     }
 
     static Shards decodeShards(String cursor, String merchantId, Mode mode, String filter) {
+        return decodeShards(cursor, merchantId, mode, filter, TransactionListKeys.SHARDS);
+    }
+
+    /** The same for a listing over {@code shardCount} keys (the card and email searches read eight). */
+    static Shards decodeShards(String cursor, String merchantId, Mode mode, String filter, int shardCount) {
         Object shards = decode(cursor, merchantId, mode, filter).get("shards");
-        if (!(shards instanceof List<?> list) || list.size() != TransactionListKeys.SHARDS) {
+        if (!(shards instanceof List<?> list) || list.size() != shardCount) {
             throw PageCursors.invalid();
         }
         List<ShardPosition> positions = new ArrayList<>();

@@ -28,9 +28,14 @@ final class TransactionListKeys {
      * String.hashCode, which is only specified, not promised to stay, and which we must never change).
      */
     static int shard(String transactionId) {
+        return shard(transactionId, SHARDS);
+    }
+
+    /** The same hash over another number of shards (the card and email search entries use eight). */
+    static int shard(String id, int shards) {
         CRC32 crc = new CRC32();
-        crc.update(transactionId.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() % SHARDS);
+        crc.update(id.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % shards);
     }
 
     static String listKey(String merchantId, Mode mode, int shard) {

@@ -4,24 +4,24 @@ import static com.circoflows.adapters.dynamodb.Attributes.s;
 
 import com.circoflows.domain.payment.Transaction;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Gives the transactions stored before GET /api/direct-payment existed what it reads: their list_key
- * and status_key (until then they are in neither list index, so not listed at all) and their session
- * and metadata search entries. Safe to run again and while the API runs: it reads only transactions
- * that still lack list_key (one Scan of the table: an operator's one-off, never a request's read),
- * writes each one's entries first (a put of an identical item again changes nothing), then sets the
- * two keys with a conditional UpdateItem that does nothing if an API write gave them meanwhile (every
- * write of a transaction carries both). A run cut short resumes where it stopped: an item whose
- * entries were written but keys not set is simply done again. Run by
+ * Gives the transactions stored before a release what its list and searches read: their list_key and
+ * status_key (until then they are in neither list index, so not listed at all) and every search entry
+ * they should have (session, metadata, card last4, customer email), including kinds of entry added
+ * after the transaction's keys were. Safe to run again and while the API runs: it reads every
+ * transaction (one Scan of the table: an operator's one-off, never a request's read), puts each
+ * missing entry with a condition that it does not exist (an entry never changes, so one that exists
+ * is right), then sets the two keys, where missing, with a conditional UpdateItem that does nothing if
+ * an API write gave them meanwhile (every write of a transaction carries both). A run cut short
+ * resumes where it matters: what it did not reach is still missing. Run by
  * {@code bin/admin backfill-transaction-search}.
  */
 public final class TransactionSearchBackfill {
-    /** What a run did: transactions given their list keys, and search entries written. */
+    /** What a run did: transactions given their list keys, and search entries written (missing before). */
     public record Result(int transactions, int entries) {
     }
 
@@ -38,17 +38,18 @@ public final class TransactionSearchBackfill {
     public Result run() {
         int transactions = 0;
         int entries = 0;
-        var pages = dynamoDb.scanPaginator(scan -> scan
-                .tableName(transactionsTable)
-                .filterExpression("attribute_not_exists(" + TransactionListKeys.LIST_KEY + ")"));
+        var pages = dynamoDb.scanPaginator(scan -> scan.tableName(transactionsTable));
         for (Map<String, AttributeValue> item : pages.items()) {
             Transaction transaction = TransactionItems.fromItem(item);
-            List<Map<String, AttributeValue>> searchEntries = TransactionSearchEntries.entries(transaction);
-            for (Map<String, AttributeValue> entry : searchEntries) {
-                DynamoCalls.call("PutItem", () -> dynamoDb.putItem(put -> put.tableName(searchTable).item(entry)));
+            for (Map<String, AttributeValue> entry : TransactionSearchEntries.entries(transaction)) {
+                if (DynamoCalls.conditionally("PutItem", () -> dynamoDb.putItem(put -> put
+                        .tableName(searchTable)
+                        .item(entry)
+                        .conditionExpression("attribute_not_exists(" + TransactionSearchEntries.SEARCH_KEY + ")")))) {
+                    entries++;
+                }
             }
-            entries += searchEntries.size();
-            if (giveListKeys(transaction)) {
+            if (!item.containsKey(TransactionListKeys.LIST_KEY) && giveListKeys(transaction)) {
                 transactions++;
             }
         }

@@ -3,11 +3,13 @@ package com.circoflows.api.payments;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.Envelope;
+import com.circoflows.api.InboundText;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.PageRequest;
 import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.payment.CustomerEmails;
 import com.circoflows.domain.payment.PaymentMethod;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionFilter;
@@ -21,12 +23,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * GET /api/direct-payment?limit=&cursor=&status=&created_from=&created_to=&payment_method=&session_id=
- * &metadata[key]=value: the caller's transactions of its key's mode, newest first, each shown as GET
+ * &metadata[key]=value&card_last4=&customer_email=: the caller's transactions of its key's mode, newest first, each shown as GET
  * /api/direct-payment/{transaction_id} shows it. A filter value that can't be valid is a 400 naming
  * its parameter before anything is read.
  */
@@ -34,6 +38,9 @@ public final class ListDirectPaymentsEndpoint implements MerchantEndpoint {
     private static final String METADATA_PREFIX = "metadata[";
     private static final int MAX_METADATA_KEY_LENGTH = 40;
     private static final int MAX_METADATA_VALUE_LENGTH = 500;
+    /** RFC 5321's longest usable address (a 256-octet path less its angle brackets). */
+    private static final int MAX_EMAIL_LENGTH = 254;
+    private static final Pattern LAST4 = Pattern.compile("^[0-9]{4}$");
     private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     /** Stored times are four-digit years: a later bound would not sort as a time. */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
@@ -72,11 +79,54 @@ public final class ListDirectPaymentsEndpoint implements MerchantEndpoint {
         }
         String sessionId = sessionId(query.get("session_id"));
         TransactionFilter.MetadataPair metadata = metadata(query);
-        if (sessionId != null && metadata != null) {
-            throw ApiException.invalidParam("metadata", "Filter by session_id or by one metadata pair, not both; "
-                    + "either combines with status, created_from, created_to and payment_method.");
+        String cardLast4 = cardLast4(query.get("card_last4"));
+        String customerEmail = customerEmail(query.get("customer_email"));
+        // Each of these is its own set of search entries, so one per request; the 400 names the later one.
+        List<String> searches = new ArrayList<>();
+        if (sessionId != null) {
+            searches.add("session_id");
         }
-        return new TransactionFilter(status, from, to, sessionId, metadata);
+        if (metadata != null) {
+            searches.add("metadata");
+        }
+        if (cardLast4 != null) {
+            searches.add("card_last4");
+        }
+        if (customerEmail != null) {
+            searches.add("customer_email");
+        }
+        if (searches.size() > 1) {
+            throw ApiException.invalidParam(searches.get(1), "Search by one of session_id, metadata, card_last4 "
+                    + "and customer_email at a time; each combines with status, created_from, created_to and "
+                    + "payment_method.");
+        }
+        return new TransactionFilter(status, from, to, sessionId, metadata, cardLast4, customerEmail);
+    }
+
+    /** Exactly four digits: the last four of the card number, as a payment shows card.last4. */
+    private static String cardLast4(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (!LAST4.matcher(raw).matches()) {
+            throw ApiException.invalidParam("card_last4", "card_last4 must be exactly 4 digits, e.g. 4242.");
+        }
+        return raw;
+    }
+
+    /** Matched case-insensitively against customer_info.email; an address of at most 254 characters. */
+    private static String customerEmail(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        // A card number or invalid text could never match a stored email (their bodies refuse both).
+        String email = CustomerEmails.normalized(InboundText.check(raw, "customer_email"));
+        if (email == null || raw.length() > MAX_EMAIL_LENGTH || email.indexOf('@') < 1
+                || email.indexOf('@') == email.length() - 1) {
+            throw ApiException.invalidParam("customer_email",
+                    "customer_email must be an email address of at most 254 characters.");
+        }
+        return email;
     }
 
     private static TransactionStatus status(String raw) {

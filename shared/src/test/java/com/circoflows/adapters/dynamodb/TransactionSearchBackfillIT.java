@@ -43,6 +43,34 @@ class TransactionSearchBackfillIT {
         assertEquals(legacy, transactions.find(legacy.transactionId()).orElseThrow(), "the rest untouched");
     }
 
+    @Test
+    void aTransactionListedBeforeTheCardAndEmailSearchesIsFoundByThemAfterTheBackfill() {
+        Transaction listed = AdapterTestData.completed(AdapterTestData.merchantId());
+        transactions.insert(listed, null);
+        List<Map<String, AttributeValue>> newKinds = TransactionSearchEntries.entries(listed).stream()
+                .filter(entry -> entry.get(TransactionSearchEntries.SEARCH_KEY).s().contains("#last4#")
+                        || entry.get(TransactionSearchEntries.SEARCH_KEY).s().contains("#email#"))
+                .toList();
+        assertEquals(2, newKinds.size(), "one card entry and one email entry");
+        newKinds.forEach(this::delete);
+        TransactionFilter byCard = new TransactionFilter(null, null, null, null, null, listed.card().last4(), null);
+        TransactionFilter byEmail = new TransactionFilter(null, null, null, null, null, null, "ada@example.com");
+        assertEquals(List.of(), listed(listed, byCard), "no card entry yet");
+
+        TransactionSearchBackfill.Result done = backfill.run();
+
+        assertFalse(done.entries() < 2, "wrote at least its two: " + done);
+        assertEquals(List.of(listed.transactionId()), listed(listed, byCard));
+        assertEquals(List.of(listed.transactionId()), listed(listed, byEmail));
+        assertEquals(new TransactionSearchBackfill.Result(0, 0), backfill.run(), "nothing left to do");
+    }
+
+    private void delete(Map<String, AttributeValue> entry) {
+        dynamoDb.deleteItem(delete -> delete.tableName(searchTable).key(Map.of(
+                TransactionSearchEntries.SEARCH_KEY, entry.get(TransactionSearchEntries.SEARCH_KEY),
+                TransactionSearchEntries.SORT_KEY, entry.get(TransactionSearchEntries.SORT_KEY))));
+    }
+
     /** Inserted, then stripped of what this release adds: an item as an older release wrote it. */
     private Transaction storedAsBeforeTheList(Transaction transaction) {
         transactions.insert(transaction, null);

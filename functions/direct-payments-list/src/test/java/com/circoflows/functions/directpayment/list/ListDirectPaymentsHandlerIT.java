@@ -215,6 +215,42 @@ class ListDirectPaymentsHandlerIT {
     }
 
     @Test
+    void cardLast4AndCustomerEmailFindThatCardsAndThatCustomersPaymentsWhateverTheEmailsCase() {
+        NewMerchant merchant = stack.merchants().newMerchant("Customer Lookup Merchant");
+        String first = payAs(merchant, "success.json", "John.Doe@Example.com");
+        String declined = payAs(merchant, "declined.json", "john.doe@example.com");
+        String other = payAs(merchant, "success.json", "jane@example.com");
+        String third = payAs(merchant, "success.json", "JOHN.DOE@EXAMPLE.COM");
+
+        List<String> johns = newestFirst(List.of(first, declined, third));
+        List<String> visas = newestFirst(List.of(first, other, third));
+        assertEquals(johns, ids(page(merchant, Map.of("customer_email", "john.doe@example.com"))));
+        assertEquals(johns, ids(page(merchant, Map.of("customer_email", "John.DOE@example.COM"))), "case-insensitive");
+        assertEquals(visas, ids(page(merchant, Map.of("card_last4", "4242"))));
+        assertEquals(List.of(declined), ids(page(merchant, Map.of("card_last4", "0002"))));
+        assertEquals(List.of(declined), ids(page(merchant, Map.of("customer_email", "john.doe@example.com",
+                "status", "failed"))));
+        assertEquals(List.of(), ids(page(merchant, Map.of("card_last4", "1111"))));
+        JsonNode firstPage = page(merchant, Map.of("card_last4", "4242", "limit", "2"));
+        assertEquals(visas.subList(0, 2), ids(firstPage));
+        assertEquals(visas.subList(2, 3), ids(page(merchant, Map.of("card_last4", "4242", "limit", "2",
+                "cursor", firstPage.get("next_cursor").asText()))));
+        JsonNode shown = page(merchant, Map.of("customer_email", "jane@example.com")).get("transactions").get(0);
+        assertEquals("4242", shown.get("card").get("last4").asText());
+        assertEquals("jane@example.com", shown.get("customer_info").get("email").asText());
+    }
+
+    @Test
+    void anotherMerchantsCardOrCustomerIsNotFound() {
+        NewMerchant mine = stack.merchants().newMerchant("Own Customers Merchant");
+        NewMerchant other = stack.merchants().newMerchant("Other Customers Merchant");
+        payAs(other, "success.json", "shared.customer@example.com");
+
+        assertEquals(List.of(), ids(page(mine, Map.of("customer_email", "shared.customer@example.com"))));
+        assertEquals(List.of(), ids(page(mine, Map.of("card_last4", "4242"))));
+    }
+
+    @Test
     void cardIsEveryPaymentAndOtherMethodsMatchNothingYet() {
         NewMerchant merchant = stack.merchants().newMerchant("Card Only Merchant");
         String payment = pay(merchant, "success.json");
@@ -271,6 +307,17 @@ class ListDirectPaymentsHandlerIT {
         cases.put(Map.of("metadata[a]", "1", "metadata[b]", "2"), "metadata");
         cases.put(Map.of("metadata[k]", "x".repeat(501)), "metadata");
         cases.put(Map.of("metadata[order_id]", "A", "session_id", "sess_" + "a".repeat(24)), "metadata");
+        cases.put(Map.of("card_last4", "424"), "card_last4");
+        cases.put(Map.of("card_last4", "42424"), "card_last4");
+        cases.put(Map.of("card_last4", "42a2"), "card_last4");
+        cases.put(Map.of("card_last4", ""), "card_last4");
+        cases.put(Map.of("card_last4", "４２４２"), "card_last4");
+        cases.put(Map.of("customer_email", ""), "customer_email");
+        cases.put(Map.of("customer_email", "john.example.com"), "customer_email");
+        cases.put(Map.of("customer_email", "a@" + "b".repeat(251) + ".c"), "customer_email");
+        cases.put(Map.of("card_last4", "4242", "customer_email", "a@b.example"), "customer_email");
+        cases.put(Map.of("metadata[order_id]", "A", "card_last4", "4242"), "card_last4");
+        cases.put(Map.of("session_id", "sess_" + "a".repeat(24), "customer_email", "a@b.example"), "customer_email");
         cases.put(Map.of("limit", "0"), "limit");
         cases.put(Map.of("cursor", "not-a-cursor"), "cursor");
         cases.put(Map.of("cursor", "eyJ2IjoxfQ"), "cursor");
@@ -295,6 +342,18 @@ class ListDirectPaymentsHandlerIT {
 
     private static String pay(NewMerchant merchant, String sample) {
         return stack.payments().pay("direct-payment-create/" + sample, merchant.apiKey()).transactionId();
+    }
+
+    private static String payAs(NewMerchant merchant, String sample, String email) {
+        APIGatewayV2HTTPEvent event = withApiKey(event("direct-payment-create/" + sample), merchant.apiKey());
+        try {
+            ObjectNode body = (ObjectNode) SampleEvents.mapper().readTree(event.getBody());
+            ((ObjectNode) body.get("customer_info")).put("email", email);
+            return stack.payments().pay(SampleEvents.withBody(event, SampleEvents.mapper().writeValueAsString(body),
+                    false)).transactionId();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String payWithMetadata(NewMerchant merchant, String sample, Map<String, Object> metadata) {
