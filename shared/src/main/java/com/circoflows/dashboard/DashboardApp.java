@@ -5,6 +5,7 @@ import com.circoflows.api.ApiResponse;
 import com.circoflows.api.ErrorStatuses;
 import com.circoflows.api.pages.FormBody;
 import com.circoflows.api.pages.Html;
+import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.dashboard.DashboardAccounts;
 import com.circoflows.domain.dashboard.DashboardSessionTokens;
 import com.circoflows.domain.dashboard.SignedInUser;
@@ -95,6 +96,11 @@ public final class DashboardApp {
         DashboardRoutes.Route route = found.get().route();
         boolean post = "POST".equals(request.method());
         Map<String, String> form = post ? FormBody.parse(request.body()) : Map.of();
+        if (carriesCardNumber(form) || carriesCardNumber(request.queryParameters())) {
+            return problem(nonce, 400, "Card numbers can't be typed here",
+                    "Nothing was saved or searched. Search payments by a card's last 4 digits; card numbers are taken "
+                            + "only by the API and the payment page.");
+        }
         Mode mode = "live".equals(post ? form.get("mode") : request.queryParameters().get("mode")) ? Mode.LIVE : Mode.TEST;
         String cookieHeader = request.header("cookie");
         String sessionToken = DashboardCookies.valueOf(cookieHeader, DashboardCookies.SESSION);
@@ -156,6 +162,20 @@ public final class DashboardApp {
             return visit.page(status, "That didn't work", "<h1>That didn't work</h1><p>" + Html.escape(e.getMessage())
                     + "</p><p><a href=\"" + Html.escape(visit.link(backPath(request.path()))) + "\">Go back</a></p>");
         }
+    }
+
+    /**
+     * Whether a field or query value holds a card number. Passwords are exempt: they are only ever hashed,
+     * and refusing one would say something about it.
+     */
+    private static boolean carriesCardNumber(Map<String, String> values) {
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            if (!value.getKey().contains("password") && (CardNumberDetector.containsCardNumber(value.getValue())
+                    || CardNumberDetector.containsCardNumber(value.getKey()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SAFE_NEXT for the login page, which sends the user on after signing in. */

@@ -1,6 +1,7 @@
 package com.circoflows.dashboard;
 
 import com.circoflows.api.pages.Html;
+import com.circoflows.domain.card.CardNumberDetector;
 import java.util.Map;
 
 /**
@@ -30,7 +31,8 @@ final class Fields {
         }
         html.append("<input id=\"").append(id).append("\" name=\"").append(name).append("\" type=\"").append(type)
                 .append('"');
-        if (value != null && !"password".equals(type)) {
+        // A card number typed into any field is never written back into a page, whatever the field.
+        if (value != null && !"password".equals(type) && !CardNumberDetector.containsCardNumber(value)) {
             html.append(" value=\"").append(Html.escape(value)).append('"');
         }
         if (described.length() > 0) {
