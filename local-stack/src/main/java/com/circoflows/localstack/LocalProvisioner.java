@@ -42,14 +42,21 @@ public final class LocalProvisioner {
         try {
             CompletableFuture<ResolutionContext> queuesDone =
                     CompletableFuture.supplyAsync(() -> queues.ensureAll(start), pool);
-            List<CompletableFuture<Void>> tablesDone = new ArrayList<>();
+            List<CompletableFuture<?>> tablesDone = new ArrayList<>();
             ResolutionContext ctx = start;
             for (TableDefinition table : template.tables()) {
                 String tableName = resolver.resolveTableName(table, ctx);
                 tablesDone.add(CompletableFuture.runAsync(() -> tables.ensure(table, tableName), pool));
                 ctx = ctx.withTable(table.logicalId(), tableName);
             }
-            List<CompletableFuture<?>> all = new ArrayList<>(tablesDone);
+            join(tablesDone);
+            // Only once every index is built: see TableProvisioner.ensureTimeToLive.
+            List<CompletableFuture<?>> timeToLiveDone = new ArrayList<>();
+            for (TableDefinition table : template.tables()) {
+                String tableName = ctx.tableNames().get(table.logicalId());
+                timeToLiveDone.add(CompletableFuture.runAsync(() -> tables.ensureTimeToLive(table, tableName), pool));
+            }
+            List<CompletableFuture<?>> all = new ArrayList<>(timeToLiveDone);
             all.add(queuesDone);
             join(all);
             ResolutionContext withQueues = queuesDone.join();

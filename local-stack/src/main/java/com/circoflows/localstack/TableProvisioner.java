@@ -42,6 +42,7 @@ final class TableProvisioner {
         this.dynamoDb = dynamoDb;
     }
 
+    /** The table and its indexes; time to live comes after, for every table ({@link #ensureTimeToLive}). */
     void ensure(TableDefinition table, String tableName) {
         TableDescription existing = describe(tableName);
         if (existing == null) {
@@ -50,6 +51,17 @@ final class TableProvisioner {
             requireSameKey(table, tableName, existing);
             addMissingIndexes(table, tableName, existing);
         }
+    }
+
+    /**
+     * Enables the table's time to live, if it has one. DynamoDB Local runs index builds and TTL sweeps
+     * on one pool of 10 threads, and each table with TTL holds a thread for good (three more go to its
+     * schedulers): once 7 such tables share a server, an index added to an existing table never gets a
+     * thread, never becomes ACTIVE, and the server's stop then waits for it forever. So a provisioning
+     * adds every missing index before it enables any TTL, and a server holds at most one stack's TTL
+     * tables plus whatever index additions a second stack needs before its own TTL starts.
+     */
+    void ensureTimeToLive(TableDefinition table, String tableName) {
         if (table.ttlAttribute() != null) {
             enableTimeToLive(tableName, table.ttlAttribute());
         }
