@@ -13,6 +13,7 @@ import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentFailure;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionStatus;
 import java.time.Instant;
@@ -63,6 +64,9 @@ final class PaymentSessionItems {
         if (session.captureMethod() != CaptureMethod.AUTOMATIC) {
             item.put("capture_method", s(session.captureMethod().wireName()));
         }
+        if (session.locale() != PageLocale.AUTO) {
+            item.put("locale", s(session.locale().wireName()));
+        }
         return item;
     }
 
@@ -97,7 +101,10 @@ final class PaymentSessionItems {
                 time(item, "locked_until"),
                 item.containsKey("capture_method")
                         ? CaptureMethod.fromWireName(string(item, "capture_method")).orElseThrow()
-                        : CaptureMethod.AUTOMATIC);
+                        : CaptureMethod.AUTOMATIC,
+                item.containsKey("locale")
+                        ? PageLocale.fromWireName(string(item, "locale")).orElse(PageLocale.AUTO)
+                        : PageLocale.AUTO);
     }
 
     private static void putTime(Map<String, AttributeValue> item, String name, Instant value) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Reads and checks the posted payment form, every field at once, so the customer sees all that is
  * wrong after one submit. Card checks are the domain's own ({@link CardDetails#validate} and the parsers
- * it uses), with their errors translated into words for the customer. The result never holds the
+ * it uses), with their errors as the {@link Text} the customer reads, in the page's language. The result never holds the
  * card number or security code as text: only inside the {@link CheckoutForm}, whose toString masks them.
  */
 final class CardForm {
@@ -31,19 +31,19 @@ final class CardForm {
     private static final Pattern EXPIRY_DIGITS = Pattern.compile("^(\\d{2})(\\d{2}|\\d{4})$");
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@<>()\\[\\],;:\"]+@[^\\s@<>()\\[\\],;:\"]+\\.[^\\s@<>()\\[\\],;:\".]{2,}$");
 
-    static final String ENTER_EMAIL = "Enter your email address.";
-    static final String INVALID_EMAIL = "Enter a valid email address, like name@example.com.";
-    static final String ENTER_CARD_NUMBER = "Enter your card number.";
-    static final String INCOMPLETE_CARD_NUMBER = "Your card number is incomplete.";
-    static final String INVALID_CARD_NUMBER = "Your card number is invalid. Check it and try again.";
-    static final String ENTER_EXPIRY = "Enter the expiry date, as MM / YY.";
-    static final String INVALID_EXPIRY = "Enter a valid expiry date, as MM / YY.";
-    static final String EXPIRED = "Your card's expiry date is in the past.";
-    static final String ENTER_CVC = "Enter the security code.";
-    static final String INVALID_CVC = "Enter the 3-digit code from the back of your card.";
-    static final String INVALID_AMEX_CVC = "Enter the 4-digit code from the front of your card.";
-    static final String ENTER_NAME = "Enter the name on your card.";
-    static final String NAME_TOO_LONG = "The name on your card is too long.";
+    static final Text ENTER_EMAIL = Text.ENTER_EMAIL;
+    static final Text INVALID_EMAIL = Text.INVALID_EMAIL;
+    static final Text ENTER_CARD_NUMBER = Text.ENTER_CARD_NUMBER;
+    static final Text INCOMPLETE_CARD_NUMBER = Text.INCOMPLETE_CARD_NUMBER;
+    static final Text INVALID_CARD_NUMBER = Text.INVALID_CARD_NUMBER;
+    static final Text ENTER_EXPIRY = Text.ENTER_EXPIRY;
+    static final Text INVALID_EXPIRY = Text.INVALID_EXPIRY;
+    static final Text EXPIRED = Text.EXPIRED;
+    static final Text ENTER_CVC = Text.ENTER_CVC;
+    static final Text INVALID_CVC = Text.INVALID_CVC;
+    static final Text INVALID_AMEX_CVC = Text.INVALID_AMEX_CVC;
+    static final Text ENTER_NAME = Text.ENTER_NAME;
+    static final Text NAME_TOO_LONG = Text.NAME_TOO_LONG;
 
     private CardForm() {
     }
@@ -52,7 +52,7 @@ final class CardForm {
      * What was submitted: either a {@link CheckoutForm} ready to pay, or the errors per field. The name,
      * email and (when valid) expiry are kept to fill the form in again; the card number and code never are.
      */
-    record Submission(CheckoutForm form, Map<CheckoutField, String> errors, String cardholderName, String email,
+    record Submission(CheckoutForm form, Map<CheckoutField, Text> errors, String cardholderName, String email,
             String expiry) {
         boolean valid() {
             return form != null;
@@ -60,7 +60,7 @@ final class CardForm {
     }
 
     static Submission read(Map<String, String> fields, Clock clock) {
-        Map<CheckoutField, String> errors = new EnumMap<>(CheckoutField.class);
+        Map<CheckoutField, Text> errors = new EnumMap<>(CheckoutField.class);
         String email = trimmed(fields.get(CheckoutField.EMAIL.id()));
         String name = trimmed(fields.get(CheckoutField.CARDHOLDER_NAME.id()));
         String number = trimmed(fields.get(CheckoutField.CARD_NUMBER.id()));
@@ -131,7 +131,7 @@ final class CardForm {
     }
 
     /** The customer's words for an error from the card checks, by its param and code. */
-    static String message(ApiException e, CardBrand brand) {
+    static Text message(ApiException e, CardBrand brand) {
         return switch (fieldOf(e)) {
             case EXPIRY -> e.code() == ErrorCode.EXPIRED_CARD ? EXPIRED : INVALID_EXPIRY;
             case CVC -> brand.securityCodeLength() == 4 ? INVALID_AMEX_CVC : INVALID_CVC;
@@ -153,13 +153,13 @@ final class CardForm {
         return null;
     }
 
-    private static String cardNumberMessage(String number) {
+    private static Text cardNumberMessage(String number) {
         String digits = digitsOf(number);
         boolean onlyDigitsAndSeparators = number.chars().allMatch(c -> c == ' ' || c == '-' || (c >= '0' && c <= '9'));
         return onlyDigitsAndSeparators && digits.length() < 12 ? INCOMPLETE_CARD_NUMBER : INVALID_CARD_NUMBER;
     }
 
-    private static Optional<String> checkEmail(String email) {
+    private static Optional<Text> checkEmail(String email) {
         if (email.isEmpty()) {
             return Optional.of(ENTER_EMAIL);
         }
@@ -170,7 +170,7 @@ final class CardForm {
         return Optional.empty();
     }
 
-    private static Optional<String> checkName(String name) {
+    private static Optional<Text> checkName(String name) {
         if (name.isEmpty() || !InboundText.acceptable(name)
                 || name.chars().anyMatch(Character::isISOControl)) {
             // A card number typed into the name field is treated as no name: it is never kept or shown.

@@ -2,16 +2,16 @@ package com.circoflows.api.pages;
 
 /** The payment form's fields, in the order the page shows them (and lists their errors). */
 enum CheckoutField {
-    EMAIL("email", "Email"),
-    CARD_NUMBER("card_number", "Card number"),
-    EXPIRY("expiry", "Expiry date"),
-    CVC("cvc", "Security code"),
-    CARDHOLDER_NAME("cardholder_name", "Name on card");
+    EMAIL("email", Text.EMAIL),
+    CARD_NUMBER("card_number", Text.CARD_NUMBER),
+    EXPIRY("expiry", Text.EXPIRY_DATE),
+    CVC("cvc", Text.SECURITY_CODE),
+    CARDHOLDER_NAME("cardholder_name", Text.NAME_ON_CARD);
 
     private final String id;
-    private final String label;
+    private final Text label;
 
-    CheckoutField(String id, String label) {
+    CheckoutField(String id, Text label) {
         this.id = id;
         this.label = label;
     }
@@ -21,7 +21,7 @@ enum CheckoutField {
         return id;
     }
 
-    String label() {
+    Text label() {
         return label;
     }
 

@@ -1,6 +1,7 @@
 package com.circoflows.api.pages;
 
 import com.circoflows.domain.branding.Branding;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,10 +17,11 @@ final class CheckoutLayout {
     /**
      * @param refreshSeconds with {@code refreshUrl}: reload there after this many seconds (no script needed)
      * @param branding       the merchant's colours and button shape (the defaults where no merchant is known)
+     * @param words          the page's language, which the script's messages speak too
      */
     static String render(String title, String nonce, String bodyHtml, boolean withScript, int refreshSeconds,
-            String refreshUrl, Branding branding) {
-        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            String refreshUrl, Branding branding, Words words) {
+        return "<!doctype html>\n<html lang=\"" + words.language().tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\">"
                 + "<meta name=\"format-detection\" content=\"telephone=no\">"
@@ -30,7 +32,7 @@ final class CheckoutLayout {
                 + "<title>" + Html.escape(title) + "</title>"
                 + "<style nonce=\"" + nonce + "\">" + STYLE + BrandStyle.checkout(branding) + "</style></head>"
                 + "<body class=\"" + (withScript ? "checkout-body" : "status-body") + "\">" + bodyHtml
-                + (withScript ? "<script nonce=\"" + nonce + "\">" + SCRIPT + "</script>" : "")
+                + (withScript ? "<script nonce=\"" + nonce + "\">" + SCRIPTS.get(words.language()) + "</script>" : "")
                 + "</body></html>";
     }
 
@@ -148,8 +150,8 @@ final class CheckoutLayout {
             """.replace("\n", "");
 
     /** The customer-facing messages, shared with the server's checks so both say exactly the same. */
-    private static Map<String, String> messages() {
-        Map<String, String> m = new LinkedHashMap<>();
+    private static String messages(PageLanguage language) {
+        Map<String, Text> m = new LinkedHashMap<>();
         m.put("enterEmail", CardForm.ENTER_EMAIL);
         m.put("invalidEmail", CardForm.INVALID_EMAIL);
         m.put("enterCard", CardForm.ENTER_CARD_NUMBER);
@@ -163,13 +165,13 @@ final class CheckoutLayout {
         m.put("invalidAmexCvc", CardForm.INVALID_AMEX_CVC);
         m.put("enterName", CardForm.ENTER_NAME);
         m.put("nameTooLong", CardForm.NAME_TOO_LONG);
-        m.put("oneProblem", PaymentPage.ONE_PROBLEM);
-        m.put("problems", PaymentPage.PROBLEMS);
-        m.put("processing", PaymentPage.PROCESSING);
+        m.put("oneProblem", Text.ONE_PROBLEM);
+        m.put("problems", Text.PROBLEMS);
+        m.put("processing", Text.PROCESSING);
         StringBuilder json = new StringBuilder("{");
-        m.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append(key).append(':')
-                .append(jsString(value)));
-        return Map.of("json", json.append('}').toString());
+        m.forEach((key, text) -> json.append(json.length() > 1 ? "," : "").append(key).append(':')
+                .append(jsString(language.text(text))));
+        return json.append('}').toString();
     }
 
     /** A JavaScript string literal that is also safe inside a script element. */
@@ -187,7 +189,7 @@ final class CheckoutLayout {
         return out.append('"').toString();
     }
 
-    private static final String SCRIPT = """
+    private static final String SCRIPT_TEMPLATE = """
             (function(){
             'use strict';
             var form=document.getElementById('checkout-form');
@@ -281,5 +283,16 @@ final class CheckoutLayout {
             button.removeAttribute('aria-busy');button.innerHTML=buttonLabel;}});
             if(!summary.hidden){summary.focus();}
             })();
-            """.replace("__MESSAGES__", messages().get("json"));
+            """;
+
+    /** The script in each language: only its messages differ. */
+    private static final Map<PageLanguage, String> SCRIPTS = scripts();
+
+    private static Map<PageLanguage, String> scripts() {
+        Map<PageLanguage, String> scripts = new EnumMap<>(PageLanguage.class);
+        for (PageLanguage language : PageLanguage.values()) {
+            scripts.put(language, SCRIPT_TEMPLATE.replace("__MESSAGES__", messages(language)));
+        }
+        return scripts;
+    }
 }

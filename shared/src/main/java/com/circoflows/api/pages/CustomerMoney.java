@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Amounts as the customer reads them: {@code $250.00} (en-US), {@code ¥5,000} (JPY), {@code 1.234,56 €}
  * (de-DE). The locale comes from the browser's Accept-Language; the number of decimals from the
  * currency (ISO 4217 via {@link CurrencyRules}), never from the locale; the arithmetic is exact
- * (BigDecimal, no floating point). Digits are always Latin, as the rest of the page is English.
+ * (BigDecimal, no floating point). Digits are always Latin, as every language of the pages writes them.
  */
 public final class CustomerMoney {
     public static final Locale FALLBACK = Locale.US;
@@ -52,6 +52,24 @@ public final class CustomerMoney {
             return match == null ? FALLBACK : match;
         } catch (IllegalArgumentException malformed) {
             return FALLBACK;
+        }
+    }
+
+    /**
+     * The header's language ranges, heaviest first (as RFC 4647 weighs them); none when the header is
+     * absent or malformed. Wildcards are left out.
+     */
+    public static List<Locale.LanguageRange> languageRanges(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > MAX_HEADER_LENGTH
+                || !ACCEPT_LANGUAGE.matcher(acceptLanguage).matches()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .filter(range -> !range.getRange().startsWith("*"))
+                    .toList();
+        } catch (IllegalArgumentException malformed) {
+            return List.of();
         }
     }
 

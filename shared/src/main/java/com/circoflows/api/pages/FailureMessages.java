@@ -10,25 +10,24 @@ final class FailureMessages {
     private FailureMessages() {
     }
 
-    static String title(PaymentFailure failure) {
+    static Text title(PaymentFailure failure) {
         return switch (failure.code()) {
-            case THREE_D_SECURE_FAILED -> "Your bank didn't confirm this payment";
-            case PROCESSING_ERROR -> "We couldn't process your card";
-            default -> "Your payment didn't go through";
+            case THREE_D_SECURE_FAILED -> Text.BANK_DID_NOT_CONFIRM_TITLE;
+            case PROCESSING_ERROR -> Text.COULD_NOT_PROCESS_TITLE;
+            default -> Text.FAILED_TITLE;
         };
     }
 
-    static String message(PaymentFailure failure) {
+    static Text message(PaymentFailure failure) {
         return switch (failure.code()) {
-            case CARD_DECLINED -> "Your card was declined. Try another card.";
-            case INSUFFICIENT_FUNDS -> "Your card has insufficient funds. Try another card.";
-            case EXPIRED_CARD -> "Your card has expired. Try another card.";
-            case INVALID_CVV -> "The security code you entered is incorrect. Check it, or try another card.";
-            case INVALID_CARD -> "Your card number is invalid. Check it, or try another card.";
-            case PROCESSING_ERROR -> "You have not been charged. Please try again, or use another card.";
-            case THREE_D_SECURE_FAILED -> "The security check with your bank (3-D Secure) failed, so you have "
-                    + "not been charged. Try again, or use another card.";
-            default -> "You have not been charged. Try again, or use another card.";
+            case CARD_DECLINED -> Text.CARD_DECLINED;
+            case INSUFFICIENT_FUNDS -> Text.INSUFFICIENT_FUNDS;
+            case EXPIRED_CARD -> Text.CARD_EXPIRED;
+            case INVALID_CVV -> Text.WRONG_CVC;
+            case INVALID_CARD -> Text.WRONG_CARD_NUMBER;
+            case PROCESSING_ERROR -> Text.NOT_CHARGED_TRY_AGAIN;
+            case THREE_D_SECURE_FAILED -> Text.THREE_D_SECURE_FAILED;
+            default -> Text.NOT_CHARGED_OTHER_CARD;
         };
     }
 }

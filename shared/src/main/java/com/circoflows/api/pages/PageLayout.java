@@ -7,8 +7,8 @@ final class PageLayout {
     private PageLayout() {
     }
 
-    static String render(String title, String styleNonce, String bodyHtml, Branding branding) {
-        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    static String render(String title, String styleNonce, String bodyHtml, Branding branding, Words words) {
+        return "<!doctype html>\n<html lang=\"" + words.language().tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + Html.escape(title) + "</title>"

@@ -38,13 +38,12 @@ import java.util.regex.Pattern;
  * one, a receipt once paid, a "being processed" page while another tab's payment runs, and a clear
  * "expired"/"cancelled" page (410) when nothing can be paid any more, and a "too many attempts" page
  * (429) saying until when, after too many declines on the session or from the customer's address.
+ *
+ * <p>Every text is a {@link Text} in the page's language ({@link Words}: the session's {@code locale},
+ * else the browser's Accept-Language, else English); the merchant's display name and colours are its
+ * branding's.
  */
 public final class PaymentPage {
-    static final String ONE_PROBLEM = "There is a problem";
-    static final String PROBLEMS = "There are problems";
-    static final String PROCESSING = "Processing…";
-    /** The card number and code are never sent back, so after a refused submit they are empty again. */
-    static final String RE_ENTER_CARD = "For your security, enter your card number and security code again.";
     private static final JsonLog LOG = JsonLog.get(PaymentPage.class);
     private static final Pattern SESSION_ID = Pattern.compile("^sess_[0-9A-Za-z]{24}$");
     private static final Pattern COOKIE_NONCE = Pattern.compile("^[0-9A-Za-z]{32}$");
@@ -90,32 +89,31 @@ public final class PaymentPage {
 
     private ApiResponse answer(ApiRequest request) {
         String nonce = RandomIds.base62(16);
-        Locale locale = CustomerMoney.localeFrom(request.header("accept-language"));
+        String acceptLanguage = request.header("accept-language");
+        Words words = Words.fromAcceptLanguage(acceptLanguage);
         String sessionId = request.pathParameter("session_id");
         try {
             if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
-                return notFound(nonce);
+                return notFound(nonce, words);
             }
-            View view = new View(nonce, locale, sessionId, cookieNonce(request));
+            View view = new View(nonce, acceptLanguage, sessionId, cookieNonce(request));
             return "POST".equals(request.method()) ? submit(request, view) : show(request, view);
         } catch (ApiException e) {
             return switch (ErrorStatuses.of(e.code())) {
-                case 404 -> notFound(nonce);
-                case 409, 410 -> problem(nonce, ErrorStatuses.of(e.code()), "This payment can't be changed now",
-                        "Open the payment page again to see where it stands.", sessionId, "Open the payment page");
-                default -> problem(nonce, ErrorStatuses.of(e.code()), "We couldn't take this payment",
-                        "Your payment has not been completed. Please check the payment page and try again.",
-                        sessionId, "Back to the payment page");
+                case 404 -> notFound(nonce, words);
+                case 409, 410 -> problem(nonce, words, ErrorStatuses.of(e.code()), Text.CANNOT_CHANGE_TITLE,
+                        Text.CANNOT_CHANGE_TEXT, sessionId, Text.OPEN_PAYMENT_PAGE);
+                default -> problem(nonce, words, ErrorStatuses.of(e.code()), Text.COULD_NOT_TAKE_TITLE,
+                        Text.COULD_NOT_TAKE_TEXT, sessionId, Text.BACK_TO_PAYMENT_PAGE);
             };
         } catch (RetryableFailure e) {
             LOG.warn("payment_page_unavailable", Map.of("reason", String.valueOf(e.getMessage())));
-            return problem(nonce, 503, "We couldn't reach the payment service",
-                    "Your payment has not been completed. Please try again in a moment.", sessionId, "Try again");
+            return problem(nonce, words, 503, Text.UNREACHABLE_TITLE, Text.UNREACHABLE_TEXT, sessionId,
+                    Text.TRY_AGAIN);
         } catch (RuntimeException e) {
             LOG.error("payment_page_failure", Map.of("request_id", String.valueOf(request.requestId())), e);
-            return problem(nonce, 500, "Something went wrong on our side",
-                    "Please check the payment page before trying again, so that you don't pay twice.", sessionId,
-                    "Check the payment");
+            return problem(nonce, words, 500, Text.OUR_FAILURE_TITLE, Text.OUR_FAILURE_TEXT, sessionId,
+                    Text.CHECK_THE_PAYMENT);
         }
     }
 
@@ -133,9 +131,8 @@ public final class PaymentPage {
     private ApiResponse submit(ApiRequest request, View view) {
         Map<String, String> fields = FormBody.parse(request.body());
         if (!tokens.isValid(view.sessionId, view.cookieNonce, fields.get("csrf_token"))) {
-            return problem(view.nonce, 403, "This page has expired",
-                    "For your security, reload the payment page and enter your card details again. "
-                            + "You have not been charged.", view.sessionId, "Reload the payment page");
+            return problem(view.nonce, Words.fromAcceptLanguage(view.acceptLanguage), 403, Text.PAGE_EXPIRED_TITLE,
+                    Text.PAGE_EXPIRED_TEXT, view.sessionId, Text.RELOAD_PAYMENT_PAGE);
         }
         CardForm.Submission submission = CardForm.read(fields, clock);
         if (!submission.valid()) {
@@ -197,10 +194,12 @@ public final class PaymentPage {
     // ---- the card form ----
 
     private ApiResponse form(View view, int status, SessionForPage page, PaymentFailure failure,
-            Map<CheckoutField, String> errors, String name, String email, String expiry) {
+            Map<CheckoutField, Text> errors, String name, String email, String expiry) {
         PaymentSession session = page.session();
         Branding brand = branding(page);
-        String amount = amount(session, view.locale);
+        Words words = view.wordsFor(session);
+        String merchant = brand.displayName();
+        String amount = amount(session, words);
         String formNonce = view.cookieNonce != null ? view.cookieNonce : PageTokens.newNonce();
         Map<CheckoutField, String> values = new EnumMap<>(CheckoutField.class);
         values.put(CheckoutField.EMAIL, email);
@@ -209,66 +208,68 @@ public final class PaymentPage {
 
         StringBuilder body = new StringBuilder(8192);
         body.append("<div class=\"checkout\">");
-        body.append(summary(page.session(), brand.displayName(), amount));
+        body.append(summary(session, merchant, amount, words));
         body.append("<main class=\"panel\" aria-labelledby=\"form-title\">");
-        body.append("<h2 id=\"form-title\" class=\"visually-hidden\">Pay with card</h2>");
+        body.append("<h2 id=\"form-title\" class=\"visually-hidden\">").append(words.escaped(Text.PAY_WITH_CARD))
+                .append("</h2>");
         if (failure != null) {
             body.append("<div class=\"notice notice-error\" role=\"alert\" id=\"payment-failure\">")
-                    .append("<h2>").append(Html.escape(FailureMessages.title(failure))).append("</h2>")
-                    .append("<p>").append(Html.escape(FailureMessages.message(failure))).append("</p></div>");
+                    .append("<h2>").append(words.escaped(FailureMessages.title(failure))).append("</h2>")
+                    .append("<p>").append(words.escaped(FailureMessages.message(failure))).append("</p></div>");
         }
-        body.append(errorSummary(errors));
+        body.append(errorSummary(errors, words));
         body.append("<form id=\"checkout-form\" method=\"post\" action=\"/pay/").append(Html.escape(view.sessionId))
                 .append("\" novalidate>");
         body.append("<input type=\"hidden\" name=\"csrf_token\" value=\"")
                 .append(Html.escape(tokens.tokenFor(view.sessionId, formNonce))).append("\">");
-        body.append("<fieldset><legend>Contact information</legend>");
-        body.append(field(CheckoutField.EMAIL, values, errors, "type=\"email\" autocomplete=\"email\" "
+        body.append("<fieldset><legend>").append(words.escaped(Text.CONTACT_INFORMATION)).append("</legend>");
+        body.append(field(CheckoutField.EMAIL, values, errors, words, "type=\"email\" autocomplete=\"email\" "
                 + "autocapitalize=\"off\" spellcheck=\"false\" maxlength=\"" + CardForm.MAX_EMAIL_LENGTH + "\"",
                 null));
         body.append("</fieldset>");
-        body.append("<fieldset><legend>Card details</legend>");
-        body.append(field(CheckoutField.CARD_NUMBER, values, errors, "type=\"text\" inputmode=\"numeric\" "
+        body.append("<fieldset><legend>").append(words.escaped(Text.CARD_DETAILS)).append("</legend>");
+        body.append(field(CheckoutField.CARD_NUMBER, values, errors, words, "type=\"text\" inputmode=\"numeric\" "
                 + "autocomplete=\"cc-number\" autocorrect=\"off\" spellcheck=\"false\" maxlength=\"24\" "
                 + "placeholder=\"1234 1234 1234 1234\" class=\"mono\"", null));
         body.append("<div class=\"row\">");
-        body.append(field(CheckoutField.EXPIRY, values, errors, "type=\"text\" inputmode=\"numeric\" "
+        body.append(field(CheckoutField.EXPIRY, values, errors, words, "type=\"text\" inputmode=\"numeric\" "
                 + "autocomplete=\"cc-exp\" autocorrect=\"off\" spellcheck=\"false\" maxlength=\"9\" "
-                + "placeholder=\"MM / YY\" class=\"mono\"", "MM / YY"));
-        body.append(field(CheckoutField.CVC, values, errors, "type=\"text\" inputmode=\"numeric\" "
+                + "placeholder=\"" + words.escaped(Text.EXPIRY_FORMAT) + "\" class=\"mono\"", Text.EXPIRY_FORMAT));
+        body.append(field(CheckoutField.CVC, values, errors, words, "type=\"text\" inputmode=\"numeric\" "
                 + "autocomplete=\"cc-csc\" autocorrect=\"off\" spellcheck=\"false\" maxlength=\"4\" "
-                + "placeholder=\"123\" class=\"mono\"", "3 or 4 digits"));
+                + "placeholder=\"123\" class=\"mono\"", Text.CVC_HINT));
         body.append("</div>");
-        body.append(field(CheckoutField.CARDHOLDER_NAME, values, errors, "type=\"text\" autocomplete=\"cc-name\" "
-                + "autocapitalize=\"words\" spellcheck=\"false\" maxlength=\"" + CardForm.MAX_NAME_LENGTH + "\"",
-                null));
+        body.append(field(CheckoutField.CARDHOLDER_NAME, values, errors, words, "type=\"text\" "
+                + "autocomplete=\"cc-name\" autocapitalize=\"words\" spellcheck=\"false\" maxlength=\""
+                + CardForm.MAX_NAME_LENGTH + "\"", null));
         body.append("</fieldset>");
-        body.append("<button class=\"pay-button\" id=\"pay-button\" type=\"submit\">Pay ")
-                .append(Html.escape(amount)).append("</button>");
+        body.append("<button class=\"pay-button\" id=\"pay-button\" type=\"submit\">")
+                .append(words.escaped(Text.PAY_AMOUNT, "amount", amount)).append("</button>");
         body.append("</form>");
         body.append("<p class=\"secure\">").append(CheckoutLayout.LOCK_ICON)
-                .append("<span>Your card details are encrypted and sent only to the payment processor, never to ")
-                .append(Html.escape(brand.displayName())).append(".</span></p>");
+                .append("<span>").append(words.escaped(Text.SECURE_NOTE, "merchant", merchant)).append("</span></p>");
         body.append("</main></div>");
 
-        String title = (errors.isEmpty() && failure == null ? "" : "Error: ") + "Pay " + brand.displayName();
-        String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null, brand);
+        String title = (errors.isEmpty() && failure == null ? "" : words.text(Text.ERROR_TITLE_PREFIX))
+                + words.text(Text.PAY_MERCHANT, "merchant", merchant);
+        String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null, brand, words);
         return Html.page(status, html, view.nonce, view.nonce, formActionOrigin(session))
                 .withHeader("set-cookie", tokens.cookieHeader(formNonce));
     }
 
-    private static String summary(PaymentSession session, String merchant, String amount) {
+    private static String summary(PaymentSession session, String merchant, String amount, Words words) {
         StringBuilder out = new StringBuilder(1024);
         out.append("<header class=\"summary\">");
         out.append("<p class=\"merchant\"><span class=\"logo\" aria-hidden=\"true\">")
                 .append(Html.escape(initial(merchant))).append("</span><span class=\"merchant-name\">")
                 .append(Html.escape(merchant)).append("</span>");
         if (session.mode() == Mode.TEST) {
-            out.append("<span class=\"badge\" title=\"No real money moves in test mode\">Test mode</span>");
+            out.append("<span class=\"badge\" title=\"").append(words.escaped(Text.TEST_MODE_HINT)).append("\">")
+                    .append(words.escaped(Text.TEST_MODE)).append("</span>");
         }
         out.append("</p>");
-        out.append("<h1 class=\"pay-heading\"><span class=\"eyebrow\">Pay ").append(Html.escape(merchant))
-                .append("</span><span class=\"amount\">").append(Html.escape(amount)).append("</span></h1>");
+        out.append("<h1 class=\"pay-heading\"><span class=\"eyebrow\">")
+                .append(words.escaped(Text.PAY_MERCHANT, "merchant", merchant)).append("</span><span class=\"amount\">").append(Html.escape(amount)).append("</span></h1>");
         if (session.description() != null && !session.description().isBlank()) {
             out.append("<p class=\"description\">").append(Html.escape(session.description())).append("</p>");
         }
@@ -276,17 +277,19 @@ public final class PaymentPage {
         return out.toString();
     }
 
-    private static String errorSummary(Map<CheckoutField, String> errors) {
+    private static String errorSummary(Map<CheckoutField, Text> errors, Words words) {
         StringBuilder out = new StringBuilder();
         out.append("<div class=\"error-summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\"")
                 .append(errors.isEmpty() ? " hidden>" : ">");
         if (!errors.isEmpty()) {
-            out.append("<h2>").append(errors.size() == 1 ? ONE_PROBLEM : PROBLEMS).append("</h2><ul>");
+            out.append("<h2>").append(words.escaped(errors.size() == 1 ? Text.ONE_PROBLEM : Text.PROBLEMS))
+                    .append("</h2><ul>");
             errors.forEach((field, message) -> out.append("<li><a href=\"#").append(field.id())
-                    .append("\" data-field=\"").append(field.id()).append("\">").append(Html.escape(message))
+                    .append("\" data-field=\"").append(field.id()).append("\">").append(words.escaped(message))
                     .append("</a></li>"));
             out.append("</ul>");
-            out.append("<p class=\"re-enter\">").append(RE_ENTER_CARD).append("</p>");
+            // The card number and code are never sent back, so after a refused submit they are empty again.
+            out.append("<p class=\"re-enter\">").append(words.escaped(Text.RE_ENTER_CARD)).append("</p>");
         }
         return out.append("</div>").toString();
     }
@@ -296,13 +299,14 @@ public final class PaymentPage {
      * again: never the card number or security code.
      */
     private static String field(CheckoutField field, Map<CheckoutField, String> values,
-            Map<CheckoutField, String> errors, String attributes, String hint) {
-        String error = errors.get(field);
+            Map<CheckoutField, Text> errors, Words words, String attributes, Text hintText) {
+        String error = errors.containsKey(field) ? words.text(errors.get(field)) : null;
+        String hint = hintText == null ? null : words.text(hintText);
         String value = values.get(field);
         StringBuilder describedBy = new StringBuilder();
         StringBuilder out = new StringBuilder(512);
         out.append("<div class=\"field\">");
-        out.append("<label for=\"").append(field.id()).append("\">").append(Html.escape(field.label()))
+        out.append("<label for=\"").append(field.id()).append("\">").append(words.escaped(field.label()))
                 .append("</label>");
         if (hint != null) {
             out.append("<p class=\"hint\" id=\"").append(field.id()).append("-hint\">")
@@ -335,92 +339,91 @@ public final class PaymentPage {
     private ApiResponse receipt(View view, SessionForPage page, boolean opened) {
         PaymentSession session = page.session();
         Branding brand = branding(page);
+        Words words = view.wordsFor(session);
         String merchant = brand.displayName();
-        String amount = amount(session, view.locale);
+        String amount = amount(session, words);
         String returnTo = session.returnLocation();
         boolean justPaid = opened && returnTo != null && session.completedAt() != null
                 && !session.completedAt().isBefore(clock.instant().minus(JUST_PAID));
         StringBuilder body = new StringBuilder(2048);
-        body.append(statusOpen(session)).append(CheckoutLayout.SUCCESS_ICON)
-                .append("<h1>Payment successful</h1>")
-                .append("<p class=\"lead\" role=\"status\">You paid <strong>").append(Html.escape(amount))
-                .append("</strong> to <strong>").append(Html.escape(merchant)).append("</strong>.</p>")
+        body.append(statusOpen(session, words)).append(CheckoutLayout.SUCCESS_ICON)
+                .append("<h1>").append(words.escaped(Text.PAYMENT_SUCCESSFUL)).append("</h1>")
+                .append("<p class=\"lead\" role=\"status\">")
+                .append(words.html(Text.YOU_PAID, Map.of("amount", Words.strong(amount), "merchant",
+                        Words.strong(merchant))))
+                .append("</p>")
                 .append("<dl class=\"details\">");
         if (session.description() != null && !session.description().isBlank()) {
-            body.append("<div><dt>For</dt><dd>").append(Html.escape(session.description())).append("</dd></div>");
+            body.append("<div><dt>").append(words.escaped(Text.PAID_FOR)).append("</dt><dd>")
+                    .append(Html.escape(session.description())).append("</dd></div>");
         }
         if (session.transactionId() != null) {
-            body.append("<div><dt>Reference</dt><dd class=\"reference\">").append(Html.escape(session.transactionId()))
-                    .append("</dd></div>");
+            body.append("<div><dt>").append(words.escaped(Text.REFERENCE)).append("</dt><dd class=\"reference\">")
+                    .append(Html.escape(session.transactionId())).append("</dd></div>");
         }
         if (session.completedAt() != null) {
-            body.append("<div><dt>Paid on</dt><dd>").append(Html.escape(dateTime(session.completedAt(), view.locale)))
-                    .append("</dd></div>");
+            body.append("<div><dt>").append(words.escaped(Text.PAID_ON)).append("</dt><dd>")
+                    .append(Html.escape(dateTime(session.completedAt(), words.locale()))).append("</dd></div>");
         }
         body.append("</dl>");
         if (returnTo != null) {
-            body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">Return to ")
-                    .append(Html.escape(merchant)).append("</a>");
+            body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">")
+                    .append(words.escaped(Text.RETURN_TO, "merchant", merchant)).append("</a>");
             if (justPaid) {
-                body.append("<p class=\"muted\">Taking you back to ").append(Html.escape(merchant))
-                        .append(" in a few seconds…</p>");
+                body.append("<p class=\"muted\">").append(words.escaped(Text.TAKING_YOU_BACK, "merchant", merchant))
+                        .append("</p>");
             }
         } else {
-            body.append("<p class=\"muted\">You can close this page now.</p>");
+            body.append("<p class=\"muted\">").append(words.escaped(Text.CLOSE_THIS_PAGE)).append("</p>");
         }
         body.append("</main></div>");
-        String html = CheckoutLayout.render("Payment successful – " + merchant, view.nonce, body.toString(), false,
-                RETURN_DELAY_SECONDS, justPaid ? returnTo : null, brand);
+        String html = CheckoutLayout.render(words.text(Text.PAYMENT_SUCCESSFUL) + " – " + merchant, view.nonce,
+                body.toString(), false, RETURN_DELAY_SECONDS, justPaid ? returnTo : null, brand, words);
         return Html.page(200, html, view.nonce, formActionOrigin(session));
     }
 
     private ApiResponse inProgress(View view, SessionForPage page) {
         PaymentSession session = page.session();
         Branding brand = branding(page);
+        Words words = view.wordsFor(session);
         String self = "/pay/" + view.sessionId;
-        String body = statusOpen(session) + CheckoutLayout.WAIT_ICON
-                + "<h1>Your payment is being processed</h1>"
-                + "<p class=\"lead\" role=\"status\">We're confirming your payment of <strong>"
-                + Html.escape(amount(session, view.locale)) + "</strong> to <strong>"
-                + Html.escape(brand.displayName()) + "</strong>. This usually takes a few seconds.</p>"
-                + "<p>Please don't pay again. This page checks again by itself.</p>"
-                + "<a class=\"button secondary\" href=\"" + Html.escape(self) + "\">Check again</a>"
-                + "</main></div>";
-        String html = CheckoutLayout.render("Payment in progress – " + brand.displayName(), view.nonce, body, false,
-                IN_PROGRESS_REFRESH_SECONDS, self, brand);
+        String body = statusOpen(session, words) + CheckoutLayout.WAIT_ICON
+                + "<h1>" + words.escaped(Text.IN_PROGRESS_TITLE) + "</h1>"
+                + "<p class=\"lead\" role=\"status\">"
+                + words.html(Text.IN_PROGRESS_LEAD, Map.of("amount", Words.strong(amount(session, words)),
+                        "merchant", Words.strong(brand.displayName())))
+                + "</p>"
+                + "<p>" + words.escaped(Text.DO_NOT_PAY_AGAIN) + "</p>"
+                + "<a class=\"button secondary\" href=\"" + Html.escape(self) + "\">" + words.escaped(Text.CHECK_AGAIN)
+                + "</a></main></div>";
+        String html = CheckoutLayout.render(words.text(Text.PAYMENT_IN_PROGRESS) + " – " + brand.displayName(),
+                view.nonce, body, false, IN_PROGRESS_REFRESH_SECONDS, self, brand, words);
         return Html.page(409, html, view.nonce, formActionOrigin(session));
     }
 
     private ApiResponse closed(View view, SessionForPage page) {
         PaymentSession session = page.session();
         Branding brand = branding(page);
+        Words words = view.wordsFor(session);
         String merchant = brand.displayName();
-        String amount = amount(session, view.locale);
+        Map<String, String> values = Map.of("amount", Words.strong(amount(session, words)),
+                "merchant", Html.escape(merchant));
         boolean cancelled = session.status() == SessionStatus.CANCELLED;
-        String title = cancelled ? "This payment was cancelled" : "This payment link has expired";
+        String title = words.text(cancelled ? Text.CANCELLED_TITLE : Text.EXPIRED_TITLE);
         StringBuilder body = new StringBuilder(1024);
-        body.append(statusOpen(session)).append(CheckoutLayout.STOP_ICON)
-                .append("<h1>").append(title).append("</h1>");
-        if (cancelled) {
-            body.append("<p class=\"lead\">").append(Html.escape(merchant))
-                    .append(" cancelled this request to pay <strong>").append(Html.escape(amount))
-                    .append("</strong>. You have not been charged.</p>")
-                    .append("<p>If you still want to pay, go back to ").append(Html.escape(merchant))
-                    .append(" and start again, or contact them.</p>");
-        } else {
-            body.append("<p class=\"lead\">The time to pay <strong>").append(Html.escape(amount))
-                    .append("</strong> to ").append(Html.escape(merchant))
-                    .append(" ran out, so this link no longer works. You have not been charged.</p>")
-                    .append("<p>To pay, go back to ").append(Html.escape(merchant))
-                    .append(" and start again: you'll get a new payment link.</p>");
-        }
+        body.append(statusOpen(session, words)).append(CheckoutLayout.STOP_ICON)
+                .append("<h1>").append(Html.escape(title)).append("</h1>")
+                .append("<p class=\"lead\">").append(words.html(cancelled ? Text.CANCELLED_LEAD : Text.EXPIRED_LEAD,
+                        values)).append("</p>")
+                .append("<p>").append(words.escaped(cancelled ? Text.CANCELLED_NEXT : Text.EXPIRED_NEXT, "merchant",
+                        merchant)).append("</p>");
         String returnTo = session.returnLocation();
         if (returnTo != null) {
-            body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">Return to ")
-                    .append(Html.escape(merchant)).append("</a>");
+            body.append("<a class=\"button\" href=\"").append(Html.escape(returnTo)).append("\">")
+                    .append(words.escaped(Text.RETURN_TO, "merchant", merchant)).append("</a>");
         }
         body.append("</main></div>");
-        String html = CheckoutLayout.render(title, view.nonce, body.toString(), false, 0, null, brand);
+        String html = CheckoutLayout.render(title, view.nonce, body.toString(), false, 0, null, brand, words);
         return Html.page(410, html, view.nonce, formActionOrigin(session));
     }
 
@@ -428,57 +431,60 @@ public final class PaymentPage {
     private ApiResponse locked(View view, SessionForPage page, Instant until) {
         PaymentSession session = page.session();
         Branding brand = branding(page);
+        Words words = view.wordsFor(session);
         String merchant = brand.displayName();
         long seconds = Math.max(1, Duration.between(clock.instant(), until).toSeconds());
         long minutes = Math.max(1, (seconds + 59) / 60);
-        String title = "Too many attempts to pay";
+        String title = words.text(Text.LOCKED_TITLE);
         StringBuilder body = new StringBuilder(1536);
-        body.append(statusOpen(session)).append(CheckoutLayout.STOP_ICON)
-                .append("<h1>").append(title).append("</h1>");
+        body.append(statusOpen(session, words)).append(CheckoutLayout.STOP_ICON)
+                .append("<h1>").append(Html.escape(title)).append("</h1>");
         PaymentFailure last = session.lastFailure();
         if (last != null) {
-            body.append("<p>").append(Html.escape(FailureMessages.title(last))).append(".</p>");
+            body.append("<p>").append(words.escaped(FailureMessages.title(last)))
+                    .append(words.escaped(Text.SENTENCE_END)).append("</p>");
         }
-        body.append("<p class=\"lead\" role=\"alert\">For your security, paying <strong>")
-                .append(Html.escape(amount(session, view.locale))).append("</strong> to <strong>")
-                .append(Html.escape(merchant)).append("</strong> is paused until <strong>")
-                .append(Html.escape(time(until, view.locale))).append("</strong> (about ").append(minutes)
-                .append(minutes == 1 ? " minute" : " minutes").append("). You have not been charged.</p>")
-                .append("<p>Then try again with a card you know is valid, or contact ").append(Html.escape(merchant))
-                .append(".</p>")
+        String about = minutes == 1 ? words.text(Text.ONE_MINUTE)
+                : words.text(Text.MINUTES, "count", Long.toString(minutes));
+        body.append("<p class=\"lead\" role=\"alert\">")
+                .append(words.html(Text.LOCKED_LEAD, Map.of("amount", Words.strong(amount(session, words)),
+                        "merchant", Words.strong(merchant), "time", Words.strong(time(until, words.locale())),
+                        "minutes", Html.escape(about))))
+                .append("</p>")
+                .append("<p>").append(words.escaped(Text.LOCKED_NEXT, "merchant", merchant)).append("</p>")
                 .append("<a class=\"button secondary\" href=\"/pay/").append(Html.escape(view.sessionId))
-                .append("\">Back to the payment page</a>")
+                .append("\">").append(words.escaped(Text.BACK_TO_PAYMENT_PAGE)).append("</a>")
                 .append("</main></div>");
         String html = CheckoutLayout.render(title + " – " + merchant, view.nonce, body.toString(), false, 0, null,
-                brand);
+                brand, words);
         return Html.page(429, html, view.nonce, formActionOrigin(session))
                 .withHeader("retry-after", Long.toString(seconds));
     }
 
-    private static String statusOpen(PaymentSession session) {
+    private static String statusOpen(PaymentSession session, Words words) {
         return "<div class=\"status-page\"><main class=\"panel status\">"
-                + (session.mode() == Mode.TEST ? "<span class=\"badge\">Test mode</span>" : "");
+                + (session.mode() == Mode.TEST ? "<span class=\"badge\">" + words.escaped(Text.TEST_MODE) + "</span>"
+                        : "");
     }
 
-    private static ApiResponse notFound(String nonce) {
-        return problem(nonce, 404, "We can't find this payment",
-                "The link may be incomplete or mistyped. Check the link you were given, or go back to the shop "
-                        + "and start again.", null, null);
+    private static ApiResponse notFound(String nonce, Words words) {
+        return problem(nonce, words, 404, Text.NOT_FOUND_TITLE, Text.NOT_FOUND_TEXT, null, null);
     }
 
-    private static ApiResponse problem(String nonce, int status, String title, String message, String sessionId,
-            String linkText) {
+    /** A page about a session that could not be read: in the browser's language, the default look. */
+    private static ApiResponse problem(String nonce, Words words, int status, Text title, Text message,
+            String sessionId, Text linkText) {
         StringBuilder body = new StringBuilder(1024);
         body.append("<div class=\"status-page\"><main class=\"panel status\">").append(CheckoutLayout.STOP_ICON)
-                .append("<h1>").append(Html.escape(title)).append("</h1>")
-                .append("<p class=\"lead\" role=\"alert\">").append(Html.escape(message)).append("</p>");
+                .append("<h1>").append(words.escaped(title)).append("</h1>")
+                .append("<p class=\"lead\" role=\"alert\">").append(words.escaped(message)).append("</p>");
         if (sessionId != null && linkText != null && SESSION_ID.matcher(sessionId).matches()) {
             body.append("<a class=\"button\" href=\"/pay/").append(Html.escape(sessionId)).append("\">")
-                    .append(Html.escape(linkText)).append("</a>");
+                    .append(words.escaped(linkText)).append("</a>");
         }
         body.append("</main></div>");
-        return Html.page(status, CheckoutLayout.render(title, nonce, body.toString(), false, 0, null,
-                Branding.defaults("")), nonce, "");
+        return Html.page(status, CheckoutLayout.render(words.text(title), nonce, body.toString(), false, 0, null,
+                Branding.defaults(""), words), nonce, "");
     }
 
     // ---- helpers ----
@@ -496,8 +502,8 @@ public final class PaymentPage {
         }
     }
 
-    private static String amount(PaymentSession session, Locale locale) {
-        return CustomerMoney.format(session.amount(), session.currency(), locale);
+    private static String amount(PaymentSession session, Words words) {
+        return CustomerMoney.format(session.amount(), session.currency(), words.locale());
     }
 
     private static String dateTime(Instant instant, Locale locale) {
@@ -537,9 +543,13 @@ public final class PaymentPage {
     }
 
     /**
-     * What every page of this request shares: the CSP nonce, the customer's locale, the session id and
-     * the browser's CSRF nonce (kept across tabs, so two open tabs can both submit).
+     * What every page of this request shares: the CSP nonce, the browser's Accept-Language, the session id
+     * and the browser's CSRF nonce (kept across tabs, so two open tabs can both submit).
      */
-    private record View(String nonce, Locale locale, String sessionId, String cookieNonce) {
+    private record View(String nonce, String acceptLanguage, String sessionId, String cookieNonce) {
+        /** The session's language if its merchant chose one, else the browser's. */
+        Words wordsFor(PaymentSession session) {
+            return Words.choose(session.locale(), acceptLanguage);
+        }
     }
 }

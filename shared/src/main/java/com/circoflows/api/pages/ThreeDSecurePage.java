@@ -67,60 +67,65 @@ public final class ThreeDSecurePage {
 
     private ApiResponse answer(ApiRequest request) {
         String nonce = RandomIds.base62(16);
+        Words words = Words.fromAcceptLanguage(request.header("accept-language"));
         try {
             String transactionId = request.pathParameter("transaction_id");
             if (transactionId == null || !TRANSACTION_ID.matcher(transactionId).matches()) {
-                return notFound(nonce);
+                return notFound(nonce, words);
             }
-            return "POST".equals(request.method()) ? submit(request, transactionId, nonce) : show(transactionId, nonce);
+            return "POST".equals(request.method()) ? submit(request, transactionId, nonce, words)
+                    : show(transactionId, nonce, words);
         } catch (ApiException e) {
-            return ErrorStatuses.of(e.code()) == 404 ? notFound(nonce) : problem(nonce, ErrorStatuses.of(e.code()), e.getMessage());
+            return ErrorStatuses.of(e.code()) == 404 ? notFound(nonce, words)
+                    : problem(nonce, words, ErrorStatuses.of(e.code()), Text.CHALLENGE_CANNOT_CHANGE);
         } catch (RetryableFailure e) {
             LOG.warn("challenge_page_unavailable", Map.of("reason", String.valueOf(e.getMessage())));
-            return problem(nonce, 503, "We could not reach the bank just now. Please try again in a moment.");
+            return problem(nonce, words, 503, Text.CHALLENGE_UNREACHABLE);
         } catch (RuntimeException e) {
             LOG.error("challenge_page_failure", Map.of("request_id", String.valueOf(request.requestId())), e);
-            return problem(nonce, 500, "Something went wrong on our side. Please try again.");
+            return problem(nonce, words, 500, Text.CHALLENGE_OUR_FAILURE);
         }
     }
 
-    private ApiResponse show(String transactionId, String styleNonce) {
+    private ApiResponse show(String transactionId, String styleNonce, Words words) {
         Transaction transaction = challenges.findForChallenge(transactionId);
         if (transaction.threeDSecure() == ThreeDSecureStatus.NOT_REQUIRED) {
-            return notFound(styleNonce);
+            return notFound(styleNonce, words);
         }
         if (!transaction.awaitsChallenge()) {
-            return result(transaction, styleNonce);
+            return result(transaction, styleNonce, words);
         }
         String cookieNonce = PageTokens.newNonce();
-        Branding brand = branding(transaction);
+        Branding brand = branding(transaction, words);
         String merchantName = brand.displayName();
-        String body = "<span class=\"badge\">Test mode: simulated card issuer</span>"
-                + "<h1>Confirm it's you</h1>"
-                + "<p class=\"muted\">Your bank asks you to approve this payment (3-D Secure).</p>"
-                + "<dl><dt>Merchant</dt><dd>" + Html.escape(merchantName) + "</dd>"
-                + "<dt>Amount</dt><dd>" + Html.escape(amount(transaction)) + "</dd>"
-                + "<dt>Card</dt><dd>" + Html.escape(transaction.card().brand().wireName()) + " •••• "
-                + Html.escape(transaction.card().last4()) + "</dd></dl>"
+        String body = "<span class=\"badge\">" + words.escaped(Text.CHALLENGE_BADGE) + "</span>"
+                + "<h1>" + words.escaped(Text.CHALLENGE_TITLE) + "</h1>"
+                + "<p class=\"muted\">" + words.escaped(Text.CHALLENGE_LEAD) + "</p>"
+                + "<dl><dt>" + words.escaped(Text.MERCHANT) + "</dt><dd>" + Html.escape(merchantName) + "</dd>"
+                + "<dt>" + words.escaped(Text.AMOUNT) + "</dt><dd>" + Html.escape(amount(transaction, words)) + "</dd>"
+                + "<dt>" + words.escaped(Text.CARD) + "</dt><dd>" + Html.escape(transaction.card().brand().wireName())
+                + " •••• " + Html.escape(transaction.card().last4()) + "</dd></dl>"
                 + "<form method=\"post\" class=\"actions\">"
                 + "<input type=\"hidden\" name=\"csrf_token\" value=\""
                 + tokens.tokenFor(transactionId, cookieNonce) + "\">"
-                + "<button class=\"primary\" type=\"submit\" name=\"outcome\" value=\"authenticate\">Authenticate</button>"
-                + "<button class=\"secondary\" type=\"submit\" name=\"outcome\" value=\"fail\">Fail authentication</button>"
+                + "<button class=\"primary\" type=\"submit\" name=\"outcome\" value=\"authenticate\">"
+                + words.escaped(Text.AUTHENTICATE) + "</button>"
+                + "<button class=\"secondary\" type=\"submit\" name=\"outcome\" value=\"fail\">"
+                + words.escaped(Text.FAIL_AUTHENTICATION) + "</button>"
                 + "</form>";
-        return Html.page(200, PageLayout.render("Confirm your payment", styleNonce, body, brand), styleNonce,
-                        formTarget(transaction))
+        return Html.page(200, PageLayout.render(words.text(Text.CHALLENGE_DOCUMENT_TITLE), styleNonce, body, brand,
+                        words), styleNonce, formTarget(transaction))
                 .withHeader("set-cookie", tokens.cookieHeader(cookieNonce));
     }
 
-    private ApiResponse submit(ApiRequest request, String transactionId, String styleNonce) {
+    private ApiResponse submit(ApiRequest request, String transactionId, String styleNonce, Words words) {
         Map<String, String> form = FormBody.parse(request.body());
         String outcome = form.get("outcome");
         if (!tokens.isValid(transactionId, PageTokens.nonceFrom(request.header("cookie")), form.get("csrf_token"))) {
-            return problem(styleNonce, 403, "This page has expired. Go back, reload it and try again.");
+            return problem(styleNonce, words, 403, Text.CHALLENGE_PAGE_EXPIRED);
         }
         if (!"authenticate".equals(outcome) && !"fail".equals(outcome)) {
-            return problem(styleNonce, 400, "Choose Authenticate or Fail authentication.");
+            return problem(styleNonce, words, 400, Text.CHALLENGE_CHOOSE);
         }
         PaymentOutcome recorded = challenges.recordChallenge(transactionId, "authenticate".equals(outcome));
         Transaction transaction = recorded.transaction();
@@ -131,40 +136,45 @@ public final class ThreeDSecurePage {
         if (transaction.returnUrl() != null) {
             return Html.redirect(returnLocation(transaction));
         }
-        return result(transaction, styleNonce);
+        return result(transaction, styleNonce, words);
     }
 
-    private ApiResponse result(Transaction transaction, String styleNonce) {
+    private ApiResponse result(Transaction transaction, String styleNonce, Words words) {
         boolean passed = transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED
                 || transaction.threeDSecure() == ThreeDSecureStatus.NOT_REQUIRED;
-        Branding brand = branding(transaction);
-        String body = "<span class=\"badge\">Test mode: simulated card issuer</span>"
-                + "<h1>" + (passed ? "Authentication complete" : "Authentication failed") + "</h1>"
-                + "<p class=\"result " + (passed ? "ok\">You approved" : "bad\">You did not approve")
-                + " the payment of " + Html.escape(amount(transaction)) + " to "
-                + Html.escape(brand.displayName()) + ".</p>"
+        Branding brand = branding(transaction, words);
+        String body = "<span class=\"badge\">" + words.escaped(Text.CHALLENGE_BADGE) + "</span>"
+                + "<h1>" + words.escaped(passed ? Text.AUTHENTICATION_COMPLETE : Text.AUTHENTICATION_FAILED) + "</h1>"
+                + "<p class=\"result " + (passed ? "ok" : "bad") + "\">"
+                + words.escaped(passed ? Text.YOU_APPROVED : Text.YOU_DID_NOT_APPROVE,
+                        "amount", amount(transaction, words), "merchant", brand.displayName()) + "</p>"
                 + (transaction.sessionId() != null
-                        ? "<p><a href=\"" + Html.escape(sessionPage(transaction)) + "\">Continue</a></p>"
+                        ? "<p><a href=\"" + Html.escape(sessionPage(transaction)) + "\">" + words.escaped(Text.CONTINUE)
+                                + "</a></p>"
                         : transaction.returnUrl() == null
-                        ? "<p class=\"muted\">You can close this page and return to the merchant.</p>"
-                        : "<p><a href=\"" + Html.escape(returnLocation(transaction)) + "\">Return to the merchant</a></p>");
-        return Html.page(200, PageLayout.render("Payment authentication", styleNonce, body, brand), styleNonce, "");
+                        ? "<p class=\"muted\">" + words.escaped(Text.CLOSE_AND_RETURN) + "</p>"
+                        : "<p><a href=\"" + Html.escape(returnLocation(transaction)) + "\">"
+                                + words.escaped(Text.RETURN_TO_MERCHANT) + "</a></p>");
+        return Html.page(200, PageLayout.render(words.text(Text.AUTHENTICATION_DOCUMENT_TITLE), styleNonce, body,
+                brand, words), styleNonce, "");
     }
 
-    private ApiResponse notFound(String styleNonce) {
-        return problem(styleNonce, 404, "This payment does not exist or the link is incomplete.");
+    private ApiResponse notFound(String styleNonce, Words words) {
+        return problem(styleNonce, words, 404, Text.CHALLENGE_NOT_FOUND);
     }
 
-    private static ApiResponse problem(String styleNonce, int status, String message) {
-        String body = "<h1>We can't show this payment</h1><p class=\"muted\" role=\"alert\">" + Html.escape(message) + "</p>";
-        return Html.page(status, PageLayout.render("Payment authentication", styleNonce, body, Branding.defaults("")),
-                styleNonce, "");
+    private static ApiResponse problem(String styleNonce, Words words, int status, Text message) {
+        String body = "<h1>" + words.escaped(Text.CHALLENGE_PROBLEM_TITLE) + "</h1><p class=\"muted\" role=\"alert\">"
+                + words.escaped(message) + "</p>";
+        return Html.page(status, PageLayout.render(words.text(Text.AUTHENTICATION_DOCUMENT_TITLE), styleNonce, body,
+                Branding.defaults(""), words), styleNonce, "");
     }
 
     /** The merchant's branding; the default look (never a failed page) when it cannot be read now. */
-    private Branding branding(Transaction transaction) {
+    private Branding branding(Transaction transaction, Words words) {
         LogContext.merchant(transaction.merchantId()); // the page's log lines name whose customer it served
-        String name = merchants.find(transaction.merchantId()).map(Merchant::name).orElse("the merchant");
+        String name = merchants.find(transaction.merchantId()).map(Merchant::name)
+                .orElse(words.text(Text.THE_MERCHANT));
         try {
             return brandings.forPage(transaction.merchantId(), name);
         } catch (RuntimeException e) {
@@ -173,8 +183,9 @@ public final class ThreeDSecurePage {
         }
     }
 
-    private static String amount(Transaction transaction) {
-        return transaction.amount().formatPlain();
+    private static String amount(Transaction transaction, Words words) {
+        return CustomerMoney.format(transaction.amount().minorUnits(), transaction.amount().currency(),
+                words.locale());
     }
 
     /** The redirect after submitting goes to the merchant, so the page's CSP must allow that origin. */

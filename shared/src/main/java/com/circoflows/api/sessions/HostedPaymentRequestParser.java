@@ -7,6 +7,7 @@ import com.circoflows.api.payments.RequestFields;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.session.NewPaymentSession;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class HostedPaymentRequestParser {
     static final int MAX_DESCRIPTION_LENGTH = 500;
     private static final Set<String> FIELDS = Set.of("amount", "currency", "description", "customer_info", "metadata",
-            "webhook_url", "return_url", "expires_at", "capture_method");
+            "webhook_url", "return_url", "expires_at", "capture_method", "locale");
 
     private final MerchantUrlPolicy urlPolicy;
 
@@ -50,7 +51,18 @@ public final class HostedPaymentRequestParser {
                 webhookUrl == null ? null : urlPolicy.checkWebhookUrlResolved(webhookUrl, "webhook_url"),
                 returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url"),
                 expiresAt,
-                RequestFields.captureMethod(body, "capture_method"));
+                RequestFields.captureMethod(body, "capture_method"),
+                locale(body));
+    }
+
+    /** The language of the session's page: en, de, fr, es or ja, or auto (the default: the browser's). */
+    private static PageLocale locale(JsonObject body) {
+        JsonValue node = body.get("locale");
+        if (node == null || node.isNull()) {
+            return PageLocale.AUTO;
+        }
+        return PageLocale.fromWireName(node.isTextual() ? node.textValue() : null).orElseThrow(() ->
+                ApiException.invalidParam("locale", "The locale must be one of auto, en, de, fr, es or ja."));
     }
 
     /** ISO 8601 with an offset (2025-08-23T23:59:59Z, or +02:00), kept to the second; null when absent. */

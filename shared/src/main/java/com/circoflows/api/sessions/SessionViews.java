@@ -1,6 +1,7 @@
 package com.circoflows.api.sessions;
 
 import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.time.Timestamps;
 import java.util.LinkedHashMap;
@@ -25,7 +26,15 @@ final class SessionViews {
         data.put("status", session.status().wireName());
         data.put("expires_at", Timestamps.format(session.expiresAt()));
         data.put("created_at", Timestamps.format(session.createdAt()));
+        putLocale(data, session);
         return data;
+    }
+
+    /** Like capture_method, shown only when the merchant chose one: "auto" answers as the reference's fields. */
+    private static void putLocale(Map<String, Object> data, PaymentSession session) {
+        if (session.locale() != PageLocale.AUTO) {
+            data.put("locale", session.locale().wireName());
+        }
     }
 
     /** GET /api/hosted-payment/{session_id}: the reference's fields, those that apply, plus expires_at. */
@@ -39,6 +48,7 @@ final class SessionViews {
         if (session.captureMethod() != CaptureMethod.AUTOMATIC) {
             data.put("capture_method", session.captureMethod().wireName());
         }
+        putLocale(data, session);
         if (session.transactionId() != null) {
             data.put("transaction_id", session.transactionId());
         }

@@ -64,7 +64,7 @@ public final class HostedPaymentService {
                 request.amount().minorUnits(), request.amount().currencyCode(), request.description(),
                 request.customerInfo(), request.metadata(), request.webhookUrl(), request.returnUrl(),
                 SessionStatus.PENDING, null, null, null, null, now, expiresAt, null, null, 1, 0, null,
-                request.captureMethod());
+                request.captureMethod(), request.locale());
         sessions.insert(session);
         return session;
     }

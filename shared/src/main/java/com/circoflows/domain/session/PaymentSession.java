@@ -20,6 +20,7 @@ import java.util.Map;
  * @param failedAttempts       declines since the session was created or last locked (see {@link DeclineLimits})
  * @param lockedUntil          after too many declines no card is charged before this instant; null if never locked
  * @param captureMethod        manual: the page's payment is only authorised, for the merchant to capture
+ * @param locale               the language the page speaks; AUTO: the customer's browser's
  */
 public record PaymentSession(
         String sessionId,
@@ -44,12 +45,26 @@ public record PaymentSession(
         long version,
         int failedAttempts,
         Instant lockedUntil,
-        CaptureMethod captureMethod) {
+        CaptureMethod captureMethod,
+        PageLocale locale) {
 
     public PaymentSession {
         customerInfo = customerInfo == null ? Map.of() : customerInfo;
         metadata = metadata == null ? Map.of() : metadata;
         captureMethod = captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod;
+        locale = locale == null ? PageLocale.AUTO : locale;
+    }
+
+    /** A session whose page speaks the customer's browser's language. */
+    public PaymentSession(String sessionId, String merchantId, Mode mode, long amount, String currency,
+            String description, Map<String, Object> customerInfo, Map<String, Object> metadata, String webhookUrl,
+            String returnUrl, SessionStatus status, String transactionId, String attemptTransactionId,
+            Instant attemptLeaseUntil, PaymentFailure lastFailure, Instant createdAt, Instant expiresAt,
+            Instant completedAt, Instant cancelledAt, long version, int failedAttempts, Instant lockedUntil,
+            CaptureMethod captureMethod) {
+        this(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata, webhookUrl, returnUrl,
+                status, transactionId, attemptTransactionId, attemptLeaseUntil, lastFailure, createdAt, expiresAt,
+                completedAt, cancelledAt, version, failedAttempts, lockedUntil, captureMethod, PageLocale.AUTO);
     }
 
     /** A session whose payment is captured at once (capture_method automatic). */
@@ -164,7 +179,7 @@ public record PaymentSession(
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, attemptCustomerInfo,
                 metadata, webhookUrl, returnUrl, status, transactionId, attemptTransactionId, attemptLeaseUntil,
                 lastFailure, createdAt, expiresAt, completedAt, cancelledAt, version, failedAttempts, lockedUntil,
-                captureMethod);
+                captureMethod, locale);
     }
 
     /**
@@ -204,6 +219,6 @@ public record PaymentSession(
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata,
                 webhookUrl, returnUrl, nextStatus, nextTransactionId, nextAttempt, nextLeaseUntil, nextFailure,
                 createdAt, expiresAt, nextCompletedAt, nextCancelledAt, version + 1, nextFailedAttempts,
-                nextLockedUntil, captureMethod);
+                nextLockedUntil, captureMethod, locale);
     }
 }

@@ -17,6 +17,7 @@ import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.session.DeclineLimits;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
 import com.circoflows.domain.session.SessionStatus;
@@ -77,6 +78,22 @@ class DynamoPaymentSessionRepositoryIT {
         sessions.insert(session);
 
         assertEquals(session, sessions.find(session.sessionId()).orElseThrow());
+    }
+
+    @Test
+    void aSessionsPageLanguageRoundTripsAndAutoIsNotStored() {
+        PaymentSession auto = pending(AdapterTestData.merchantId());
+        PaymentSession p = pending(AdapterTestData.merchantId());
+        PaymentSession japanese = new PaymentSession(p.sessionId(), p.merchantId(), p.mode(), p.amount(), p.currency(),
+                p.description(), p.customerInfo(), p.metadata(), p.webhookUrl(), p.returnUrl(), p.status(), null, null,
+                null, null, p.createdAt(), p.expiresAt(), null, null, 1, 0, null, CaptureMethod.AUTOMATIC,
+                PageLocale.JA);
+        sessions.insert(auto);
+        sessions.insert(japanese);
+
+        assertEquals(PageLocale.JA, sessions.find(japanese.sessionId()).orElseThrow().locale());
+        assertEquals(PageLocale.AUTO, sessions.find(auto.sessionId()).orElseThrow().locale());
+        assertEquals(japanese.withCustomerInfo(p.customerInfo()).locale(), PageLocale.JA, "changes keep the language");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckout;
 import com.circoflows.domain.session.SessionForPage;
@@ -122,6 +123,14 @@ final class FakeCheckout implements SessionCheckout {
                     s.description(), s.customerInfo(), s.metadata(), s.webhookUrl(), s.returnUrl(), s.status(),
                     s.transactionId(), s.attemptTransactionId(), s.attemptLeaseUntil(), failure,
                     s.createdAt(), s.expiresAt(), s.completedAt(), s.cancelledAt(), s.version()), merchantName);
+        }
+
+        Session withLocale(PageLocale locale) {
+            return new Session(new PaymentSession(s.sessionId(), s.merchantId(), s.mode(), s.amount(), s.currency(),
+                    s.description(), s.customerInfo(), s.metadata(), s.webhookUrl(), s.returnUrl(), s.status(),
+                    s.transactionId(), s.attemptTransactionId(), s.attemptLeaseUntil(), s.lastFailure(),
+                    s.createdAt(), s.expiresAt(), s.completedAt(), s.cancelledAt(), s.version(), s.failedAttempts(),
+                    s.lockedUntil(), s.captureMethod(), locale), merchantName);
         }
 
         Session withMerchantName(String name) {

@@ -327,7 +327,7 @@ class PaymentPageTest {
         assertTrue(html.contains("Your payment is being processed"), html);
         assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"3;url=/pay/" + SESSION_ID + "\">"), html);
         assertTrue(html.contains("href=\"/pay/" + SESSION_ID + "\">Check again</a>"), html);
-        assertTrue(html.contains("Please don't pay again"), html);
+        assertTrue(html.contains("Please don&#39;t pay again"), html);
     }
 
     @Test
@@ -409,7 +409,7 @@ class PaymentPageTest {
         assertFieldError(html, "cvc", CardForm.INVALID_CVC);
         assertFieldError(html, "cardholder_name", CardForm.ENTER_NAME);
         assertTrue(input(html, "email").contains("value=\"not-an-email\""), "email is filled in again");
-        assertTrue(html.contains(PaymentPage.RE_ENTER_CARD), "the customer is told why the card fields are empty");
+        assertTrue(html.contains(EnglishTexts.TEXTS.get(Text.RE_ENTER_CARD)), "the customer is told why the card fields are empty");
         assertFalse(html.contains("4242 4242 4242 4241") || html.contains("4242424242424241"), "never the number");
         assertTrue(html.contains("<title>Error: Pay " + MERCHANT + "</title>"), html);
     }
@@ -638,7 +638,8 @@ class PaymentPageTest {
 
         String normalised = html.replace('\u00a0', ' ').replace('\u202f', ' ');
         assertTrue(normalised.contains("<span class=\"amount\">" + expected + "</span>"), normalised);
-        assertTrue(normalised.contains(">Pay " + expected + "</button>"), normalised);
+        String button = normalised.substring(normalised.indexOf("id=\"pay-button\""));
+        assertTrue(button.substring(0, button.indexOf("</button>")).contains(expected), button);
     }
 
     // ---- helpers ----
@@ -691,7 +692,8 @@ class PaymentPageTest {
         }
     }
 
-    private static void assertFieldError(String html, String field, String message) {
+    private static void assertFieldError(String html, String field, Text key) {
+        String message = EnglishTexts.TEXTS.get(key);
         String tag = input(html, field);
         assertTrue(tag.contains("aria-invalid=\"true\""), tag);
         assertTrue(tag.matches(".*aria-describedby=\"([^\"]* )?" + field + "-error\".*"), tag);

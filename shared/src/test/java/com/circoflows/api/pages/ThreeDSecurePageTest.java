@@ -52,7 +52,7 @@ class ThreeDSecurePageTest {
         assertEquals(200, response.statusCode());
         String html = response.body();
         assertTrue(html.contains(PaymentWorld.MERCHANT_A_NAME), html);
-        assertTrue(html.contains("USD 150.00"), html);
+        assertTrue(html.contains("$150.00"), html);
         assertTrue(html.contains("visa •••• 3220"), html);
         assertFalse(html.contains(TestCards.THREE_D_SECURE_REQUIRED));
         assertFalse(html.contains("400000"), "no card digits beyond the last four");
@@ -280,7 +280,7 @@ class ThreeDSecurePageTest {
 
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("Authentication complete"), ok.body());
-        assertTrue(ok.body().contains("USD 150.00") && ok.body().contains(PaymentWorld.MERCHANT_A_NAME));
+        assertTrue(ok.body().contains("$150.00") && ok.body().contains(PaymentWorld.MERCHANT_A_NAME));
         assertEquals(200, bad.statusCode());
         assertTrue(bad.body().contains("Authentication failed"), bad.body());
         assertEquals("no-store", bad.headers().get("cache-control"));

@@ -69,6 +69,22 @@ class HostedPaymentEndpointsTest {
     }
 
     @Test
+    void aChosenLocaleIsStoredAndShownByCreateAndGetWhileAutoAnswersAsTheReference() {
+        ApiResponse created = call(create, ApiRequests.post("/api/hosted-payment",
+                "{\"amount\": 2500, \"currency\": \"EUR\", \"description\": \"Kaffee\", \"locale\": \"de\"}")
+                .build(), SessionWorld.MERCHANT_A);
+
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals("de", Responses.data(created).get("locale"));
+        String sessionId = (String) Responses.data(created).get("session_id");
+        assertEquals("de", Responses.data(call(get, getRequest(sessionId), SessionWorld.MERCHANT_A)).get("locale"));
+        ApiResponse auto = call(create, ApiRequests.post("/api/hosted-payment",
+                "{\"amount\": 2500, \"currency\": \"EUR\", \"description\": \"x\", \"locale\": \"auto\"}")
+                .build(), SessionWorld.MERCHANT_A);
+        assertFalse(Responses.data(auto).containsKey("locale"));
+    }
+
+    @Test
     void getShowsTheNameAndEmailTheCustomerTypedOnThePage() {
         PaymentSession session = world.hostedPayments.create(SessionWorld.MERCHANT_A, new NewPaymentSession(
                 Money.of(25000, "USD"), "Premium Subscription", Map.of(), Map.of(), null, null, null));

@@ -8,6 +8,7 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.session.NewPaymentSession;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import com.circoflows.domain.url.MerchantUrlPolicy.HostResolver;
 import java.net.InetAddress;
@@ -72,6 +73,15 @@ class HostedPaymentRequestParserTest {
     }
 
     @Test
+    void localeIsAutoUnlessOneOfThePagesLanguagesIsAsked() {
+        assertEquals(PageLocale.AUTO, parser.parse(REFERENCE_EXAMPLE).locale());
+        for (PageLocale locale : PageLocale.values()) {
+            assertEquals(locale, parser.parse("{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", "
+                    + "\"locale\": \"" + locale.wireName() + "\"}").locale());
+        }
+    }
+
+    @Test
     void onlyAmountCurrencyAndDescriptionAreRequired() {
         NewPaymentSession parsed = parser.parse("{\"amount\": 500, \"currency\": \"jpy\", \"description\": \"Tea\"}");
 
@@ -118,6 +128,10 @@ class HostedPaymentRequestParserTest {
         "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"return_url\": \"https://user:pw@your-site.com/\"} | invalid_return_url | return_url",
         "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"return_url\": \"javascript:alert(1)\"} | invalid_return_url | return_url",
         "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"capture_method\": \"later\"} | invalid_request | capture_method",
+        "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"locale\": \"it\"} | invalid_request | locale",
+        "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"locale\": \"DE\"} | invalid_request | locale",
+        "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"locale\": \"de-DE\"} | invalid_request | locale",
+        "{\"amount\": 25000, \"currency\": \"USD\", \"description\": \"x\", \"locale\": 1} | invalid_request | locale",
     })
     void badFieldIsNamedWithItsCode(String body, String code, String param) {
         ApiException e = assertThrows(ApiException.class, () -> parser.parse(body));

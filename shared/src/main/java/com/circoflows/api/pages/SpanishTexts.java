@@ -1,0 +1,151 @@
+package com.circoflows.api.pages;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+
+/** The customer pages in Spanish, addressing the customer as "usted". */
+final class SpanishTexts {
+    static final Map<Text, String> TEXTS = Map.ofEntries(
+            entry(Text.PAY_MERCHANT, "Pagar a {merchant}"),
+            entry(Text.PAY_AMOUNT, "Pagar {amount}"),
+            entry(Text.PAY_WITH_CARD, "Pagar con tarjeta"),
+            entry(Text.ERROR_TITLE_PREFIX, "Error: "),
+            entry(Text.TEST_MODE, "Modo de prueba"),
+            entry(Text.TEST_MODE_HINT, "En el modo de prueba no se mueve dinero real"),
+            entry(Text.CONTACT_INFORMATION, "Datos de contacto"),
+            entry(Text.CARD_DETAILS, "Datos de la tarjeta"),
+            entry(Text.EMAIL, "Correo electrónico"),
+            entry(Text.CARD_NUMBER, "Número de tarjeta"),
+            entry(Text.EXPIRY_DATE, "Fecha de caducidad"),
+            entry(Text.SECURITY_CODE, "Código de seguridad"),
+            entry(Text.NAME_ON_CARD, "Nombre en la tarjeta"),
+            entry(Text.EXPIRY_FORMAT, "MM / AA"),
+            entry(Text.CVC_HINT, "3 o 4 dígitos"),
+            entry(Text.SECURE_NOTE, "Los datos de su tarjeta se cifran y se envían únicamente al procesador de pagos, "
+                    + "nunca a {merchant}."),
+            entry(Text.ONE_PROBLEM, "Hay un problema"),
+            entry(Text.PROBLEMS, "Hay varios problemas"),
+            entry(Text.PROCESSING, "Procesando…"),
+            entry(Text.RE_ENTER_CARD, "Por su seguridad, introduzca de nuevo el número de tarjeta y el código de "
+                    + "seguridad."),
+
+            entry(Text.ENTER_EMAIL, "Introduzca su dirección de correo electrónico."),
+            entry(Text.INVALID_EMAIL, "Introduzca una dirección de correo electrónico válida, por ejemplo "
+                    + "nombre@example.com."),
+            entry(Text.ENTER_CARD_NUMBER, "Introduzca el número de su tarjeta."),
+            entry(Text.INCOMPLETE_CARD_NUMBER, "El número de su tarjeta está incompleto."),
+            entry(Text.INVALID_CARD_NUMBER, "El número de su tarjeta no es válido. Compruébelo e inténtelo de nuevo."),
+            entry(Text.ENTER_EXPIRY, "Introduzca la fecha de caducidad con el formato MM / AA."),
+            entry(Text.INVALID_EXPIRY, "Introduzca una fecha de caducidad válida con el formato MM / AA."),
+            entry(Text.EXPIRED, "La fecha de caducidad de su tarjeta ya ha pasado."),
+            entry(Text.ENTER_CVC, "Introduzca el código de seguridad."),
+            entry(Text.INVALID_CVC, "Introduzca el código de 3 dígitos del reverso de su tarjeta."),
+            entry(Text.INVALID_AMEX_CVC, "Introduzca el código de 4 dígitos del anverso de su tarjeta."),
+            entry(Text.ENTER_NAME, "Introduzca el nombre que figura en su tarjeta."),
+            entry(Text.NAME_TOO_LONG, "El nombre que figura en su tarjeta es demasiado largo."),
+
+            entry(Text.FAILED_TITLE, "No se ha podido completar su pago"),
+            entry(Text.BANK_DID_NOT_CONFIRM_TITLE, "Su banco no ha confirmado este pago"),
+            entry(Text.COULD_NOT_PROCESS_TITLE, "No hemos podido procesar su tarjeta"),
+            entry(Text.CARD_DECLINED, "Su tarjeta ha sido rechazada. Pruebe con otra tarjeta."),
+            entry(Text.INSUFFICIENT_FUNDS, "Su tarjeta no tiene saldo suficiente. Pruebe con otra tarjeta."),
+            entry(Text.CARD_EXPIRED, "Su tarjeta ha caducado. Pruebe con otra tarjeta."),
+            entry(Text.WRONG_CVC, "El código de seguridad introducido no es correcto. Compruébelo o pruebe con otra "
+                    + "tarjeta."),
+            entry(Text.WRONG_CARD_NUMBER, "El número de su tarjeta no es válido. Compruébelo o pruebe con otra "
+                    + "tarjeta."),
+            entry(Text.NOT_CHARGED_TRY_AGAIN, "No se le ha cobrado nada. Inténtelo de nuevo o utilice otra tarjeta."),
+            entry(Text.THREE_D_SECURE_FAILED, "La verificación de seguridad de su banco (3-D Secure) no se ha "
+                    + "superado, por lo que no se le ha cobrado nada. Inténtelo de nuevo o utilice otra tarjeta."),
+            entry(Text.NOT_CHARGED_OTHER_CARD, "No se le ha cobrado nada. Inténtelo de nuevo o utilice otra tarjeta."),
+
+            entry(Text.PAYMENT_SUCCESSFUL, "Pago realizado"),
+            entry(Text.YOU_PAID, "Ha pagado {amount} a {merchant}."),
+            entry(Text.PAID_FOR, "Concepto"),
+            entry(Text.REFERENCE, "Referencia"),
+            entry(Text.PAID_ON, "Fecha de pago"),
+            entry(Text.RETURN_TO, "Volver a {merchant}"),
+            entry(Text.TAKING_YOU_BACK, "Le llevaremos de vuelta a {merchant} en unos segundos…"),
+            entry(Text.CLOSE_THIS_PAGE, "Ya puede cerrar esta página."),
+
+            entry(Text.PAYMENT_IN_PROGRESS, "Pago en curso"),
+            entry(Text.IN_PROGRESS_TITLE, "Su pago se está procesando"),
+            entry(Text.IN_PROGRESS_LEAD, "Estamos confirmando su pago de {amount} a {merchant}. Normalmente tarda solo "
+                    + "unos segundos."),
+            entry(Text.DO_NOT_PAY_AGAIN, "No vuelva a pagar. Esta página se actualiza automáticamente."),
+            entry(Text.CHECK_AGAIN, "Comprobar de nuevo"),
+
+            entry(Text.CANCELLED_TITLE, "Este pago se ha cancelado"),
+            entry(Text.CANCELLED_LEAD, "{merchant} ha cancelado esta solicitud de pago de {amount}. No se le ha "
+                    + "cobrado nada."),
+            entry(Text.CANCELLED_NEXT, "Si aún desea pagar, vuelva a {merchant} y empiece de nuevo, o póngase en "
+                    + "contacto con el comercio."),
+            entry(Text.EXPIRED_TITLE, "Este enlace de pago ha caducado"),
+            entry(Text.EXPIRED_LEAD, "El plazo para pagar {amount} a {merchant} ha vencido, por lo que este enlace ya "
+                    + "no funciona. No se le ha cobrado nada."),
+            entry(Text.EXPIRED_NEXT, "Para pagar, vuelva a {merchant} y empiece de nuevo: recibirá un nuevo enlace de "
+                    + "pago."),
+
+            entry(Text.LOCKED_TITLE, "Demasiados intentos de pago"),
+            entry(Text.LOCKED_LEAD, "Por su seguridad, el pago de {amount} a {merchant} queda en pausa hasta las "
+                    + "{time} (unos {minutes}). No se le ha cobrado nada."),
+            entry(Text.ONE_MINUTE, "1 minuto"),
+            entry(Text.MINUTES, "{count} minutos"),
+            entry(Text.LOCKED_NEXT, "Después, inténtelo de nuevo con una tarjeta que sepa que es válida, o póngase "
+                    + "en contacto con {merchant}."),
+            entry(Text.BACK_TO_PAYMENT_PAGE, "Volver a la página de pago"),
+            entry(Text.SENTENCE_END, "."),
+
+            entry(Text.CANNOT_CHANGE_TITLE, "Este pago no se puede modificar ahora"),
+            entry(Text.CANNOT_CHANGE_TEXT, "Abra de nuevo la página de pago para ver su estado."),
+            entry(Text.OPEN_PAYMENT_PAGE, "Abrir la página de pago"),
+            entry(Text.COULD_NOT_TAKE_TITLE, "No hemos podido realizar este pago"),
+            entry(Text.COULD_NOT_TAKE_TEXT, "Su pago no se ha completado. Revise la página de pago e inténtelo de "
+                    + "nuevo."),
+            entry(Text.UNREACHABLE_TITLE, "No hemos podido conectar con el servicio de pago"),
+            entry(Text.UNREACHABLE_TEXT, "Su pago no se ha completado. Inténtelo de nuevo en unos momentos."),
+            entry(Text.TRY_AGAIN, "Intentar de nuevo"),
+            entry(Text.OUR_FAILURE_TITLE, "Se ha producido un error por nuestra parte"),
+            entry(Text.OUR_FAILURE_TEXT, "Revise la página de pago antes de volver a intentarlo, para no pagar dos "
+                    + "veces."),
+            entry(Text.CHECK_THE_PAYMENT, "Revisar el pago"),
+            entry(Text.PAGE_EXPIRED_TITLE, "Esta página ha caducado"),
+            entry(Text.PAGE_EXPIRED_TEXT, "Por su seguridad, vuelva a cargar la página de pago e introduzca de nuevo "
+                    + "los datos de su tarjeta. No se le ha cobrado nada."),
+            entry(Text.RELOAD_PAYMENT_PAGE, "Volver a cargar la página de pago"),
+            entry(Text.NOT_FOUND_TITLE, "No encontramos este pago"),
+            entry(Text.NOT_FOUND_TEXT, "Es posible que el enlace esté incompleto o mal escrito. Compruebe el enlace que "
+                    + "recibió, o vuelva a la tienda y empiece de nuevo."),
+
+            entry(Text.CHALLENGE_BADGE, "Modo de prueba: emisor de tarjeta simulado"),
+            entry(Text.CHALLENGE_DOCUMENT_TITLE, "Confirme su pago"),
+            entry(Text.CHALLENGE_TITLE, "Confirme su identidad"),
+            entry(Text.CHALLENGE_LEAD, "Su banco le pide que autorice este pago (3-D Secure)."),
+            entry(Text.MERCHANT, "Comercio"),
+            entry(Text.AMOUNT, "Importe"),
+            entry(Text.CARD, "Tarjeta"),
+            entry(Text.AUTHENTICATE, "Autenticar"),
+            entry(Text.FAIL_AUTHENTICATION, "Rechazar la autenticación"),
+            entry(Text.AUTHENTICATION_DOCUMENT_TITLE, "Autenticación del pago"),
+            entry(Text.AUTHENTICATION_COMPLETE, "Autenticación completada"),
+            entry(Text.AUTHENTICATION_FAILED, "La autenticación ha fallado"),
+            entry(Text.YOU_APPROVED, "Ha autorizado el pago de {amount} a {merchant}."),
+            entry(Text.YOU_DID_NOT_APPROVE, "No ha autorizado el pago de {amount} a {merchant}."),
+            entry(Text.CONTINUE, "Continuar"),
+            entry(Text.CLOSE_AND_RETURN, "Puede cerrar esta página y volver al comercio."),
+            entry(Text.RETURN_TO_MERCHANT, "Volver al comercio"),
+            entry(Text.CHALLENGE_PROBLEM_TITLE, "No podemos mostrar este pago"),
+            entry(Text.CHALLENGE_UNREACHABLE, "No hemos podido conectar con su banco. Inténtelo de nuevo en unos "
+                    + "momentos."),
+            entry(Text.CHALLENGE_OUR_FAILURE, "Se ha producido un error por nuestra parte. Inténtelo de nuevo."),
+            entry(Text.CHALLENGE_PAGE_EXPIRED, "Esta página ha caducado. Vuelva atrás, cárguela de nuevo e inténtelo "
+                    + "otra vez."),
+            entry(Text.CHALLENGE_CHOOSE, "Elija «Autenticar» o «Rechazar la autenticación»."),
+            entry(Text.CHALLENGE_NOT_FOUND, "Este pago no existe o el enlace está incompleto."),
+            entry(Text.CHALLENGE_CANNOT_CHANGE, "Este pago ya no se puede autenticar."),
+            entry(Text.THE_MERCHANT, "el comercio"));
+
+    private SpanishTexts() {
+    }
+}
