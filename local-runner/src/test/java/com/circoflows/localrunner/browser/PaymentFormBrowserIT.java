@@ -143,7 +143,7 @@ class PaymentFormBrowserIT {
         browser.acceptLanguage("de-DE,de;q=0.9,en;q=0.8");
         CheckoutPage german = CheckoutPage.open(browser, euroUrl);
         assertEquals("1.234,56 €", german.amount().replace('\u00a0', ' '));
-        assertEquals("Pay 1.234,56 €", german.button().getText().replace('\u00a0', ' '));
+        assertEquals("1.234,56 € bezahlen", german.button().getText().replace('\u00a0', ' '), "the page speaks German");
         browser.screenshot("payment-form-de-1280");
 
         browser.acceptLanguage("en-US,en;q=0.9");

@@ -73,6 +73,9 @@ final class ValidBodies {
                     .put("currency", CURRENCIES.next(random))
                     .put("description", "Fuzz order");
             addOptionalFields(body, random);
+            if (random.nextInt(4) == 0) {
+                body.put("locale", Gen.elements("auto", "en", "de", "fr", "es", "ja").next(random));
+            }
             if (random.nextBoolean()) {
                 body.put("expires_at", Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
             }
