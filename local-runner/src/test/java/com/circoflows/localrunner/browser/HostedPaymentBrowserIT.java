@@ -107,7 +107,7 @@ class HostedPaymentBrowserIT {
 
         browser.await(driver -> driver.getCurrentUrl().contains("/pay/3ds/txn_"));
         assertEquals("Confirm it's you", browser.find(By.tagName("h1")).getText());
-        assertTrue(browser.text().contains("USD 250.00"), browser.text());
+        assertTrue(browser.text().contains("$250.00"), browser.text());
         browser.find(By.xpath("//button[normalize-space()='Authenticate']")).click();
 
         Map<String, String> query = landedOnTheReturnUrl(browser, "A-3");

@@ -62,9 +62,9 @@ class ThreeDSecurePageHandlerIT {
         assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
         String html = response.getBody();
         assertTrue(html.startsWith("<!doctype html>"));
-        assertTrue(html.contains("Confirm it's you"), html);
+        assertTrue(html.contains("Confirm it&#39;s you"), html);
         assertTrue(html.contains("<dd>Events Merchant</dd>"), "merchant name: " + html);
-        assertTrue(html.contains("<dd>USD 10.00</dd>"), "amount: " + html);
+        assertTrue(html.contains("<dd>$10.00</dd>"), "amount: " + html);
         assertTrue(html.contains("visa •••• 3220"), "card: " + html);
         assertTrue(html.contains("value=\"authenticate\"") && html.contains("value=\"fail\""));
         assertTrue(CSRF_TOKEN.matcher(html).find(), "the form carries a CSRF token");
@@ -105,7 +105,7 @@ class ThreeDSecurePageHandlerIT {
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("Authentication complete"), response.getBody());
-        assertTrue(response.getBody().contains("You approved the payment of USD 10.00 to Events Merchant"),
+        assertTrue(response.getBody().contains("You approved the payment of $10.00 to Events Merchant"),
                 response.getBody());
         Transaction stored = stack.payments().storedTransaction(payment.transactionId());
         assertEquals(ThreeDSecureStatus.AUTHENTICATED, stored.threeDSecure());
