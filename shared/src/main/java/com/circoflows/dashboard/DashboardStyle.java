@@ -29,6 +29,7 @@ final class DashboardStyle {
             "main{max-width:1100px;margin:0 auto;padding:20px}main.narrow{max-width:460px}",
             "h1{font-size:1.5rem;margin:8px 0 16px}h2{font-size:1.15rem;margin:28px 0 10px}",
             ".panel{background:#fff;border:1px solid #dde1e8;border-radius:10px;padding:20px;margin-bottom:20px}",
+            ".panel>:first-child{margin-top:0}",
             ".muted{color:#4d5566}",
             ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
             ".notice{background:#e7f4ea;color:#0f5323;border:1px solid #9fd1ad;border-radius:8px;padding:10px 14px}",
@@ -49,7 +50,11 @@ final class DashboardStyle {
             "button.link{background:none;border:none;color:#1f4fd1;padding:4px;text-decoration:underline}",
             ".actions{display:flex;flex-wrap:wrap;gap:8px;align-items:center}",
             "form.inline{display:inline}",
-            ".table-wrap{overflow-x:auto;background:#fff;border:1px solid #dde1e8;border-radius:10px}",
+            // position: the visually hidden header text inside stays in the scrolled box instead of widening the page.
+            ".table-wrap{position:relative;overflow-x:auto;background:#fff;border:1px solid #dde1e8;border-radius:10px}",
+            ".table-wrap+form{margin-top:10px}",
+            // Ids in a table keep to one line: the table scrolls sideways rather than cut txn_… into four.
+            "td code{word-break:normal}",
             "table{border-collapse:collapse;width:100%;min-width:560px}",
             "th,td{text-align:left;padding:8px 12px;border-bottom:1px solid #eceef2;vertical-align:top}",
             "th{font-size:.85rem;color:#3d4556;background:#fafbfc}",
@@ -61,6 +66,8 @@ final class DashboardStyle {
             ".status.pending,.status.requires_action,.status.authorized,.status.partially_refunded{background:#fff4d6;color:#6b4a00}",
             "code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem;",
             "word-break:break-all}",
+            // A long command or JSON payload wraps instead of widening the page on a phone.
+            "pre{white-space:pre-wrap;overflow-wrap:anywhere}",
             ".secret{display:block;background:#f5f6f8;border:1px solid #dde1e8;border-radius:6px;padding:10px;margin:6px 0}",
             "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}",
             "dl.facts dt{color:#4d5566}dl.facts dd{margin:0;word-break:break-word}",
@@ -73,7 +80,7 @@ final class DashboardStyle {
             ".filters{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-end;margin-bottom:16px}",
             ".filters .field{margin:0}.filters input,.filters select{width:auto;min-width:150px}",
             ".pager{display:flex;gap:12px;margin-top:12px}",
-            "@media (max-width:720px){main{padding:14px}.top{padding:10px 14px}",
+            "@media (max-width:720px){main{padding:14px}.top{padding:10px 14px}.panel{padding:14px}.panel .panel{padding:12px}",
             "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:8px}",
             ".filters input,.filters select{min-width:0;width:100%}.filters .field{width:100%}}");
 

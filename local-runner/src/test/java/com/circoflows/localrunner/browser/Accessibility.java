@@ -47,6 +47,21 @@ final class Accessibility {
         return Files.isReadable(axeScript());
     }
 
+    /** Whether axe-core can run: false when it is not installed on a developer's machine; in CI its absence fails. */
+    static boolean available() {
+        if (installed()) {
+            return true;
+        }
+        String message = axeScript() + " is missing: npm ci --prefix browser-checks";
+        if ("true".equals(String.valueOf(System.getenv("CI")).toLowerCase(Locale.ROOT))) {
+            throw new IllegalStateException(message);
+        }
+        if (!TOLD_MISSING.getAndSet(true)) {
+            System.out.println("accessibility: checks skipped, " + message);
+        }
+        return false;
+    }
+
     /**
      * Runs axe on the page shown; fails on any serious or critical violation.
      *
@@ -54,14 +69,7 @@ final class Accessibility {
      * @return every violation found (the failing ones included), for a test that wants to look closer
      */
     static List<Violation> check(WebDriver driver, String pageName) {
-        if (!installed()) {
-            String message = axeScript() + " is missing: npm ci --prefix browser-checks";
-            if ("true".equals(String.valueOf(System.getenv("CI")).toLowerCase(Locale.ROOT))) {
-                throw new IllegalStateException(message);
-            }
-            if (!TOLD_MISSING.getAndSet(true)) {
-                System.out.println("accessibility: checks skipped, " + message);
-            }
+        if (!available()) {
             return List.of();
         }
         List<Violation> violations = run(driver);
