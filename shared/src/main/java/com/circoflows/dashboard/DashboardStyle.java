@@ -2,7 +2,8 @@ package com.circoflows.dashboard;
 
 /**
  * The dashboard's one stylesheet and one script. The script only adds copy buttons to values marked
- * {@code data-copy}; every page works without it. Colours meet WCAG AA contrast on their backgrounds.
+ * {@code data-copy} (copying the text as shown, so a list's items stay on lines of their own); every
+ * page works without it. Colours meet WCAG AA contrast on their backgrounds.
  */
 final class DashboardStyle {
     private DashboardStyle() {
@@ -58,7 +59,7 @@ final class DashboardStyle {
             "table{border-collapse:collapse;width:100%;min-width:560px}",
             "th,td{text-align:left;padding:8px 12px;border-bottom:1px solid #eceef2;vertical-align:top}",
             "th{font-size:.85rem;color:#3d4556;background:#fafbfc}",
-            "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}",
+            "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             ".status{display:inline-block;border-radius:999px;padding:1px 10px;font-size:.85rem;font-weight:600;",
             "background:#eceef2;color:#1d2330}",
             ".status.completed,.status.succeeded,.status.delivered,.status.refunded{background:#e7f4ea;color:#0f5323}",
@@ -68,6 +69,7 @@ final class DashboardStyle {
             "word-break:break-all}",
             // A long command or JSON payload wraps instead of widening the page on a phone.
             "pre{white-space:pre-wrap;overflow-wrap:anywhere}",
+            "ul.secret{list-style:none}[data-copy]+button{margin:0 12px 6px 0}",
             ".secret{display:block;background:#f5f6f8;border:1px solid #dde1e8;border-radius:6px;padding:10px;margin:6px 0}",
             "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}",
             "dl.facts dt{color:#4d5566}dl.facts dd{margin:0;word-break:break-word}",
@@ -88,9 +90,11 @@ final class DashboardStyle {
             "document.querySelectorAll('[data-copy]').forEach(function(el){",
             "if(!navigator.clipboard)return;",
             "var b=document.createElement('button');b.type='button';b.className='secondary';",
-            "b.textContent='Copy';b.setAttribute('aria-label','Copy '+(el.getAttribute('data-copy')||'value'));",
-            "b.addEventListener('click',function(){navigator.clipboard.writeText(el.textContent.trim()).then(function(){",
-            "b.textContent='Copied';setTimeout(function(){b.textContent='Copy';},2000);});});",
+            // The label changes with the visible text, so what is said is what is shown (WCAG 2.5.3).
+            "var l=el.getAttribute('data-copy')||'value';",
+            "function say(t){b.textContent=t;b.setAttribute('aria-label',t+' '+l);}say('Copy');",
+            "b.addEventListener('click',function(){navigator.clipboard.writeText((el.innerText||el.textContent).trim()).then(function(){",
+            "say('Copied');setTimeout(function(){say('Copy');},2000);});});",
             "el.insertAdjacentElement('afterend',b);});",
             // Branding: the preview follows the fields (CSSOM styles; the CSP forbids style attributes, not this).
             "(function(){var btn=document.getElementById('preview-button');if(!btn)return;",

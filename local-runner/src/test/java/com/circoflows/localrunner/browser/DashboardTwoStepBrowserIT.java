@@ -44,6 +44,7 @@ class DashboardTwoStepBrowserIT {
         List<String> recoveryCodes = browser.findAll(By.cssSelector("ul.secret li")).stream()
                 .map(WebElement::getText).map(String::strip).toList();
         assertEquals(10, recoveryCodes.size(), dashboard.text());
+        assertEquals(String.join("\n", recoveryCodes), dashboard.copy("recovery codes"), "one code a line");
         dashboard.look("03-recovery-codes");
         dashboard.follow("Back to your account");
         assertTrue(dashboard.text().contains("Recovery codes left: 10"), dashboard.text());

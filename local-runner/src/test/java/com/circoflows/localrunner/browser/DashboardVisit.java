@@ -1,6 +1,10 @@
 package com.circoflows.localrunner.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -94,6 +98,21 @@ final class DashboardVisit {
         return notices.isEmpty() ? "" : notices.get(0).getText();
     }
 
+    /**
+     * What the page's Copy button beside the {@code data-copy} element labelled {@code label} puts on the
+     * clipboard (the browser is let use the clipboard for the dashboard's origin first).
+     */
+    String copy(String label) {
+        browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", baseUrl,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement button = browser.find(By.cssSelector("button[aria-label='Copy " + label + "']"));
+        button.click();
+        browser.await(driver -> "Copied".equals(button.getText()));
+        browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        return (String) browser.driver().executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, function (e) { done('clipboard: ' + e); });");
+    }
+
     /** A value the page shows once, by the element's id (new-api-key, signing-secret). */
     String shownSecret(String id) {
         return browser.find(By.id(id)).getText().strip();
@@ -107,6 +126,9 @@ final class DashboardVisit {
     DashboardVisit look(String name) {
         String phone = screenshotPrefix + "-" + name + "-" + Browser.PHONE_WIDTH;
         browser.phone().screenshot(phone);
+        Object width = browser.driver().executeScript("return document.documentElement.scrollWidth;");
+        assertEquals((long) Browser.PHONE_WIDTH, ((Number) width).longValue(),
+                phone + ": something is wider than the phone, so the whole page scrolls sideways");
         Accessibility.check(browser.driver(), phone);
         String desktop = screenshotPrefix + "-" + name + "-" + Browser.DESKTOP_WIDTH;
         browser.desktop().screenshot(desktop);
