@@ -26,11 +26,9 @@ import com.circoflows.domain.refund.RefundView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -41,8 +39,6 @@ import java.util.regex.Pattern;
 public final class PaymentPages implements DashboardArea {
     static final String PAYMENTS = "/dashboard/payments";
     private static final int PAGE_SIZE = 25;
-    /** How many pages of the list one page of a card or email search reads at most. */
-    private static final int MAX_READS_WHEN_NARROWED = 8;
     private static final Pattern TRANSACTION_ID = Pattern.compile("^txn_[0-9A-Za-z]{8,40}$");
     private static final Pattern LAST4 = Pattern.compile("^[0-9]{4}$");
     private static final Pattern FORM_TOKEN = Pattern.compile("^[0-9A-Za-z]{24}$");
@@ -90,13 +86,11 @@ public final class PaymentPages implements DashboardArea {
         copy(visit, query, "created_from");
         copy(visit, query, "created_to");
         String searchError = null;
-        // The list's own filters know no card or email: those searches narrow each page read (see read()).
-        Predicate<Transaction> narrowing = null;
         if (search != null) {
             if (LAST4.matcher(search).matches()) {
-                narrowing = t -> t.card() != null && search.equals(t.card().last4());
+                query.put("card_last4", search);
             } else if (search.contains("@")) {
-                narrowing = t -> search.equalsIgnoreCase(text(t.customerInfo().get("email")).strip());
+                query.put("customer_email", search);
             } else if (search.indexOf(':') > 0) {
                 int colon = search.indexOf(':');
                 query.put("metadata[" + search.substring(0, colon).strip() + "]", search.substring(colon + 1).strip());
@@ -112,7 +106,7 @@ public final class PaymentPages implements DashboardArea {
                 TransactionFilter filter = ListDirectPaymentsEndpoint.filter(query);
                 PaymentMethod method = query.containsKey("payment_method")
                         ? PaymentMethod.fromWireName(query.get("payment_method")).orElse(null) : null;
-                page = read(visit, filter, method, narrowing);
+                page = list.list(visit.caller(), filter, method, PAGE_SIZE, trimmed(visit.query("cursor")));
             } catch (ApiException refused) {
                 problem = refused.getMessage();
             }
@@ -133,8 +127,7 @@ public final class PaymentPages implements DashboardArea {
                     .append(Html.escape(problem)).append("</p></div>");
         }
         if (page.transactions().isEmpty() && page.nextCursor() != null) {
-            body.append("<p>No payments match among the ").append(PAGE_SIZE * MAX_READS_WHEN_NARROWED)
-                    .append(" looked at so far. Older ones are on the next page.</p>");
+            body.append("<p>No payments match on this page; older ones may, on the next.</p>");
         } else if (page.transactions().isEmpty()) {
             body.append("<p>No payments match.").append(visit.mode().wireName().equals("test")
                     ? " Make a test payment with one of your test API keys and it shows here." : "").append("</p>");
@@ -163,29 +156,6 @@ public final class PaymentPages implements DashboardArea {
         }
         body.append("</div>");
         return visit.page(problem == null ? 200 : 400, "Payments", body.toString());
-    }
-
-    /**
-     * A page of the list; with a card or email search, the matches among up to {@value #MAX_READS_WHEN_NARROWED}
-     * pages of it, read in order until {@value #PAGE_SIZE} match (so a page shows at most a few more), with the
-     * cursor after the last page read: as with a metadata filter, a page may hold few matches, even none, and
-     * still lead on.
-     */
-    private TransactionPage read(Visit visit, TransactionFilter filter, PaymentMethod method,
-            Predicate<Transaction> narrowing) {
-        String cursor = trimmed(visit.query("cursor"));
-        if (narrowing == null) {
-            return list.list(visit.caller(), filter, method, PAGE_SIZE, cursor);
-        }
-        List<Transaction> matches = new ArrayList<>();
-        int reads = 0;
-        do {
-            TransactionPage read = list.list(visit.caller(), filter, method, PAGE_SIZE, cursor);
-            read.transactions().stream().filter(narrowing).forEach(matches::add);
-            cursor = read.nextCursor();
-            reads++;
-        } while (cursor != null && matches.size() < PAGE_SIZE && reads < MAX_READS_WHEN_NARROWED);
-        return new TransactionPage(matches, cursor);
     }
 
     private static String pageLink(Visit visit, String cursor) {
