@@ -80,7 +80,8 @@ class ErrorCatalogueTest {
                 "invalid_return_url", "invalid_card", "card_declined", "insufficient_funds", "expired_card",
                 "invalid_cvv", "transaction_not_found", "authentication_failed", "rate_limit_exceeded",
                 "server_error", "processing_error", "3ds_authentication_failed", "invalid_transaction_state",
-                "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found",
+                "live_mode_not_enabled", "not_found", "service_unavailable", "event_not_found", "webhook_endpoint_not_set",
+                "webhook_endpoint_disabled",
                 "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
                 "idempotency_key_in_use", "idempotency_key_reused", "api_key_not_found", "api_key_limit_reached",
                 "last_active_key", "branding_version_conflict");
