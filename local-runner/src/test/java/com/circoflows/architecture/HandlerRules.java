@@ -25,6 +25,7 @@ final class HandlerRules {
     private static final List<String> ALLOWED_PACKAGE_PREFIXES = List.of(
             "com.amazonaws.services.lambda.runtime",
             "com.circoflows.api",
+            "com.circoflows.dashboard",
             "com.circoflows.adapters.lambda",
             "com.circoflows.adapters.wiring",
             "com.circoflows.functions",

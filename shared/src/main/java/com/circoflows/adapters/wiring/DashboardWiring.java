@@ -78,6 +78,9 @@ public final class DashboardWiring {
 
     /** API keys, webhooks and branding. */
     public DashboardApp settingsPages() {
+        // A revocation marks the key's rate-limit buckets: its table is named now, so a missing variable
+        // fails the cold start rather than a revocation.
+        infrastructure.rateLimiter();
         return app(List.of(new ApiKeyPages(keys.apiKeyManagement(), times),
                 new WebhookPages(webhooks.webhookEndpointService(), new WebhookEventQueries(infrastructure.webhookEvents()),
                         webhooks.webhookRedelivery(), webhooks.webhookTestSender(), accounts.get(), deliveryLog(), times,
