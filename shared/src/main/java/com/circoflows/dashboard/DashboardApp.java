@@ -59,6 +59,10 @@ public final class DashboardApp {
         this.merchants = merchants;
         this.httpsOnly = httpsOnly;
         areas.forEach(area -> area.addTo(routes));
+        if (routes.servesVisitors()) {
+            // A function with sign-up or sign-in forms reads their key (and the app secret) at cold start.
+            visitorTokens.loadKey();
+        }
     }
 
     /** "METHOD /path" of every route served, for the tests that hold them against template.yaml. */

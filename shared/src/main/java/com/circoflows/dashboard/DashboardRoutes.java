@@ -51,6 +51,10 @@ public final class DashboardRoutes {
         return Optional.ofNullable(best);
     }
 
+    boolean servesVisitors() {
+        return routes.stream().anyMatch(route -> route.access instanceof Access.Visitor);
+    }
+
     boolean hasPath(String path) {
         return routes.stream().anyMatch(route -> route.parameters(path) != null);
     }

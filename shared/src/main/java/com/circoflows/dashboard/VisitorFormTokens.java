@@ -5,6 +5,7 @@ import com.circoflows.domain.keys.DerivedKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -16,11 +17,33 @@ import java.util.regex.Pattern;
 public final class VisitorFormTokens {
     private static final Pattern VISITOR_SHAPE = Pattern.compile("^[0-9A-Za-z]{32}$");
 
-    private final byte[] key;
+    private final Supplier<byte[]> keySource;
+    private volatile byte[] key;
 
     /** @param key {@link DerivedKeys#DASHBOARD_VISITOR_FORM}'s key */
     public VisitorFormTokens(byte[] key) {
-        this.key = key.clone();
+        this(key::clone);
+    }
+
+    /**
+     * The key read on first use: only functions serving sign-up and sign-in forms need it (and the app
+     * secret it comes from); {@link DashboardApp} reads it at construction in those.
+     */
+    public VisitorFormTokens(Supplier<byte[]> keySource) {
+        this.keySource = keySource;
+    }
+
+    void loadKey() {
+        key();
+    }
+
+    private byte[] key() {
+        byte[] loaded = key;
+        if (loaded == null) {
+            loaded = keySource.get().clone();
+            key = loaded;
+        }
+        return loaded;
     }
 
     static String newVisitor() {
@@ -32,7 +55,7 @@ public final class VisitorFormTokens {
     }
 
     String tokenFor(String formAction, String visitor) {
-        byte[] mac = DerivedKeys.Hmac.sha256(key, (formAction + "|" + visitor).getBytes(StandardCharsets.UTF_8));
+        byte[] mac = DerivedKeys.Hmac.sha256(key(), (formAction + "|" + visitor).getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 

@@ -106,7 +106,11 @@ class DeployableArtifactsIT {
             Map.entry("SendTestWebhookEventFunction", Sample.http("events/webhook-endpoint-test/typed.json", 400)),
             Map.entry("GetBrandingFunction", Sample.http("events/branding-get/get.json", 200)),
             // Refused: the sample merchant's branding stays as other samples expect it.
-            Map.entry("SetBrandingFunction", Sample.http("events/branding-set/unreadable-color.json", 400)));
+            Map.entry("SetBrandingFunction", Sample.http("events/branding-set/unreadable-color.json", 400)),
+            Map.entry("DashboardAccountFunction", Sample.http("events/dashboard-account/login-page.json", 200)),
+            // Signed out: sent to sign-in, which proves the jar builds its pages and reads its stores' names.
+            Map.entry("DashboardSettingsFunction", Sample.http("events/dashboard-settings/api-keys-signed-out.json", 303)),
+            Map.entry("DashboardPaymentsFunction", Sample.http("events/dashboard-payments/payments-signed-out.json", 303)));
 
     /** Issue 6's goal for every deployable jar, in bytes (decimal MB, the stricter reading of "10 MB"). */
     private static final long SIZE_GOAL_BYTES = 10_000_000;

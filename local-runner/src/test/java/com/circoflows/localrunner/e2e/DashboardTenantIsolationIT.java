@@ -58,7 +58,7 @@ class DashboardTenantIsolationIT {
         ObjectNode manual = Payments.card(Payments.SUCCESS, "413");
         manual.put("capture_method", "manual");
         authorizedOfB = data(apiOfB.pay(manual), "transaction_id");
-        sessionOfB = data(apiOfB.post("/api/hosted-payment", "{\"amount\":1500,\"currency\":\"EUR\"}"), "session_id");
+        sessionOfB = data(apiOfB.post("/api/hosted-payment", "{\"amount\":1500,\"currency\":\"EUR\",\"description\":\"Tenant B order\"}"), "session_id");
         assertEquals(200, apiOfB.call("PUT", "/api/webhook-endpoint", "{\"url\":\"" + receiver.url("/b") + "\"}").status());
         eventOfB = data(apiOfB.post("/api/webhook-endpoint/test", ""), "event_id");
         HttpResult keys = apiOfB.get("/api/keys");

@@ -13,6 +13,8 @@ public final class TemplateRoutes {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)}");
     /** Customer-facing pages take no API key: their capability is the unguessable id in the URL. */
     private static final String PAGE_PREFIX = "/pay/";
+    /** The merchant dashboard: HTML pages too, signed in by cookie rather than API key. */
+    private static final String DASHBOARD = "/dashboard";
 
     private TemplateRoutes() {
     }
@@ -27,7 +29,7 @@ public final class TemplateRoutes {
     }
 
     public static boolean isPage(HttpRoute route) {
-        return route.path().startsWith(PAGE_PREFIX);
+        return route.path().startsWith(PAGE_PREFIX) || route.path().equals(DASHBOARD) || route.path().startsWith(DASHBOARD + "/");
     }
 
     public static List<String> parameters(HttpRoute route) {

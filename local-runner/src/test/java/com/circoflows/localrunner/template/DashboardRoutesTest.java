@@ -12,6 +12,7 @@ import com.circoflows.dashboard.PaymentPages;
 import com.circoflows.dashboard.SessionPages;
 import com.circoflows.dashboard.SignInPages;
 import com.circoflows.dashboard.TeamPages;
+import com.circoflows.dashboard.VisitorFormTokens;
 import com.circoflows.dashboard.WebhookPages;
 import com.circoflows.functions.dashboard.account.DashboardAccountHandler;
 import com.circoflows.functions.dashboard.payments.DashboardPaymentsHandler;
@@ -52,7 +53,7 @@ class DashboardRoutesTest {
         Set<String> routed = Arrays.stream(handler.getAnnotationsByType(HttpRoute.class))
                 .map(route -> route.method() + " " + route.path())
                 .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> served = new TreeSet<>(new DashboardApp(null, null, null, null, null, false, areas).routeKeys());
+        Set<String> served = new TreeSet<>(new DashboardApp(null, null, new VisitorFormTokens(new byte[32]), null, null, false, areas).routeKeys());
         assertEquals(routed, served, handler.getSimpleName() + ": @HttpRoute (and template.yaml) against the pages' routes");
     }
 }

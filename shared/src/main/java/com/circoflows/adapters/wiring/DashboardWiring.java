@@ -107,7 +107,7 @@ public final class DashboardWiring {
 
     private DashboardApp app(List<DashboardArea> areas) {
         return new DashboardApp(accounts.get(), sessionTokens(),
-                new VisitorFormTokens(infrastructure.derivedKeys().keyFor(DerivedKeys.DASHBOARD_VISITOR_FORM)), cookies,
+                new VisitorFormTokens(() -> infrastructure.derivedKeys().keyFor(DerivedKeys.DASHBOARD_VISITOR_FORM)), cookies,
                 infrastructure.merchants(), !infrastructure.localMode(), areas);
     }
 
