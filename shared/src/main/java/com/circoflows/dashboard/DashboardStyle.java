@@ -84,7 +84,9 @@ final class DashboardStyle {
             ".pager{display:flex;gap:12px;margin-top:12px}",
             "@media (max-width:720px){main{padding:14px}.top{padding:10px 14px}.panel{padding:14px}.panel .panel{padding:12px}",
             "dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:8px}",
-            ".filters input,.filters select{min-width:0;width:100%}.filters .field{width:100%}}");
+            ".filters input,.filters select{min-width:0;width:100%}.filters .field{width:100%}",
+            // On a phone every section stays in sight: the menu wraps onto more lines instead of scrolling.
+            "nav ul{flex-wrap:wrap;gap:0 2px;padding:2px 8px}nav a{padding:8px 8px}}");
 
     static final String SCRIPT = String.join("",
             "document.querySelectorAll('[data-copy]').forEach(function(el){",

@@ -107,7 +107,9 @@ public final class WebhookPages implements DashboardArea {
                                 "<button class=\"secondary\" type=\"submit\">Stop signing with the previous secret now</button>"));
             }
         } else {
-            body.append("<p>Save a URL first: the secret is made with it.</p>");
+            // Only accounts made before sign-up created a secret (bin/admin) get here.
+            body.append("<p>This account has no signing secret yet. Saving a URL above creates one and shows it "
+                    + "once.</p>");
         }
         body.append("</section>");
 

@@ -12,6 +12,7 @@ import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.session.CheckoutState;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckout;
 import com.circoflows.domain.session.SessionForPage;
@@ -168,10 +169,17 @@ public final class PaymentPage {
         return showState(state, view, false);
     }
 
+    /** The challenge, in the session's language when the merchant chose one (the browser's otherwise). */
+    private static String challengePage(String transactionId, PaymentSession session) {
+        String page = "/pay/3ds/" + transactionId;
+        return session.locale() == PageLocale.AUTO ? page
+                : page + "?" + ThreeDSecurePage.LANGUAGE_PARAMETER + "=" + session.locale().wireName();
+    }
+
     /** Every state but the form. {@code opened}: the customer opened the page (rather than submitted it). */
     private ApiResponse showState(CheckoutState state, View view, boolean opened) {
         if (state instanceof CheckoutState.ChallengeRequired challenge) {
-            return Html.redirect("/pay/3ds/" + challenge.transactionId());
+            return Html.redirect(challengePage(challenge.transactionId(), challenge.page().session()));
         }
         if (state instanceof CheckoutState.Paid paid) {
             return receipt(view, paid.page(), opened);

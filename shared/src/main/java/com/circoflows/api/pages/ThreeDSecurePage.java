@@ -14,6 +14,7 @@ import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.payment.ThreeDSecureChallenges;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.session.PageLocale;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.observability.LogContext;
 import java.net.URLEncoder;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class ThreeDSecurePage {
     private static final JsonLog LOG = JsonLog.get(ThreeDSecurePage.class);
+    /** The query parameter the hosted payment page names its session's language with. */
+    public static final String LANGUAGE_PARAMETER = "lang";
     private static final Pattern TRANSACTION_ID = Pattern.compile("^txn_[0-9A-Za-z]{24}$");
 
     private final ThreeDSecureChallenges challenges;
@@ -67,7 +70,7 @@ public final class ThreeDSecurePage {
 
     private ApiResponse answer(ApiRequest request) {
         String nonce = RandomIds.base62(16);
-        Words words = Words.fromAcceptLanguage(request.header("accept-language"));
+        Words words = Words.choose(requestedLanguage(request), request.header("accept-language"));
         try {
             String transactionId = request.pathParameter("transaction_id");
             if (transactionId == null || !TRANSACTION_ID.matcher(transactionId).matches()) {
@@ -157,6 +160,16 @@ public final class ThreeDSecurePage {
                                 + words.escaped(Text.RETURN_TO_MERCHANT) + "</a></p>");
         return Html.page(200, PageLayout.render(words.text(Text.AUTHENTICATION_DOCUMENT_TITLE), styleNonce, body,
                 brand, words), styleNonce, "");
+    }
+
+    /**
+     * The hosted payment page sends its customer here with {@code ?lang=} when its session has a
+     * {@code locale}, so the challenge speaks the language the checkout did. The form posts back to the
+     * same address, so the result page keeps it. Anything but a page language is ignored.
+     */
+    private static PageLocale requestedLanguage(ApiRequest request) {
+        return PageLocale.fromWireName(request.queryParameters().get(LANGUAGE_PARAMETER))
+                .orElse(PageLocale.AUTO);
     }
 
     private ApiResponse notFound(String styleNonce, Words words) {

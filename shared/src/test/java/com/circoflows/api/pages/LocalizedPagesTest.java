@@ -115,6 +115,45 @@ class LocalizedPagesTest {
         assertTrue(html.contains("150,00\u00a0$US"), html);
     }
 
+    @Test
+    void aSessionInGermanSendsItsCustomerToAGermanChallenge() {
+        checkout.opens(new CheckoutState.ChallengeRequired(session().withLocale(PageLocale.DE).page(),
+                "txn_3DS000000000000000000000"));
+
+        ApiResponse redirect = get("en-US");
+
+        assertEquals("/pay/3ds/txn_3DS000000000000000000000?lang=de", redirect.headers().get("location"));
+    }
+
+    @Test
+    void theChallengeSpeaksTheLanguageItsCheckoutAskedForOverTheBrowsers() {
+        PaymentWorld world = PaymentWorld.create();
+        Transaction t = world.pendingChallenge();
+        ThreeDSecurePage challenge = new ThreeDSecurePage(world.challenges, world.merchants, tokens);
+
+        String html = challenge.handle(ApiRequests.get("/pay/3ds/" + t.transactionId())
+                .pathParam("transaction_id", t.transactionId()).query("lang", "ja")
+                .header("accept-language", "fr-FR").build()).body();
+
+        assertTrue(html.contains("<html lang=\"ja\">"), html);
+        assertFalse(html.contains("Authentifier"), html);
+    }
+
+    @Test
+    void aChallengeAskedForInAnUnknownLanguageFollowsTheBrowser() {
+        PaymentWorld world = PaymentWorld.create();
+        Transaction t = world.pendingChallenge();
+        ThreeDSecurePage challenge = new ThreeDSecurePage(world.challenges, world.merchants, tokens);
+
+        ApiResponse response = challenge.handle(ApiRequests.get("/pay/3ds/" + t.transactionId())
+                .pathParam("transaction_id", t.transactionId()).query("lang", "<script>")
+                .header("accept-language", "fr-FR").build());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<html lang=\"fr\">"), response.body());
+        assertFalse(response.body().contains("lang=\"<script"), response.body());
+    }
+
     private ApiResponse get(String acceptLanguage) {
         ApiRequests request = request("GET", null);
         if (acceptLanguage != null) {
