@@ -40,9 +40,11 @@ final class Layout {
         }
         nav.append("</ul></nav>");
         boolean live = visit.mode() == Mode.LIVE;
+        // A page answering a form post sits at the form's action, which no link can open: switch from payments.
+        String here = "POST".equals(visit.request().method()) ? PaymentPages.PAYMENTS : visit.path();
         String modeSwitch = "<div class=\"mode\" role=\"group\" aria-label=\"Mode\">"
-                + "<a href=\"" + Html.escape(visit.path()) + "\"" + (live ? "" : " aria-current=\"true\"") + ">Test</a>"
-                + "<a href=\"" + Html.escape(visit.path()) + "?mode=live\"" + (live ? " aria-current=\"true\"" : "")
+                + "<a href=\"" + Html.escape(here) + "\"" + (live ? "" : " aria-current=\"true\"") + ">Test</a>"
+                + "<a href=\"" + Html.escape(here) + "?mode=live\"" + (live ? " aria-current=\"true\"" : "")
                 + ">Live</a></div>";
         String header = "<header class=\"top\"><div class=\"brand\">CircoFlows</div>"
                 + "<div class=\"who\"><span class=\"merchant\">" + Html.escape(merchantName) + "</span> "

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 /**
  * A person using the dashboard over real HTTP, as a browser without JavaScript does: it keeps the
  * cookies it is given, follows no redirect by itself, and posts forms with the CSRF token the page gave.
+ * Public for the fuzz, which sends its own bytes with this person's cookies.
  */
-final class DashboardUser {
-    static final String PASSWORD = "correct horse battery staple";
+public final class DashboardUser {
+    public static final String PASSWORD = "correct horse battery staple";
     private static final Pattern API_KEY = Pattern.compile("cf_test_[0-9A-Za-z]{40,}");
 
     private final String baseUrl;
@@ -36,7 +37,7 @@ final class DashboardUser {
     }
 
     /** A new merchant's owner, signed up through the form; its first test key is kept from the welcome page. */
-    static DashboardUser signUp(E2e e2e, String business) {
+    public static DashboardUser signUp(E2e e2e, String business) {
         DashboardUser user = new DashboardUser(e2e.baseUrl());
         user.email = "owner-" + RandomIds.base62(10).toLowerCase(java.util.Locale.ROOT) + "@example.com";
         Page welcome = user.submit("/dashboard/signup", "/dashboard/signup",
@@ -48,26 +49,69 @@ final class DashboardUser {
         return user;
     }
 
-    String email() {
+    /** A person who already has an account, signed in through the sign-in form (no second factor). */
+    public static DashboardUser signIn(E2e e2e, String email, String password) {
+        DashboardUser user = new DashboardUser(e2e.baseUrl());
+        user.email = email;
+        Page signedIn = user.submit("/dashboard/login", "/dashboard/login", Map.of("email", email, "password", password));
+        assertEquals(303, signedIn.status(), () -> "signing in " + email + ": " + signedIn.status());
+        return user;
+    }
+
+    /** A visitor who has not signed in: no cookie until a page gives one. */
+    public static DashboardUser visitor(E2e e2e) {
+        return new DashboardUser(e2e.baseUrl());
+    }
+
+    public String email() {
         return email;
     }
 
-    String firstApiKey() {
+    public String firstApiKey() {
         return firstApiKey;
     }
 
-    Page get(String pathAndQuery) {
+    /** The Cookie header this person's browser sends now; "" before any cookie. */
+    public synchronized String cookieHeader() {
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=')
+                .append(value));
+        return header.toString();
+    }
+
+    /** One cookie's value, or null. */
+    public synchronized String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Keeps what Set-Cookie headers say, as a browser does: a cookie with an empty value is deleted. */
+    public synchronized void keepCookies(List<String> setCookieHeaders) {
+        for (String cookie : setCookieHeaders) {
+            String pair = cookie.split(";")[0];
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            if (pair.substring(eq + 1).isEmpty()) {
+                cookies.remove(pair.substring(0, eq));
+            } else {
+                cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+    }
+
+    public Page get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET());
     }
 
     /** Opens {@code pagePath}, then posts its form for {@code action} with {@code fields} and the form's token. */
-    Page submit(String pagePath, String action, Map<String, String> fields) {
+    public Page submit(String pagePath, String action, Map<String, String> fields) {
         Page page = get(pagePath);
         assertEquals(200, page.status(), () -> pagePath + ": " + page.body());
         return post(action, page.tokenFor(action), fields);
     }
 
-    Page post(String action, String csrfToken, Map<String, String> fields) {
+    public Page post(String action, String csrfToken, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrfToken != null) {
             all.put("csrf_token", csrfToken);
@@ -82,23 +126,13 @@ final class DashboardUser {
     }
 
     private Page send(HttpRequest.Builder request) {
-        if (!cookies.isEmpty()) {
-            StringBuilder header = new StringBuilder();
-            cookies.forEach((name, value) -> header.append(header.length() == 0 ? "" : "; ").append(name).append('=')
-                    .append(value));
-            request.header("cookie", header.toString());
+        String cookieHeader = cookieHeader();
+        if (!cookieHeader.isEmpty()) {
+            request.header("cookie", cookieHeader);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String cookie : response.headers().allValues("set-cookie")) {
-                String pair = cookie.split(";")[0];
-                int eq = pair.indexOf('=');
-                if (pair.substring(eq + 1).isEmpty()) {
-                    cookies.remove(pair.substring(0, eq));
-                } else {
-                    cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
+            keepCookies(response.headers().allValues("set-cookie"));
             return new Page(response.statusCode(), response.body(), response.headers().firstValue("location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -108,16 +142,16 @@ final class DashboardUser {
         }
     }
 
-    record Page(int status, String body, String location) {
+    public record Page(int status, String body, String location) {
         /** The CSRF token of the form that posts to {@code action}. */
-        String tokenFor(String action) {
+        public String tokenFor(String action) {
             Matcher form = Pattern.compile("action=\"" + Pattern.quote(action)
                     + "(\\?[^\"]*)?\"><input type=\"hidden\" name=\"csrf_token\" value=\"([^\"]+)\"").matcher(body);
             assertTrue(form.find(), () -> "no form posting to " + action + " in: " + body);
             return form.group(2);
         }
 
-        List<String> all(Pattern pattern) {
+        public List<String> all(Pattern pattern) {
             Matcher matcher = pattern.matcher(body);
             List<String> found = new java.util.ArrayList<>();
             while (matcher.find()) {
