@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
  * Card numbers sent where no card number belongs, written as outside testers wrote them to get past a
  * plain digit-run check: grouped by dots, underscores, slashes or double spaces, in the query of a
  * return_url or webhook_url (with %20, %2E or +), as a metadata key, an unknown field's name, an
- * Idempotency-Key, a request path, the name and email on the payment page. Each is refused (400
+ * Idempotency-Key, a request path, the name and email on the payment page, the dashboard's fields and
+ * payment search. Each is refused (400
  * invalid_request naming the param; a path is a 404) and never echoed. Every number is recorded in
  * {@link SentCardData}, so {@link CardDataScanIT} proves afterwards that none of them was stored or
  * logged in any form.
@@ -190,6 +191,50 @@ class CardNumbersElsewhereIT {
             assertEquals("pending", session.data().path("status").asText(), session::describe);
             assertNotEchoed(session, pan);
         }
+    }
+
+    @Test
+    void typedIntoAnyDashboardFieldOrSearchIsRefusedUnsavedAndNeverEchoed() {
+        DashboardUser owner = DashboardUser.signUp(e2e, "Card Numbers In The Dashboard");
+        Api api = e2e.api(owner.firstApiKey());
+        String keysBefore = api.get("/api/keys").data().path("keys").toString();
+        String brandingBefore = api.get("/api/branding").data().toString();
+        String[][] forms = {
+            {"/dashboard/settings/api-keys", "/dashboard/settings/api-keys", "name"},
+            {"/dashboard/settings/webhooks", "/dashboard/settings/webhooks", "url"},
+            {"/dashboard/settings/branding", "/dashboard/settings/branding", "display_name"},
+            {"/dashboard/team", "/dashboard/team/invite", "email"},
+        };
+        for (int i = 0; i < forms.length; i++) {
+            String pan = PANS.get(i);
+            String written = grouped(pan, SEPARATORS.get(i));
+            String value = forms[i][2].equals("url") ? "https://shop.example/hooks?card=" + written
+                    : forms[i][2].equals("email") ? "jane+" + written + "@example.com" : "Key " + written;
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put(forms[i][2], value);
+            fields.put("role", "developer");
+
+            String action = forms[i][1];
+            DashboardUser.Page answer = owner.submit(forms[i][0], action, fields);
+
+            assertEquals(400, answer.status(), () -> action + ": " + answer.body());
+            assertPageNotEchoed(answer, pan);
+        }
+        String pan = PANS.get(4);
+        DashboardUser.Page search = owner.get("/dashboard/payments?q="
+                + URLEncoder.encode(grouped(pan, " "), StandardCharsets.UTF_8));
+        assertEquals(400, search.status(), search::body);
+        assertPageNotEchoed(search, pan);
+
+        assertEquals(keysBefore, api.get("/api/keys").data().path("keys").toString(), "no key was made");
+        assertEquals(brandingBefore, api.get("/api/branding").data().toString(), "the branding is unchanged");
+        assertFalse(owner.get("/dashboard/team").body().contains("jane+"), "nobody was invited");
+        assertFalse(owner.get("/dashboard/settings/webhooks").body().contains("shop.example"), "no URL was set");
+    }
+
+    private static void assertPageNotEchoed(DashboardUser.Page answer, String pan) {
+        assertFalse(answer.body().replaceAll("[^0-9]", "").contains(pan), () -> "the page repeats the card number: "
+                + answer.body());
     }
 
     private Api merchant() {
