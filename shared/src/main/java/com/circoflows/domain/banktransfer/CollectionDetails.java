@@ -13,7 +13,7 @@ public record CollectionDetails(String beneficiaryName, String germanBankCode, B
 
     /**
      * Test mode's details, fictitious on purpose so no test transfer can reach a real bank: German bank
-     * codes never start with 0; a BIC whose location code has 0 as its second character is a SWIFT test
+     * codes start with their clearing area, 1 to 8; a BIC whose location code has 0 as its second character is a SWIFT test
      * BIC; the sort code is made up (not looked up in the UK sort code directory); routing numbers
      * starting 59 are outside the ranges the ABA assigns (00-12, 21-32, 61-72, 80).
      */

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * How long an IBAN is in each country that uses IBANs: SWIFT's IBAN Registry (the ISO 13616 registration
- * authority), release 100 (2025). Only the registry's countries are here, not the lists some
+ * authority), as it stands in 2025. Only the registry's countries are here, not the lists some
  * libraries add from other sources. The length is fixed per country; the registry's BBAN structures are
  * not checked, since the length and mod 97 catch what a typo does.
  */
@@ -16,8 +16,7 @@ final class IbanLengths {
     private static final Map<String, Integer> LENGTHS = new TreeMap<>();
 
     static {
-        // SEPA: the EU, the EEA (IS, LI, NO), CH, GB, GI, AD, MC, SM, VA, and AL, MD, ME, MK, RS, which the
-        // SEPA schemes admitted in 2024 and 2025.
+        // Europe: SEPA's countries (the EU, IS, LI, NO, CH, GB, GI, AD, MC, SM, VA) and AL, MD, ME, MK, RS.
         put(20, "AT", "EE", "LT", "LU");
         put(16, "BE");
         put(22, "BG", "DE", "GB", "IE", "VA", "ME", "RS");

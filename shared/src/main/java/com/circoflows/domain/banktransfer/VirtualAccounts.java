@@ -1,5 +1,6 @@
 package com.circoflows.domain.banktransfer;
 
+import com.circoflows.domain.error.ApiException;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -72,6 +73,30 @@ public final class VirtualAccounts {
                     : OptionalLong.empty();
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * The payment number of an account number as a bank credit names it: an IBAN for EUR, the account
+     * number for GBP and USD (the credit arrived at our sort code or routing number). Empty when the text
+     * is malformed or names no account of ours, so a garbled credit is held, not refused.
+     */
+    public OptionalLong numberOfTyped(TransferScheme scheme, String typedAccount) {
+        try {
+            switch (scheme) {
+                case SEPA_CREDIT_TRANSFER:
+                    return numberOf(new BeneficiaryAccount.Sepa(Iban.parse(typedAccount), details.bic()));
+                case FASTER_PAYMENTS:
+                    return numberOf(new BeneficiaryAccount.FasterPayments(
+                            UkAccountNumber.parse(typedAccount), details.sortCode()));
+                case ACH_OR_WIRE:
+                    return numberOf(new BeneficiaryAccount.Us(
+                            UsAccountNumber.parse(typedAccount), details.routingNumber()));
+                default:
+                    return OptionalLong.empty();
+            }
+        } catch (ApiException malformed) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The largest payment number the scheme's accounts can carry. */

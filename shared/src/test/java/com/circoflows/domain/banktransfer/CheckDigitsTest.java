@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CheckDigitsTest {
 
     @Test
-    void dammGivesFourFor572AsItsAuthorsExampleDoes() {
+    void dammCheckDigitOf572IsFour() {
         assertEquals('4', Damm.checkDigit("572"));
         assertTrue(Damm.isValid("5724"));
         assertFalse(Damm.isValid("5723"));

@@ -95,6 +95,29 @@ class VirtualAccountsTest {
     }
 
     @Test
+    void anAccountAsABankCreditNamesItLeadsBackToThePaymentNumber() {
+        Iban iban = ((BeneficiaryAccount.Sepa) accounts.accountFor(TransferScheme.SEPA_CREDIT_TRANSFER, 31_337))
+                .iban();
+        assertEquals(OptionalLong.of(31_337),
+                accounts.numberOfTyped(TransferScheme.SEPA_CREDIT_TRANSFER, iban.printed().toLowerCase()));
+        String ukDigits = ((BeneficiaryAccount.FasterPayments) accounts.accountFor(TransferScheme.FASTER_PAYMENTS,
+                31_337)).accountNumber().digits();
+        assertEquals(OptionalLong.of(31_337), accounts.numberOfTyped(TransferScheme.FASTER_PAYMENTS,
+                ukDigits.substring(0, 4) + " " + ukDigits.substring(4)));
+        String usDigits = ((BeneficiaryAccount.Us) accounts.accountFor(TransferScheme.ACH_OR_WIRE, 31_337))
+                .accountNumber().digits();
+        assertEquals(OptionalLong.of(31_337), accounts.numberOfTyped(TransferScheme.ACH_OR_WIRE, usDigits));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TransferScheme.class)
+    void garbledAccountTextInACreditMatchesNoPaymentInsteadOfFailing(TransferScheme scheme) {
+        for (String garbled : new String[] {null, "", "not an account", "DE00 0000", "9".repeat(500)}) {
+            assertEquals(OptionalLong.empty(), accounts.numberOfTyped(scheme, garbled), String.valueOf(garbled));
+        }
+    }
+
+    @Test
     void accountsUnderAnotherBankAreNotOurs() {
         assertEquals(OptionalLong.empty(), accounts.numberOf(new BeneficiaryAccount.Sepa(
                 Iban.parse("DE89 3704 0044 0532 0130 00"), Bic.parse("COBADEFF"))));
@@ -114,7 +137,7 @@ class VirtualAccountsTest {
     void testModeDetailsAreWellFormed() {
         CollectionDetails details = CollectionDetails.TEST_MODE;
         assertEquals('0', details.bic().value().charAt(7), "a SWIFT test BIC");
-        assertEquals('0', details.germanBankCode().charAt(0), "no German bank code starts with 0");
+        assertEquals('0', details.germanBankCode().charAt(0), "German bank codes start with a clearing area 1 to 8");
         assertEquals("59", details.routingNumber().digits().substring(0, 2), "outside the ABA's assigned ranges");
     }
 }
