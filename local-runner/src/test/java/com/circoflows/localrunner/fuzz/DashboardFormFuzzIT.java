@@ -224,6 +224,23 @@ class DashboardFormFuzzIT {
                 .replaceAll("nonce-[^']+|nonce=\"[^\"]+\"|value=\"[^\"]+\"", ""), "team unchanged");
     }
 
+    /** Sign-in and sign-up are posted before any session: an overlong email must not reach a DynamoDB key. */
+    @Test
+    @Order(3)
+    void anOverlongEmailAtSignInIsRefusedLikeAWrongPasswordAndAtSignUpAsInvalid() {
+        String overlong = "a".repeat(5_000) + "@example.com";
+        DashboardUser visitor = DashboardUser.visitor(e2e);
+
+        DashboardUser.Page signIn = visitor.submit("/dashboard/login", "/dashboard/login",
+                Map.of("email", overlong, "password", DashboardUser.PASSWORD));
+        DashboardUser.Page signUp = visitor.submit("/dashboard/signup", "/dashboard/signup",
+                Map.of("business_name", "Overlong Ltd", "email", overlong, "password", DashboardUser.PASSWORD));
+
+        assertEquals(401, signIn.status(), signIn::body);
+        assertTrue(signIn.body().contains("role=\"alert\""), signIn::body);
+        assertEquals(422, signUp.status(), signUp::body);
+    }
+
     /** The form as the page gives it, with one to three of its fields made hostile, dropped, doubled or added. */
     private String hostileBody(Random random, List<DashboardForms.Field> fields, String token) {
         List<String[]> pairs = new ArrayList<>();

@@ -103,7 +103,10 @@ public final class DashboardAccounts {
             return new SignInResult.Throttled(refused.limit(), refused.retryAfter());
         }
         LoginDecision.Allowed allowed = (LoginDecision.Allowed) decision;
-        Optional<DashboardUser> found = users.findByEmail(EmailAddresses.normalise(email));
+        String normalisedEmail = EmailAddresses.normalise(email);
+        // Longer than any account's email (and than a DynamoDB key may be): no account, without a lookup.
+        Optional<DashboardUser> found = normalisedEmail.length() > EmailAddresses.MAX_LENGTH ? Optional.empty()
+                : users.findByEmail(normalisedEmail);
         if (found.isEmpty()) {
             // As long as a wrong password takes, so the time taken does not tell who has an account.
             hasher.dummyVerify(password);

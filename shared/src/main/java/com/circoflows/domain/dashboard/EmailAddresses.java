@@ -15,7 +15,7 @@ final class EmailAddresses {
 
     /** NFC, stripped, lower case: the form users are stored and throttled under. */
     static String normalise(String email) {
-        return LoginKeys.account(email);
+        return LoginKeys.normalised(email);
     }
 
     /** @param normalised as {@link #normalise} gave it */
