@@ -125,7 +125,9 @@ public final class SignInPages implements DashboardArea {
         if (result instanceof SignInResult.Throttled throttled) {
             return throttled(signInForm(visit, 429, throttled.message(), email), throttled);
         }
-        return signInForm(visit, 401, ((SignInResult.Refused) result).message(), email);
+        // 422 as every dashboard form that refuses what was typed: 401 would need a WWW-Authenticate
+        // challenge, and docs/openapi.yaml documents 422 for these forms.
+        return signInForm(visit, 422, ((SignInResult.Refused) result).message(), email);
     }
 
     private ApiResponse secondFactorForm(Visit visit, int status, String error) {
@@ -153,10 +155,10 @@ public final class SignInPages implements DashboardArea {
         }
         if (result instanceof SignInResult.Refused refused) {
             return refused.reason() == SignInResult.Reason.SIGN_IN_EXPIRED
-                    ? signInForm(visit, 401, refused.message(), "")
-                    : secondFactorForm(visit, 401, refused.message());
+                    ? signInForm(visit, 422, refused.message(), "")
+                    : secondFactorForm(visit, 422, refused.message());
         }
-        return secondFactorForm(visit, 401, "Enter the code again.");
+        return secondFactorForm(visit, 422, "Enter the code again.");
     }
 
     private static ApiResponse throttled(ApiResponse page, SignInResult.Throttled throttled) {

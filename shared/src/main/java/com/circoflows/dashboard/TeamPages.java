@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The merchant's team: everyone sees who is in it; owners invite people (with a one-time setup password
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class TeamPages implements DashboardArea {
     static final String TEAM = "/dashboard/team";
     private static final Map<String, String> ROLES = roles();
+    /** What a user id can look like: ours are the prefix and 20 base62 characters; more room is harmless. */
+    private static final Pattern USER_ID = Pattern.compile(Pattern.quote(DashboardUser.ID_PREFIX) + "[0-9A-Za-z]{1,64}");
 
     private final DashboardTeam team;
     private final DashboardTimes times;
@@ -103,17 +106,28 @@ public final class TeamPages implements DashboardArea {
     }
 
     private ApiResponse changeRole(Visit visit) {
+        String userId = knownShapeOrNotFound(visit.pathParameter("user_id"));
         DashboardRole role = role(visit.field("role"));
         if (role == null) {
             return team(visit, 422, Map.of("role", "Choose a role."), "");
         }
-        return answer(visit, team.changeRole(visit.user().user().userId(), visit.pathParameter("user_id"), role),
-                "role_changed");
+        return answer(visit, team.changeRole(visit.user().user().userId(), userId, role), "role_changed");
     }
 
     private ApiResponse remove(Visit visit) {
-        return answer(visit, team.removeUser(visit.user().user().userId(), visit.pathParameter("user_id")),
-                "member_removed");
+        return answer(visit, team.removeUser(visit.user().user().userId(),
+                knownShapeOrNotFound(visit.pathParameter("user_id"))), "member_removed");
+    }
+
+    /**
+     * The user id from the path, or the answer for a user that does not exist when it cannot be one: an
+     * overlong id would otherwise reach the users table as a key past DynamoDB's size limit (a 500).
+     */
+    private static String knownShapeOrNotFound(String userId) {
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new ApiException(ErrorCode.ROUTE_NOT_FOUND, "No such user.");
+        }
+        return userId;
     }
 
     private ApiResponse answer(Visit visit, AccountOutcome<DashboardUser> outcome, String notice) {
