@@ -76,7 +76,7 @@ public final class DashboardWiring {
                 new TeamPages(team(), times)));
     }
 
-    /** API keys, webhooks and branding. */
+    /** API keys, webhooks and branding (with the logo's uploads). */
     public DashboardApp settingsPages() {
         // A revocation marks the key's rate-limit buckets: its table is named now, so a missing variable
         // fails the cold start rather than a revocation.
@@ -85,7 +85,8 @@ public final class DashboardWiring {
                 new WebhookPages(webhooks.webhookEndpointService(), new WebhookEventQueries(infrastructure.webhookEvents()),
                         webhooks.webhookRedelivery(), webhooks.webhookTestSender(), accounts.get(), deliveryLog(), times,
                         infrastructure.clock()),
-                new BrandingPages(infrastructure.brandingSettings())));
+                new BrandingPages(infrastructure.brandingSettingsWithLogos(),
+                        new LogoWiring(infrastructure).brandingLogos(), infrastructure.publicUrls())));
     }
 
     /** Payments and hosted payment sessions. */
