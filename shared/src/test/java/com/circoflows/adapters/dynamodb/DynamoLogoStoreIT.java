@@ -39,7 +39,7 @@ class DynamoLogoStoreIT {
                 .key(Map.of("merchant_id", AttributeValue.fromS(merchantId),
                         "logo_id", AttributeValue.fromS(logo.reference().id())))).item();
         assertEquals("image/png", item.get("content_type").s());
-        assertEquals(TestClocks.NOW_TEXT, item.get("created_at").s());
+        assertEquals(TestClocks.NOW, java.time.Instant.parse(item.get("created_at").s()));
     }
 
     @Test

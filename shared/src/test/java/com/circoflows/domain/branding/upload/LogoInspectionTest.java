@@ -6,112 +6,106 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.branding.ImageFormat;
 import com.circoflows.domain.branding.LogoReference;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import com.circoflows.testing.TestImages;
+import java.security.MessageDigest;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class LogoInspectionTest {
-    static byte[] image(String format, int width, int height) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), format, out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static LogoInspection.Verdict inspect(byte[] bytes) {
         return LogoInspection.inspect(new UploadedFile(bytes, bytes.length));
     }
 
-    private static String refusal(LogoInspection.Verdict verdict) {
-        return assertInstanceOf(LogoInspection.Refused.class, verdict).message();
+    private static LogoReference accepted(byte[] bytes) {
+        return assertInstanceOf(LogoInspection.Accepted.class, inspect(bytes)).image().reference();
+    }
+
+    private static String refused(byte[] bytes) {
+        return assertInstanceOf(LogoInspection.Refused.class, inspect(bytes)).message();
     }
 
     @Test
-    void aPngIsAcceptedWithItsSizeInPixelsAndAnIdFromItsContent() {
-        byte[] png = image("png", 400, 120);
-        LogoReference reference = assertInstanceOf(LogoInspection.Accepted.class, inspect(png)).image().reference();
-        assertEquals(ImageFormat.PNG, reference.format());
-        assertEquals(400, reference.width());
-        assertEquals(120, reference.height());
-        assertEquals(reference.id(), assertInstanceOf(LogoInspection.Accepted.class, inspect(png.clone())).image()
-                .reference().id());
-        assertEquals(64, reference.id().length());
+    void aPngIsAcceptedWithTheSizeItsHeaderGivesAndItsContentHashAsId() throws Exception {
+        byte[] png = TestImages.png(96, 32);
+
+        LogoReference logo = accepted(png);
+
+        assertEquals(new LogoReference(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png)),
+                ImageFormat.PNG, 96, 32), logo);
     }
 
     @Test
-    void aJpegIsAcceptedWithItsSizeInPixels() {
-        LogoReference reference = assertInstanceOf(LogoInspection.Accepted.class, inspect(image("jpg", 300, 90)))
-                .image().reference();
-        assertEquals(ImageFormat.JPEG, reference.format());
-        assertEquals(300, reference.width());
-        assertEquals(90, reference.height());
+    void aJpegIsAcceptedWithTheSizeOfItsFrameHeader() {
+        LogoReference logo = accepted(TestImages.jpeg(80, 24));
+
+        assertEquals(ImageFormat.JPEG, logo.format());
+        assertEquals(80, logo.width());
+        assertEquals(24, logo.height());
     }
 
     @Test
-    void anExtendedWebpIsAcceptedWithItsCanvasSize() {
-        byte[] webp = new byte[40];
-        put(webp, 0, "RIFF");
-        put(webp, 8, "WEBPVP8X");
-        webp[16] = 10; // chunk size
-        // canvas width - 1 = 199, height - 1 = 59, 24-bit little endian
-        webp[24] = (byte) 199;
-        webp[27] = 59;
-        LogoReference reference = assertInstanceOf(LogoInspection.Accepted.class, inspect(webp)).image().reference();
-        assertEquals(ImageFormat.WEBP, reference.format());
-        assertEquals(200, reference.width());
-        assertEquals(60, reference.height());
+    void lossyLosslessAndExtendedWebpAreAcceptedWithTheirSizes() {
+        byte[] lossy = new byte[30];
+        System.arraycopy("RIFF".getBytes(), 0, lossy, 0, 4);
+        System.arraycopy("WEBPVP8 ".getBytes(), 0, lossy, 8, 8);
+        lossy[23] = (byte) 0x9d;
+        lossy[24] = 0x01;
+        lossy[25] = 0x2a;
+        lossy[26] = 64;
+        lossy[28] = 16;
+
+        assertEquals(64, accepted(lossy).width());
+        assertEquals(16, accepted(lossy).height());
+        assertEquals(ImageFormat.WEBP, accepted(TestImages.webpLossless(300, 90)).format());
+        assertEquals(300, accepted(TestImages.webpLossless(300, 90)).width());
+        assertEquals(90, accepted(TestImages.webpLossless(300, 90)).height());
+        assertEquals(2048, accepted(TestImages.webpExtended(2048, 512)).width());
     }
 
     @Test
-    void anSvgIsRefusedBecauseItCanCarryScript() {
-        byte[] svg = "\uFEFF  <?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
-                .getBytes(StandardCharsets.UTF_8);
-        assertTrue(refusal(inspect(svg)).contains("SVG files aren't accepted"));
+    void svgIsRefusedBecauseItCanCarryScriptsWhateverItsPrologue() {
+        assertTrue(refused(TestImages.svg()).contains("SVG files aren't accepted"));
+        assertTrue(refused("  <svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes()).contains("SVG"));
     }
 
     @Test
-    void aFileThatIsNoImageIsRefusedWhateverItsNameOrTypeSaid() {
-        assertTrue(refusal(inspect("%PDF-1.7 not a logo".getBytes(StandardCharsets.US_ASCII)))
-                .contains("isn't a PNG, JPEG or WebP image"));
-        assertTrue(refusal(inspect(new byte[0])).contains("empty"));
+    void otherFormatsAreRefusedNamingTheOnesThatAreAccepted() {
+        assertTrue(refused(TestImages.gif(20, 20)).contains("isn't a PNG, JPEG or WebP image"));
+        assertTrue(refused("%PDF-1.7 a document".getBytes()).contains("isn't a PNG, JPEG or WebP image"));
+        assertTrue(refused("<html><body>hello</body></html>".getBytes()).contains("isn't a PNG, JPEG or WebP"));
     }
 
     @Test
-    void aLogoOverOneHundredKilobytesIsRefusedWithItsSize() {
-        byte[] png = image("png", 10, 10);
-        byte[] head = Arrays.copyOf(png, LogoInspection.MAX_BYTES + 1);
-        String message = refusal(LogoInspection.inspect(new UploadedFile(head, 350_000)));
-        assertTrue(message.contains("342 KB"), message);
-        assertTrue(message.contains("at most 100 KB"), message);
+    void aFileOverOneHundredKilobytesIsRefusedWithItsSizeAndTheLimit() {
+        byte[] png = TestImages.png(40, 40);
+        byte[] big = Arrays.copyOf(png, LogoInspection.MAX_BYTES + 1);
+
+        assertEquals("The logo is 101 KB; it can be at most 100 KB. Save it smaller (a PNG about 400 × 120 pixels "
+                + "is plenty) and upload it again.", refused(big));
+        assertTrue(LogoInspection.inspect(new UploadedFile(Arrays.copyOf(png, 1000), 3_500_000)) instanceof
+                LogoInspection.Refused tooBig && tooBig.message().startsWith("The logo is 3.4 MB;"));
+        assertInstanceOf(LogoInspection.Accepted.class, inspect(Arrays.copyOf(png, LogoInspection.MAX_BYTES)),
+                "exactly 100 KB is allowed (trailing bytes after a PNG's end are harmless)");
     }
 
     @Test
-    void exactlyOneHundredKilobytesIsStillAccepted() {
-        byte[] png = Arrays.copyOf(image("png", 10, 10), LogoInspection.MAX_BYTES);
-        assertInstanceOf(LogoInspection.Accepted.class, inspect(png));
+    void anImageWiderOrTallerThanTheLimitIsRefusedWithItsSize() {
+        assertEquals("The logo is 2049 × 100 pixels; it can be at most 2048 pixels on each side. Make it smaller "
+                + "and upload it again.", refused(TestImages.webpLossless(2049, 100)));
     }
 
     @Test
-    void anImageWiderThanTheLimitIsRefused() {
-        String message = refusal(inspect(image("png", LogoInspection.MAX_SIDE + 1, 1)));
-        assertTrue(message.contains("2049 × 1 pixels"), message);
+    void aFileWithTheRightSignatureButADamagedHeaderIsRefusedAsDamaged() {
+        byte[] png = Arrays.copyOf(TestImages.png(20, 20), 30);
+        png[12] = 'X';
+
+        assertTrue(refused(png).contains("may be damaged"));
+        assertTrue(refused(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xd9}).contains("may be damaged"));
     }
 
     @Test
-    void aTruncatedPngWhoseSizeCannotBeReadIsRefusedAsDamaged() {
-        byte[] cut = Arrays.copyOf(image("png", 10, 10), 14);
-        assertTrue(refusal(inspect(cut)).contains("may be damaged"));
-    }
-
-    private static void put(byte[] into, int offset, String ascii) {
-        byte[] bytes = ascii.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, into, offset, bytes.length);
+    void anEmptyFileIsRefused() {
+        assertTrue(refused(new byte[0]).contains("empty"));
     }
 }
