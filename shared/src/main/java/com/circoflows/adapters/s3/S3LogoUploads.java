@@ -1,5 +1,7 @@
 package com.circoflows.adapters.s3;
 
+import com.circoflows.adapters.aws.AwsClients;
+import com.circoflows.config.Settings;
 import com.circoflows.domain.branding.upload.LogoUploads;
 import com.circoflows.domain.branding.upload.UploadForm;
 import com.circoflows.domain.branding.upload.UploadedFile;
@@ -67,6 +69,16 @@ public final class S3LogoUploads implements LogoUploads {
         this.credentials = credentials;
         this.http = http;
         this.clock = clock;
+    }
+
+    /**
+     * The function's bucket ({@code LOGO_UPLOAD_BUCKET}), region, credentials and, locally, the stand-in's
+     * endpoint ({@code AWS_ENDPOINT_URL_S3}). Only the dashboard's settings function has this class in its jar.
+     */
+    public static S3LogoUploads fromSettings(Settings settings, SdkHttpClient http, Clock clock) {
+        return new S3LogoUploads(settings.required("LOGO_UPLOAD_BUCKET"), AwsClients.region(settings).id(),
+                settings.optional("AWS_ENDPOINT_URL_S3").map(URI::create).orElse(null), AwsClients.credentials(settings),
+                http, clock);
     }
 
     @Override
