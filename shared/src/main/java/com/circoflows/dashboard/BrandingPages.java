@@ -204,7 +204,7 @@ public final class BrandingPages implements DashboardArea {
         }
         return "<p class=\"current-logo\">" + img(current, "Your current logo (" + displayName + ")") + "</p>"
                 + "<p class=\"muted\">" + Html.escape(describe(current)) + "</p>"
-                + "<form method=\"post\" action=\"" + LOGO_REMOVE + "\" id=\"f-remove-logo\">" + visit.formFields(LOGO_REMOVE)
+                + "<form id=\"f-remove-logo\" method=\"post\" action=\"" + LOGO_REMOVE + "\">" + visit.formFields(LOGO_REMOVE)
                 + "<button class=\"danger\" type=\"submit\">Remove logo</button></form>";
     }
 

@@ -93,7 +93,7 @@ class LogoUploadIT {
 
         DashboardUser.Page svg = upload(owner, "logo.svg", "image/svg+xml", TestImages.svg());
         assertEquals(422, svg.status());
-        assertTrue(svg.body().contains("SVG files aren't accepted, because an SVG file can contain scripts."), svg.body());
+        assertTrue(svg.body().contains("SVG files aren&#39;t accepted, because an SVG file can contain scripts."), svg.body());
         assertTrue(svg.body().contains("<div class=\"error-summary\""), "in the page's error summary");
         assertTrue(svg.body().contains("aria-invalid=\"true\""), "tied to the file field");
 
