@@ -73,9 +73,11 @@ public final class S3LogoUploads implements LogoUploads {
 
     /**
      * The function's bucket ({@code LOGO_UPLOAD_BUCKET}), region, credentials and, locally, the stand-in's
-     * endpoint ({@code AWS_ENDPOINT_URL_S3}). Only the dashboard's settings function has this class in its jar.
+     * endpoint ({@code AWS_ENDPOINT_URL_S3}). Only the dashboard's settings function has this class in its jar;
+     * typed as the port, so a caller's class verifies in the jars without it (a class type would have the JVM's
+     * verifier load both to compare them).
      */
-    public static S3LogoUploads fromSettings(Settings settings, SdkHttpClient http, Clock clock) {
+    public static LogoUploads fromSettings(Settings settings, SdkHttpClient http, Clock clock) {
         return new S3LogoUploads(settings.required("LOGO_UPLOAD_BUCKET"), AwsClients.region(settings).id(),
                 settings.optional("AWS_ENDPOINT_URL_S3").map(URI::create).orElse(null), AwsClients.credentials(settings),
                 http, clock);
