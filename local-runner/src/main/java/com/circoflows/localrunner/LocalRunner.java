@@ -93,6 +93,7 @@ public final class LocalRunner implements AutoCloseable {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_S3", stack.s3().endpoint().toString());
         environment.put(Settings.LOCAL_MODE, "true");
         return environment;
     }

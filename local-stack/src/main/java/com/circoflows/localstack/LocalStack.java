@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * DynamoDB Local and ElasticMQ started in this JVM and provisioned from the SAM template: the AWS
  * around the functions, without Docker or an AWS account. {@link #attach} provisions the same
  * tables and queues on servers someone else runs (a LocalStack container, see {@link LocalStacks}).
- * Either way the template's secrets are served by an in-process {@link LocalSecretsManager}.
+ * Either way the template's secrets are served by an in-process {@link LocalSecretsManager}, and its
+ * buckets by an in-process {@link LocalS3}.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private final ServiceEndpoint dynamoDb;
     private final ServiceEndpoint sqs;
     private final LocalSecretsManager secretsManager;
+    private final LocalS3 s3;
     private final DynamoDbClient dynamoDbClient;
     private final SqsClient sqsClient;
     private final ProvisionedResources resources;
@@ -31,13 +33,14 @@ public final class LocalStack implements AutoCloseable {
     private final AutoCloseable[] ownedServers;
 
     private LocalStack(LocalStackOptions options, SamTemplate template, ServiceEndpoint dynamoDb, ServiceEndpoint sqs,
-                       LocalSecretsManager secretsManager, DynamoDbClient dynamoDbClient, SqsClient sqsClient,
+                       LocalSecretsManager secretsManager, LocalS3 s3, DynamoDbClient dynamoDbClient, SqsClient sqsClient,
                        ProvisionedResources resources, AutoCloseable... ownedServers) {
         this.options = options;
         this.template = template;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
         this.secretsManager = secretsManager;
+        this.s3 = s3;
         this.dynamoDbClient = dynamoDbClient;
         this.sqsClient = sqsClient;
         this.resources = resources;
@@ -71,16 +74,18 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient dynamoDbClient = dynamoDb.newClient();
         SqsClient sqsClient = sqs.newClient();
         LocalSecretsManager secretsManager = null;
+        LocalS3 s3 = null;
         try {
             secretsManager = LocalSecretsManager.start(options.region());
+            s3 = startS3(template, options);
             ProvisionedResources resources = secretsManager.provision(template,
                     new LocalProvisioner(template, dynamoDbClient, sqsClient)
                             .provision(options.stackName(), options.region(), options.parameterValues()),
                     options.secretValues());
-            return new LocalStack(options, template, dynamoDb, sqs, secretsManager, dynamoDbClient, sqsClient,
-                    resources, secretsManager, sqs, dynamoDb);
+            return new LocalStack(options, template, dynamoDb, sqs, secretsManager, s3, dynamoDbClient, sqsClient,
+                    resources, s3, secretsManager, sqs, dynamoDb);
         } catch (RuntimeException e) {
-            throw closeAfterFailure(e, sqsClient, dynamoDbClient, secretsManager, sqs, dynamoDb);
+            throw closeAfterFailure(e, sqsClient, dynamoDbClient, s3, secretsManager, sqs, dynamoDb);
         }
     }
 
@@ -96,16 +101,18 @@ public final class LocalStack implements AutoCloseable {
         DynamoDbClient dynamoDbClient = LocalAwsClients.dynamoDb(dynamoDbEndpoint);
         SqsClient sqsClient = LocalAwsClients.sqs(sqsEndpoint);
         LocalSecretsManager secretsManager = null;
+        LocalS3 s3 = null;
         try {
             secretsManager = LocalSecretsManager.start(options.region());
+            s3 = startS3(template, options);
             ProvisionedResources resources = secretsManager.provision(template,
                     new LocalProvisioner(template, dynamoDbClient, sqsClient)
                             .provision(options.stackName(), options.region(), options.parameterValues()),
                     options.secretValues());
-            return new LocalStack(options, template, () -> dynamoDbEndpoint, () -> sqsEndpoint, secretsManager,
-                    dynamoDbClient, sqsClient, resources, secretsManager);
+            return new LocalStack(options, template, () -> dynamoDbEndpoint, () -> sqsEndpoint, secretsManager, s3,
+                    dynamoDbClient, sqsClient, resources, s3, secretsManager);
         } catch (RuntimeException e) {
-            throw closeAfterFailure(e, sqsClient, dynamoDbClient, secretsManager);
+            throw closeAfterFailure(e, sqsClient, dynamoDbClient, s3, secretsManager);
         }
     }
 
@@ -128,6 +135,14 @@ public final class LocalStack implements AutoCloseable {
     /** Serves the template's secrets (GetSecretValue) to functions: {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}. */
     public ServiceEndpoint secretsManager() {
         return secretsManager;
+    }
+
+    /**
+     * The template's buckets (logo uploads): {@code AWS_ENDPOINT_URL_S3}. Always this JVM's stand-in,
+     * under LocalStack too, as the secrets are.
+     */
+    public LocalS3 s3() {
+        return s3;
     }
 
     public ProvisionedResources resources() {
@@ -156,6 +171,10 @@ public final class LocalStack implements AutoCloseable {
         clientsThenServers[1] = dynamoDbClient;
         System.arraycopy(ownedServers, 0, clientsThenServers, 2, ownedServers.length);
         closeAll(clientsThenServers);
+    }
+
+    private static LocalS3 startS3(SamTemplate template, LocalStackOptions options) {
+        return LocalS3.start(options.s3DataDir(), template.bucketIds().stream().map(LocalS3::bucketName).toList());
     }
 
     private static RuntimeException closeAfterFailure(RuntimeException failure, AutoCloseable... closeables) {

@@ -97,6 +97,11 @@ public record LocalStackOptions(
         return dataDir == null ? null : dataDir.resolve("elasticmq");
     }
 
+    /** Where the S3 stand-in keeps its buckets' objects (logo uploads), or null when in memory. */
+    public Path s3DataDir() {
+        return dataDir == null ? null : dataDir.resolve("s3");
+    }
+
     /** Parameter and secret values are left out: some are secrets and options end up in logs. */
     @Override
     public String toString() {

@@ -141,6 +141,11 @@ public final class SamTemplate {
         return resources.idsOfType(TemplateResources.SECRET_TYPE);
     }
 
+    /** The logical ids of the template's S3 buckets, in template order. */
+    public List<String> bucketIds() {
+        return resources.idsOfType(TemplateResources.BUCKET_TYPE);
+    }
+
     public Set<String> resourceIds() {
         return resources.ids();
     }

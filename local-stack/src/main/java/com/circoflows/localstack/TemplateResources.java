@@ -16,6 +16,7 @@ final class TemplateResources {
     static final String QUEUE_TYPE = "AWS::SQS::Queue";
     static final String FUNCTION_TYPE = "AWS::Serverless::Function";
     static final String SECRET_TYPE = "AWS::SecretsManager::Secret";
+    static final String BUCKET_TYPE = "AWS::S3::Bucket";
 
     private final Map<String, Map<String, Object>> resources;
 

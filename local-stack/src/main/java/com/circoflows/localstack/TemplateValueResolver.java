@@ -120,6 +120,7 @@ public final class TemplateValueResolver {
             case TemplateResources.TABLE_TYPE -> tableName(name, ctx);
             case TemplateResources.QUEUE_TYPE -> provisioned(ctx.queueUrls(), name, "URL");
             case TemplateResources.SECRET_TYPE -> provisioned(ctx.secretArns(), name, "ARN");
+            case TemplateResources.BUCKET_TYPE -> LocalS3.bucketName(name);
             default -> throw new IllegalArgumentException(
                     "Cannot resolve reference '" + name + "': " + type + " has no local value");
         };
@@ -152,6 +153,7 @@ public final class TemplateValueResolver {
             case TemplateResources.QUEUE_TYPE + ".QueueName" -> resolveQueueName(template.queue(id), ctx);
             case TemplateResources.TABLE_TYPE + ".Arn" -> "arn:aws:dynamodb:" + ctx.region() + ":" + LOCAL_ACCOUNT_ID
                     + ":table/" + tableName(id, ctx);
+            case TemplateResources.BUCKET_TYPE + ".Arn" -> "arn:aws:s3:::" + LocalS3.bucketName(id);
             default -> throw new IllegalArgumentException(
                     "Unsupported attribute in Fn::GetAtt " + id + "." + attribute + " (" + type + ")");
         };

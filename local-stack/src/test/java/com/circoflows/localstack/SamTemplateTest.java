@@ -32,9 +32,15 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheFourteenTablesInTemplateOrder() {
+    void findsTheLogoUploadBucketWhichTheLocalS3StandInServes() {
+        assertEquals(List.of("LogoUploadBucket"), SamTemplate.load(SamTemplate.locate()).bucketIds());
+        assertEquals("local-logouploadbucket", LocalS3.bucketName("LogoUploadBucket"));
+    }
+
+    @Test
+    void findsTheFifteenTablesInTemplateOrder() {
         assertEquals(
-                List.of("MerchantsTable", "ApiKeysTable", "TransactionsTable", "TransactionSearchTable", "RefundsTable",
+                List.of("MerchantsTable", "LogosTable", "ApiKeysTable", "TransactionsTable", "TransactionSearchTable", "RefundsTable",
                         "PaymentSessionsTable",
                         "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
                         "GatewayAuthorizationsTable", "DashboardUsersTable", "DashboardSessionsTable",

@@ -3,7 +3,7 @@ package com.circoflows.api;
 import java.util.Optional;
 
 /**
- * Absolute URLs for customer-facing pages. PUBLIC_BASE_URL when configured (a custom domain, or
+ * Absolute URLs for customer-facing pages (and the dashboard's upload return). PUBLIC_BASE_URL when configured (a custom domain, or
  * http://localhost:3000 locally); otherwise the host the request itself came in on.
  */
 public final class PublicUrls {
@@ -20,6 +20,11 @@ public final class PublicUrls {
     /** The hosted payment page of a session: the reference's payment_url. */
     public String paymentPage(ApiRequest request, String sessionId) {
         return base(request) + "/pay/" + sessionId;
+    }
+
+    /** Any path of ours as an absolute URL: where another service (S3, after an upload) sends the browser back to. */
+    public String absolute(ApiRequest request, String path) {
+        return base(request) + path;
     }
 
     private String base(ApiRequest request) {

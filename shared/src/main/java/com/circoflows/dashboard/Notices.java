@@ -29,7 +29,9 @@ public final class Notices {
             Map.entry("member_invited", "The invitation has been created."),
             Map.entry("role_changed", "The role has been changed."),
             Map.entry("member_removed", "The user has been removed and signed out."),
-            Map.entry("branding_saved", "Your branding has been saved. Payment pages show it from now on."));
+            Map.entry("branding_saved", "Your branding has been saved. Payment pages show it from now on."),
+            Map.entry("logo_saved", "Your logo has been saved. Payment pages show it from now on."),
+            Map.entry("logo_removed", "The logo has been removed. Payment pages show your display name's initial."));
 
     private Notices() {
     }

@@ -131,10 +131,15 @@ public final class Visit {
 
     /** @param pageCss rules of this page only, built from checked values, added to the dashboard's style sheet */
     public ApiResponse page(int status, String title, String body, String pageCss) {
+        return page(status, title, body, pageCss, "");
+    }
+
+    /** @param formActionOrigins where this page's forms post beyond the dashboard itself (a storage service) */
+    public ApiResponse page(int status, String title, String body, String pageCss, String formActionOrigins) {
         String html = signedIn == null
                 ? layout.signedOut(title, nonce, query("notice"), body)
                 : layout.signedIn(title, nonce, body, this, merchantName, pageCss);
-        return Html.page(status, html, nonce, nonce, "");
+        return Html.page(status, html, nonce, nonce, formActionOrigins);
     }
 
     public ApiResponse page(String title, String body) {

@@ -43,6 +43,7 @@ public final class TemplateFunctions {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_S3", stack.s3().endpoint().toString());
         environment.put(Settings.LOCAL_MODE, "true");
         if (environment.containsKey("PUBLIC_BASE_URL") && environment.get("PUBLIC_BASE_URL").isBlank()) {
             environment.put("PUBLIC_BASE_URL", LOCAL_PUBLIC_BASE_URL);

@@ -165,6 +165,7 @@ class DeployableArtifactsIT {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_S3", stack.s3().endpoint().toString());
         environment.put("CIRCOFLOWS_LOCAL_MODE", "true");
 
         try (URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},

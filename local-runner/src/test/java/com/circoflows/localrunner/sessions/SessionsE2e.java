@@ -106,6 +106,7 @@ final class SessionsE2e {
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamoDb().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SQS", stack.sqs().endpoint().toString());
         environment.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsManager().endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_S3", stack.s3().endpoint().toString());
         environment.put(Settings.LOCAL_MODE, "true");
         return Settings.withEnvironment(environment, () -> FunctionWiring.fromEnvironment().sessions().sessionCheckoutService());
     }

@@ -40,7 +40,7 @@ class DashboardRoutesTest {
     @Test
     void theSettingsFunctionIsRoutedExactlyTheKeyWebhookAndBrandingPages() {
         assertSameRoutes(DashboardSettingsHandler.class, List.of(new ApiKeyPages(null, null),
-                new WebhookPages(null, null, null, null, null, null, null, null), new BrandingPages(null)));
+                new WebhookPages(null, null, null, null, null, null, null, null), new BrandingPages(null, null, null)));
     }
 
     @Test

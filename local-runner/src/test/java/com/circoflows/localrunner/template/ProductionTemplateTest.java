@@ -39,7 +39,7 @@ class ProductionTemplateTest {
             "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
     /** The SDK's endpoint overrides, which only the local stack sets; on AWS the default endpoints apply. */
     private static final Set<String> LOCAL_ENDPOINTS = Set.of("AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SQS",
-            "AWS_ENDPOINT_URL_SECRETS_MANAGER");
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER", "AWS_ENDPOINT_URL_S3");
     /** What outlives the stack: the data, the key it is encrypted with, the secret it is keyed with, and the logs. */
     private static final Set<String> RETAINED_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue",
             "AWS::SecretsManager::Secret", "AWS::KMS::Key", "AWS::Logs::LogGroup");
@@ -273,7 +273,9 @@ class ProductionTemplateTest {
                 for (String action : actions(statement)) {
                     assertFalse(action.contains("*"), function.logicalId() + " is granted " + action);
                 }
-                assertFalse(String.valueOf(statement.get("Resource")).contains("*"), function.logicalId());
+                // The one exception: the logo upload bucket's objects under uploads/ (ADR 0021).
+                assertFalse(!TemplateContractTest.UPLOAD_OBJECTS.equals(statement.get("Resource"))
+                        && String.valueOf(statement.get("Resource")).contains("*"), function.logicalId());
             }
             for (Object policy : (List<?>) properties(function.logicalId()).get("Policies")) {
                 assertTrue(policy instanceof Map<?, ?>, function.logicalId() + ": no managed policy by name: " + policy);

@@ -77,6 +77,10 @@ class TemplateContractTest {
     private static final Set<String> RECORDS_KEY_USE = Set.of("dynamodb:UpdateItem");
     /** The tables' KMS key: every function may use it through DynamoDB (see ProductionTemplateTest). */
     static final String TABLES_KEY = "TablesKey";
+    /** The logo uploads' bucket: its objects under uploads/ only, the one wildcard a policy may hold (ADR 0021). */
+    static final String UPLOAD_BUCKET = "LogoUploadBucket";
+    static final Map<String, String> UPLOAD_OBJECTS = Map.of("Fn::Sub", "${" + UPLOAD_BUCKET + ".Arn}/uploads/*");
+    private static final Set<String> UPLOAD_ACTIONS = Set.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject");
 
     /** Handlers that derive keys read the app secret while they are built, as on Lambda: from this stand-in. */
     private static final LocalSecretsManager SECRETS = LocalSecretsManager.start("us-east-1");
@@ -219,6 +223,23 @@ class TemplateContractTest {
         assertEquals("token_hash", template.table("DashboardSessionsTable").hashKey());
         assertEquals("user_id", template.table("DashboardSessionsTable").globalSecondaryIndex("by_user").hashKey());
         assertEquals("attempt_key", template.table("LoginAttemptsTable").hashKey());
+        assertEquals("merchant_id", template.table("LogosTable").hashKey());
+        assertEquals("logo_id", template.table("LogosTable").rangeKey());
+    }
+
+    @Test
+    void logoUploadsLandInAPrivateEncryptedBucketThatForgetsThemAfterADay() {
+        Map<String, Object> bucket = properties(UPLOAD_BUCKET);
+        assertEquals(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true,
+                "RestrictPublicBuckets", true), bucket.get("PublicAccessBlockConfiguration"));
+        assertTrue(String.valueOf(bucket.get("BucketEncryption")).contains("SSEAlgorithm"), "uploads are encrypted at rest");
+        Map<?, ?> rule = (Map<?, ?>) ((List<?>) ((Map<?, ?>) bucket.get("LifecycleConfiguration")).get("Rules")).get(0);
+        assertEquals("uploads/", rule.get("Prefix"));
+        assertEquals(1, rule.get("ExpirationInDays"));
+        assertEquals("Enabled", rule.get("Status"));
+        assertFalse(bucket.containsKey("CorsConfiguration"), "a form post needs no CORS");
+        assertEquals(Map.of("Ref", UPLOAD_BUCKET), template.function("DashboardSettingsFunction").rawEnvironment()
+                .get("LOGO_UPLOAD_BUCKET"), "only the settings function signs uploads");
     }
 
     @Test
@@ -253,7 +274,7 @@ class TemplateContractTest {
                         }
                     }));
                 }
-                assertFalse(entry.toString().contains("*"), function.logicalId() + " has a wildcard policy");
+                assertFalse(withoutUploadObjects(entry).contains("*"), function.logicalId() + " has a wildcard policy");
             }
             // Queues an event source reads get their poller permissions from SAM itself.
             Set<String> eventSourceQueues = function.sqsEventSources().stream()
@@ -279,6 +300,12 @@ class TemplateContractTest {
                         assertEquals("Allow", statement.get("Effect"), function.logicalId());
                         if (resourceOf(statement).equals(TABLES_KEY) || template.secretIds().contains(resourceOf(statement))) {
                             continue; // both held to their one use by ProductionTemplateTest
+                        }
+                        if (resourceOf(statement).equals(UPLOAD_BUCKET)) {
+                            assertEquals(UPLOAD_OBJECTS, statement.get("Resource"), function.logicalId());
+                            assertEquals(UPLOAD_ACTIONS, actionsOf(statement), function.logicalId()
+                                    + ": sign the upload form, read the upload back and delete it");
+                            continue;
                         }
                         assertEquals("ApiKeysTable", resourceOf(statement),
                                 function.logicalId() + ": inline statements are for the keys table only");
@@ -334,11 +361,18 @@ class TemplateContractTest {
         return ((List<?>) policy.get("Statement")).stream().<Map<?, ?>>map(statement -> (Map<?, ?>) statement).toList();
     }
 
-    /** The one resource an inline statement names, as a logical id (!GetAtt X.Arn). */
+    /** The one resource an inline statement names, as a logical id (!GetAtt X.Arn, or the upload bucket's objects). */
     private static String resourceOf(Map<?, ?> statement) {
         Object resource = statement.get("Resource");
         assertTrue(resource instanceof Map<?, ?>, "one resource by reference, not " + resource);
+        if (UPLOAD_OBJECTS.equals(resource)) {
+            return UPLOAD_BUCKET;
+        }
         return String.valueOf(referencedId((Map<?, ?>) resource));
+    }
+
+    private static String withoutUploadObjects(Map<?, ?> policy) {
+        return policy.toString().replace(UPLOAD_OBJECTS.get("Fn::Sub"), "");
     }
 
     private static Set<String> actionsOf(Map<?, ?> statement) {

@@ -100,11 +100,16 @@ public final class AwsClients {
         }
     }
 
-    private static Region region(Settings settings) {
+    /** AWS_REGION, as every client here takes it. */
+    public static Region region(Settings settings) {
         return Region.of(settings.optional("AWS_REGION").orElse("us-east-1"));
     }
 
-    private static AwsCredentialsProvider credentials(Settings settings) {
+    /**
+     * The function's own credentials: the variables Lambda sets, else the default chain (SnapStart
+     * functions get theirs from the container's credential endpoint, not from variables).
+     */
+    public static AwsCredentialsProvider credentials(Settings settings) {
         Optional<String> keyId = settings.optional("AWS_ACCESS_KEY_ID");
         Optional<String> secret = settings.optional("AWS_SECRET_ACCESS_KEY");
         if (keyId.isEmpty() || secret.isEmpty()) {

@@ -6,6 +6,8 @@ import static com.circoflows.adapters.dynamodb.Attributes.s;
 import com.circoflows.domain.branding.Branding;
 import com.circoflows.domain.branding.BrandingRepository;
 import com.circoflows.domain.branding.BrandingRules;
+import com.circoflows.domain.branding.ImageFormat;
+import com.circoflows.domain.branding.LogoReference;
 import com.circoflows.domain.branding.StoredBranding;
 import com.circoflows.observability.JsonLog;
 import java.util.LinkedHashMap;
@@ -17,13 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Branding on the merchant's item (see docs/adr/0019): a {@code branding} map (display_name,
- * brand_color, accent_color, button_style, logo_reference) and {@code branding_version}, which every
- * save checks and increments. No attribute: the merchant never saved any.
+ * brand_color, accent_color, button_style, and {@code logo}: a map of id, content_type, width and height
+ * naming an image in the logos table, ADR 0021) and {@code branding_version}, which every save checks and
+ * increments. No attribute: the merchant never saved any.
  */
 public final class DynamoBrandingRepository implements BrandingRepository {
     private static final JsonLog LOG = JsonLog.get(DynamoBrandingRepository.class);
     static final String ATTRIBUTE = "branding";
     static final String VERSION = "branding_version";
+    private static final String LOGO = "logo";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -83,7 +87,9 @@ public final class DynamoBrandingRepository implements BrandingRepository {
         map.put(BrandingRules.ACCENT_COLOR, s(branding.accentColor().value()));
         map.put(BrandingRules.BUTTON_STYLE, s(branding.buttonStyle().wireName()));
         if (branding.logoReference() != null) {
-            map.put("logo_reference", s(branding.logoReference()));
+            LogoReference logo = branding.logoReference();
+            map.put(LOGO, AttributeValue.fromM(Map.of("id", s(logo.id()), "content_type", s(logo.format().mediaType()),
+                    "width", n(logo.width()), "height", n(logo.height()))));
         }
         return map;
     }
@@ -96,13 +102,32 @@ public final class DynamoBrandingRepository implements BrandingRepository {
     private static Optional<Branding> fromMap(String merchantId, Map<String, AttributeValue> map) {
         BrandingRules.Checked checked = BrandingRules.check(text(map, BrandingRules.DISPLAY_NAME),
                 text(map, BrandingRules.BRAND_COLOR), text(map, BrandingRules.ACCENT_COLOR),
-                text(map, BrandingRules.BUTTON_STYLE), text(map, "logo_reference"));
+                text(map, BrandingRules.BUTTON_STYLE), logo(merchantId, map.get(LOGO)));
         if (!checked.valid()) {
             LOG.warn("branding_ignored", Map.of("merchant_id", merchantId,
                     "fields", String.join(",", checked.errors().keySet())));
             return Optional.empty();
         }
         return Optional.of(checked.branding());
+    }
+
+    /** A logo entry that no longer reads as one is dropped, with the rest of the branding kept. */
+    private static LogoReference logo(String merchantId, AttributeValue value) {
+        if (value == null || !value.hasM()) {
+            return null;
+        }
+        Map<String, AttributeValue> logo = value.m();
+        try {
+            Optional<ImageFormat> format = ImageFormat.fromMediaType(text(logo, "content_type"));
+            if (format.isPresent() && logo.get("width") != null && logo.get("height") != null) {
+                return new LogoReference(text(logo, "id"), format.get(), Integer.parseInt(logo.get("width").n()),
+                        Integer.parseInt(logo.get("height").n()));
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        LOG.warn("branding_logo_ignored", Map.of("merchant_id", merchantId));
+        return null;
     }
 
     private static String text(Map<String, AttributeValue> map, String name) {

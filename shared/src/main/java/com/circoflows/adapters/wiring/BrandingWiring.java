@@ -16,6 +16,6 @@ public final class BrandingWiring {
     }
 
     public SetBrandingEndpoint setBrandingEndpoint() {
-        return new SetBrandingEndpoint(infrastructure.brandingSettings());
+        return new SetBrandingEndpoint(infrastructure.brandingSettingsWithLogos());
     }
 }

@@ -3,6 +3,7 @@ package com.circoflows.adapters.wiring;
 import com.circoflows.adapters.dynamodb.DynamoDashboardSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoDashboardUserRepository;
 import com.circoflows.adapters.dynamodb.DynamoLoginAttemptStore;
+import com.circoflows.adapters.s3.S3LogoUploads;
 import com.circoflows.dashboard.AccountPages;
 import com.circoflows.dashboard.ApiKeyPages;
 import com.circoflows.dashboard.BrandingPages;
@@ -17,6 +18,7 @@ import com.circoflows.dashboard.SignInPages;
 import com.circoflows.dashboard.TeamPages;
 import com.circoflows.dashboard.WebhookPages;
 import com.circoflows.dashboard.VisitorFormTokens;
+import com.circoflows.domain.branding.upload.BrandingLogos;
 import com.circoflows.domain.dashboard.DashboardAccounts;
 import com.circoflows.domain.dashboard.DashboardSessionRepository;
 import com.circoflows.domain.dashboard.DashboardSessionTokens;
@@ -76,7 +78,7 @@ public final class DashboardWiring {
                 new TeamPages(team(), times)));
     }
 
-    /** API keys, webhooks and branding. */
+    /** API keys, webhooks and branding (with the logo's uploads). */
     public DashboardApp settingsPages() {
         // A revocation marks the key's rate-limit buckets: its table is named now, so a missing variable
         // fails the cold start rather than a revocation.
@@ -85,7 +87,13 @@ public final class DashboardWiring {
                 new WebhookPages(webhooks.webhookEndpointService(), new WebhookEventQueries(infrastructure.webhookEvents()),
                         webhooks.webhookRedelivery(), webhooks.webhookTestSender(), accounts.get(), deliveryLog(), times,
                         infrastructure.clock()),
-                new BrandingPages(infrastructure.brandingSettings())));
+                new BrandingPages(infrastructure.brandingSettingsWithLogos(), brandingLogos(), infrastructure.publicUrls())));
+    }
+
+    /** Logo uploads (ADR 0021): their classes are in the settings function's jar only, so only this names them. */
+    private BrandingLogos brandingLogos() {
+        return new BrandingLogos(S3LogoUploads.fromSettings(infrastructure.settings(), infrastructure.httpClient(),
+                infrastructure.clock()), infrastructure.brandingSettingsWithLogos(), infrastructure.clock());
     }
 
     /** Payments and hosted payment sessions. */

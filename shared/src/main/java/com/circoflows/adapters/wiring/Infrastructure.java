@@ -3,6 +3,7 @@ package com.circoflows.adapters.wiring;
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.adapters.dynamodb.DynamoApiKeyRepository;
 import com.circoflows.adapters.dynamodb.DynamoBrandingRepository;
+import com.circoflows.adapters.dynamodb.DynamoLogoStore;
 import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
 import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
@@ -16,6 +17,8 @@ import com.circoflows.config.Settings;
 import com.circoflows.domain.keys.AppSecretSource;
 import com.circoflows.domain.keys.DerivedKeys;
 import com.circoflows.domain.branding.BrandingSettings;
+import com.circoflows.domain.branding.LogoImageCache;
+import com.circoflows.domain.branding.LogoStore;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.merchant.VerifiedKeyCache;
 import com.circoflows.domain.payment.TransactionRepository;
@@ -75,6 +78,8 @@ final class Infrastructure {
     /** One per container, shared by authentication and revocation, so a key revoked here is forgotten here at once. */
     private final Lazy<VerifiedKeyCache> verifiedKeys = new Lazy<>(() -> VerifiedKeyCache.withTtl(keyCacheTtl()));
     /** Counts every /api request, and carries revocation marks to the other containers (see KeyWiring). */
+    /** One per container: a logo's id is its content's hash, so what is cached is never stale. */
+    private final Lazy<LogoImageCache> pageLogos = new Lazy<>(() -> new LogoImageCache(logoStore(), 32));
     private final Lazy<RateLimiter> rateLimiter = new Lazy<>(() -> new RateLimiter(
             new DynamoRateLimitCounter(dynamoDb.get(), required("RATE_LIMITS_TABLE")), clock()));
 
@@ -138,10 +143,34 @@ final class Infrastructure {
         return new DynamoMerchantRepository(dynamoDb.get(), required("MERCHANTS_TABLE"));
     }
 
-    /** The merchants' branding, kept on their items (ADR 0019): the settings routes and the customer pages. */
+    /** The merchants' branding, kept on their items (ADR 0019), for a function that never touches a logo's image. */
     BrandingSettings brandingSettings() {
         return new BrandingSettings(new DynamoBrandingRepository(dynamoDb.get(), required("MERCHANTS_TABLE")),
                 merchants());
+    }
+
+    /** The branding with the logos table (ADR 0021): for the functions that change the logo. */
+    BrandingSettings brandingSettingsWithLogos() {
+        return new BrandingSettings(new DynamoBrandingRepository(dynamoDb.get(), required("MERCHANTS_TABLE")),
+                merchants(), logoStore());
+    }
+
+    /** The customer pages' branding: their logos read through this container's cache. */
+    BrandingSettings pageBranding() {
+        return new BrandingSettings(new DynamoBrandingRepository(dynamoDb.get(), required("MERCHANTS_TABLE")),
+                merchants(), pageLogos.get());
+    }
+
+    LogoStore logoStore() {
+        return new DynamoLogoStore(dynamoDb.get(), required("LOGOS_TABLE"), clock());
+    }
+
+    SdkHttpClient httpClient() {
+        return httpClient.get();
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     DynamoApiKeyRepository apiKeys() {
@@ -200,12 +229,8 @@ final class Infrastructure {
         return new SecretsManagerAppSecret(new SecretsManagerClientFactory(), required("APP_SECRET_ARN"));
     }
 
-    // The lazy fields' factories read the constructor's arguments through these: a field initializer may
-    // not name a final field the constructor has yet to assign.
-    private Settings settings() {
-        return settings;
-    }
-
+    // The lazy fields' factories read the constructor's arguments through these (and settings()): a field
+    // initializer may not name a final field the constructor has yet to assign.
     private List<ExecutionInterceptor> interceptors() {
         return interceptors;
     }

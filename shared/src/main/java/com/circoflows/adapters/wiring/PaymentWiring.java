@@ -96,7 +96,7 @@ public final class PaymentWiring {
     public ThreeDSecurePage threeDSecurePage() {
         return new ThreeDSecurePage(new ThreeDSecureChallenges(infrastructure.transactions(),
                 infrastructure.transactionWriter(), infrastructure.clock()), infrastructure.merchants(),
-                infrastructure.pageTokens(), !infrastructure.localMode(), infrastructure.brandingSettings());
+                infrastructure.pageTokens(), !infrastructure.localMode(), infrastructure.pageBranding());
     }
 
     /** Runs with the webhook sweeper: voids the gateway's authorisations that no transaction records. */

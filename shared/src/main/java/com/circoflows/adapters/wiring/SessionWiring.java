@@ -50,7 +50,7 @@ public final class SessionWiring {
     /** The hosted payment page, paying through the same engine as direct payments. */
     public PaymentPage paymentPage() {
         return new PaymentPage(sessionCheckoutService(), infrastructure.pageTokens(), infrastructure.clock(),
-                !infrastructure.localMode(), infrastructure.brandingSettings());
+                !infrastructure.localMode(), infrastructure.pageBranding());
     }
 
     /** What the payment page pays with (also for tests that pay a session without the page's HTML). */

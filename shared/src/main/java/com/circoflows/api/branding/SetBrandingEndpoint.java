@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PUT /api/branding {"display_name", "brand_color", "accent_color", "button_style", "version"}: every
- * field optional, an absent one keeps its value. With {@code version} (the one GET returned) the save
+ * PUT /api/branding {"display_name", "brand_color", "accent_color", "button_style", "logo", "version"}:
+ * every field optional, an absent one keeps its value. {@code "logo": null} removes the logo (logos are
+ * uploaded in the dashboard; the API takes no image). With {@code version} (the one GET returned) the save
  * is refused with 409 when someone else saved since. A field that fails is answered 400 with its name
  * in {@code param} and every failing field in {@code errors}.
  */
@@ -29,7 +30,7 @@ public final class SetBrandingEndpoint implements MerchantEndpoint {
     /** Far above the 60 characters a display name may have: longer is refused without being read. */
     private static final int MAX_FIELD_LENGTH = 1000;
     private static final Set<String> FIELDS = Set.of(BrandingRules.DISPLAY_NAME, BrandingRules.BRAND_COLOR,
-            BrandingRules.ACCENT_COLOR, BrandingRules.BUTTON_STYLE, "version");
+            BrandingRules.ACCENT_COLOR, BrandingRules.BUTTON_STYLE, "logo", "version");
 
     private final BrandingSettings settings;
 
@@ -48,7 +49,8 @@ public final class SetBrandingEndpoint implements MerchantEndpoint {
         RequestFields.rejectUnknown(body, FIELDS, null);
         BrandingUpdate update = new BrandingUpdate(
                 text(body, BrandingRules.DISPLAY_NAME), text(body, BrandingRules.BRAND_COLOR),
-                text(body, BrandingRules.ACCENT_COLOR), text(body, BrandingRules.BUTTON_STYLE), version(body));
+                text(body, BrandingRules.ACCENT_COLOR), text(body, BrandingRules.BUTTON_STYLE), version(body),
+                removesLogo(body));
         BrandingOutcome outcome = settings.update(caller.merchantId(), update);
         if (outcome instanceof BrandingOutcome.Saved saved) {
             String message = saved.notes().isEmpty() ? "Branding saved." : "Branding saved. " + String.join(" ",
@@ -79,6 +81,19 @@ public final class SetBrandingEndpoint implements MerchantEndpoint {
             throw ApiException.invalidParam(name, "The " + name + " is too long.");
         }
         return node.textValue();
+    }
+
+    /** Only {@code null} is taken: the one change to the logo the API makes is taking it off. */
+    private static boolean removesLogo(JsonObject body) {
+        JsonValue node = body.get("logo");
+        if (node == null) {
+            return false;
+        }
+        if (!node.isNull()) {
+            throw ApiException.invalidParam("logo", "Logos are uploaded in the dashboard (Settings → Branding); "
+                    + "send \"logo\": null to remove the logo.");
+        }
+        return true;
     }
 
     private static Long version(JsonObject body) {

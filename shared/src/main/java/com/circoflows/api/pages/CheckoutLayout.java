@@ -30,7 +30,7 @@ final class CheckoutLayout {
                                 + Html.escape(refreshUrl.replace("'", "%27")) + "\">")
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + Html.escape(title) + "</title>"
-                + "<style nonce=\"" + nonce + "\">" + STYLE + BrandStyle.checkout(branding) + "</style></head>"
+                + "<style nonce=\"" + nonce + "\">" + STYLE + BrandLogo.STYLE + BrandStyle.checkout(branding) + "</style></head>"
                 + "<body class=\"" + (withScript ? "checkout-body" : "status-body") + "\">" + bodyHtml
                 + (withScript ? "<script nonce=\"" + nonce + "\">" + SCRIPTS.get(words.language()) + "</script>" : "")
                 + "</body></html>";

@@ -76,7 +76,7 @@ public final class Html {
      * A merchant URL's origin as a CSP source ("https://shop.example:8443"), scheme and host in lower
      * case; "" when it has none we would put in a policy.
      */
-    static String origin(String url) {
+    public static String origin(String url) {
         if (url == null) {
             return "";
         }

@@ -12,7 +12,8 @@ final class PageLayout {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex\">"
                 + "<title>" + Html.escape(title) + "</title>"
-                + "<style nonce=\"" + styleNonce + "\">" + STYLE + BrandStyle.challenge(branding) + "</style></head>"
+                + "<style nonce=\"" + styleNonce + "\">" + STYLE + BrandLogo.STYLE + BrandStyle.challenge(branding)
+                + "</style></head>"
                 + "<body><main class=\"card\">" + bodyHtml + "</main></body></html>";
     }
 

@@ -5,6 +5,7 @@ import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.domain.branding.Branding;
 import com.circoflows.domain.branding.BrandingLookup;
+import com.circoflows.domain.branding.LogoImage;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorType;
 import com.circoflows.domain.error.RetryableFailure;
@@ -216,7 +217,8 @@ public final class PaymentPage {
 
         StringBuilder body = new StringBuilder(8192);
         body.append("<div class=\"checkout\">");
-        body.append(summary(session, merchant, amount, words));
+        body.append(summary(session, merchant, amount, words,
+                BrandLogo.of(brandings, session.merchantId(), brand).orElse(null)));
         body.append("<main class=\"panel\" aria-labelledby=\"form-title\">");
         body.append("<h2 id=\"form-title\" class=\"visually-hidden\">").append(words.escaped(Text.PAY_WITH_CARD))
                 .append("</h2>");
@@ -265,12 +267,18 @@ public final class PaymentPage {
                 .withHeader("set-cookie", tokens.cookieHeader(formNonce));
     }
 
-    private static String summary(PaymentSession session, String merchant, String amount, Words words) {
+    /** @param logo the merchant's logo, which then stands for its name; null for the name and its initial */
+    private static String summary(PaymentSession session, String merchant, String amount, Words words,
+            LogoImage logo) {
         StringBuilder out = new StringBuilder(1024);
         out.append("<header class=\"summary\">");
-        out.append("<p class=\"merchant\"><span class=\"logo\" aria-hidden=\"true\">")
-                .append(Html.escape(initial(merchant))).append("</span><span class=\"merchant-name\">")
-                .append(Html.escape(merchant)).append("</span>");
+        if (logo != null) {
+            out.append("<p class=\"merchant\">").append(BrandLogo.img(logo, merchant));
+        } else {
+            out.append("<p class=\"merchant\"><span class=\"logo\" aria-hidden=\"true\">")
+                    .append(Html.escape(initial(merchant))).append("</span><span class=\"merchant-name\">")
+                    .append(Html.escape(merchant)).append("</span>");
+        }
         if (session.mode() == Mode.TEST) {
             out.append("<span class=\"badge\" title=\"").append(words.escaped(Text.TEST_MODE_HINT)).append("\">")
                     .append(words.escaped(Text.TEST_MODE)).append("</span>");

@@ -101,7 +101,7 @@ public final class ThreeDSecurePage {
         String cookieNonce = PageTokens.newNonce();
         Branding brand = branding(transaction, words);
         String merchantName = brand.displayName();
-        String body = "<span class=\"badge\">" + words.escaped(Text.CHALLENGE_BADGE) + "</span>"
+        String body = logo(transaction, brand) + "<span class=\"badge\">" + words.escaped(Text.CHALLENGE_BADGE) + "</span>"
                 + "<h1>" + words.escaped(Text.CHALLENGE_TITLE) + "</h1>"
                 + "<p class=\"muted\">" + words.escaped(Text.CHALLENGE_LEAD) + "</p>"
                 + "<dl><dt>" + words.escaped(Text.MERCHANT) + "</dt><dd>" + Html.escape(merchantName) + "</dd>"
@@ -146,7 +146,7 @@ public final class ThreeDSecurePage {
         boolean passed = transaction.threeDSecure() == ThreeDSecureStatus.AUTHENTICATED
                 || transaction.threeDSecure() == ThreeDSecureStatus.NOT_REQUIRED;
         Branding brand = branding(transaction, words);
-        String body = "<span class=\"badge\">" + words.escaped(Text.CHALLENGE_BADGE) + "</span>"
+        String body = logo(transaction, brand) + "<span class=\"badge\">" + words.escaped(Text.CHALLENGE_BADGE) + "</span>"
                 + "<h1>" + words.escaped(passed ? Text.AUTHENTICATION_COMPLETE : Text.AUTHENTICATION_FAILED) + "</h1>"
                 + "<p class=\"result " + (passed ? "ok" : "bad") + "\">"
                 + words.escaped(passed ? Text.YOU_APPROVED : Text.YOU_DID_NOT_APPROVE,
@@ -194,6 +194,12 @@ public final class ThreeDSecurePage {
             LOG.warn("branding_unavailable", Map.of("reason", e.getClass().getSimpleName()));
             return Branding.defaults(name);
         }
+    }
+
+    /** The merchant's logo above the challenge, named by its display name; nothing when it has none. */
+    private String logo(Transaction transaction, Branding brand) {
+        return BrandLogo.of(brandings, transaction.merchantId(), brand)
+                .map(image -> "<p>" + BrandLogo.img(image, brand.displayName()) + "</p>").orElse("");
     }
 
     private static String amount(Transaction transaction, Words words) {

@@ -4,14 +4,14 @@ import java.util.Objects;
 
 /**
  * How a merchant's customer pages look: the name shown to the customer, the brand colour (the pay
- * button), the accent colour (links, the logo mark, borders on white), the buttons' shape and, once
- * logos can be uploaded, a reference to the logo. Every instance has passed {@link BrandingRules},
- * so its colours are readable; the button's text colour follows from the brand colour.
+ * button), the accent colour (links, the logo mark, borders on white), the buttons' shape and the logo,
+ * if the merchant uploaded one. Every instance has passed {@link BrandingRules}, so its colours are
+ * readable; the button's text colour follows from the brand colour.
  *
- * @param logoReference the stored logo's reference, or null (no upload exists yet)
+ * @param logoReference the stored logo, or null: the pages then show the display name's initial
  */
 public record Branding(String displayName, HexColor brandColor, HexColor accentColor, ButtonStyle buttonStyle,
-        String logoReference) {
+        LogoReference logoReference) {
     public static final int MAX_DISPLAY_NAME_LENGTH = 60;
     /** The colours the pages had before branding existed. */
     public static final HexColor DEFAULT_BRAND_COLOR = new HexColor("#1f4fd1");
@@ -28,6 +28,11 @@ public record Branding(String displayName, HexColor brandColor, HexColor accentC
     /** A merchant that never set its branding: its business name and the default look. */
     public static Branding defaults(String businessName) {
         return new Branding(businessName, DEFAULT_BRAND_COLOR, DEFAULT_ACCENT_COLOR, DEFAULT_BUTTON_STYLE, null);
+    }
+
+    /** The same branding with another logo, or none ({@code null}). */
+    public Branding withLogo(LogoReference logo) {
+        return new Branding(displayName, brandColor, accentColor, buttonStyle, logo);
     }
 
     /** White or near-black, whichever reads better on the brand colour. */

@@ -40,7 +40,7 @@ public final class BrandingRules {
      * field at fault. Nothing here throws for a user's mistake.
      */
     public static Checked check(String displayName, String brandColor, String accentColor, String buttonStyle,
-            String logoReference) {
+            LogoReference logoReference) {
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         String name = displayName(displayName, errors);

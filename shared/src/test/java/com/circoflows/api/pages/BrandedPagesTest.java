@@ -12,6 +12,9 @@ import com.circoflows.domain.branding.Branding;
 import com.circoflows.domain.branding.BrandingLookup;
 import com.circoflows.domain.branding.ButtonStyle;
 import com.circoflows.domain.branding.HexColor;
+import com.circoflows.domain.branding.ImageFormat;
+import com.circoflows.domain.branding.LogoImage;
+import com.circoflows.domain.branding.LogoReference;
 import com.circoflows.domain.keys.DerivedKeys;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.session.CheckoutState;
@@ -19,6 +22,8 @@ import com.circoflows.testing.ApiRequests;
 import com.circoflows.testing.PaymentWorld;
 import com.circoflows.testing.TestClocks;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +103,72 @@ class BrandedPagesTest {
         assertTrue(css.contains("button.primary{background:#d97706;color:#111111}"), css);
         assertTrue(css.contains("button{border-radius:999px}"), css);
         assertFalse(html.contains(" style="));
+    }
+
+    @Test
+    void aMerchantsLogoStandsForItsNameOnThePaymentFormAsAnEmbeddedImageNamedByTheDisplayName() {
+        checkout.opens(new CheckoutState.AwaitingPayment(session().page(), null));
+        PaymentPage page = new PaymentPage(checkout, tokens, TestClocks.fixed(), true, withLogo());
+
+        String html = page.handle(ApiRequests.get("/pay/" + SESSION_ID).pathParam("session_id", SESSION_ID).build())
+                .body();
+
+        assertTrue(html.contains("<img class=\"brand-logo\" alt=\"Acme Coffee\" width=\"96\" height=\"32\" "
+                + "src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(LOGO_BYTES) + "\">"), html);
+        assertFalse(html.contains("<span class=\"logo\""), "the logo replaces the initial");
+        assertTrue(style(html).contains(".brand-logo{"), "sized by the page's nonce'd style sheet");
+    }
+
+    @Test
+    void theChallengePageShowsTheLogoAboveTheChallenge() {
+        PaymentWorld world = PaymentWorld.create();
+        Transaction t = world.pendingChallenge();
+        ThreeDSecurePage page = new ThreeDSecurePage(world.challenges, world.merchants, tokens, true, withLogo());
+
+        String html = page.handle(ApiRequests.get("/pay/3ds/" + t.transactionId())
+                .pathParam("transaction_id", t.transactionId()).build()).body();
+
+        assertTrue(html.contains("<main class=\"card\"><p><img class=\"brand-logo\" alt=\"Acme Coffee\""), html);
+    }
+
+    @Test
+    void aLogoThatCannotBeReadLeavesTheInitialInItsPlace() {
+        checkout.opens(new CheckoutState.AwaitingPayment(session().page(), null));
+        BrandingLookup failing = new BrandingLookup() {
+            @Override
+            public Branding forPage(String merchantId, String businessName) {
+                return AMBER.withLogo(LOGO);
+            }
+
+            @Override
+            public Optional<LogoImage> logoImage(String merchantId, LogoReference logo) {
+                throw new IllegalStateException("logos table unavailable");
+            }
+        };
+
+        ApiResponse response = new PaymentPage(checkout, tokens, TestClocks.fixed(), true, failing)
+                .handle(ApiRequests.get("/pay/" + SESSION_ID).pathParam("session_id", SESSION_ID).build());
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<span class=\"logo\" aria-hidden=\"true\">A</span>"), response.body());
+        assertFalse(response.body().contains("<img"));
+    }
+
+    private static final byte[] LOGO_BYTES = {(byte) 0x89, 'P', 'N', 'G'};
+    private static final LogoReference LOGO = new LogoReference("b".repeat(64), ImageFormat.PNG, 96, 32);
+
+    private static BrandingLookup withLogo() {
+        return new BrandingLookup() {
+            @Override
+            public Branding forPage(String merchantId, String businessName) {
+                return AMBER.withLogo(LOGO);
+            }
+
+            @Override
+            public Optional<LogoImage> logoImage(String merchantId, LogoReference logo) {
+                return logo.equals(LOGO) ? Optional.of(new LogoImage(LOGO, LOGO_BYTES)) : Optional.empty();
+            }
+        };
     }
 
     private static String style(String html) {

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.circoflows.adapters.dynamodb.DynamoBrandingRepository;
+import com.circoflows.domain.branding.Branding;
+import com.circoflows.domain.branding.ImageFormat;
+import com.circoflows.domain.branding.LogoReference;
 import com.circoflows.testsupport.HandlerStack;
 import com.circoflows.testsupport.HandlerStackExtension;
 import com.circoflows.testsupport.LambdaInvocations;
@@ -57,6 +61,25 @@ class GetBrandingHandlerIT {
         data.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("display_name", "brand_color", "accent_color", "button_style", "button_text_color",
                 "logo", "version"), fields);
+    }
+
+    @Test
+    void aMerchantsLogoIsShownAsItsIdTypeAndSize() {
+        NewMerchant merchant = stack.merchants().newMerchant("Logo Branding Merchant");
+        LogoReference logo = new LogoReference("c".repeat(64), ImageFormat.WEBP, 300, 90);
+        new DynamoBrandingRepository(stack.localStack().dynamoDbClient(), stack.table("MerchantsTable"))
+                .save(merchant.merchantId(), Branding.defaults("Logo Branding Merchant").withLogo(logo), 0);
+
+        APIGatewayV2HTTPResponse response = LambdaInvocations.invoke(handler, FUNCTION,
+                withApiKey(event("branding-get/get.json"), merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode shown = json(response).get("data").get("logo");
+        assertEquals("c".repeat(64), shown.get("id").asText());
+        assertEquals("image/webp", shown.get("content_type").asText());
+        assertEquals(300, shown.get("width").asInt());
+        assertEquals(90, shown.get("height").asInt());
+        assertEquals(1, json(response).get("data").get("version").asLong());
     }
 
     @Test

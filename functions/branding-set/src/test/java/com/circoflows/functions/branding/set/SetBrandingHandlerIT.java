@@ -12,6 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.adapters.dynamodb.DynamoBrandingRepository;
+import com.circoflows.adapters.dynamodb.DynamoLogoStore;
+import com.circoflows.adapters.dynamodb.DynamoMerchantRepository;
+import com.circoflows.domain.branding.BrandingSettings;
+import com.circoflows.domain.branding.LogoImage;
+import com.circoflows.domain.branding.upload.LogoInspection;
+import com.circoflows.domain.branding.upload.UploadedFile;
+import com.circoflows.testing.TestImages;
+import java.time.Clock;
 import com.circoflows.domain.branding.StoredBranding;
 import com.circoflows.testsupport.HandlerStack;
 import com.circoflows.testsupport.HandlerStackExtension;
@@ -139,6 +147,26 @@ class SetBrandingHandlerIT {
         assertEquals(200, first.getStatusCode(), first.getBody());
         assertEquals(first.getBody(), retry.getBody());
         assertFalse(retry.getStatusCode() == 409);
+    }
+
+    @Test
+    void removeLogoEventTakesTheLogoOffThePagesAndDeletesItsImage() {
+        NewMerchant merchant = stack.merchants().newMerchant("Logo Removing Merchant");
+        DynamoLogoStore logos = new DynamoLogoStore(stack.localStack().dynamoDbClient(), stack.table("LogosTable"),
+                Clock.systemUTC());
+        BrandingSettings settings = new BrandingSettings(new DynamoBrandingRepository(stack.localStack().dynamoDbClient(),
+                stack.table("MerchantsTable")), new DynamoMerchantRepository(stack.localStack().dynamoDbClient(),
+                stack.table("MerchantsTable")), logos);
+        byte[] png = TestImages.png(96, 32);
+        LogoImage image = ((LogoInspection.Accepted) LogoInspection.inspect(new UploadedFile(png, png.length))).image();
+        settings.useLogo(merchant.merchantId(), image);
+
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(event("branding-set/remove-logo.json"), merchant.apiKey()));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        assertTrue(json(response).get("data").get("logo").isNull());
+        assertEquals(null, stored(merchant).branding().logoReference());
+        assertTrue(logos.find(merchant.merchantId(), image.reference().id()).isEmpty(), "its image is deleted");
     }
 
     /** What the table holds for the merchant, read past the handler. */

@@ -9,7 +9,7 @@ import com.circoflows.adapters.lambda.HttpRoute;
 import com.circoflows.adapters.wiring.FunctionWiring;
 import com.circoflows.dashboard.DashboardApp;
 
-/** The merchant dashboard's pages for API keys, webhooks (endpoint, secret, test event, delivery log) and branding; signed in by the dashboard's session cookie, not an API key. */
+/** The merchant dashboard's pages for API keys, webhooks (endpoint, secret, test event, delivery log) and branding (with logo uploads); signed in by the dashboard's session cookie, not an API key. */
 @HttpRoute(method = "GET", path = "/dashboard/settings/api-keys")
 @HttpRoute(method = "POST", path = "/dashboard/settings/api-keys")
 @HttpRoute(method = "POST", path = "/dashboard/settings/api-keys/{key_id}/revoke")
@@ -23,6 +23,9 @@ import com.circoflows.dashboard.DashboardApp;
 @HttpRoute(method = "POST", path = "/dashboard/settings/webhooks/events/{event_id}/redeliver")
 @HttpRoute(method = "GET", path = "/dashboard/settings/branding")
 @HttpRoute(method = "POST", path = "/dashboard/settings/branding")
+@HttpRoute(method = "GET", path = "/dashboard/settings/branding/logo")
+@HttpRoute(method = "POST", path = "/dashboard/settings/branding/logo")
+@HttpRoute(method = "POST", path = "/dashboard/settings/branding/logo/remove")
 public final class DashboardSettingsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final DashboardApp pages;
 
