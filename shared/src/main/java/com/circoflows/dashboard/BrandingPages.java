@@ -258,7 +258,7 @@ public final class BrandingPages implements DashboardArea {
                 + ".preview-name{font-weight:700;font-size:1.1rem}"
                 + ".logo-image{display:block;width:auto;height:auto;max-width:100%;max-height:40px}"
                 + ".current-logo{padding:8px;border:1px dashed #dde1e8;border-radius:8px;display:inline-block;max-width:100%}"
-                + "input[type=file]{font:inherit;max-width:100%}"
+                + "input[type=file]{font:inherit;max-width:100%}#f-remove-logo{margin:0 0 20px}"
                 + ".preview-button{display:block;text-align:center;font-weight:600;padding:12px 16px;background:"
                 + branding.brandColor().value() + ";color:" + branding.buttonTextColor().value() + ";border-radius:"
                 + radius + "}"
