@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import com.circoflows.testing.TestImages;
+import com.circoflows.testsupport.FormUpload;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.circoflows.testsupport.WebhookReceiver.Answering;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +65,10 @@ class DashboardFormFuzzIT {
     private static final String SIGNED_IN_PAGE = "/dashboard/account";
     private static final Pattern FORM_WITH_TOKEN = Pattern.compile(
             "action=\"([^\"]+)\"><input type=\"hidden\" name=\"csrf_token\" value=\"([^\"]+)\"");
+    private static final Pattern UPLOAD_FORM = Pattern.compile(
+            "<form method=\"post\" enctype=\"multipart/form-data\" action=\"([^\"]+)\">(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern HIDDEN_FIELD = Pattern.compile(
+            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final Pattern SETUP_KEY = Pattern.compile("data-copy=\"setup key\">([^<]+)</code>");
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\bat com\\.|\\bat java\\.|java\\.lang|NullPointer|software\\.amazon|stack ?trace",
@@ -118,6 +124,7 @@ class DashboardFormFuzzIT {
         assertEquals(200, api.post("/api/webhook-endpoint/rotate-secret", "").status());
         List<String> pages = new ArrayList<>();
         pages.addAll(turnOnTwoStepVerification());
+        pages.add(useALogo());
         for (String path : List.of("/dashboard/payments", "/dashboard/payments/" + paid,
                 "/dashboard/payments/" + authorized, "/dashboard/sessions", "/dashboard/sessions/" + session,
                 "/dashboard/settings/api-keys", "/dashboard/settings/webhooks",
@@ -151,6 +158,33 @@ class DashboardFormFuzzIT {
         assertEquals(200, confirmed.status(), confirmed::body);
         assertTrue(confirmed.body().contains("<title>Recovery codes"), "two-step verification is on");
         return List.of(offered, enrolment.body());
+    }
+
+    /**
+     * Uploads a logo through the branding page's form (to the local S3 stand-in and back) and uses it: the
+     * page with "Use this logo" is returned, and the branding page then offers "Remove logo".
+     */
+    private String useALogo() {
+        DashboardUser.Page branding = owner.get("/dashboard/settings/branding");
+        Matcher form = UPLOAD_FORM.matcher(branding.body());
+        assertTrue(form.find(), branding::body);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN_FIELD.matcher(form.group(2));
+        while (hidden.find()) {
+            fields.put(hidden.group(1), unescape(hidden.group(2)));
+        }
+        HttpResponse<String> landed = FormUpload.post(unescape(form.group(1)), fields, "file", "logo.png", "image/png",
+                TestImages.png(64, 32));
+        assertEquals(303, landed.statusCode(), landed::body);
+        String back = landed.headers().firstValue("location").orElseThrow();
+        DashboardUser.Page preview = owner.get(back.substring(e2e.baseUrl().length()));
+        assertEquals(200, preview.status(), preview::body);
+        collectTokens(preview.body());
+        Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(preview.body());
+        assertTrue(key.find(), preview::body);
+        String logo = "/dashboard/settings/branding/logo";
+        assertEquals(303, owner.post(logo, preview.tokenFor(logo), Map.of("key", key.group(1))).status());
+        return preview.body();
     }
 
     private void collectTokens(String html) {
