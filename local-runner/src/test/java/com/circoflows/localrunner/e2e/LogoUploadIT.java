@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.testing.TestImages;
-import com.circoflows.testsupport.FormUpload;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.Test;
 class LogoUploadIT {
     private static final String BRANDING = "/dashboard/settings/branding";
     private static final String LOGO = BRANDING + "/logo";
-    private static final Pattern UPLOAD_FORM = Pattern.compile(
-            "<form method=\"post\" enctype=\"multipart/form-data\" action=\"([^\"]+)\">(.*?)</form>", Pattern.DOTALL);
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private final E2e e2e;
 
     LogoUploadIT(E2e e2e) {
@@ -136,17 +131,10 @@ class LogoUploadIT {
     /** Posts the branding page's upload form to the bucket; answers where the bucket sends the browser. */
     private String uploadLocation(DashboardUser user, String fileName, String contentType, byte[] file) {
         DashboardUser.Page page = user.get(BRANDING);
-        Matcher form = UPLOAD_FORM.matcher(page.body());
-        assertTrue(form.find(), page.body());
-        assertTrue(form.group(2).contains("accept=\"image/png,image/jpeg,image/webp\""));
-        assertTrue(form.group(2).contains("<label for=\"f-logo\">"));
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher hidden = HIDDEN.matcher(form.group(2));
-        while (hidden.find()) {
-            fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
-        }
-        HttpResponse<String> posted = FormUpload.post(form.group(1).replace("&amp;", "&"), fields, "file", fileName,
-                contentType, file);
+        LogoUploadForm form = LogoUploadForm.on(page.body());
+        assertTrue(form.html().contains("accept=\"image/png,image/jpeg,image/webp\""));
+        assertTrue(form.html().contains("<label for=\"f-logo\">"));
+        HttpResponse<String> posted = form.post(fileName, contentType, file);
         assertEquals(303, posted.statusCode(), posted.body());
         return posted.headers().firstValue("location").orElseThrow();
     }

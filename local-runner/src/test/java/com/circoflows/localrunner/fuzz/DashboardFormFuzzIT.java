@@ -10,6 +10,7 @@ import com.circoflows.domain.dashboard.TotpSecret;
 import com.circoflows.localrunner.e2e.Api;
 import com.circoflows.localrunner.e2e.DashboardUser;
 import com.circoflows.localrunner.e2e.E2e;
+import com.circoflows.localrunner.e2e.LogoUploadForm;
 import com.circoflows.localrunner.e2e.EndToEnd;
 import com.circoflows.localrunner.e2e.Payments;
 import com.circoflows.localrunner.e2e.TemplateRoutes;
@@ -34,7 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import com.circoflows.testing.TestImages;
-import com.circoflows.testsupport.FormUpload;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.circoflows.testsupport.WebhookReceiver.Answering;
 import org.junit.jupiter.api.AfterAll;
@@ -65,10 +65,6 @@ class DashboardFormFuzzIT {
     private static final String SIGNED_IN_PAGE = "/dashboard/account";
     private static final Pattern FORM_WITH_TOKEN = Pattern.compile(
             "action=\"([^\"]+)\"><input type=\"hidden\" name=\"csrf_token\" value=\"([^\"]+)\"");
-    private static final Pattern UPLOAD_FORM = Pattern.compile(
-            "<form method=\"post\" enctype=\"multipart/form-data\" action=\"([^\"]+)\">(.*?)</form>", Pattern.DOTALL);
-    private static final Pattern HIDDEN_FIELD = Pattern.compile(
-            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
     private static final Pattern SETUP_KEY = Pattern.compile("data-copy=\"setup key\">([^<]+)</code>");
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\bat com\\.|\\bat java\\.|java\\.lang|NullPointer|software\\.amazon|stack ?trace",
@@ -166,14 +162,7 @@ class DashboardFormFuzzIT {
      */
     private String useALogo() {
         DashboardUser.Page branding = owner.get("/dashboard/settings/branding");
-        Matcher form = UPLOAD_FORM.matcher(branding.body());
-        assertTrue(form.find(), branding::body);
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher hidden = HIDDEN_FIELD.matcher(form.group(2));
-        while (hidden.find()) {
-            fields.put(hidden.group(1), unescape(hidden.group(2)));
-        }
-        HttpResponse<String> landed = FormUpload.post(unescape(form.group(1)), fields, "file", "logo.png", "image/png",
+        HttpResponse<String> landed = LogoUploadForm.on(branding.body()).post("logo.png", "image/png",
                 TestImages.png(64, 32));
         assertEquals(303, landed.statusCode(), landed::body);
         String back = landed.headers().firstValue("location").orElseThrow();
