@@ -3,6 +3,7 @@ package com.circoflows.adapters.dynamodb;
 import static com.circoflows.adapters.dynamodb.Attributes.n;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 
+import com.circoflows.domain.banktransfer.PendingTransfers;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.webhook.WebhookEvent;
@@ -22,9 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Transactions, written in one TransactWriteItems with the webhook event their change causes: the
  * event can't be lost and can't exist without the change. Updates are optimistic on {@code version}.
  */
-public final class DynamoTransactionRepository implements TransactionRepository {
+public final class DynamoTransactionRepository implements TransactionRepository, PendingTransfers {
     /** Sparse: only authorized payments carry capture_key, sorted by created_at. */
     static final String BY_CAPTURE_KEY = "by_capture_key";
+    /** Sparse: only bank transfers waiting for money carry transfer_expiry_key, sorted by their expiry. */
+    static final String BY_TRANSFER_EXPIRY = "by_transfer_expiry";
 
     private final DynamoDbClient dynamoDb;
     private final String transactionsTable;
@@ -99,6 +102,29 @@ public final class DynamoTransactionRepository implements TransactionRepository 
                 .expressionAttributeValues(Map.of(":authorized", s(TransactionItems.AUTHORIZED),
                         ":before", Attributes.time(before)))
                 .limit(limit))).items().stream().map(TransactionItems::fromItem).toList();
+    }
+
+    /** Queries the expiry index's shards and merges them, soonest first. */
+    @Override
+    public List<Transaction> expiringBy(Instant now, int limit) {
+        List<Transaction> due = new ArrayList<>();
+        for (int shard = 0; shard < TransactionItems.TRANSFER_EXPIRY_SHARDS; shard++) {
+            String key = TransactionItems.transferExpiryKey(shard);
+            due.addAll(DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                    .tableName(transactionsTable)
+                    .indexName(BY_TRANSFER_EXPIRY)
+                    .keyConditionExpression(TransactionItems.TRANSFER_EXPIRY_KEY + " = :key AND "
+                            + TransactionItems.TRANSFER_EXPIRES_AT + " <= :now")
+                    .expressionAttributeValues(Map.of(":key", s(key), ":now", Attributes.time(now)))
+                    .limit(limit))).items().stream().map(TransactionItems::fromItem).toList());
+        }
+        due.sort(java.util.Comparator.comparing(t -> t.bankTransfer().expiresAt()));
+        return due.size() > limit ? List.copyOf(due.subList(0, limit)) : due;
+    }
+
+    /** The table name, for adapters that write a transaction in a transaction of their own (bank credits). */
+    String transactionsTable() {
+        return transactionsTable;
     }
 
     /**

@@ -9,6 +9,8 @@ import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.string;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
+import com.circoflows.domain.banktransfer.BankTransferDetails;
+import com.circoflows.domain.banktransfer.CreditorReference;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.StoredCard;
 import com.circoflows.domain.error.ErrorCode;
@@ -22,16 +24,31 @@ import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.risk.RiskAssessment;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Transaction <-> item. The card is stored as brand, last4, expiry and keyed fingerprint only. */
+/**
+ * Transaction <-> item. The card is stored as brand, last4, expiry and keyed fingerprint only; a bank
+ * transfer as its number, reference, our account it is paid into, and the amounts received.
+ */
 final class TransactionItems {
     /** Carried only while authorized: the key of the sparse index the scheduled expiry reads. */
     static final String CAPTURE_KEY = "capture_key";
     static final String AUTHORIZED = "authorized";
+    /**
+     * Carried only while a bank transfer waits for its money: "pending#<shard>" of the sparse index the
+     * scheduled expiry reads, sorted by transfer_expires_at. Four shards, as the list keys.
+     */
+    static final String TRANSFER_EXPIRY_KEY = "transfer_expiry_key";
+    static final String TRANSFER_EXPIRES_AT = "transfer_expires_at";
+    static final int TRANSFER_EXPIRY_SHARDS = 4;
+
+    static String transferExpiryKey(int shard) {
+        return "pending#" + shard;
+    }
 
     private TransactionItems() {
     }
@@ -53,11 +70,17 @@ final class TransactionItems {
         }
         putListKeys(item, t.transactionId(), t.merchantId(), t.mode(), t.status());
         putIfPresent(item, "gateway_transaction_id", t.gatewayTransactionId());
-        item.put("card_brand", s(t.card().brand().wireName()));
-        item.put("card_last4", s(t.card().last4()));
-        item.put("card_exp_month", n(t.card().expMonth()));
-        item.put("card_exp_year", n(t.card().expYear()));
-        item.put("card_fingerprint", s(t.card().fingerprint()));
+        item.put("payment_method", s(t.paymentMethod().wireName()));
+        if (t.card() != null) {
+            item.put("card_brand", s(t.card().brand().wireName()));
+            item.put("card_last4", s(t.card().last4()));
+            item.put("card_exp_month", n(t.card().expMonth()));
+            item.put("card_exp_year", n(t.card().expYear()));
+            item.put("card_fingerprint", s(t.card().fingerprint()));
+        }
+        if (t.bankTransfer() != null) {
+            putBankTransfer(item, t);
+        }
         item.put("three_d_secure", s(t.threeDSecure().wireName()));
         if (t.failure() != null) {
             item.put("failure_code", s(t.failure().code().name()));
@@ -91,6 +114,47 @@ final class TransactionItems {
         item.put(TransactionListKeys.STATUS_KEY, s(TransactionListKeys.statusKey(merchantId, mode, status, shard)));
     }
 
+    private static void putBankTransfer(Map<String, AttributeValue> item, Transaction t) {
+        BankTransferDetails transfer = t.bankTransfer();
+        item.put("bt_number", n(transfer.number()));
+        item.put("bt_reference", s(transfer.reference().electronic()));
+        item.put("bt_beneficiary_name", s(transfer.beneficiaryName()));
+        Map<String, AttributeValue> account = new HashMap<>();
+        transfer.accountFields().forEach((name, value) -> account.put(name, s(value)));
+        item.put("bt_account", AttributeValue.fromM(account));
+        item.put("bt_expires_at", time(transfer.expiresAt()));
+        item.put("bt_received", n(transfer.received().minorUnits()));
+        item.put("bt_excess", n(transfer.excess().minorUnits()));
+        if (t.awaitsTransfer()) {
+            item.put(TRANSFER_EXPIRY_KEY, s(transferExpiryKey(
+                    TransactionListKeys.shard(t.transactionId(), TRANSFER_EXPIRY_SHARDS))));
+            item.put(TRANSFER_EXPIRES_AT, time(transfer.expiresAt()));
+        }
+    }
+
+    private static BankTransferDetails bankTransfer(Map<String, AttributeValue> item, Currency currency) {
+        if (!item.containsKey("bt_number")) {
+            return null;
+        }
+        Map<String, String> account = new HashMap<>();
+        item.get("bt_account").m().forEach((name, value) -> account.put(name, value.s()));
+        return new BankTransferDetails(number(item, "bt_number"), CreditorReference.parse(string(item, "bt_reference")),
+                string(item, "bt_beneficiary_name"), account, time(item, "bt_expires_at"),
+                new Money(number(item, "bt_received"), currency), new Money(number(item, "bt_excess"), currency));
+    }
+
+    private static StoredCard card(Map<String, AttributeValue> item) {
+        if (!item.containsKey("card_last4")) {
+            return null;
+        }
+        return new StoredCard(
+                CardBrand.fromWireName(string(item, "card_brand")).orElse(CardBrand.UNKNOWN),
+                string(item, "card_last4"),
+                (int) number(item, "card_exp_month"),
+                (int) number(item, "card_exp_year"),
+                string(item, "card_fingerprint"));
+    }
+
     /** Rule names and a score only: nothing about the card but what the transaction already holds. */
     private static AttributeValue risk(RiskAssessment risk) {
         return AttributeValue.fromM(Map.of(
@@ -116,33 +180,29 @@ final class TransactionItems {
                     string(item, "failure_message"),
                     string(item, "failure_decline_code"));
         }
-        StoredCard card = new StoredCard(
-                CardBrand.fromWireName(string(item, "card_brand")).orElse(CardBrand.UNKNOWN),
-                string(item, "card_last4"),
-                (int) number(item, "card_exp_month"),
-                (int) number(item, "card_exp_year"),
-                string(item, "card_fingerprint"));
         TransactionStatus status = TransactionStatus.fromWireName(string(item, "status"));
         PaymentDetails details = new PaymentDetails(map(item, "customer_info"), map(item, "metadata"),
                 string(item, "webhook_url"), string(item, "return_url"), string(item, "session_id"));
+        PaymentAmounts amounts = amounts(item, status);
         return new Transaction(
                 string(item, "transaction_id"),
                 string(item, "merchant_id"),
                 Mode.fromWireName(string(item, "mode")),
                 status,
-                amounts(item, status),
+                amounts,
                 item.containsKey("capture_method")
                         ? CaptureMethod.fromWireName(string(item, "capture_method")).orElseThrow()
                         : CaptureMethod.AUTOMATIC,
                 string(item, "gateway_transaction_id"),
-                card,
+                card(item),
                 ThreeDSecureStatus.fromWireName(string(item, "three_d_secure")),
                 failure,
                 details,
                 risk(item.get("risk")),
                 time(item, "created_at"),
                 time(item, "processed_at"),
-                number(item, "version"));
+                number(item, "version"),
+                bankTransfer(item, amounts.authorized().currency()));
     }
 
     /**

@@ -18,6 +18,7 @@ public final class ScheduledSettlementRun {
         Map<String, Integer> done = new LinkedHashMap<>();
         done.put("settled_refunds", report.settledRefunds());
         done.put("canceled_authorizations", report.canceledAuthorizations());
+        done.put("expired_bank_transfers", report.expiredBankTransfers());
         return done;
     }
 }

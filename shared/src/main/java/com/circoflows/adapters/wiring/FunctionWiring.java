@@ -33,6 +33,7 @@ public final class FunctionWiring {
     private final Lazy<RefundWiring> refunds;
     private final Lazy<DashboardWiring> dashboard;
     private final Lazy<BrandingWiring> branding;
+    private final Lazy<BankTransferWiring> bankTransfers;
 
     public FunctionWiring(Settings settings) {
         this(settings, Clock.systemUTC(), List.of());
@@ -45,11 +46,12 @@ public final class FunctionWiring {
     public FunctionWiring(Settings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
         Infrastructure shared = new Infrastructure(settings, clock, interceptors);
         this.api = new Lazy<>(() -> new MerchantApiWiring(shared));
-        this.payments = new Lazy<>(() -> new PaymentWiring(shared));
+        this.bankTransfers = new Lazy<>(() -> new BankTransferWiring(shared));
+        this.payments = new Lazy<>(() -> new PaymentWiring(shared, bankTransfers()));
         this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments()));
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
-        this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments()));
+        this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments(), bankTransfers()));
         this.dashboard = new Lazy<>(() -> new DashboardWiring(shared, keys(), payments(), refunds(), webhooks(), sessions()));
         this.branding = new Lazy<>(() -> new BrandingWiring(shared));
     }
@@ -88,6 +90,10 @@ public final class FunctionWiring {
 
     public BrandingWiring branding() {
         return branding.get();
+    }
+
+    public BankTransferWiring bankTransfers() {
+        return bankTransfers.get();
     }
 
 }

@@ -46,14 +46,19 @@ public final class PaymentWiring {
     private final Lazy<CardGateway> gateway = new Lazy<>(() ->
             new TestModeCardGateway(gatewayLedger.get(), infrastructure().clock()));
 
-    PaymentWiring(Infrastructure infrastructure) {
+    private final BankTransferWiring bankTransfers;
+
+    PaymentWiring(Infrastructure infrastructure, BankTransferWiring bankTransfers) {
         this.infrastructure = infrastructure;
+        this.bankTransfers = bankTransfers;
     }
 
+    /** Card payments, and bank transfers (their instructions; the money comes through the credit feed). */
     public CreateDirectPaymentEndpoint createDirectPaymentEndpoint() {
         DirectPaymentService payments = new DirectPaymentService(paymentEngine(),
                 infrastructure.creatingTransactionWriter());
-        return new CreateDirectPaymentEndpoint(directPaymentRequestParser(), payments, infrastructure.publicUrls());
+        return new CreateDirectPaymentEndpoint(directPaymentRequestParser(), payments,
+                bankTransfers.bankTransferPayments(), infrastructure.publicUrls());
     }
 
     /** SnapStart's priming for POST /api/direct-payment: it also parses the made-up request, as the endpoint would, and builds a job's SendMessage. */

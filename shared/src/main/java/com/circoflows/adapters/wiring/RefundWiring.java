@@ -20,10 +20,12 @@ public final class RefundWiring {
 
     private final Infrastructure infrastructure;
     private final PaymentWiring payments;
+    private final BankTransferWiring bankTransfers;
 
-    RefundWiring(Infrastructure infrastructure, PaymentWiring payments) {
+    RefundWiring(Infrastructure infrastructure, PaymentWiring payments, BankTransferWiring bankTransfers) {
         this.infrastructure = infrastructure;
         this.payments = payments;
+        this.bankTransfers = bankTransfers;
     }
 
     public CreateRefundEndpoint createRefundEndpoint() {
@@ -40,11 +42,12 @@ public final class RefundWiring {
                 DynamoRefundRepository.readOnly(infrastructure.dynamoDb(), infrastructure.required("REFUNDS_TABLE")));
     }
 
-    /** The scheduled function's run: refunds to settle, authorisations to cancel. */
+    /** The scheduled function's run: refunds to settle, authorisations to cancel, bank transfers to expire. */
     public ScheduledSettlementRun scheduledSettlementRun() {
         return new ScheduledSettlementRun(new ScheduledSettlement(refundSettler(), new AuthorizationExpirer(infrastructure.transactions(),
                 payments.authorizationService(), infrastructure.clock(),
-                infrastructure.seconds("CAPTURE_WINDOW_SECONDS", AuthorizationExpirer.CAPTURE_WINDOW))));
+                infrastructure.seconds("CAPTURE_WINDOW_SECONDS", AuthorizationExpirer.CAPTURE_WINDOW)),
+                bankTransfers.expirer()));
     }
 
     RefundSettler refundSettler() {
@@ -54,7 +57,7 @@ public final class RefundWiring {
 
     RefundService refundService() {
         return new RefundService(infrastructure.transactions(), refundRepository(), payments.gateway(),
-                infrastructure.transactionWriter(), infrastructure.clock());
+                bankTransfers.outboundTransfers(), infrastructure.transactionWriter(), infrastructure.clock());
     }
 
     private RefundRepository refundRepository() {

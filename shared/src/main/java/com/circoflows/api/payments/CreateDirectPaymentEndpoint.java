@@ -4,22 +4,28 @@ import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
 import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.PublicUrls;
+import com.circoflows.domain.banktransfer.BankTransferPayments;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 
-/** POST /api/direct-payment: 200 completed or authorized, 202 3-D Secure required, 400 card error. */
+/**
+ * POST /api/direct-payment: 200 completed or authorized, 202 3-D Secure required, 400 card error; a bank
+ * transfer is 202 pending with the payer's instructions.
+ */
 public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
     private final DirectPaymentRequestParser parser;
     private final DirectPaymentService payments;
+    private final BankTransferPayments bankTransfers;
     private final PublicUrls urls;
 
     public CreateDirectPaymentEndpoint(DirectPaymentRequestParser parser, DirectPaymentService payments,
-            PublicUrls urls) {
+            BankTransferPayments bankTransfers, PublicUrls urls) {
         this.parser = parser;
         this.payments = payments;
+        this.bankTransfers = bankTransfers;
         this.urls = urls;
     }
 
@@ -30,8 +36,12 @@ public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
 
     @Override
     public ApiResponse handle(ApiRequest request, AuthenticatedKey caller) {
-        PaymentOutcome outcome = payments.pay(caller, request.newObjectId(PaymentEngine.TRANSACTION_ID_PREFIX),
-                parser.parse(request.body()));
+        DirectPaymentRequestParser.Parsed parsed = parser.parseAny(request.body());
+        String transactionId = request.newObjectId(PaymentEngine.TRANSACTION_ID_PREFIX);
+        if (parsed.bankTransfer() != null) {
+            return PaymentResponses.awaitingTransfer(bankTransfers.open(caller, transactionId, parsed.bankTransfer()));
+        }
+        PaymentOutcome outcome = payments.pay(caller, transactionId, parsed.card());
         return switch (outcome.transaction().status()) {
             case COMPLETED -> PaymentResponses.completed(outcome);
             case AUTHORIZED -> PaymentResponses.authorized(outcome);

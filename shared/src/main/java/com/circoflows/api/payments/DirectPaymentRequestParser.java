@@ -2,6 +2,7 @@ package com.circoflows.api.payments;
 
 import com.circoflows.api.RequestBodies;
 import com.circoflows.json.JsonObject;
+import com.circoflows.domain.banktransfer.BankTransferRequest;
 import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.money.Money;
@@ -21,23 +22,41 @@ public final class DirectPaymentRequestParser {
 
     private final MerchantUrlPolicy urlPolicy;
     private final Clock clock;
+    private final BankTransferRequestParser bankTransfers;
 
     public DirectPaymentRequestParser(MerchantUrlPolicy urlPolicy, Clock clock) {
         this.urlPolicy = urlPolicy;
         this.clock = clock;
+        this.bankTransfers = new BankTransferRequestParser(urlPolicy, clock);
     }
 
+    /** A card payment's request; a bank transfer's body is refused here (see {@link #parseAny}). */
     public DirectPaymentRequest parse(String rawBody) {
+        Parsed parsed = parseAny(rawBody);
+        if (parsed.card() == null) {
+            throw ApiException.invalidParam("payment_method", "Only card payments are taken here.");
+        }
+        return parsed.card();
+    }
+
+    /** One of the two is set: the card payment's request or the bank transfer's. */
+    public record Parsed(DirectPaymentRequest card, BankTransferRequest bankTransfer) {
+    }
+
+    public Parsed parseAny(String rawBody) {
         JsonObject body = RequestBodies.parseObject(rawBody, CARD_FIELDS);
+        String method = body.get("payment_method") == null ? null
+                : RequestFields.requiredString(body, "payment_method", 40);
+        if ("bank_transfer".equals(method)) {
+            return new Parsed(null, bankTransfers.parse(body));
+        }
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
         String currency = RequestFields.requiredString(body, "currency", 10);
         Money money = Money.of(amount, currency);
-        String method = RequestFields.requiredString(body, "payment_method", 40);
+        method = RequestFields.requiredString(body, "payment_method", 40);
         if (!method.equals("card")) {
-            throw ApiException.invalidParam("payment_method", method.equals("bank_transfer")
-                    ? "bank_transfer is not available for direct payments yet; use card."
-                    : "Unsupported payment_method; use card.");
+            throw ApiException.invalidParam("payment_method", "Unsupported payment_method; use card or bank_transfer.");
         }
         String cardNumber = RequestFields.requiredString(body, "card_number", 40);
         String expiryMonth = RequestFields.requiredStringOrInteger(body, "expiry_month", 10);
@@ -49,13 +68,13 @@ public final class DirectPaymentRequestParser {
         String webhookUrl = RequestFields.optionalString(body, "webhook_url", 2048);
         String returnUrl = RequestFields.optionalString(body, "return_url", 2048);
         CaptureMethod captureMethod = RequestFields.captureMethod(body, "capture_method");
-        return new DirectPaymentRequest(
+        return new Parsed(new DirectPaymentRequest(
                 money,
                 captureMethod,
                 card,
                 customerInfo,
                 metadata,
                 webhookUrl == null ? null : urlPolicy.checkWebhookUrlResolved(webhookUrl, "webhook_url"),
-                returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url"));
+                returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url")), null);
     }
 }

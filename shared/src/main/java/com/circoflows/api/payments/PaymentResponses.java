@@ -43,12 +43,34 @@ final class PaymentResponses {
         return Envelope.ok(202, "3D Secure authentication required", data);
     }
 
+    /** A bank transfer opened: pending until the money arrives; action_data is what the payer needs. */
+    static ApiResponse awaitingTransfer(PaymentOutcome outcome) {
+        Transaction t = outcome.transaction();
+        Map<String, Object> data = summary(t);
+        data.put("payment_method", t.paymentMethod().wireName());
+        putTransferAction(data, t);
+        data.put("expires_at", Timestamps.format(t.bankTransfer().expiresAt()));
+        data.put("created_at", Timestamps.format(t.createdAt()));
+        data.put("webhook_queued", outcome.webhookQueued());
+        return Envelope.ok(202, "Bank transfer instructions issued; the payment completes when the money arrives",
+                data);
+    }
+
+    static void putTransferAction(Map<String, Object> data, Transaction t) {
+        data.put("requires_action", true);
+        data.put("action_type", "bank_transfer_instructions");
+        data.put("action_data", t.bankTransfer().actionData(t.amount()));
+    }
+
     /** A transaction as GET /api/direct-payment/{transaction_id} and the list show it: an open challenge
      * carries its 3ds_url. */
     static Map<String, Object> transactionView(Transaction transaction, ApiRequest request, PublicUrls urls) {
         Map<String, Object> data = TransactionView.of(transaction);
         if (transaction.awaitsChallenge()) {
             putChallengeAction(data, urls.threeDSecurePage(request, transaction.transactionId()));
+        }
+        if (transaction.awaitsTransfer()) {
+            putTransferAction(data, transaction);
         }
         return data;
     }

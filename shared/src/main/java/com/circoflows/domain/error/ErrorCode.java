@@ -28,6 +28,8 @@ public enum ErrorCode {
             "An error occurred while processing your card. No charge was made; try again."),
     THREE_D_SECURE_FAILED("3ds_authentication_failed", CARD_ERROR,
             "3-D Secure authentication failed; the payment was not completed."),
+    BANK_TRANSFER_EXPIRED("bank_transfer_expired", INVALID_REQUEST_ERROR,
+            "The bank transfer was not received in full before the payment expired; anything received is refunded."),
 
     EVENT_NOT_FOUND("event_not_found", INVALID_REQUEST_ERROR, "Webhook event does not exist."),
     TRANSACTION_NOT_FOUND("transaction_not_found", INVALID_REQUEST_ERROR, "Transaction does not exist."),
@@ -46,6 +48,8 @@ public enum ErrorCode {
                     + "to enable it."),
     LIVE_MODE_NOT_ENABLED("live_mode_not_enabled", INVALID_REQUEST_ERROR,
             "Live payments are not enabled for this account yet; use a test key."),
+    TEST_MODE_ONLY("test_mode_only", INVALID_REQUEST_ERROR,
+            "This endpoint simulates the bank side in test mode; use a test key."),
     ROUTE_NOT_FOUND("not_found", INVALID_REQUEST_ERROR, "No such endpoint."),
     API_KEY_NOT_FOUND("api_key_not_found", INVALID_REQUEST_ERROR, "API key does not exist."),
     API_KEY_LIMIT_REACHED("api_key_limit_reached", INVALID_REQUEST_ERROR,

@@ -7,7 +7,7 @@ import com.circoflows.domain.money.Money;
  * state in memory the caller relies on between calls: a Lambda instance may authorize a payment and
  * a different one complete its 3-D Secure step.
  */
-public interface CardGateway {
+public interface CardGateway extends RefundProcessor {
 
     /**
      * Asks the issuer to approve the charge. Card-level problems come back as {@link GatewayResult},
@@ -38,9 +38,4 @@ public interface CardGateway {
     /** Releases an approved authorisation nothing was captured of. Asked again, it answers the same. */
     GatewayResult voidAuthorization(String transactionId, String gatewayTransactionId);
 
-    /** Starts a refund, once per refund id: asked again with the same id, it answers as the refund stands. */
-    RefundResult refund(GatewayRefund refund);
-
-    /** How a refund started earlier stands now (the settle step asks about pending ones). */
-    RefundResult refundStatus(GatewayRefund refund);
 }

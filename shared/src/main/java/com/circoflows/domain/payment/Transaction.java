@@ -1,6 +1,8 @@
 package com.circoflows.domain.payment;
 
+import com.circoflows.domain.banktransfer.BankTransferDetails;
 import com.circoflows.domain.card.StoredCard;
+import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.risk.RiskAssessment;
@@ -9,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A card payment: the aggregate every change of a payment goes through. Immutable: each operation
+ * A payment, by card or by bank transfer: the aggregate every change of a payment goes through. Immutable: each operation
  * checks the move is legal for the current status (else 409 invalid_transaction_state) and returns
  * the next value with {@code version + 1}, which the repository uses for optimistic concurrency.
  * The money rules (captured ≤ authorised, refunded ≤ captured) live in {@link PaymentAmounts};
@@ -21,6 +23,10 @@ import java.util.Objects;
  *      └──fail──▶ failed    └──cancel──▶ canceled
  * </pre>
  *
+ * A bank transfer is pending until credits add up to its amount (completed) or it expires (failed);
+ * {@link BankTransferDetails} keeps what arrived, and what was not needed.
+ *
+ * @param card the card paid with; null for a bank transfer
  * @param risk the fraud screen's assessment; null on transactions made before the screen scored them
  */
 public record Transaction(
@@ -38,10 +44,23 @@ public record Transaction(
         RiskAssessment risk,
         Instant createdAt,
         Instant processedAt,
-        long version) {
+        long version,
+        BankTransferDetails bankTransfer) {
+
+    /** A card payment. */
+    public Transaction(String transactionId, String merchantId, Mode mode, TransactionStatus status,
+            PaymentAmounts amounts, CaptureMethod captureMethod, String gatewayTransactionId, StoredCard card,
+            ThreeDSecureStatus threeDSecure, PaymentFailure failure, PaymentDetails details, RiskAssessment risk,
+            Instant createdAt, Instant processedAt, long version) {
+        this(transactionId, merchantId, mode, status, amounts, captureMethod, gatewayTransactionId, card,
+                threeDSecure, failure, details, risk, createdAt, processedAt, version, null);
+    }
 
     public Transaction {
         Objects.requireNonNull(status, "status");
+        if ((card == null) == (bankTransfer == null)) {
+            throw new IllegalArgumentException("a payment is paid by card or by bank transfer, one of them");
+        }
         Objects.requireNonNull(amounts, "amounts");
         Objects.requireNonNull(captureMethod, "captureMethod");
         details = details == null ? PaymentDetails.none() : details;
@@ -75,6 +94,15 @@ public record Transaction(
         return details.sessionId();
     }
 
+    public PaymentMethod paymentMethod() {
+        return bankTransfer != null ? PaymentMethod.BANK_TRANSFER : PaymentMethod.CARD;
+    }
+
+    /** A bank transfer still waiting for (the rest of) its money. */
+    public boolean awaitsTransfer() {
+        return bankTransfer != null && status == TransactionStatus.PENDING;
+    }
+
     public boolean belongsTo(String merchantIdToCheck) {
         return merchantId.equals(merchantIdToCheck);
     }
@@ -95,6 +123,49 @@ public record Transaction(
     public Transaction fail(PaymentFailure why, ThreeDSecureStatus challenge, Instant at) {
         requireStatus(TransactionStatus.PENDING, TransactionStatus.FAILED);
         return next(TransactionStatus.FAILED, amounts, challenge, why, at);
+    }
+
+    /**
+     * A bank credit for this payment arrived. While pending it counts towards the amount: the payment
+     * completes once credits reach it, and what goes over is excess. After that, all of it is excess.
+     *
+     * @throws IllegalTransitionException for a card payment, or a bank transfer that failed (expired) or
+     *         was canceled: its money is no longer the payment's and must be held apart
+     */
+    public Transaction receiveTransfer(Money credit, Instant at) {
+        if (bankTransfer == null || !(status == TransactionStatus.PENDING || status.isCaptured())) {
+            throw new IllegalTransitionException(status, "credited",
+                    "only pending or paid bank transfers take credits");
+        }
+        if (status.isCaptured()) {
+            return withTransfer(status, amounts, processedAt, bankTransfer.credited(credit, credit));
+        }
+        Money received = bankTransfer.received().plus(credit);
+        if (amount().isMoreThan(received)) {
+            return withTransfer(TransactionStatus.PENDING, amounts, processedAt,
+                    bankTransfer.credited(credit, Money.zero(credit.currency())));
+        }
+        return withTransfer(TransactionStatus.COMPLETED, PaymentAmounts.capturedInFull(amount()), at,
+                bankTransfer.credited(credit, received.minus(amount())));
+    }
+
+    /** Not paid in full by its expiry: failed with bank_transfer_expired; anything received is owed back. */
+    public Transaction expireTransfer(Instant at) {
+        if (!awaitsTransfer()) {
+            throw new IllegalTransitionException(status, TransactionStatus.FAILED);
+        }
+        PaymentFailure expired = new PaymentFailure(ErrorCode.BANK_TRANSFER_EXPIRED,
+                ErrorCode.BANK_TRANSFER_EXPIRED.defaultMessage(), null);
+        return new Transaction(transactionId, merchantId, mode, TransactionStatus.FAILED, amounts, captureMethod,
+                gatewayTransactionId, card, threeDSecure, expired, details, risk, createdAt, at, version + 1,
+                bankTransfer.allReceivedIsExcess());
+    }
+
+    private Transaction withTransfer(TransactionStatus nextStatus, PaymentAmounts nextAmounts, Instant at,
+            BankTransferDetails nextTransfer) {
+        return new Transaction(transactionId, merchantId, mode, nextStatus, nextAmounts, captureMethod,
+                gatewayTransactionId, card, threeDSecure, failure, details, risk, createdAt, at, version + 1,
+                nextTransfer);
     }
 
     /** The customer passed the challenge; the payment still waits for the merchant's confirm-3ds. */
@@ -176,6 +247,6 @@ public record Transaction(
     private Transaction next(TransactionStatus nextStatus, PaymentAmounts nextAmounts, ThreeDSecureStatus challenge,
             PaymentFailure why, Instant at) {
         return new Transaction(transactionId, merchantId, mode, nextStatus, nextAmounts, captureMethod,
-                gatewayTransactionId, card, challenge, why, details, risk, createdAt, at, version + 1);
+                gatewayTransactionId, card, challenge, why, details, risk, createdAt, at, version + 1, bankTransfer);
     }
 }

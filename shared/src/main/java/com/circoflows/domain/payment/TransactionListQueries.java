@@ -11,12 +11,13 @@ public final class TransactionListQueries {
     }
 
     /**
-     * A page of the caller's transactions. Every transaction is a card payment, so {@code card} (or no
-     * method) filters nothing, and any other method is an empty page without a read.
+     * A page of the caller's transactions. {@code method} narrows the page after it is read (no index
+     * holds it): a page may then hold fewer than {@code limit}, and next_cursor still goes on. Wallet
+     * methods match nothing yet and are an empty page without a read.
      */
     public TransactionPage list(AuthenticatedKey caller, TransactionFilter filter, PaymentMethod method, int limit,
             String cursor) {
-        if (method != null && method != PaymentMethod.CARD) {
+        if (method == PaymentMethod.APPLE_PAY || method == PaymentMethod.GOOGLE_PAY) {
             return TransactionPage.empty();
         }
         TransactionPage page = transactions.list(caller.merchantId(), caller.mode(), filter, limit, cursor);
@@ -27,6 +28,10 @@ public final class TransactionListQueries {
         if (foreign) {
             throw new IllegalStateException("the transaction list read a payment outside the caller's scope or filter");
         }
-        return page;
+        if (method == null) {
+            return page;
+        }
+        return new TransactionPage(page.transactions().stream().filter(t -> t.paymentMethod() == method).toList(),
+                page.nextCursor());
     }
 }

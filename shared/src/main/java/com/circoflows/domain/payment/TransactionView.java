@@ -34,7 +34,13 @@ public final class TransactionView {
             view.put("processed_at", Timestamps.format(t.processedAt()));
         }
         view.put("livemode", t.mode() == Mode.LIVE);
-        view.put("card", card(t.card()));
+        view.put("payment_method", t.paymentMethod().wireName());
+        if (t.card() != null) {
+            view.put("card", card(t.card()));
+        }
+        if (t.bankTransfer() != null) {
+            view.put("bank_transfer", t.bankTransfer().view());
+        }
         view.put("three_d_secure", t.threeDSecure().wireName());
         if (t.failure() != null) {
             view.put("error", error(t.failure()));

@@ -4,9 +4,11 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayRefund;
+import com.circoflows.domain.gateway.RefundProcessor;
 import com.circoflows.domain.gateway.RefundResult;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.PaymentMethod;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionRepository;
@@ -31,17 +33,38 @@ public final class RefundService {
     private final TransactionRepository transactions;
     private final RefundRepository refunds;
     private final CardGateway gateway;
+    private final RefundProcessor outboundTransfers;
     private final TransactionWriter writer;
     private final Clock clock;
 
+    /** Where card refunds go only: a bank-transfer payment's refund is refused as a processing error. */
     public RefundService(TransactionRepository transactions, RefundRepository refunds, CardGateway gateway,
             TransactionWriter writer, Clock clock) {
+        this(transactions, refunds, gateway, NO_OUTBOUND_TRANSFERS, writer, clock);
+    }
+
+    /** @param outboundTransfers where a bank-transfer payment's refunds are sent, as bank transfers back */
+    public RefundService(TransactionRepository transactions, RefundRepository refunds, CardGateway gateway,
+            RefundProcessor outboundTransfers, TransactionWriter writer, Clock clock) {
         this.transactions = transactions;
         this.refunds = refunds;
         this.gateway = gateway;
+        this.outboundTransfers = outboundTransfers;
         this.writer = writer;
         this.clock = clock;
     }
+
+    private static final RefundProcessor NO_OUTBOUND_TRANSFERS = new RefundProcessor() {
+        @Override
+        public RefundResult refund(GatewayRefund refund) {
+            throw new IllegalStateException("this function was built without outbound transfers");
+        }
+
+        @Override
+        public RefundResult refundStatus(GatewayRefund refund) {
+            throw new IllegalStateException("this function was built without outbound transfers");
+        }
+    };
 
     /**
      * Refunds under {@code refundId}. Given the id of a refund a crashed request already reserved, that
@@ -87,7 +110,8 @@ public final class RefundService {
         Transaction payment = paymentOf(refund);
         GatewayRefund ask = new GatewayRefund(refund.refundId(), payment.transactionId(),
                 payment.gatewayTransactionId(), refund.amount());
-        RefundResult answer = refund.sent() ? gateway.refundStatus(ask) : gateway.refund(ask);
+        RefundProcessor processor = payment.paymentMethod() == PaymentMethod.BANK_TRANSFER ? outboundTransfers : gateway;
+        RefundResult answer = refund.sent() ? processor.refundStatus(ask) : processor.refund(ask);
         return record(refund, answer);
     }
 

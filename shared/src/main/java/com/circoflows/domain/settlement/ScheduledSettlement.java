@@ -1,13 +1,15 @@
 package com.circoflows.domain.settlement;
 
+import com.circoflows.domain.banktransfer.BankTransferExpirer;
 import com.circoflows.domain.payment.AuthorizationExpirer;
 import com.circoflows.domain.refund.RefundSettler;
 
 /**
  * The minutely settlement of what a request leaves open: pending refunds are settled with the
- * processor, and authorisations nobody captured within their window are canceled. The two are
- * independent: one failing does not stop the other, and the run then fails with the first failure
- * (the second suppressed in it) so the error shows in the invocation's metrics.
+ * processor (or, for bank transfers, as outbound transfers), authorisations nobody captured within their
+ * window are canceled, and bank transfers not paid by their expiry fail. The three are independent: one
+ * failing does not stop the others, and the run then fails with the first failure (the others suppressed
+ * in it) so the error shows in the invocation's metrics.
  */
 public final class ScheduledSettlement {
     /** Refunds or authorisations one run takes on, so a run ends well within the function's timeout. */
@@ -15,10 +17,13 @@ public final class ScheduledSettlement {
 
     private final RefundSettler refunds;
     private final AuthorizationExpirer authorizations;
+    private final BankTransferExpirer transfers;
 
-    public ScheduledSettlement(RefundSettler refunds, AuthorizationExpirer authorizations) {
+    public ScheduledSettlement(RefundSettler refunds, AuthorizationExpirer authorizations,
+            BankTransferExpirer transfers) {
         this.refunds = refunds;
         this.authorizations = authorizations;
+        this.transfers = transfers;
     }
 
     public Report run() {
@@ -39,13 +44,23 @@ public final class ScheduledSettlement {
                 failure.addSuppressed(e);
             }
         }
+        int expired = 0;
+        try {
+            expired = transfers.expireDue(BATCH);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
         if (failure != null) {
             throw failure;
         }
-        return new Report(settled, canceled);
+        return new Report(settled, canceled, expired);
     }
 
     /** What one run did. */
-    public record Report(int settledRefunds, int canceledAuthorizations) {
+    public record Report(int settledRefunds, int canceledAuthorizations, int expiredBankTransfers) {
     }
 }

@@ -1,0 +1,28 @@
+package com.circoflows.domain.banktransfer;
+
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.webhook.WebhookEvent;
+
+/**
+ * Every credit the feed delivered, once, by its bank reference. A credit is recorded in the same atomic write
+ * that applies it to its payment (or holds it), so it is never applied twice and never lost between.
+ */
+public interface BankCreditLedger {
+
+    enum Write {
+        /** Recorded now, with the payment's change when there was one. */
+        RECORDED,
+        /** A credit with this bank reference was recorded before: nothing written. */
+        DUPLICATE,
+        /** The payment changed since it was read: nothing written; read it again. */
+        PAYMENT_CHANGED
+    }
+
+    boolean isRecorded(String bankReference);
+
+    /** Records the credit as applied to {@code updated} (at its version - 1), with its event when not null. */
+    Write apply(BankCredit credit, Transaction updated, WebhookEvent event);
+
+    /** Records the credit as held. */
+    Write hold(HeldCredit held);
+}
