@@ -75,7 +75,8 @@ public final class BankCreditMessages {
         String currency = text(message, "currency", 3, true);
         Money money;
         try {
-            money = Money.of(amount.longValue(), currency);
+            // Not Money.of: a credit of any size is money received, below a card's minimum charge or not.
+            money = new Money(amount.longValue(), Money.parseCurrency(currency));
         } catch (RuntimeException e) {
             throw new UnreadableCredit("currency or amount is not valid");
         }

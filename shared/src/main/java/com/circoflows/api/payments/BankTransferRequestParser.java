@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +23,8 @@ import java.util.Set;
 final class BankTransferRequestParser {
     private static final Set<String> FIELDS = Set.of("amount", "currency", "payment_method", "customer_info",
             "metadata", "webhook_url", "expires_at");
-    private static final Set<String> CARD_ONLY = Set.of("card_number", "expiry_month", "expiry_year", "cvv",
+    /** In the order they are checked, so the same body is always refused naming the same field. */
+    private static final List<String> CARD_ONLY = List.of("card_number", "expiry_month", "expiry_year", "cvv",
             "capture_method", "return_url");
 
     private final MerchantUrlPolicy urlPolicy;

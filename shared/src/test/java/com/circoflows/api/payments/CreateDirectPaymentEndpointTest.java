@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.circoflows.testing.BankTransferWorld;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -50,7 +51,7 @@ class CreateDirectPaymentEndpointTest {
     private final PaymentWorld world = PaymentWorld.create();
     private final CreateDirectPaymentEndpoint endpoint = new CreateDirectPaymentEndpoint(
             new DirectPaymentRequestParser(new MerchantUrlPolicy(false), world.clock), world.payments,
-            new PublicUrls(Optional.of("https://pay.circoflows.test")));
+            new BankTransferWorld().payments, new PublicUrls(Optional.of("https://pay.circoflows.test")));
 
     @Test
     void paymentsCountAgainstThePaymentLimit() {
@@ -234,5 +235,50 @@ class CreateDirectPaymentEndpointTest {
 
     private static ApiRequest request(String body) {
         return ApiRequests.post("/api/direct-payment", body).build();
+    }
+
+    @Test
+    void bankTransferAnswers202PendingWithTheSchemesInstructions() {
+        ApiResponse response = pay("{\"amount\": 10000, \"currency\": \"GBP\", \"payment_method\": \"bank_transfer\","
+                + " \"customer_info\": {\"name\": \"Ada Lovelace\"}}");
+
+        assertEquals(202, response.statusCode());
+        Map<String, Object> data = Responses.data(response);
+        assertEquals("pending", data.get("status"));
+        assertEquals("bank_transfer", data.get("payment_method"));
+        assertEquals(true, data.get("requires_action"));
+        assertEquals("bank_transfer_instructions", data.get("action_type"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> action = (Map<String, Object>) data.get("action_data");
+        assertEquals("99-00-17", action.get("sort_code"));
+        assertEquals(10000L, ((Number) action.get("amount")).longValue());
+        assertTrue(String.valueOf(action.get("reference")).startsWith("RF"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"amount\": 1000, \"currency\": \"JPY\", \"payment_method\": \"bank_transfer\", \"customer_info\": {\"name\": \"A\"}} | invalid_currency | currency",
+        "{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"bank_transfer\"} | invalid_request | customer_info[name]",
+        "{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"bank_transfer\", \"customer_info\": {\"name\": \"A\"}, \"cvv\": \"123\"} | invalid_request | cvv",
+        "{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"bank_transfer\", \"customer_info\": {\"name\": \"A\"}, \"expires_at\": \"2027-06-01T00:00:00Z\"} | invalid_request | expires_at",
+        "{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"bank_transfer\", \"customer_info\": {\"name\": \"A\"}, \"expires_at\": \"tomorrow\"} | invalid_request | expires_at",
+        "{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"bank_transfer\", \"customer_info\": {\"name\": \"A\"}, \"bank\": 1} | invalid_request | bank",
+        "{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"cheque\"} | invalid_request | payment_method",
+    })
+    void badBankTransferRequestsAre400NamingTheField(String body, String code, String param) {
+        Map<String, Object> error = Responses.error(respond(body));
+
+        assertEquals(code, error.get("code"));
+        assertEquals(param, error.get("param"));
+    }
+
+    @Test
+    void aCardNumberSentWithABankTransferIsRefusedWithoutBeingRepeated() {
+        ApiResponse response = respond("{\"amount\": 1000, \"currency\": \"EUR\", \"payment_method\": \"bank_transfer\","
+                + " \"customer_info\": {\"name\": \"A\"}, \"card_number\": \"4242424242424242\"}");
+
+        assertEquals(400, response.statusCode());
+        assertEquals("card_number", Responses.error(response).get("param"));
+        assertFalse(response.body().contains("4242424242424242"));
     }
 }

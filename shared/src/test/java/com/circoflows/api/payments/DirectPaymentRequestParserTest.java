@@ -160,9 +160,19 @@ class DirectPaymentRequestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bank_transfer", "paypal", "CARD"})
-    void onlyCardPaymentsAreSupported(String method) {
+    @ValueSource(strings = {"paypal", "CARD", "apple_pay"})
+    void onlyCardAndBankTransferPaymentsAreSupported(String method) {
         refused(QUICK_START.replace("\"card\"", "\"" + method + "\""), ErrorCode.INVALID_REQUEST, "payment_method");
+    }
+
+    @Test
+    void aBankTransferCarryingCardFieldsIsRefusedNamingTheFirstCardField() {
+        ApiException e = assertThrows(ApiException.class,
+                () -> parser.parseAny(QUICK_START.replace("\"card\"", "\"bank_transfer\"")));
+
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+        assertEquals("card_number", e.param());
+        assertFalse(e.getMessage().contains("4242"));
     }
 
     @Test

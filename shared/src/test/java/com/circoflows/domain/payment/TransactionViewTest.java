@@ -23,7 +23,7 @@ class TransactionViewTest {
 
         assertEquals(List.of("transaction_id", "amount", "currency", "status", "capture_method", "amount_captured",
                 "amount_refunded", "refunds_count", "gateway_transaction_id",
-                "created_at", "processed_at", "livemode", "card", "three_d_secure", "risk", "customer_info",
+                "created_at", "processed_at", "livemode", "payment_method", "card", "three_d_secure", "risk", "customer_info",
                 "metadata"),
                 List.copyOf(view.keySet()));
         assertEquals(t.transactionId(), view.get("transaction_id"));
