@@ -69,14 +69,14 @@ public final class BankTransferWorld {
     public BankCredit creditFor(Transaction payment, long minorUnits) {
         String account = payment.bankTransfer().accountFields().getOrDefault("iban",
                 payment.bankTransfer().accountFields().get("account_number"));
-        return new BankCredit(Money.of(minorUnits, payment.amount().currencyCode()),
+        return new BankCredit(new Money(minorUnits, payment.amount().currency()),
                 payment.bankTransfer().reference().printed(), account, "Erika Mustermann", nextBankReference(),
                 clock.instant());
     }
 
     /** A credit naming only what the payer typed as reference, no account. */
     public BankCredit creditTyped(String currency, long minorUnits, String typedReference) {
-        return new BankCredit(Money.of(minorUnits, currency), typedReference, null, "Erika Mustermann",
+        return new BankCredit(new Money(minorUnits, Money.parseCurrency(currency)), typedReference, null, "Erika Mustermann",
                 nextBankReference(), clock.instant());
     }
 

@@ -67,8 +67,8 @@ final class FuzzFixtures {
     /** A real id of {@code objects} for a path parameter; for a parameter this class doesn't know, an unknown id. */
     static String ownId(String parameter, MerchantObjects objects, java.util.Random random) {
         return switch (parameter) {
-            case "transaction_id" -> random.nextBoolean() ? objects.pendingTransactionId()
-                    : objects.completedTransactionId();
+            case "transaction_id" -> Gen.elements(objects.pendingTransactionId(), objects.completedTransactionId(),
+                    objects.bankTransferId()).next(random);
             case "session_id" -> objects.sessionId();
             case "event_id" -> objects.eventId();
             default -> "id_" + Long.toString(Math.abs(random.nextLong()), 36);
@@ -90,7 +90,7 @@ final class FuzzFixtures {
         MerchantObjects strangers = strangersObjectsIfMade();
         if (strangers != null && !TemplateRoutes.isPage(fuzzCase.route())) {
             for (String id : List.of(strangers.completedTransactionId(), strangers.pendingTransactionId(),
-                    strangers.sessionId(), strangers.eventId(), stranger.merchantId())) {
+                    strangers.bankTransferId(), strangers.sessionId(), strangers.eventId(), stranger.merchantId())) {
                 if (answer.body().contains(id)) {
                     throw new AssertionError("another merchant's " + id + " in the answer: " + answer.describe());
                 }

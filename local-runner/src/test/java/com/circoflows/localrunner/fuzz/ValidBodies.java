@@ -46,11 +46,53 @@ final class ValidBodies {
             case "POST /api/direct-payment/{transaction_id}/capture" -> random -> JSON.createObjectNode()
                     .put("amount", Gen.elements(50L, 1000L).next(random));
             case "POST /api/direct-payment/{transaction_id}/refunds" -> refund();
+            case "POST /api/test/bank-transfers/{transaction_id}/fund" -> fund();
             default -> null;
         });
     }
 
+    /** A card payment, or one time in four a bank transfer. */
     static Gen<ObjectNode> payment() {
+        return random -> random.nextInt(4) == 0 ? bankTransfer().next(random) : cardPayment().next(random);
+    }
+
+    static Gen<ObjectNode> bankTransfer() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode()
+                    .put("amount", AMOUNTS.next(random)[0])
+                    .put("currency", Gen.elements("EUR", "GBP", "USD", "eur", "JPY").next(random))
+                    .put("payment_method", "bank_transfer");
+            body.putObject("customer_info").put("name", "Jane Fuzz").put("email", "jane@example.com");
+            if (random.nextBoolean()) {
+                body.putObject("metadata").put("order_id", "ord_fuzz");
+            }
+            if (random.nextInt(3) == 0) {
+                body.put("expires_at", Instant.now().plus(Gen.elements(2L, 48L, 700L).next(random), ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS).toString());
+            }
+            if (random.nextInt(6) == 0) {
+                body.put("webhook_url", WEBHOOK_URL);
+            }
+            return body;
+        };
+    }
+
+    /** Test mode's bank: what is missing, or a set amount, with the payment's reference or a magic one. */
+    private static Gen<ObjectNode> fund() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode();
+            if (random.nextBoolean()) {
+                body.put("amount", Gen.elements(50L, 1000L).next(random));
+            }
+            String reference = Gen.elements("", "RF_TEST_DUPLICATE", "RF_TEST_UNMATCHED", "INVOICE FUZZ").next(random);
+            if (!reference.isEmpty()) {
+                body.put("reference", reference);
+            }
+            return body;
+        };
+    }
+
+    static Gen<ObjectNode> cardPayment() {
         return random -> {
             String card = SentCardData.pan(CARDS.next(random));
             ObjectNode body = JSON.createObjectNode()

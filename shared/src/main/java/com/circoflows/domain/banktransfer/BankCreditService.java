@@ -1,6 +1,7 @@
 package com.circoflows.domain.banktransfer;
 
 import com.circoflows.domain.error.RetryableFailure;
+import com.circoflows.domain.money.CurrencyRules;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionStatus;
@@ -24,6 +25,7 @@ import java.util.Optional;
  *       excess; short of it, it stays pending and payment.pending tells the merchant what arrived</li>
  *   <li>paid payment: all of it is excess on the payment, owed back</li>
  *   <li>expired or canceled payment: held for the merchant, to be sent back</li>
+ *   <li>a credit that would take the payment's amount received past the most an amount can be: held</li>
  *   <li>no payment: held, unattributed</li>
  * </ul>
  */
@@ -71,6 +73,11 @@ public final class BankCreditService {
             Transaction payment = found.get();
             if (!(payment.awaitsTransfer() || payment.status().isCaptured())) {
                 return held(new HeldCredit(credit, HeldCredit.Reason.PAYMENT_CLOSED, payment.merchantId(),
+                        payment.mode(), payment.transactionId()));
+            }
+            if (payment.bankTransfer().received().minorUnits() + credit.amount().minorUnits()
+                    > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
+                return held(new HeldCredit(credit, HeldCredit.Reason.AMOUNT_LIMIT, payment.merchantId(),
                         payment.mode(), payment.transactionId()));
             }
             Transaction credited = payment.receiveTransfer(credit.amount(), clock.instant());

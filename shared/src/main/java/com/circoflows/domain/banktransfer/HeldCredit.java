@@ -14,7 +14,12 @@ public record HeldCredit(BankCredit credit, Reason reason, String merchantId, Mo
         /** Neither its account nor its reference names a payment. */
         UNMATCHED("unmatched"),
         /** It names a payment that no longer takes money (expired or canceled): to be sent back. */
-        PAYMENT_CLOSED("payment_closed");
+        PAYMENT_CLOSED("payment_closed"),
+        /**
+         * It would take what its payment received past the most one amount can be (99,999,999 minor units):
+         * held whole for a person rather than split.
+         */
+        AMOUNT_LIMIT("amount_limit");
 
         private final String wireName;
 

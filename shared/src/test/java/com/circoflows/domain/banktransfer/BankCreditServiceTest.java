@@ -207,6 +207,17 @@ class BankCreditServiceTest {
         assertEquals(TransactionStatus.COMPLETED, world.stored(theirs).status());
     }
 
+    @Test
+    void aCreditThatWouldTakeWhatArrivedPastTheLargestAmountIsHeldWhole() {
+        Transaction payment = world.open(99_999_999, "EUR");
+        world.credits.receive(world.creditFor(payment, 99_999_999));
+
+        assertEquals(BankCreditService.Outcome.HELD, world.credits.receive(world.creditFor(payment, 1)));
+
+        assertEquals(HeldCredit.Reason.AMOUNT_LIMIT, world.ledger.held().get(0).reason());
+        assertEquals(99_999_999, world.stored(payment).bankTransfer().received().minorUnits());
+    }
+
     private List<WebhookEventType> types(Transaction payment) {
         List<WebhookEventType> types = new ArrayList<>();
         for (WebhookEvent event : world.transactions.eventsFor(payment.transactionId())) {
