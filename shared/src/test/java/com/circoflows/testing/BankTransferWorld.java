@@ -1,6 +1,7 @@
 package com.circoflows.testing;
 
 import com.circoflows.domain.banktransfer.BankCredit;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.circoflows.domain.banktransfer.BankCreditLedger;
 import com.circoflows.domain.banktransfer.BankCreditService;
 import com.circoflows.domain.banktransfer.BankTransferExpirer;
@@ -10,11 +11,15 @@ import com.circoflows.domain.banktransfer.ClaimedTransfer;
 import com.circoflows.domain.banktransfer.CollectionDetails;
 import com.circoflows.domain.banktransfer.CreditMatcher;
 import com.circoflows.domain.banktransfer.HeldCredit;
+import com.circoflows.domain.banktransfer.HeldCreditAssignment;
+import com.circoflows.domain.banktransfer.HeldCredits;
+import com.circoflows.domain.banktransfer.RecordedCredit;
 import com.circoflows.domain.banktransfer.TransferExpiry;
 import com.circoflows.domain.banktransfer.TransferNumberClaims;
 import com.circoflows.domain.banktransfer.TransferNumbers;
 import com.circoflows.domain.banktransfer.TransferScheme;
 import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.Transaction;
@@ -48,6 +53,8 @@ public final class BankTransferWorld {
     public final BankCreditService credits = new BankCreditService(
             new CreditMatcher(CollectionDetails.TEST_MODE, claims), ledger, transactions, writer, clock);
     public final BankTransferExpirer expirer = new BankTransferExpirer(this::expiringBy, transactions, writer, clock);
+    public final HeldCredits heldCredits = new HeldCredits(ledger, clock);
+    public final HeldCreditAssignment assignment = new HeldCreditAssignment(ledger, transactions, writer, clock);
     private int bankReferences;
 
     public BankTransferWorld() {
@@ -123,7 +130,7 @@ public final class BankTransferWorld {
      */
     public static final class Ledger implements BankCreditLedger {
         private final InMemoryTransactionRepository transactions;
-        private final Map<String, String> outcomes = new LinkedHashMap<>();
+        private final Map<String, RecordedCredit> credits = new LinkedHashMap<>();
         private final List<HeldCredit> held = new ArrayList<>();
         private RuntimeException crash;
 
@@ -137,30 +144,78 @@ public final class BankTransferWorld {
 
         @Override
         public synchronized boolean isRecorded(String bankReference) {
-            return outcomes.containsKey(bankReference);
+            return credits.containsKey(BankCreditIds.of(bankReference));
         }
 
         @Override
         public synchronized Write apply(BankCredit credit, Transaction updated, WebhookEvent event) {
             crashIfAsked();
-            if (outcomes.containsKey(credit.bankReference())) {
+            if (isRecorded(credit.bankReference())) {
                 return Write.DUPLICATE;
             }
             if (!transactions.update(updated, event)) {
                 return Write.PAYMENT_CHANGED;
             }
-            outcomes.put(credit.bankReference(), "applied:" + updated.transactionId());
+            credits.put(BankCreditIds.of(credit.bankReference()), record(credit, RecordedCredit.Outcome.APPLIED, null,
+                    updated.merchantId(), updated.mode(), updated.transactionId()));
             return Write.RECORDED;
         }
 
         @Override
         public synchronized Write hold(HeldCredit credit) {
             crashIfAsked();
-            if (outcomes.containsKey(credit.credit().bankReference())) {
+            if (isRecorded(credit.credit().bankReference())) {
                 return Write.DUPLICATE;
             }
-            outcomes.put(credit.credit().bankReference(), "held:" + credit.reason().wireName());
+            credits.put(BankCreditIds.of(credit.credit().bankReference()), record(credit.credit(),
+                    RecordedCredit.Outcome.HELD, credit.reason(), credit.merchantId(), credit.mode(),
+                    credit.transactionId()));
             held.add(credit);
+            return Write.RECORDED;
+        }
+
+        @Override
+        public synchronized Optional<RecordedCredit> find(String creditId) {
+            return Optional.ofNullable(credits.get(creditId));
+        }
+
+        @Override
+        public synchronized Page listHeld(String merchantId, Mode mode, int limit, String cursor) {
+            List<RecordedCredit> mine = credits.values().stream()
+                    .filter(c -> c.outcome() == RecordedCredit.Outcome.HELD && c.belongsTo(merchantId, mode))
+                    .sorted(Comparator.comparing(RecordedCredit::receivedAt).reversed())
+                    .limit(limit)
+                    .toList();
+            return new Page(mine, null);
+        }
+
+        @Override
+        public synchronized Write assign(RecordedCredit heldCredit, Transaction updated, WebhookEvent event,
+                Instant at) {
+            RecordedCredit current = credits.get(heldCredit.creditId());
+            if (current == null || current.outcome() != RecordedCredit.Outcome.HELD) {
+                return Write.DUPLICATE;
+            }
+            if (!transactions.update(updated, event)) {
+                return Write.PAYMENT_CHANGED;
+            }
+            credits.put(current.creditId(), new RecordedCredit(current.creditId(), current.bankReference(),
+                    current.amount(), current.reference(), current.payerName(), current.receivedAt(),
+                    RecordedCredit.Outcome.APPLIED, null, current.merchantId(), current.mode(),
+                    updated.transactionId(), null, at));
+            return Write.RECORDED;
+        }
+
+        @Override
+        public synchronized Write markReturned(RecordedCredit heldCredit, String returnId, Instant at) {
+            RecordedCredit current = credits.get(heldCredit.creditId());
+            if (current == null || current.outcome() != RecordedCredit.Outcome.HELD) {
+                return Write.DUPLICATE;
+            }
+            credits.put(current.creditId(), new RecordedCredit(current.creditId(), current.bankReference(),
+                    current.amount(), current.reference(), current.payerName(), current.receivedAt(),
+                    RecordedCredit.Outcome.RETURNED, current.heldReason(), current.merchantId(), current.mode(),
+                    current.transactionId(), returnId, at));
             return Write.RECORDED;
         }
 
@@ -168,8 +223,21 @@ public final class BankTransferWorld {
             return List.copyOf(held);
         }
 
+        /** Each recorded credit's outcome by bank reference ("applied:txn_…", "held:unmatched"). */
         public synchronized Map<String, String> outcomes() {
-            return Map.copyOf(outcomes);
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            for (RecordedCredit credit : credits.values()) {
+                outcomes.put(credit.bankReference(), credit.outcome().wireName()
+                        + (credit.heldReason() != null ? ":" + credit.heldReason().wireName() : ""));
+            }
+            return outcomes;
+        }
+
+        private static RecordedCredit record(BankCredit credit, RecordedCredit.Outcome outcome,
+                HeldCredit.Reason reason, String merchantId, Mode mode, String transactionId) {
+            return new RecordedCredit(BankCreditIds.of(credit.bankReference()), credit.bankReference(),
+                    credit.amount(), credit.reference(), credit.payerName(), credit.receivedAt(), outcome, reason,
+                    merchantId, mode, transactionId, null, null);
         }
 
         private void crashIfAsked() {

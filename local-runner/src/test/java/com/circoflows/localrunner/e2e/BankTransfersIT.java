@@ -8,6 +8,7 @@ import com.circoflows.localrunner.openapi.OpenApiContract;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.testsupport.WebhookReceiver;
 import com.circoflows.testsupport.WebhookReceiver.Answering;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
@@ -179,6 +180,46 @@ class BankTransfersIT {
     }
 
     @Test
+    void aHeldCreditIsListedForItsMerchantWhoAssignsOneAndReturnsAnother() {
+        E2e.TestMerchant merchant = e2e.newMerchant("Bank Transfer Held Credits");
+        Api api = merchant.api();
+        String expired = api.post("/api/direct-payment", new ObjectNodeBuilder(transfer(1000, "EUR"))
+                .put("expires_at", Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS).toString())
+                .text()).data().path("transaction_id").asText();
+        moveExpiryIntoThePast(expired);
+        awaitStatus(api, expired, t -> t.path("status").asText().equals("failed"));
+        String first = fund(api, expired, "{\"amount\": 700}").data().path("credit_id").asText();
+        String second = fund(api, expired, "{\"amount\": 300}").data().path("credit_id").asText();
+        Eventually.until("two held credits listed", ARRIVAL,
+                () -> api.get("/api/bank-credits?status=held").data().path("credits"), list -> list.size() == 2);
+
+        JsonNode held = api.get("/api/bank-credits/" + first).data();
+        assertEquals("held", held.path("status").asText(), held::toString);
+        assertEquals("payment_closed", held.path("held_reason").asText());
+        assertEquals(expired, held.path("transaction_id").asText());
+        String next = api.post("/api/direct-payment", transfer(700, "EUR")).data().path("transaction_id").asText();
+        HttpResult assigned = api.post("/api/bank-credits/" + first + "/assign",
+                "{\"transaction_id\": \"" + next + "\"}", Map.of("Idempotency-Key", first + "-assign"));
+        assertEquals(200, assigned.status(), assigned::describe);
+        assertEquals("applied", assigned.data().path("status").asText());
+        assertEquals("completed", awaitStatus(api, next, t -> t.path("status").asText().equals("completed"))
+                .path("status").asText());
+        HttpResult returned = api.post("/api/bank-credits/" + second + "/return", "",
+                Map.of("Idempotency-Key", second + "-return"));
+        assertEquals(200, returned.status(), returned::describe);
+        assertEquals("returned", returned.data().path("status").asText());
+        assertEquals(0, api.get("/api/bank-credits").data().path("credits").size());
+
+        ApiAssertions.assertError(api.post("/api/bank-credits/" + second + "/assign",
+                "{\"transaction_id\": \"" + next + "\"}", Map.of("Idempotency-Key", second + "-late")),
+                409, "bank_credit_not_held", "invalid_request_error", null, null);
+        Api stranger = e2e.newMerchant("Bank Credit Stranger").api();
+        ApiAssertions.assertError(stranger.get("/api/bank-credits/" + first), 404, "bank_credit_not_found",
+                "invalid_request_error", null, null);
+        assertEquals(0, stranger.get("/api/bank-credits").data().path("credits").size());
+    }
+
+    @Test
     void aRefundGoesBackAsAnOutboundTransferPendingThenSucceeded() {
         E2e.TestMerchant merchant = e2e.newMerchant("Bank Transfer Refund");
         Api api = merchant.api();
@@ -216,7 +257,7 @@ class BankTransfersIT {
 
     private HttpResult fund(Api api, String id, String body) {
         return api.post("/api/test/bank-transfers/" + id + "/fund", body,
-                Map.of("Idempotency-Key", id + "-fund-" + System.nanoTime()));
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
     }
 
     private static JsonNode awaitStatus(Api api, String id, java.util.function.Predicate<JsonNode> done) {
@@ -241,7 +282,7 @@ class BankTransfersIT {
 
     private Map<String, AttributeValue> creditItem(String bankReference) {
         return e2e.dynamoDb().getItem(get -> get.tableName(e2e.tableName("BankTransfersTable")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("credit#" + bankReference)))).item();
+                .key(Map.of("pk", AttributeValue.fromS("credit#" + BankCreditIds.of(bankReference))))).item();
     }
 
     private void moveExpiryIntoThePast(String id) {

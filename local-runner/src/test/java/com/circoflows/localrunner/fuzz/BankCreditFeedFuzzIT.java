@@ -10,6 +10,7 @@ import com.circoflows.localrunner.e2e.Eventually;
 import com.circoflows.localrunner.e2e.HttpResult;
 import com.circoflows.localrunner.e2e.Payments;
 import com.circoflows.localrunner.e2e.SentCardData;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -161,7 +162,7 @@ class BankCreditFeedFuzzIT {
 
     private Map<String, AttributeValue> creditItem(String bankReference) {
         return e2e.dynamoDb().getItem(get -> get.tableName(e2e.tableName("BankTransfersTable")).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("credit#" + bankReference)))).item();
+                .key(Map.of("pk", AttributeValue.fromS("credit#" + BankCreditIds.of(bankReference))))).item();
     }
 
     /** What the ledger recorded as applied to the payment: a scan, fine for a test table. */

@@ -1,31 +1,41 @@
 package com.circoflows.adapters.dynamodb;
 
 import static com.circoflows.adapters.dynamodb.Attributes.n;
+import static com.circoflows.adapters.dynamodb.Attributes.number;
+import static com.circoflows.adapters.dynamodb.Attributes.string;
 import static com.circoflows.adapters.dynamodb.Attributes.putIfPresent;
 import static com.circoflows.adapters.dynamodb.Attributes.s;
 import static com.circoflows.adapters.dynamodb.Attributes.time;
 
 import com.circoflows.domain.banktransfer.BankCredit;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.circoflows.domain.banktransfer.BankCreditLedger;
 import com.circoflows.domain.banktransfer.HeldCredit;
+import com.circoflows.domain.banktransfer.RecordedCredit;
 import com.circoflows.domain.card.CardNumberDetector;
+import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.webhook.WebhookEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Credits in the bank transfers table, one item per bank reference ("credit#&lt;bank reference&gt;"), put on
- * the condition that none is there. Applying a credit writes that item, the payment (on its version) and
+ * Credits in the bank transfers table, one item per bank reference ("credit#&lt;credit id&gt;", the id derived
+ * from the bank reference by {@link BankCreditIds}), put on the condition that none is there. Applying a credit writes that item, the payment (on its version) and
  * the payment's event in one TransactWriteItems. Held credits carry held_key ("&lt;merchant&gt;#&lt;mode&gt;",
  * or "unattributed"), the sparse index they are listed by for assignment or return.
  */
@@ -50,17 +60,123 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
         this.clock = clock;
     }
 
-    static String key(String bankReference) {
-        return "credit#" + bankReference;
+    static final String BY_HELD_KEY = "by_held_key";
+
+    /** For functions that read credits or return them, and never change a payment: given no payment tables. */
+    public static DynamoBankCreditLedger withoutPayments(DynamoDbClient dynamoDb, String table, Clock clock) {
+        return new DynamoBankCreditLedger(dynamoDb, table, null, null, clock);
+    }
+
+    static String key(String creditId) {
+        return "credit#" + creditId;
     }
 
     @Override
     public boolean isRecorded(String bankReference) {
+        return item(BankCreditIds.of(bankReference)) != null;
+    }
+
+    @Override
+    public Optional<RecordedCredit> find(String creditId) {
+        Map<String, AttributeValue> item = item(creditId);
+        return item == null ? Optional.empty() : Optional.of(recorded(item));
+    }
+
+    @Override
+    public Page listHeld(String merchantId, Mode mode, int limit, String cursor) {
+        String heldKey = merchantId + "#" + mode.wireName();
+        Map<String, AttributeValue> start = null;
+        if (cursor != null) {
+            String[] parts = PageCursors.decode(cursor, 4, merchantId, mode.wireName());
+            if (!Attributes.isTime(parts[2]) || !BankCreditIds.isWellFormed(parts[3])) {
+                throw PageCursors.invalid();
+            }
+            start = Map.of(HELD_KEY, s(heldKey), "received_at", s(parts[2]),
+                    DynamoTransferNumberClaims.KEY, s(key(parts[3])));
+        }
+        Map<String, AttributeValue> from = start;
+        QueryResponse page = DynamoCalls.call("Query", () -> dynamoDb.query(query -> query
+                .tableName(table)
+                .indexName(BY_HELD_KEY)
+                .keyConditionExpression(HELD_KEY + " = :key")
+                .expressionAttributeValues(Map.of(":key", s(heldKey)))
+                .scanIndexForward(false)
+                .exclusiveStartKey(from)
+                .limit(limit)));
+        List<RecordedCredit> credits = page.items().stream().map(DynamoBankCreditLedger::recorded).toList();
+        String next = null;
+        if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !credits.isEmpty()) {
+            RecordedCredit last = credits.get(credits.size() - 1);
+            next = PageCursors.encode(merchantId, mode.wireName(), Attributes.time(last.receivedAt()).s(),
+                    last.creditId());
+        }
+        return new Page(credits, next);
+    }
+
+    @Override
+    public Write assign(RecordedCredit held, Transaction updated, WebhookEvent event, Instant at) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder()
+                .tableName(table)
+                .key(Map.of(DynamoTransferNumberClaims.KEY, s(key(held.creditId()))))
+                .updateExpression("SET outcome = :applied, transaction_id = :transaction, settled_at = :at"
+                        + " REMOVE " + HELD_KEY + ", held_reason")
+                .conditionExpression("outcome = :held")
+                .expressionAttributeValues(Map.of(":applied", s("applied"), ":held", s("held"),
+                        ":transaction", s(updated.transactionId()), ":at", time(at)))
+                .build()).build());
+        writes.add(paymentPut(updated));
+        if (event != null) {
+            writes.add(eventPut(event));
+        }
+        return transact(writes);
+    }
+
+    @Override
+    public Write markReturned(RecordedCredit held, String returnId, Instant at) {
+        return DynamoCalls.call("UpdateItem", () -> {
+            try {
+                dynamoDb.updateItem(update -> update.tableName(table)
+                        .key(Map.of(DynamoTransferNumberClaims.KEY, s(key(held.creditId()))))
+                        .updateExpression("SET outcome = :returned, return_id = :return, settled_at = :at"
+                                + " REMOVE " + HELD_KEY)
+                        .conditionExpression("outcome = :held")
+                        .expressionAttributeValues(Map.of(":returned", s("returned"), ":held", s("held"),
+                                ":return", s(returnId), ":at", time(at))));
+                return Write.RECORDED;
+            } catch (ConditionalCheckFailedException gone) {
+                return Write.DUPLICATE;
+            }
+        });
+    }
+
+    private Map<String, AttributeValue> item(String creditId) {
         Map<String, AttributeValue> item = DynamoCalls.call("GetItem", () -> dynamoDb.getItem(get -> get
                 .tableName(table)
-                .key(Map.of(DynamoTransferNumberClaims.KEY, s(key(bankReference))))
+                .key(Map.of(DynamoTransferNumberClaims.KEY, s(key(creditId))))
                 .consistentRead(true))).item();
-        return item != null && !item.isEmpty();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
+    private static RecordedCredit recorded(Map<String, AttributeValue> item) {
+        String mode = string(item, "mode");
+        String reason = string(item, "held_reason");
+        return new RecordedCredit(string(item, "credit_id"), string(item, "bank_reference"),
+                new Money(number(item, "amount"), Money.parseCurrency(string(item, "currency"))),
+                string(item, "reference"), string(item, "payer_name"), time(item, "received_at"),
+                RecordedCredit.Outcome.fromWireName(string(item, "outcome")),
+                reason == null ? null : heldReason(reason), string(item, "merchant_id"),
+                mode == null ? null : Mode.fromWireName(mode), string(item, "transaction_id"),
+                string(item, "return_id"), time(item, "settled_at"));
+    }
+
+    private static HeldCredit.Reason heldReason(String wireName) {
+        for (HeldCredit.Reason reason : HeldCredit.Reason.values()) {
+            if (reason.wireName().equals(wireName)) {
+                return reason;
+            }
+        }
+        throw new IllegalArgumentException("unknown held reason " + wireName);
     }
 
     @Override
@@ -72,19 +188,35 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
         item.put("mode", s(updated.mode().wireName()));
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(creditPut(item));
-        writes.add(TransactWriteItem.builder().put(Put.builder()
+        writes.add(paymentPut(updated));
+        if (event != null) {
+            writes.add(eventPut(event));
+        }
+        return transact(writes);
+    }
+
+    private TransactWriteItem paymentPut(Transaction updated) {
+        if (transactionsTable == null) {
+            throw new IllegalStateException("this ledger was built without the payment tables");
+        }
+        return TransactWriteItem.builder().put(Put.builder()
                 .tableName(transactionsTable)
                 .item(TransactionItems.toItem(updated))
                 .conditionExpression("version = :expected")
                 .expressionAttributeValues(Map.of(":expected", n(updated.version() - 1)))
-                .build()).build());
-        if (event != null) {
-            writes.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(eventsTable)
-                    .item(WebhookEventItems.toItem(event))
-                    .conditionExpression("attribute_not_exists(event_id)")
-                    .build()).build());
-        }
+                .build()).build();
+    }
+
+    private TransactWriteItem eventPut(WebhookEvent event) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(eventsTable)
+                .item(WebhookEventItems.toItem(event))
+                .conditionExpression("attribute_not_exists(event_id)")
+                .build()).build();
+    }
+
+    /** The credit's write first, the payment's second: which condition failed says what happened. */
+    private Write transact(List<TransactWriteItem> writes) {
         return DynamoCalls.call("TransactWriteItems", () -> {
             try {
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));
@@ -130,7 +262,9 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
      */
     private Map<String, AttributeValue> creditItem(BankCredit credit) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(DynamoTransferNumberClaims.KEY, s(key(credit.bankReference())));
+        String creditId = BankCreditIds.of(credit.bankReference());
+        item.put(DynamoTransferNumberClaims.KEY, s(key(creditId)));
+        item.put("credit_id", s(creditId));
         item.put("bank_reference", s(credit.bankReference()));
         item.put("amount", n(credit.amount().minorUnits()));
         item.put("currency", s(credit.amount().currencyCode()));

@@ -5,12 +5,18 @@ import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.adapters.dynamodb.DynamoTransferNumberClaims;
 import com.circoflows.adapters.lambda.BankCreditBatch;
 import com.circoflows.adapters.sqs.SqsBankCreditFeed;
+import com.circoflows.api.banktransfers.AssignBankCreditEndpoint;
 import com.circoflows.api.banktransfers.FundTestBankTransferEndpoint;
+import com.circoflows.api.banktransfers.GetBankCreditEndpoint;
+import com.circoflows.api.banktransfers.ListBankCreditsEndpoint;
+import com.circoflows.api.banktransfers.ReturnBankCreditEndpoint;
 import com.circoflows.domain.banktransfer.BankCreditService;
 import com.circoflows.domain.banktransfer.BankTransferExpirer;
 import com.circoflows.domain.banktransfer.BankTransferPayments;
 import com.circoflows.domain.banktransfer.CollectionDetails;
 import com.circoflows.domain.banktransfer.CreditMatcher;
+import com.circoflows.domain.banktransfer.HeldCreditAssignment;
+import com.circoflows.domain.banktransfer.HeldCredits;
 import com.circoflows.domain.banktransfer.TestModeOutboundTransfers;
 import com.circoflows.domain.banktransfer.TestTransferFunding;
 import com.circoflows.domain.banktransfer.TransferNumberClaims;
@@ -39,10 +45,7 @@ public final class BankTransferWiring {
     public BankCreditBatch bankCreditBatch() {
         DynamoTransactionRepository transactions = transactions();
         return new BankCreditBatch(new BankCreditService(new CreditMatcher(CollectionDetails.TEST_MODE, claims()),
-                new DynamoBankCreditLedger(infrastructure.dynamoDb(), infrastructure.required("BANK_TRANSFERS_TABLE"),
-                        infrastructure.required("TRANSACTIONS_TABLE"), infrastructure.required("WEBHOOK_EVENTS_TABLE"),
-                        infrastructure.clock()),
-                transactions, infrastructure.transactionWriter(), infrastructure.clock()));
+                ledger(), transactions, infrastructure.transactionWriter(), infrastructure.clock()));
     }
 
     public FundTestBankTransferEndpoint fundTestBankTransferEndpoint() {
@@ -50,6 +53,28 @@ public final class BankTransferWiring {
                 infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE")),
                 new SqsBankCreditFeed(infrastructure.sqs(), infrastructure.required("BANK_CREDITS_QUEUE_URL")),
                 infrastructure.clock()));
+    }
+
+    public ListBankCreditsEndpoint listBankCreditsEndpoint() {
+        return new ListBankCreditsEndpoint(heldCredits());
+    }
+
+    public GetBankCreditEndpoint getBankCreditEndpoint() {
+        return new GetBankCreditEndpoint(heldCredits());
+    }
+
+    public AssignBankCreditEndpoint assignBankCreditEndpoint() {
+        return new AssignBankCreditEndpoint(new HeldCreditAssignment(ledger(), transactions(),
+                infrastructure.transactionWriter(), infrastructure.clock()));
+    }
+
+    public ReturnBankCreditEndpoint returnBankCreditEndpoint() {
+        return new ReturnBankCreditEndpoint(heldCredits());
+    }
+
+    private HeldCredits heldCredits() {
+        return new HeldCredits(DynamoBankCreditLedger.withoutPayments(infrastructure.dynamoDb(),
+                infrastructure.required("BANK_TRANSFERS_TABLE"), infrastructure.clock()), infrastructure.clock());
     }
 
     /** With the scheduled settlement (RefundWiring). */
@@ -62,6 +87,12 @@ public final class BankTransferWiring {
     /** Where a bank transfer's refunds go (RefundWiring). */
     RefundProcessor outboundTransfers() {
         return new TestModeOutboundTransfers();
+    }
+
+    private DynamoBankCreditLedger ledger() {
+        return new DynamoBankCreditLedger(infrastructure.dynamoDb(), infrastructure.required("BANK_TRANSFERS_TABLE"),
+                infrastructure.required("TRANSACTIONS_TABLE"), infrastructure.required("WEBHOOK_EVENTS_TABLE"),
+                infrastructure.clock());
     }
 
     private TransferNumberClaims claims() {

@@ -7,6 +7,7 @@ import com.circoflows.api.MerchantEndpoint;
 import com.circoflows.api.payments.RequestFields;
 import com.circoflows.api.payments.TransactionIds;
 import com.circoflows.domain.banktransfer.BankCredit;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.circoflows.domain.banktransfer.TestTransferFunding;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.ratelimit.RateLimitClass;
@@ -48,6 +49,7 @@ public final class FundTestBankTransferEndpoint implements MerchantEndpoint {
         BankCredit credit = funded.credit();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("transaction_id", transactionId);
+        data.put("credit_id", BankCreditIds.of(credit.bankReference()));
         data.put("bank_reference", credit.bankReference());
         data.put("amount", credit.amount().minorUnits());
         data.put("currency", credit.amount().currencyCode());

@@ -1,7 +1,11 @@
 package com.circoflows.domain.banktransfer;
 
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.webhook.WebhookEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Every credit the feed delivered, once, by its bank reference. A credit is recorded in the same atomic write
@@ -25,4 +29,22 @@ public interface BankCreditLedger {
 
     /** Records the credit as held. */
     Write hold(HeldCredit held);
+
+    Optional<RecordedCredit> find(String creditId);
+
+    /** A page of the merchant's held credits, newest first. */
+    Page listHeld(String merchantId, Mode mode, int limit, String cursor);
+
+    /** One page of held credits and the cursor of the next, or null. */
+    record Page(List<RecordedCredit> credits, String nextCursor) {
+    }
+
+    /**
+     * Applies a held credit to {@code updated} (at its version - 1), with its event when not null. DUPLICATE
+     * when the credit is no longer held (assigned or returned meanwhile): nothing written.
+     */
+    Write assign(RecordedCredit held, Transaction updated, WebhookEvent event, Instant at);
+
+    /** Records a held credit as sent back by {@code returnId}; DUPLICATE when it is no longer held. */
+    Write markReturned(RecordedCredit held, String returnId, Instant at);
 }

@@ -13,13 +13,16 @@ import java.util.OptionalLong;
  * mod 97 would catch that too for EUR; the UK and US schemes have no check of their own.
  *
  * <p>How many numbers fit: EUR 10^9 (ten-digit German account number), GBP 10^7 (eight-digit account
- * number), USD 10^15 (sixteen-digit account number, within ACH's seventeen).
+ * number), USD 10^10 (eleven-digit account number). Ten digits, not the fifteen ACH's seventeen would carry:
+ * a payment's reference is its number's digits after "RF" and two check digits, and a run of 13 or more
+ * digits can pass the Luhn check and be taken for a card number (refused when typed, masked when stored).
+ * Twelve digits at most never can.
  */
 public final class VirtualAccounts {
 
     static final int SEPA_NUMBER_DIGITS = 9;
     static final int FASTER_PAYMENTS_NUMBER_DIGITS = UkAccountNumber.LENGTH - 1;
-    static final int US_NUMBER_DIGITS = 15;
+    static final int US_NUMBER_DIGITS = 10;
 
     private final CollectionDetails details;
 

@@ -56,6 +56,9 @@ public enum ErrorCode {
             "This account has as many active API keys of this mode as it may have; revoke one first."),
     LAST_ACTIVE_KEY("last_active_key", INVALID_REQUEST_ERROR,
             "This is the last active API key of this mode; revoking it needs confirm_last_key=true."),
+    BANK_CREDIT_NOT_FOUND("bank_credit_not_found", INVALID_REQUEST_ERROR, "Bank credit does not exist."),
+    BANK_CREDIT_NOT_HELD("bank_credit_not_held", INVALID_REQUEST_ERROR,
+            "The bank credit was applied or returned already; only held credits can be assigned or returned."),
     BRANDING_VERSION_CONFLICT("branding_version_conflict", INVALID_REQUEST_ERROR,
             "The branding was changed by someone else since the version given; read it again and redo the change."),
 

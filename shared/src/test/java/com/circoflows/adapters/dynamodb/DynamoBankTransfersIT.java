@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.adapters.AdapterTestData;
 import com.circoflows.adapters.LocalStackFixture;
 import com.circoflows.domain.banktransfer.BankCredit;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.circoflows.domain.banktransfer.BankCreditLedger;
 import com.circoflows.domain.banktransfer.BankCreditService;
 import com.circoflows.domain.banktransfer.BankTransferPayments;
@@ -195,7 +196,8 @@ class DynamoBankTransfersIT {
 
     private Map<String, AttributeValue> rawCreditItem(String bankReference) {
         return dynamoDb.getItem(get -> get.tableName(bankTable).consistentRead(true)
-                .key(Map.of(DynamoTransferNumberClaims.KEY, AttributeValue.fromS(DynamoBankCreditLedger.key(bankReference)))))
+                .key(Map.of(DynamoTransferNumberClaims.KEY,
+                        AttributeValue.fromS(DynamoBankCreditLedger.key(BankCreditIds.of(bankReference))))))
                 .item();
     }
 }

@@ -54,7 +54,7 @@ class BankTransferPaymentsTest {
         assertEquals("99-00-17", gbp.get("sort_code"));
         assertEquals(8, gbp.get("account_number").length());
         assertEquals("590017008", usd.get("routing_number"));
-        assertEquals(16, usd.get("account_number").length());
+        assertEquals(11, usd.get("account_number").length());
     }
 
     @Test
@@ -129,5 +129,21 @@ class BankTransferPaymentsTest {
 
         assertEquals(ErrorCode.LIVE_MODE_NOT_ENABLED, refused.code());
         assertEquals(0, world.claims.size());
+    }
+
+    @Test
+    void noReferenceOrAccountNumberCanBeTakenForACardNumber() {
+        for (TransferScheme scheme : TransferScheme.values()) {
+            long largest = VirtualAccounts.largestNumber(scheme);
+            String reference = CreditorReference.forNumber(largest).printed();
+            assertTrue(reference.replaceAll("[^0-9]", "").length() < 13, reference);
+        }
+        for (int i = 0; i < 200; i++) {
+            Transaction payment = world.open(1000, i % 2 == 0 ? "USD" : "GBP");
+            assertTrue(!com.circoflows.domain.card.CardNumberDetector.containsCardNumber(
+                    payment.bankTransfer().reference().printed()), payment.bankTransfer().reference().printed());
+            assertTrue(!com.circoflows.domain.card.CardNumberDetector.containsCardNumber(
+                    payment.bankTransfer().accountFields().get("account_number")));
+        }
     }
 }

@@ -83,7 +83,7 @@ class VirtualAccountsTest {
 
     @Test
     void aUsAccountWithSwappedNeighbouringDigitsMatchesNoPayment() {
-        String digits = ((BeneficiaryAccount.Us) accounts.accountFor(TransferScheme.ACH_OR_WIRE, 123_456_789_012L))
+        String digits = ((BeneficiaryAccount.Us) accounts.accountFor(TransferScheme.ACH_OR_WIRE, 1_234_567_890L))
                 .accountNumber().digits();
         for (int i = 0; i + 1 < digits.length(); i++) {
             if (digits.charAt(i) != digits.charAt(i + 1)) {

@@ -1,0 +1,84 @@
+package com.circoflows.domain.banktransfer;
+
+import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
+import com.circoflows.domain.merchant.AuthenticatedKey;
+import com.circoflows.domain.money.CurrencyRules;
+import com.circoflows.domain.payment.IllegalTransitionException;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionQueries;
+import com.circoflows.domain.payment.TransactionRepository;
+import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.webhook.WebhookEvent;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Assigns a held credit to the payment it was meant for: it then counts as if it had matched, in one write
+ * with the payment's change and event, on the condition that the credit is still held.
+ */
+public final class HeldCreditAssignment {
+    /** Concurrent changes of one payment an assignment outlasts before answering 503 (retry). */
+    static final int MAX_RACES = 16;
+
+    private final HeldCredits held;
+    private final BankCreditLedger ledger;
+    private final TransactionRepository transactions;
+    private final TransactionWriter writer;
+    private final Clock clock;
+
+    public HeldCreditAssignment(BankCreditLedger ledger, TransactionRepository transactions, TransactionWriter writer,
+            Clock clock) {
+        this.held = new HeldCredits(ledger, clock);
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies a held credit to one of the caller's bank transfers: a pending one counts it towards its
+     * amount (and completes when it is reached), a paid one records it as excess.
+     *
+     * @throws ApiException 404 for a credit or payment not the caller's; 409 bank_credit_not_held,
+     *     409 invalid_transaction_state for a card payment or a failed or canceled transfer; 400
+     *     invalid_currency for a payment in another currency; 400 invalid_amount past the largest amount
+     */
+    public RecordedCredit assign(AuthenticatedKey caller, String creditId, String transactionId) {
+        RecordedCredit credit = HeldCredits.requireHeld(held.get(caller, creditId));
+        TransactionQueries owned = new TransactionQueries(transactions);
+        for (int race = 0; race < MAX_RACES; race++) {
+            Transaction payment = owned.findOwned(caller, transactionId);
+            if (payment.bankTransfer() == null || !(payment.awaitsTransfer() || payment.status().isCaptured())) {
+                throw new IllegalTransitionException(payment.status(), "credited",
+                        "only pending or paid bank transfers take credits");
+            }
+            if (!payment.amount().sameCurrencyAs(credit.amount())) {
+                throw ApiException.withParam(ErrorCode.INVALID_CURRENCY, "transaction_id", "The credit is in "
+                        + credit.amount().currencyCode() + "; the payment is in " + payment.amount().currencyCode() + ".");
+            }
+            if (payment.bankTransfer().received().minorUnits() + credit.amount().minorUnits()
+                    > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
+                throw new ApiException(ErrorCode.INVALID_AMOUNT, "The payment cannot record more than "
+                        + CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS + " received.", "transaction_id", null);
+            }
+            Instant now = clock.instant();
+            Transaction credited = payment.receiveTransfer(credit.amount(), now);
+            WebhookEvent event = payment.status() == TransactionStatus.PENDING ? writer.announce(credited) : null;
+            BankCreditLedger.Write write = ledger.assign(credit, credited, event, now);
+            if (write == BankCreditLedger.Write.DUPLICATE) {
+                throw new ApiException(ErrorCode.BANK_CREDIT_NOT_HELD);
+            }
+            if (write == BankCreditLedger.Write.RECORDED) {
+                if (event != null) {
+                    writer.queueDelivery(event);
+                }
+                return ledger.find(creditId).orElseThrow();
+            }
+        }
+        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+                "Too many changes to this payment at once; retry the assignment.");
+    }
+
+}
