@@ -73,6 +73,9 @@ final class DashboardStyle {
             ".secret{display:block;background:#f5f6f8;border:1px solid #dde1e8;border-radius:6px;padding:10px;margin:6px 0}",
             "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 18px;margin:0}",
             "dl.facts dt{color:#4d5566}dl.facts dd{margin:0;word-break:break-word}",
+            // A bank transfer's instructions: copy buttons sit beside their values, and a reference stays on one line.
+            "dl.facts [data-copy]+button{margin:0 0 0 10px;padding:3px 10px;font-size:.85rem}",
+            ".transfer h3{font-size:1rem;margin:20px 0 8px}.nowrap{white-space:nowrap}",
             "ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid #dde1e8}",
             "ol.timeline li{position:relative;padding:0 0 14px 18px}",
             "ol.timeline li::before{content:'';position:absolute;left:-7px;top:6px;width:12px;height:12px;",

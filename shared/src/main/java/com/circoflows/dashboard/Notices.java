@@ -22,6 +22,8 @@ public final class Notices {
             Map.entry("redelivery_queued", "The event will be delivered again in a moment."),
             Map.entry("refunded", "The refund has been made."),
             Map.entry("refund_pending", "The refund is being processed by the bank."),
+            Map.entry("refund_transfer_pending", "The refund is on its way back to the payer as a bank transfer. "
+                    + "It shows as pending until the bank has sent it."),
             Map.entry("refund_failed", "The bank refused the refund; no money was returned."),
             Map.entry("captured", "The payment has been captured."),
             Map.entry("canceled", "The payment has been canceled and the authorisation released."),

@@ -6,6 +6,7 @@ import com.circoflows.api.payments.ListDirectPaymentsEndpoint;
 import com.circoflows.domain.dashboard.DashboardRole;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.ids.RandomIds;
+import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.AuthorizationService;
 import com.circoflows.domain.payment.PaymentMethod;
 import com.circoflows.domain.payment.Transaction;
@@ -34,7 +35,8 @@ import java.util.regex.Pattern;
 /**
  * Payments: the list with its filters, search and pages, and one payment's page with its timeline,
  * refunds, webhook deliveries and the capture, cancel and refund forms. Every read and change goes
- * through the same services as the API, as the signed-in user's merchant in the mode shown.
+ * through the same services as the API, as the signed-in user's merchant in the mode shown. A bank
+ * transfer shows its method, instructions and money instead of a card ({@link BankTransferFacts}).
  */
 public final class PaymentPages implements DashboardArea {
     static final String PAYMENTS = "/dashboard/payments";
@@ -43,6 +45,7 @@ public final class PaymentPages implements DashboardArea {
     private static final Pattern LAST4 = Pattern.compile("^[0-9]{4}$");
     private static final Pattern FORM_TOKEN = Pattern.compile("^[0-9A-Za-z]{24}$");
     private static final Map<String, String> STATUSES = statuses();
+    private static final Map<String, String> METHODS = methods();
 
     private final TransactionListQueries list;
     private final TransactionQueries transactions;
@@ -117,8 +120,7 @@ public final class PaymentPages implements DashboardArea {
                 .append(Fields.input("q", "Search", "search", search, null, null,
                         "placeholder=\"txn_…, 4242, email, order_id:123\""))
                 .append(Fields.select("status", "Status", STATUSES, orEmpty(visit.query("status"))))
-                .append(Fields.select("payment_method", "Method", Map.of("", "Any", "card", "Card"),
-                        orEmpty(visit.query("payment_method"))))
+                .append(Fields.select("payment_method", "Method", METHODS, orEmpty(visit.query("payment_method"))))
                 .append(Fields.input("created_from", "From", "date", visit.query("created_from"), null, null, ""))
                 .append(Fields.input("created_to", "Before", "date", visit.query("created_to"), null, null, ""))
                 .append("<button type=\"submit\">Filter</button></form>");
@@ -134,14 +136,14 @@ public final class PaymentPages implements DashboardArea {
         } else {
             body.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Payments\"><table><thead><tr>")
                     .append("<th scope=\"col\">Payment</th><th scope=\"col\" class=\"num\">Amount</th>")
-                    .append("<th scope=\"col\">Status</th><th scope=\"col\">Card</th><th scope=\"col\">Customer</th>")
+                    .append("<th scope=\"col\">Status</th><th scope=\"col\">Method</th><th scope=\"col\">Customer</th>")
                     .append("<th scope=\"col\">Created</th></tr></thead><tbody>");
             for (Transaction t : page.transactions()) {
                 Map<String, Object> view = TransactionView.of(t);
                 body.append("<tr><td><a href=\"").append(Html.escape(visit.link(PAYMENTS + "/" + t.transactionId())))
                         .append("\"><code>").append(Html.escape(t.transactionId())).append("</code></a></td><td class=\"num\">")
                         .append(DashboardMoney.show(view.get("amount"), view.get("currency"))).append("</td><td>")
-                        .append(status(t.status().wireName())).append("</td><td>").append(card(view)).append("</td><td>")
+                        .append(status(t.status().wireName())).append("</td><td>").append(method(t, view)).append("</td><td>")
                         .append(Html.escape(text(t.customerInfo().get("email")))).append("</td><td>")
                         .append(times.show(t.createdAt())).append("</td></tr>");
             }
@@ -188,15 +190,23 @@ public final class PaymentPages implements DashboardArea {
             body.append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>That didn't work</h2><p>")
                     .append(Html.escape(problem)).append("</p></div>");
         }
+        boolean byTransfer = t.bankTransfer() != null;
         body.append(actions(visit, t));
         body.append("<div class=\"panel\"><h2>Details</h2><dl class=\"facts\">")
-                .append(fact("Amount", DashboardMoney.show(view.get("amount"), currency)))
-                .append(fact("Captured", DashboardMoney.show(view.get("amount_captured"), currency)))
-                .append(fact("Refunded", DashboardMoney.show(view.get("amount_refunded"), currency)))
-                .append(fact("Capture", Html.escape(t.captureMethod().wireName())))
-                .append(fact("Card", card(view)))
-                .append(fact("3-D Secure", Html.escape(t.threeDSecure().wireName())))
-                .append(fact("Created", times.show(t.createdAt())))
+                .append(fact("Amount", DashboardMoney.show(view.get("amount"), currency)));
+        if (byTransfer) {
+            // Nothing is authorised, captured or challenged: the money arrives or it does not.
+            body.append(fact("Paid", DashboardMoney.show(view.get("amount_captured"), currency)))
+                    .append(fact("Refunded", DashboardMoney.show(view.get("amount_refunded"), currency)))
+                    .append(fact("Method", BankTransferFacts.method(t.bankTransfer())));
+        } else {
+            body.append(fact("Captured", DashboardMoney.show(view.get("amount_captured"), currency)))
+                    .append(fact("Refunded", DashboardMoney.show(view.get("amount_refunded"), currency)))
+                    .append(fact("Capture", Html.escape(t.captureMethod().wireName())))
+                    .append(fact("Card", card(view)))
+                    .append(fact("3-D Secure", Html.escape(t.threeDSecure().wireName())));
+        }
+        body.append(fact("Created", times.show(t.createdAt())))
                 .append(fact("Processed", times.show(t.processedAt())));
         if (t.sessionId() != null) {
             body.append(fact("Session", "<a href=\"" + Html.escape(visit.link("/dashboard/sessions/" + t.sessionId()))
@@ -210,19 +220,25 @@ public final class PaymentPages implements DashboardArea {
                     + (t.risk().rulesHit().isEmpty() ? "" : " (" + Html.escape(String.join(", ", t.risk().rulesHit())) + ")")));
         }
         body.append("</dl></div>");
+        if (byTransfer) {
+            body.append(BankTransferFacts.panel(t, times));
+        }
         body.append(keyValues("Customer", t.customerInfo())).append(keyValues("Metadata", t.metadata()));
         body.append("<div class=\"panel\"><h2>Timeline</h2><ol class=\"timeline\">")
-                .append(event(times, t.createdAt(), "Payment created"));
-        if (!"not_required".equals(t.threeDSecure().wireName())) {
+                .append(event(times, t.createdAt(), byTransfer ? BankTransferFacts.createdLabel(t) : "Payment created"));
+        if (!byTransfer && !"not_required".equals(t.threeDSecure().wireName())) {
             body.append("<li>3-D Secure: ").append(Html.escape(t.threeDSecure().wireName())).append("</li>");
         }
         if (t.processedAt() != null) {
-            body.append(event(times, t.processedAt(), processedLabel(t)));
+            body.append(event(times, t.processedAt(), byTransfer ? BankTransferFacts.processedLabel(t) : processedLabel(t)));
+        }
+        if (t.awaitsTransfer()) {
+            body.append(event(times, t.bankTransfer().expiresAt(), BankTransferFacts.expiryLabel(t)));
         }
         for (Refund refund : refundList) {
             Map<String, Object> shown = RefundView.of(refund);
             body.append(event(times, refund.createdAt(), "Refund of " + DashboardMoney.show(shown.get("amount"), currency)
-                    + " " + refund.status().wireName()));
+                    + (byTransfer ? " as a bank transfer to the payer: " : " ") + refund.status().wireName()));
         }
         body.append("</ol></div>");
         body.append(deliveries.forPayment(visit, transactionId));
@@ -257,7 +273,9 @@ public final class PaymentPages implements DashboardArea {
                             // A resubmitted form (a double click, a reload) carries the same token, so it makes one refund.
                             "<input type=\"hidden\" name=\"refund_token\" value=\"" + RandomIds.base62(24) + "\">"
                             + Fields.input("amount", "Amount to refund (" + currency + ")", "text", null,
-                                    "Up to " + DashboardMoney.show(left, currency) + ". Leave empty to refund all of it.",
+                                    "Up to " + DashboardMoney.show(left, currency) + ". Leave empty to refund all of it."
+                                            + (t.bankTransfer() != null
+                                                    ? " " + BankTransferFacts.refundHint(visit.mode() == Mode.TEST) : ""),
                                     null, "inputmode=\"decimal\"")
                             + Fields.select("reason", "Reason", reasons, "")
                             + "<button type=\"submit\">Refund</button>"))
@@ -294,7 +312,8 @@ public final class PaymentPages implements DashboardArea {
         }
         RefundStatus settled = outcome.refund().status();
         return visit.redirect(PAYMENTS + "/" + transactionId, settled == RefundStatus.SUCCEEDED ? "refunded"
-                : settled == RefundStatus.FAILED ? "refund_failed" : "refund_pending");
+                : settled == RefundStatus.FAILED ? "refund_failed"
+                : t.bankTransfer() != null ? "refund_transfer_pending" : "refund_pending");
     }
 
     private ApiResponse capture(Visit visit) {
@@ -363,6 +382,11 @@ public final class PaymentPages implements DashboardArea {
         return "<span class=\"status " + Html.escape(wireName) + "\">" + Html.escape(wireName.replace('_', ' ')) + "</span>";
     }
 
+    /** The list's Method cell: the card, or the bank transfer and its reference. */
+    private static String method(Transaction t, Map<String, Object> view) {
+        return t.bankTransfer() != null ? BankTransferFacts.methodCell(t.bankTransfer()) : card(view);
+    }
+
     @SuppressWarnings("unchecked")
     private static String card(Map<String, Object> view) {
         Object card = view.get("card");
@@ -405,6 +429,14 @@ public final class PaymentPages implements DashboardArea {
 
     private static String text(Object value) {
         return value == null ? "" : String.valueOf(value);
+    }
+
+    private static Map<String, String> methods() {
+        Map<String, String> methods = new LinkedHashMap<>();
+        methods.put("", "Any");
+        methods.put(PaymentMethod.CARD.wireName(), "Card");
+        methods.put(PaymentMethod.BANK_TRANSFER.wireName(), "Bank transfer");
+        return methods;
     }
 
     private static Map<String, String> statuses() {

@@ -93,7 +93,7 @@ public final class E2e implements AutoCloseable {
      * <p>Dashboard sign-ups and sign-ins hash with bcrypt at cost 4 instead of 12 (local mode allows it):
      * the suite signs in hundreds of times on two cores. The cost itself is PasswordHasherTest's.
      */
-    static LocalRunnerOptions sharedOptions() {
+    public static LocalRunnerOptions sharedOptions() {
         return LocalRunnerOptions.forTests().withEnvironmentOverride("PAGE_DECLINES_PER_ADDRESS", "1000000")
                 .withEnvironmentOverride("DASHBOARD_PASSWORD_COST", "4");
     }
