@@ -1,5 +1,8 @@
 package com.circoflows.testing;
 
+import com.circoflows.domain.banktransfer.BankTransferPayments;
+import com.circoflows.domain.banktransfer.CollectionDetails;
+import com.circoflows.domain.banktransfer.TransferNumbers;
 import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.GatewayAuthorization;
@@ -60,8 +63,12 @@ public final class SessionWorld {
     public final HostedPaymentService hostedPayments = new HostedPaymentService(sessions, clock);
     /** The page's declines per client address; {@link #form} submits from {@link #CLIENT_ADDRESS}. */
     public final InMemoryRateLimitCounter declineCounters = new InMemoryRateLimitCounter();
+    /** Transfer numbers the page's bank transfers claimed. */
+    public final BankTransferWorld.Claims transferNumbers = new BankTransferWorld.Claims();
+    public final BankTransferPayments bankTransfers = new BankTransferPayments(new TransferNumbers(transferNumbers),
+            CollectionDetails.TEST_MODE, writer, clock);
     public final SessionCheckoutService checkout = new SessionCheckoutService(sessions, transactions, engine,
-            threeDSecure, writer, merchants, declineCounters, DeclineLimits.PER_ADDRESS, clock);
+            threeDSecure, writer, merchants, declineCounters, DeclineLimits.PER_ADDRESS, bankTransfers, clock);
 
     public SessionWorld() {
         merchants.create(new Merchant(MERCHANT_A.merchantId(), PaymentWorld.MERCHANT_A_NAME, clock.instant()),

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** PaymentSession <-> item. Times are fixed-width strings, so the lease condition can compare them. */
 final class PaymentSessionItems {
     static final String ATTEMPT_LEASE_UNTIL = "attempt_lease_until";
+    static final String AWAITING_TRANSFER_UNTIL = "awaiting_transfer_until";
 
     private PaymentSessionItems() {
     }
@@ -44,6 +45,7 @@ final class PaymentSessionItems {
         putIfPresent(item, "transaction_id", session.transactionId());
         putIfPresent(item, "attempt_transaction_id", session.attemptTransactionId());
         putTime(item, ATTEMPT_LEASE_UNTIL, session.attemptLeaseUntil());
+        putTime(item, AWAITING_TRANSFER_UNTIL, session.awaitingTransferUntil());
         if (session.lastFailure() != null) {
             item.put("last_failure_code", s(session.lastFailure().code().name()));
             item.put("last_failure_message", s(session.lastFailure().message()));
@@ -104,7 +106,8 @@ final class PaymentSessionItems {
                         : CaptureMethod.AUTOMATIC,
                 item.containsKey("locale")
                         ? PageLocale.fromWireName(string(item, "locale")).orElse(PageLocale.AUTO)
-                        : PageLocale.AUTO);
+                        : PageLocale.AUTO,
+                time(item, AWAITING_TRANSFER_UNTIL));
     }
 
     private static void putTime(Map<String, AttributeValue> item, String name, Instant value) {

@@ -48,7 +48,7 @@ public final class FunctionWiring {
         this.api = new Lazy<>(() -> new MerchantApiWiring(shared));
         this.bankTransfers = new Lazy<>(() -> new BankTransferWiring(shared));
         this.payments = new Lazy<>(() -> new PaymentWiring(shared, bankTransfers()));
-        this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments()));
+        this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments(), bankTransfers()));
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
         this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments(), bankTransfers()));

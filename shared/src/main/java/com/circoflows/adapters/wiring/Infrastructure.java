@@ -101,6 +101,11 @@ final class Infrastructure {
         return settings.required(name);
     }
 
+    /** A variable only some of the functions built with the same wiring are given. */
+    java.util.Optional<String> optional(String name) {
+        return settings.optional(name);
+    }
+
     /** A variable holding whole seconds, or {@code otherwise} when it is not set. */
     Duration seconds(String variable, Duration otherwise) {
         return settings.optional(variable).map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(otherwise);

@@ -3,6 +3,7 @@ package com.circoflows.adapters.wiring;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionList;
 import com.circoflows.adapters.dynamodb.DynamoPaymentSessionRepository;
 import com.circoflows.adapters.dynamodb.DynamoRateLimitCounter;
+import com.circoflows.adapters.dynamodb.DynamoTransactionRepository;
 import com.circoflows.api.pages.PaymentPage;
 import com.circoflows.api.sessions.CancelHostedPaymentEndpoint;
 import com.circoflows.api.sessions.CreateHostedPaymentEndpoint;
@@ -18,10 +19,12 @@ import com.circoflows.domain.session.SessionListQueries;
 public final class SessionWiring {
     private final Infrastructure infrastructure;
     private final PaymentWiring payments;
+    private final BankTransferWiring bankTransfers;
 
-    SessionWiring(Infrastructure infrastructure, PaymentWiring payments) {
+    SessionWiring(Infrastructure infrastructure, PaymentWiring payments, BankTransferWiring bankTransfers) {
         this.infrastructure = infrastructure;
         this.payments = payments;
+        this.bankTransfers = bankTransfers;
     }
 
     public CreateHostedPaymentEndpoint createHostedPaymentEndpoint() {
@@ -63,13 +66,21 @@ public final class SessionWiring {
                 infrastructure.transactions(), payments.paymentEngine(), payments.threeDSecureService(),
                 infrastructure.transactionWriter(), infrastructure.merchants(),
                 new DynamoRateLimitCounter(infrastructure.dynamoDb(), infrastructure.required("RISK_COUNTERS_TABLE")),
-                pageDeclinesPerAddress(), infrastructure.clock());
+                pageDeclinesPerAddress(), bankTransfers.bankTransferPayments(), infrastructure.clock());
     }
 
-    /** Merchant operations on sessions only touch the sessions table. */
+    /**
+     * Merchant operations on sessions write only the sessions table. A function also given TRANSACTIONS_TABLE
+     * (to read) learns how the bank transfer a session awaits ended; one without reads such a session as
+     * pending until the payment page learns it (HostedPaymentService).
+     */
     HostedPaymentService hostedPaymentService() {
         return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
-                infrastructure.required("PAYMENT_SESSIONS_TABLE")), infrastructure.clock());
+                infrastructure.required("PAYMENT_SESSIONS_TABLE")),
+                infrastructure.optional("TRANSACTIONS_TABLE")
+                        .map(table -> DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(), table))
+                        .orElse(null),
+                infrastructure.clock());
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The frame, style and script of the hosted payment page. Mobile first: one column up to 880 px, then
  * the order summary on the left and the form on the right. The page is complete without the script;
- * the script only checks fields as the customer types, groups the card number, and stops double submits.
+ * the script only checks fields as the customer types, groups the card number, and stops double submits;
+ * where a bank transfer is offered it makes card and transfer two tabs, and on a transfer's instructions it
+ * shows a Copy button beside each value.
  */
 final class CheckoutLayout {
     private CheckoutLayout() {
@@ -21,6 +23,16 @@ final class CheckoutLayout {
      */
     static String render(String title, String nonce, String bodyHtml, boolean withScript, int refreshSeconds,
             String refreshUrl, Branding branding, Words words) {
+        return render(title, nonce, bodyHtml, withScript ? "checkout-body" : "status-body", withScript, refreshSeconds,
+                refreshUrl, branding, words);
+    }
+
+    /**
+     * @param bodyClass "checkout-body" (summary beside the form on wide screens) or "status-body" (one centred
+     *                  panel)
+     */
+    static String render(String title, String nonce, String bodyHtml, String bodyClass, boolean withScript,
+            int refreshSeconds, String refreshUrl, Branding branding, Words words) {
         return "<!doctype html>\n<html lang=\"" + words.language().tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<meta name=\"robots\" content=\"noindex, nofollow\">"
@@ -31,7 +43,7 @@ final class CheckoutLayout {
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + Html.escape(title) + "</title>"
                 + "<style nonce=\"" + nonce + "\">" + STYLE + BrandLogo.STYLE + BrandStyle.checkout(branding) + "</style></head>"
-                + "<body class=\"" + (withScript ? "checkout-body" : "status-body") + "\">" + bodyHtml
+                + "<body class=\"" + bodyClass + "\">" + bodyHtml
                 + (withScript ? "<script nonce=\"" + nonce + "\">" + SCRIPTS.get(words.language()) + "</script>" : "")
                 + "</body></html>";
     }
@@ -138,6 +150,29 @@ final class CheckoutLayout {
             .details dd{margin:0;font-weight:600;overflow-wrap:anywhere}
             .details .reference{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem;font-weight:500}
             .status .muted{color:#4f5868;font-size:.9rem;margin-top:14px}
+            .method-tabs{display:grid;grid-template-columns:1fr 1fr;gap:4px;padding:4px;margin:0 0 20px;background:#eef0f4;
+            border-radius:10px}
+            .method-tabs [role=tab]{font:inherit;font-size:.95rem;font-weight:600;min-height:44px;border:0;border-radius:8px;
+            background:transparent;color:#3b4352;cursor:pointer;padding:8px 10px}
+            .method-tabs [role=tab][aria-selected=true]{background:#fff;color:#1a1f2c;box-shadow:0 1px 3px rgba(16,24,40,.16)}
+            .method-tabs [role=tab]:focus-visible{outline:3px solid #1a1f2c;outline-offset:2px}
+            .or{display:flex;align-items:center;gap:12px;color:#4f5868;margin:24px 0 18px;font-size:.9rem}
+            .or::before,.or::after{content:"";flex:1;border-top:1px solid #d5d9e0}
+            .transfer-option h2{font-size:1.05rem;margin:0 0 6px}
+            .transfer-option .hint{margin:0 0 14px;font-size:.9rem}
+            .status.transfer .details{margin-top:14px}
+            .status .scheme{color:#4f5868;font-size:.9rem;margin:-4px 0 12px}
+            .transfer-details dd{display:flex;align-items:center;justify-content:space-between;gap:12px}
+            .transfer-details .value{flex:1 1 auto;min-width:0;overflow-wrap:anywhere}
+            .mono-value{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.95rem;letter-spacing:.02em}
+            .copy{flex:none;font:inherit;font-size:.85rem;font-weight:600;color:#1f4fd1;background:#fff;border:1px solid #c5cad3;
+            border-radius:8px;padding:5px 12px;min-height:36px;min-width:72px;cursor:pointer}
+            .copy:hover{background:#f3f6ff}
+            .copy.copied{color:#0c6b4c;border-color:#0c6b4c}
+            .copy-area{position:fixed;top:0;left:0;width:1px;height:1px;opacity:0}
+            .notice-info{background:#f3f6ff;border-color:#c9d6ff;color:#1a2b5c;text-align:left}
+            .status .notice-info{margin:14px 0}
+            .status.transfer .button{margin-top:10px}
             @media (min-width:880px){
             body.checkout-body{background:linear-gradient(90deg,#f3f4f7 50%,#fff 50%)}
             .checkout{max-width:1000px;display:grid;grid-template-columns:1fr 1fr;gap:0;padding:0;min-height:100vh}
@@ -168,6 +203,8 @@ final class CheckoutLayout {
         m.put("oneProblem", Text.ONE_PROBLEM);
         m.put("problems", Text.PROBLEMS);
         m.put("processing", Text.PROCESSING);
+        m.put("copied", Text.COPIED);
+        m.put("copiedStatus", Text.COPIED_STATUS);
         StringBuilder json = new StringBuilder("{");
         m.forEach((key, text) -> json.append(json.length() > 1 ? "," : "").append(key).append(':')
                 .append(jsString(language.text(text))));
@@ -190,6 +227,56 @@ final class CheckoutLayout {
     }
 
     private static final String SCRIPT_TEMPLATE = """
+            (function(){
+            'use strict';
+            var M=__MESSAGES__;
+            var tablist=document.getElementById('method-tabs');
+            if(tablist){
+            var tabs=[document.getElementById('tab-card'),document.getElementById('tab-transfer')];
+            var panels=tabs.map(function(t){return document.getElementById(t.getAttribute('aria-controls'));});
+            var select=function(index,focus){tabs.forEach(function(t,k){var on=k===index;
+            t.setAttribute('aria-selected',on?'true':'false');t.tabIndex=on?0:-1;panels[k].hidden=!on;});
+            if(focus){tabs[index].focus();}};
+            panels.forEach(function(p,k){p.setAttribute('role','tabpanel');p.setAttribute('aria-labelledby',tabs[k].id);});
+            tabs.forEach(function(t,k){
+            t.addEventListener('click',function(){select(k,false);});
+            t.addEventListener('keydown',function(e){var to=e.key==='ArrowRight'?k+1:e.key==='ArrowLeft'?k-1:
+            e.key==='Home'?0:e.key==='End'?tabs.length-1:null;if(to===null){return;}e.preventDefault();
+            select((to+tabs.length)%tabs.length,true);});
+            });
+            document.getElementById('method-or').hidden=true;
+            tablist.hidden=false;
+            select(tablist.getAttribute('data-selected')==='transfer'?1:0,false);
+            var transferSummary=document.getElementById('transfer-error-summary');
+            if(transferSummary&&!transferSummary.hidden){transferSummary.focus();}
+            }
+            var transferForm=document.getElementById('transfer-form');
+            if(transferForm){var sent=false;transferForm.addEventListener('submit',function(e){
+            if(sent){e.preventDefault();return;}sent=true;var b=document.getElementById('transfer-button');
+            b.disabled=true;b.setAttribute('aria-busy','true');});
+            window.addEventListener('pageshow',function(e){if(e.persisted){sent=false;
+            var b=document.getElementById('transfer-button');b.disabled=false;b.removeAttribute('aria-busy');}});}
+            var copyStatus=document.getElementById('copy-status');
+            Array.prototype.forEach.call(document.querySelectorAll('button.copy'),function(button){
+            var label=button.innerHTML,timer=null;
+            button.hidden=false;
+            function copied(){button.textContent=M.copied;button.classList.add('copied');
+            copyStatus.textContent=M.copiedStatus.replace('{field}',button.getAttribute('data-label'));
+            clearTimeout(timer);timer=setTimeout(function(){button.innerHTML=label;button.classList.remove('copied');},2500);}
+            function selectValue(){var value=button.parentNode.querySelector('.value'),range=document.createRange();
+            range.selectNodeContents(value);var selection=window.getSelection();selection.removeAllRanges();
+            selection.addRange(range);}
+            function copyByCommand(){var area=document.createElement('textarea');area.value=button.getAttribute('data-copy');
+            area.setAttribute('readonly','');area.className='copy-area';document.body.appendChild(area);area.select();
+            var ok=false;try{ok=document.execCommand('copy');}catch(ignored){ok=false;}
+            document.body.removeChild(area);if(ok){copied();}else{selectValue();}}
+            button.addEventListener('click',function(){
+            if(navigator.clipboard&&navigator.clipboard.writeText){
+            navigator.clipboard.writeText(button.getAttribute('data-copy')).then(copied,copyByCommand);}
+            else{copyByCommand();}
+            });
+            });
+            })();
             (function(){
             'use strict';
             var form=document.getElementById('checkout-form');

@@ -135,6 +135,46 @@ final class EnglishTexts {
             entry(Text.CHALLENGE_CHOOSE, "Choose Authenticate or Fail authentication."),
             entry(Text.CHALLENGE_NOT_FOUND, "This payment does not exist or the link is incomplete."),
             entry(Text.CHALLENGE_CANNOT_CHANGE, "This payment can no longer be authenticated."),
+
+            entry(Text.PAY_BY_BANK_TRANSFER, "Pay by bank transfer"),
+            entry(Text.BANK_TRANSFER, "Bank transfer"),
+            entry(Text.PAYMENT_METHOD, "Payment method"),
+            entry(Text.OR_DIVIDER, "or"),
+            entry(Text.TRANSFER_OPTION_TEXT, "Pay {amount} from your bank account ({scheme}). You'll get our bank "
+                    + "details and a reference to use; the payment completes when the money arrives."),
+            entry(Text.ACCOUNT_HOLDER_NAME, "Name of the account holder"),
+            entry(Text.ENTER_ACCOUNT_HOLDER, "Enter the name of the account holder."),
+            entry(Text.ACCOUNT_HOLDER_TOO_LONG, "The name of the account holder is too long."),
+            entry(Text.SCHEME_SEPA, "SEPA credit transfer"),
+            entry(Text.SCHEME_FASTER_PAYMENTS, "Faster Payments"),
+            entry(Text.SCHEME_ACH, "ACH or wire transfer"),
+            entry(Text.TRANSFER_TITLE, "Complete your payment by bank transfer"),
+            entry(Text.TRANSFER_LEAD, "To pay {amount} to {merchant}, send a bank transfer with these details from "
+                    + "your bank's app or website."),
+            entry(Text.TRANSFER_RECEIVED, "We have received {received} so far. Please send the remaining "
+                    + "{remaining}."),
+            entry(Text.AMOUNT_REMAINING, "Still to pay"),
+            entry(Text.BENEFICIARY, "Beneficiary"),
+            entry(Text.IBAN, "IBAN"),
+            entry(Text.BIC, "BIC"),
+            entry(Text.ACCOUNT_NUMBER, "Account number"),
+            entry(Text.SORT_CODE, "Sort code"),
+            entry(Text.ROUTING_NUMBER, "Routing number (ABA)"),
+            entry(Text.PAYMENT_REFERENCE, "Payment reference"),
+            entry(Text.PAY_BY, "Pay by"),
+            entry(Text.REFERENCE_NOTE, "Enter the payment reference exactly as shown, so that your payment is "
+                    + "matched to this order."),
+            entry(Text.COMPLETES_WHEN_MONEY_ARRIVES, "Your payment is complete when the money arrives, usually "
+                    + "within a few hours and at most 3 working days. You can close this page and come back to "
+                    + "this link at any time to see whether it has arrived."),
+            entry(Text.COPY, "Copy"),
+            entry(Text.COPIED, "Copied"),
+            entry(Text.COPIED_STATUS, "{field} copied to the clipboard."),
+            entry(Text.TRANSFER_EXPIRED_TITLE, "Your bank transfer didn't arrive in time"),
+            entry(Text.TRANSFER_EXPIRED_TEXT, "We did not receive the full amount by the date given, so that "
+                    + "transfer can no longer complete this payment; anything you sent is refunded. You can pay "
+                    + "again below."),
+
             entry(Text.THE_MERCHANT, "the merchant"));
 
     private EnglishTexts() {

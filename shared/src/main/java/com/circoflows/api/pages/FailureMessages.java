@@ -14,6 +14,7 @@ final class FailureMessages {
         return switch (failure.code()) {
             case THREE_D_SECURE_FAILED -> Text.BANK_DID_NOT_CONFIRM_TITLE;
             case PROCESSING_ERROR -> Text.COULD_NOT_PROCESS_TITLE;
+            case BANK_TRANSFER_EXPIRED -> Text.TRANSFER_EXPIRED_TITLE;
             default -> Text.FAILED_TITLE;
         };
     }
@@ -27,6 +28,7 @@ final class FailureMessages {
             case INVALID_CARD -> Text.WRONG_CARD_NUMBER;
             case PROCESSING_ERROR -> Text.NOT_CHARGED_TRY_AGAIN;
             case THREE_D_SECURE_FAILED -> Text.THREE_D_SECURE_FAILED;
+            case BANK_TRANSFER_EXPIRED -> Text.TRANSFER_EXPIRED_TEXT;
             default -> Text.NOT_CHARGED_OTHER_CARD;
         };
     }

@@ -147,6 +147,47 @@ final class FrenchTexts {
             entry(Text.CHALLENGE_CHOOSE, "Choisissez «\u00a0Authentifier\u00a0» ou «\u00a0Refuser l’authentification\u00a0»."),
             entry(Text.CHALLENGE_NOT_FOUND, "Ce paiement n’existe pas ou le lien est incomplet."),
             entry(Text.CHALLENGE_CANNOT_CHANGE, "Ce paiement ne peut plus être authentifié."),
+
+            entry(Text.PAY_BY_BANK_TRANSFER, "Payer par virement bancaire"),
+            entry(Text.BANK_TRANSFER, "Virement bancaire"),
+            entry(Text.PAYMENT_METHOD, "Moyen de paiement"),
+            entry(Text.OR_DIVIDER, "ou"),
+            entry(Text.TRANSFER_OPTION_TEXT, "Payez {amount} depuis votre compte bancaire ({scheme}). Vous recevrez "
+                    + "nos coordonnées bancaires et une référence à indiquer\u00a0; le paiement est terminé dès "
+                    + "réception des fonds."),
+            entry(Text.ACCOUNT_HOLDER_NAME, "Nom du titulaire du compte"),
+            entry(Text.ENTER_ACCOUNT_HOLDER, "Veuillez saisir le nom du titulaire du compte."),
+            entry(Text.ACCOUNT_HOLDER_TOO_LONG, "Le nom du titulaire du compte est trop long."),
+            entry(Text.SCHEME_SEPA, "virement SEPA"),
+            entry(Text.SCHEME_FASTER_PAYMENTS, "Faster Payments"),
+            entry(Text.SCHEME_ACH, "virement ACH ou wire"),
+            entry(Text.TRANSFER_TITLE, "Finalisez votre paiement par virement"),
+            entry(Text.TRANSFER_LEAD, "Pour payer {amount} à {merchant}, effectuez un virement avec ces "
+                    + "informations depuis l’application ou le site de votre banque."),
+            entry(Text.TRANSFER_RECEIVED, "Nous avons reçu {received} pour l’instant. Veuillez virer les "
+                    + "{remaining} restants."),
+            entry(Text.AMOUNT_REMAINING, "Reste à payer"),
+            entry(Text.BENEFICIARY, "Bénéficiaire"),
+            entry(Text.IBAN, "IBAN"),
+            entry(Text.BIC, "BIC"),
+            entry(Text.ACCOUNT_NUMBER, "Numéro de compte"),
+            entry(Text.SORT_CODE, "Sort code (code banque britannique)"),
+            entry(Text.ROUTING_NUMBER, "Routing number (ABA)"),
+            entry(Text.PAYMENT_REFERENCE, "Référence du paiement"),
+            entry(Text.PAY_BY, "À payer avant le"),
+            entry(Text.REFERENCE_NOTE, "Indiquez la référence exactement comme affichée, afin que votre paiement "
+                    + "soit rattaché à cette commande."),
+            entry(Text.COMPLETES_WHEN_MONEY_ARRIVES, "Votre paiement est terminé dès réception des fonds, en "
+                    + "général en quelques heures, au plus en 3 jours ouvrés. Vous pouvez fermer cette page et "
+                    + "revenir à ce lien à tout moment pour vérifier si les fonds sont arrivés."),
+            entry(Text.COPY, "Copier"),
+            entry(Text.COPIED, "Copié"),
+            entry(Text.COPIED_STATUS, "{field} copié dans le presse-papiers."),
+            entry(Text.TRANSFER_EXPIRED_TITLE, "Votre virement n’est pas arrivé à temps"),
+            entry(Text.TRANSFER_EXPIRED_TEXT, "Nous n’avons pas reçu le montant total à la date indiquée\u00a0: ce "
+                    + "virement ne peut plus régler ce paiement, et toute somme reçue vous est remboursée. Vous "
+                    + "pouvez payer à nouveau ci-dessous."),
+
             entry(Text.THE_MERCHANT, "le marchand"));
 
     private FrenchTexts() {

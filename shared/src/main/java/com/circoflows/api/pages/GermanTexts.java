@@ -150,6 +150,47 @@ final class GermanTexts {
             entry(Text.CHALLENGE_CHOOSE, "Wählen Sie „Bestätigen“ oder „Bestätigung ablehnen“."),
             entry(Text.CHALLENGE_NOT_FOUND, "Diese Zahlung existiert nicht oder der Link ist unvollständig."),
             entry(Text.CHALLENGE_CANNOT_CHANGE, "Diese Zahlung kann nicht mehr bestätigt werden."),
+
+            entry(Text.PAY_BY_BANK_TRANSFER, "Per Banküberweisung bezahlen"),
+            entry(Text.BANK_TRANSFER, "Banküberweisung"),
+            entry(Text.PAYMENT_METHOD, "Zahlungsart"),
+            entry(Text.OR_DIVIDER, "oder"),
+            entry(Text.TRANSFER_OPTION_TEXT, "Zahlen Sie {amount} von Ihrem Bankkonto ({scheme}). Sie erhalten "
+                    + "unsere Bankverbindung und einen Verwendungszweck; die Zahlung ist abgeschlossen, sobald das "
+                    + "Geld eingeht."),
+            entry(Text.ACCOUNT_HOLDER_NAME, "Name des Kontoinhabers"),
+            entry(Text.ENTER_ACCOUNT_HOLDER, "Bitte geben Sie den Namen des Kontoinhabers ein."),
+            entry(Text.ACCOUNT_HOLDER_TOO_LONG, "Der Name des Kontoinhabers ist zu lang."),
+            entry(Text.SCHEME_SEPA, "SEPA-Überweisung"),
+            entry(Text.SCHEME_FASTER_PAYMENTS, "Faster Payments"),
+            entry(Text.SCHEME_ACH, "ACH- oder Wire-Überweisung"),
+            entry(Text.TRANSFER_TITLE, "Schließen Sie Ihre Zahlung per Überweisung ab"),
+            entry(Text.TRANSFER_LEAD, "Um {amount} an {merchant} zu bezahlen, überweisen Sie den Betrag mit diesen "
+                    + "Angaben über die App oder die Website Ihrer Bank."),
+            entry(Text.TRANSFER_RECEIVED, "Bisher sind {received} eingegangen. Bitte überweisen Sie die restlichen "
+                    + "{remaining}."),
+            entry(Text.AMOUNT_REMAINING, "Noch zu zahlen"),
+            entry(Text.BENEFICIARY, "Empfänger"),
+            entry(Text.IBAN, "IBAN"),
+            entry(Text.BIC, "BIC"),
+            entry(Text.ACCOUNT_NUMBER, "Kontonummer"),
+            entry(Text.SORT_CODE, "Sort Code (britische Bankleitzahl)"),
+            entry(Text.ROUTING_NUMBER, "Routing Number (ABA)"),
+            entry(Text.PAYMENT_REFERENCE, "Verwendungszweck"),
+            entry(Text.PAY_BY, "Zahlbar bis"),
+            entry(Text.REFERENCE_NOTE, "Geben Sie den Verwendungszweck genau wie angezeigt an, damit Ihre Zahlung "
+                    + "dieser Bestellung zugeordnet wird."),
+            entry(Text.COMPLETES_WHEN_MONEY_ARRIVES, "Ihre Zahlung ist abgeschlossen, sobald das Geld eingeht, "
+                    + "meist innerhalb weniger Stunden, spätestens nach 3 Bankarbeitstagen. Sie können diese Seite "
+                    + "schließen und über diesen Link jederzeit nachsehen, ob es eingegangen ist."),
+            entry(Text.COPY, "Kopieren"),
+            entry(Text.COPIED, "Kopiert"),
+            entry(Text.COPIED_STATUS, "{field} in die Zwischenablage kopiert."),
+            entry(Text.TRANSFER_EXPIRED_TITLE, "Ihre Überweisung ist nicht rechtzeitig eingegangen"),
+            entry(Text.TRANSFER_EXPIRED_TEXT, "Der volle Betrag ist nicht bis zum angegebenen Datum eingegangen, "
+                    + "daher kann diese Überweisung die Zahlung nicht mehr abschließen; bereits Überwiesenes wird "
+                    + "erstattet. Sie können unten erneut bezahlen."),
+
             entry(Text.THE_MERCHANT, "Händler"));
 
     private GermanTexts() {

@@ -135,6 +135,41 @@ final class JapaneseTexts {
             entry(Text.CHALLENGE_CHOOSE, "「認証する」または「認証を失敗させる」を選択してください。"),
             entry(Text.CHALLENGE_NOT_FOUND, "このお支払いは存在しないか、リンクが途中で切れています。"),
             entry(Text.CHALLENGE_CANNOT_CHANGE, "このお支払いはすでに認証できません。"),
+
+            entry(Text.PAY_BY_BANK_TRANSFER, "銀行振込で支払う"),
+            entry(Text.BANK_TRANSFER, "銀行振込"),
+            entry(Text.PAYMENT_METHOD, "お支払い方法"),
+            entry(Text.OR_DIVIDER, "または"),
+            entry(Text.TRANSFER_OPTION_TEXT, "{amount}を銀行口座からお支払いください（{scheme}）。振込先口座と振込参照番号をお知らせします。入金が確認された時点でお支払い"
+                    + "が完了します。"),
+            entry(Text.ACCOUNT_HOLDER_NAME, "口座名義"),
+            entry(Text.ENTER_ACCOUNT_HOLDER, "口座名義を入力してください。"),
+            entry(Text.ACCOUNT_HOLDER_TOO_LONG, "口座名義が長すぎます。"),
+            entry(Text.SCHEME_SEPA, "SEPA送金"),
+            entry(Text.SCHEME_FASTER_PAYMENTS, "Faster Payments"),
+            entry(Text.SCHEME_ACH, "ACHまたは電信送金"),
+            entry(Text.TRANSFER_TITLE, "銀行振込でお支払いを完了してください"),
+            entry(Text.TRANSFER_LEAD, "{merchant}への{amount}のお支払いには、銀行のアプリまたはウェブサイトから以下の内容でお振込みください。"),
+            entry(Text.TRANSFER_RECEIVED, "これまでに{received}を受け取りました。残りの{remaining}をお振込みください。"),
+            entry(Text.AMOUNT_REMAINING, "残りのお支払い額"),
+            entry(Text.BENEFICIARY, "受取人"),
+            entry(Text.IBAN, "IBAN"),
+            entry(Text.BIC, "BIC（SWIFTコード）"),
+            entry(Text.ACCOUNT_NUMBER, "口座番号"),
+            entry(Text.SORT_CODE, "ソートコード"),
+            entry(Text.ROUTING_NUMBER, "ルーティング番号（ABA）"),
+            entry(Text.PAYMENT_REFERENCE, "振込参照番号"),
+            entry(Text.PAY_BY, "お支払い期限"),
+            entry(Text.REFERENCE_NOTE, "お支払いをこのご注文と照合できるよう、振込参照番号は表示どおりに正確に入力してください。"),
+            entry(Text.COMPLETES_WHEN_MONEY_ARRIVES, "入金が確認された時点でお支払いが完了します。通常は数時間以内、遅くとも3営業日以内です。このページを閉じても、このリンクから"
+                    + "いつでも入金状況を確認できます。"),
+            entry(Text.COPY, "コピー"),
+            entry(Text.COPIED, "コピーしました"),
+            entry(Text.COPIED_STATUS, "{field}をクリップボードにコピーしました。"),
+            entry(Text.TRANSFER_EXPIRED_TITLE, "期限までにお振込みが確認できませんでした"),
+            entry(Text.TRANSFER_EXPIRED_TEXT, "期日までに全額の入金がなかったため、このお振込みではお支払いを完了できません。受け取った金額は返金されます。以下から改めてお支払いいただけ"
+                    + "ます。"),
+
             entry(Text.THE_MERCHANT, "加盟店"));
 
     private JapaneseTexts() {

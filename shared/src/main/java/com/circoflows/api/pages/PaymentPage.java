@@ -3,6 +3,9 @@ package com.circoflows.api.pages;
 import com.circoflows.api.ErrorStatuses;
 import com.circoflows.api.ApiRequest;
 import com.circoflows.api.ApiResponse;
+import com.circoflows.domain.banktransfer.BankTransferDetails;
+import com.circoflows.domain.banktransfer.Iban;
+import com.circoflows.domain.banktransfer.TransferScheme;
 import com.circoflows.domain.branding.Branding;
 import com.circoflows.domain.branding.BrandingLookup;
 import com.circoflows.domain.branding.LogoImage;
@@ -11,7 +14,10 @@ import com.circoflows.domain.error.ErrorType;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentFailure;
+import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.session.CheckoutState;
 import com.circoflows.domain.session.PageLocale;
 import com.circoflows.domain.session.PaymentSession;
@@ -125,7 +131,7 @@ public final class PaymentPage {
             SessionForPage page = awaiting.page();
             Map<String, Object> info = page.session().customerInfo();
             return form(view, 200, page, awaiting.lastFailure(), Map.of(), text(info.get("name")),
-                    text(info.get("email")), "");
+                    text(info.get("email")), "", TransferChoice.NONE);
         }
         return showState(state, view, true);
     }
@@ -136,12 +142,15 @@ public final class PaymentPage {
             return problem(view.nonce, Words.fromAcceptLanguage(view.acceptLanguage), 403, Text.PAGE_EXPIRED_TITLE,
                     Text.PAGE_EXPIRED_TEXT, view.sessionId, Text.RELOAD_PAYMENT_PAGE);
         }
+        if (TransferForm.chosen(fields)) {
+            return submitTransfer(view, fields);
+        }
         CardForm.Submission submission = CardForm.read(fields, clock);
         if (!submission.valid()) {
             CheckoutState state = checkout.open(view.sessionId);
             if (state instanceof CheckoutState.AwaitingPayment awaiting) {
                 return form(view, 422, awaiting.page(), null, submission.errors(), submission.cardholderName(),
-                        submission.email(), submission.expiry());
+                        submission.email(), submission.expiry(), TransferChoice.NONE);
             }
             return showState(state, view, false);
         }
@@ -165,9 +174,51 @@ public final class PaymentPage {
         }
         if (state instanceof CheckoutState.AwaitingPayment awaiting) {
             return form(view, awaiting.lastFailure() == null ? 200 : 402, awaiting.page(), awaiting.lastFailure(),
-                    Map.of(), submission.cardholderName(), submission.email(), "");
+                    Map.of(), submission.cardholderName(), submission.email(), "", TransferChoice.NONE);
         }
         return showState(state, view, false);
+    }
+
+    /**
+     * "Pay by bank transfer": opens the transfer (once: a second submit, or another tab's, shows the same
+     * one) and sends the browser to the page, which shows its instructions on this and every later visit, so
+     * a reload never posts again.
+     */
+    private ApiResponse submitTransfer(View view, Map<String, String> fields) {
+        CheckoutState state = checkout.open(view.sessionId);
+        if (state instanceof CheckoutState.AwaitingTransfer) {
+            return Html.redirect("/pay/" + view.sessionId);
+        }
+        if (!(state instanceof CheckoutState.AwaitingPayment awaiting)) {
+            return showState(state, view, false);
+        }
+        PaymentSession session = awaiting.page().session();
+        TransferForm.Submission submission = TransferForm.read(fields, needsPayerName(session));
+        if (!submission.valid()) {
+            Map<String, Object> info = session.customerInfo();
+            return form(view, 422, awaiting.page(), null, Map.of(), text(info.get("name")), text(info.get("email")),
+                    "", new TransferChoice(submission.errors(), submission.payerName()));
+        }
+        CheckoutState after = checkout.payByBankTransfer(view.sessionId, submission.form());
+        if (after instanceof CheckoutState.AwaitingTransfer) {
+            return Html.redirect("/pay/" + view.sessionId);
+        }
+        if (after instanceof CheckoutState.Paid paid) {
+            String returnTo = paid.page().session().returnLocation();
+            return Html.redirect(returnTo != null ? returnTo : "/pay/" + view.sessionId);
+        }
+        return showState(after, view, false);
+    }
+
+    /** The currency has a transfer scheme and the payment is captured at once (a transfer cannot be held). */
+    static boolean offersTransfer(PaymentSession session) {
+        return TransferScheme.forCurrency(session.currency()).isPresent()
+                && session.captureMethod() == CaptureMethod.AUTOMATIC;
+    }
+
+    /** A bank transfer names its payer: the session's customer name, else the form asks for one. */
+    private static boolean needsPayerName(PaymentSession session) {
+        return text(session.customerInfo().get("name")).isBlank();
     }
 
     /** The challenge, in the session's language when the merchant chose one (the browser's otherwise). */
@@ -185,6 +236,9 @@ public final class PaymentPage {
         if (state instanceof CheckoutState.Paid paid) {
             return receipt(view, paid.page(), opened);
         }
+        if (state instanceof CheckoutState.AwaitingTransfer transfer) {
+            return instructions(view, transfer.page(), transfer.payment());
+        }
         if (state instanceof CheckoutState.InProgress inProgress) {
             return inProgress(view, inProgress.page());
         }
@@ -197,19 +251,27 @@ public final class PaymentPage {
         CheckoutState.AwaitingPayment awaiting = (CheckoutState.AwaitingPayment) state;
         Map<String, Object> info = awaiting.page().session().customerInfo();
         return form(view, 200, awaiting.page(), awaiting.lastFailure(), Map.of(), text(info.get("name")),
-                text(info.get("email")), "");
+                text(info.get("email")), "", TransferChoice.NONE);
     }
 
     // ---- the card form ----
 
+    /**
+     * The card form, and beside it "Pay by bank transfer" where the session's currency has a transfer scheme:
+     * without script one below the other; the script makes them two tabs.
+     *
+     * @param transfer the bank-transfer form's state: its error and typed name after a refused submit
+     */
     private ApiResponse form(View view, int status, SessionForPage page, PaymentFailure failure,
-            Map<CheckoutField, Text> errors, String name, String email, String expiry) {
+            Map<CheckoutField, Text> errors, String name, String email, String expiry, TransferChoice transfer) {
         PaymentSession session = page.session();
         Branding brand = branding(page);
         Words words = view.wordsFor(session);
         String merchant = brand.displayName();
         String amount = amount(session, words);
         String formNonce = view.cookieNonce != null ? view.cookieNonce : PageTokens.newNonce();
+        String csrfToken = tokens.tokenFor(view.sessionId, formNonce);
+        boolean withTransfer = offersTransfer(session);
         Map<CheckoutField, String> values = new EnumMap<>(CheckoutField.class);
         values.put(CheckoutField.EMAIL, email);
         values.put(CheckoutField.CARDHOLDER_NAME, name);
@@ -219,19 +281,23 @@ public final class PaymentPage {
         body.append("<div class=\"checkout\">");
         body.append(summary(session, merchant, amount, words,
                 BrandLogo.of(brandings, session.merchantId(), brand).orElse(null)));
-        body.append("<main class=\"panel\" aria-labelledby=\"form-title\">");
-        body.append("<h2 id=\"form-title\" class=\"visually-hidden\">").append(words.escaped(Text.PAY_WITH_CARD))
-                .append("</h2>");
+        body.append(withTransfer ? "<main class=\"panel\">" : "<main class=\"panel\" aria-labelledby=\"form-title\">");
         if (failure != null) {
             body.append("<div class=\"notice notice-error\" role=\"alert\" id=\"payment-failure\">")
                     .append("<h2>").append(words.escaped(FailureMessages.title(failure))).append("</h2>")
                     .append("<p>").append(words.escaped(FailureMessages.message(failure))).append("</p></div>");
         }
+        if (withTransfer) {
+            body.append(methodTabs(words, !transfer.errors().isEmpty()));
+            body.append("<section id=\"method-card\" class=\"method\" aria-labelledby=\"form-title\">");
+        }
+        body.append("<h2 id=\"form-title\" class=\"visually-hidden\">").append(words.escaped(Text.PAY_WITH_CARD))
+                .append("</h2>");
         body.append(errorSummary(errors, words));
         body.append("<form id=\"checkout-form\" method=\"post\" action=\"/pay/").append(Html.escape(view.sessionId))
                 .append("\" novalidate>");
-        body.append("<input type=\"hidden\" name=\"csrf_token\" value=\"")
-                .append(Html.escape(tokens.tokenFor(view.sessionId, formNonce))).append("\">");
+        body.append("<input type=\"hidden\" name=\"csrf_token\" value=\"").append(Html.escape(csrfToken))
+                .append("\">");
         body.append("<fieldset><legend>").append(words.escaped(Text.CONTACT_INFORMATION)).append("</legend>");
         body.append(field(CheckoutField.EMAIL, values, errors, words, "type=\"email\" autocomplete=\"email\" "
                 + "autocapitalize=\"off\" spellcheck=\"false\" maxlength=\"" + CardForm.MAX_EMAIL_LENGTH + "\"",
@@ -258,13 +324,83 @@ public final class PaymentPage {
         body.append("</form>");
         body.append("<p class=\"secure\">").append(CheckoutLayout.LOCK_ICON)
                 .append("<span>").append(words.escaped(Text.SECURE_NOTE, "merchant", merchant)).append("</span></p>");
+        if (withTransfer) {
+            body.append("</section>");
+            body.append(transferOption(view, session, amount, csrfToken, transfer, words));
+        }
         body.append("</main></div>");
 
-        String title = (errors.isEmpty() && failure == null ? "" : words.text(Text.ERROR_TITLE_PREFIX))
+        boolean refused = !errors.isEmpty() || !transfer.errors().isEmpty() || failure != null;
+        String title = (refused ? words.text(Text.ERROR_TITLE_PREFIX) : "")
                 + words.text(Text.PAY_MERCHANT, "merchant", merchant);
         String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null, brand, words);
         return Html.page(status, html, view.nonce, view.nonce, formActionOrigin(session))
                 .withHeader("set-cookie", tokens.cookieHeader(formNonce));
+    }
+
+    /**
+     * The two ways to pay as tabs: hidden, for the script to show (it then hides the panel not chosen); without
+     * script both forms are simply shown one below the other.
+     */
+    private static String methodTabs(Words words, boolean transferChosen) {
+        return "<div class=\"method-tabs\" id=\"method-tabs\" role=\"tablist\" aria-label=\""
+                + words.escaped(Text.PAYMENT_METHOD) + "\" data-selected=\"" + (transferChosen ? "transfer" : "card")
+                + "\" hidden>"
+                + "<button type=\"button\" role=\"tab\" id=\"tab-card\" aria-controls=\"method-card\" "
+                + "aria-selected=\"true\">" + words.escaped(Text.CARD) + "</button>"
+                + "<button type=\"button\" role=\"tab\" id=\"tab-transfer\" aria-controls=\"method-transfer\" "
+                + "aria-selected=\"false\" tabindex=\"-1\">" + words.escaped(Text.BANK_TRANSFER) + "</button>"
+                + "</div>";
+    }
+
+    /**
+     * "Pay by bank transfer": what it means, the account holder's name when the session has none, and one
+     * button. A plain form post with the page's CSRF token, like the card form.
+     */
+    private static String transferOption(View view, PaymentSession session, String amount, String csrfToken,
+            TransferChoice transfer, Words words) {
+        TransferScheme scheme = TransferScheme.forCurrency(session.currency()).orElseThrow();
+        StringBuilder out = new StringBuilder(2048);
+        out.append("<p class=\"or\" id=\"method-or\" aria-hidden=\"true\"><span>").append(words.escaped(Text.OR_DIVIDER))
+                .append("</span></p>");
+        out.append("<section id=\"method-transfer\" class=\"method transfer-option\" aria-labelledby=\"transfer-title\">");
+        out.append("<h2 id=\"transfer-title\">").append(words.escaped(Text.PAY_BY_BANK_TRANSFER)).append("</h2>");
+        out.append("<p class=\"hint\" id=\"transfer-hint\">").append(words.escaped(Text.TRANSFER_OPTION_TEXT, "amount", amount,
+                "scheme", words.text(schemeName(scheme)))).append("</p>");
+        out.append(errorSummary("transfer-error-summary", transfer.errors(), words, false));
+        out.append("<form id=\"transfer-form\" method=\"post\" action=\"/pay/").append(Html.escape(view.sessionId))
+                .append("\" novalidate>");
+        out.append("<input type=\"hidden\" name=\"csrf_token\" value=\"").append(Html.escape(csrfToken)).append("\">");
+        out.append("<input type=\"hidden\" name=\"").append(TransferForm.METHOD_FIELD).append("\" value=\"")
+                .append(TransferForm.BANK_TRANSFER).append("\">");
+        if (needsPayerName(session)) {
+            Map<CheckoutField, String> values = new EnumMap<>(CheckoutField.class);
+            values.put(CheckoutField.PAYER_NAME, transfer.payerName());
+            out.append(field(CheckoutField.PAYER_NAME, values, transfer.errors(), words, "type=\"text\" "
+                    + "autocomplete=\"name\" autocapitalize=\"words\" spellcheck=\"false\" maxlength=\""
+                    + TransferForm.MAX_NAME_LENGTH + "\"", null));
+        }
+        out.append("<button class=\"button secondary\" id=\"transfer-button\" type=\"submit\" "
+                + "aria-describedby=\"transfer-hint\">").append(words.escaped(Text.PAY_BY_BANK_TRANSFER))
+                .append("</button>");
+        out.append("</form></section>");
+        return out.toString();
+    }
+
+    private static Text schemeName(TransferScheme scheme) {
+        return switch (scheme) {
+            case SEPA_CREDIT_TRANSFER -> Text.SCHEME_SEPA;
+            case FASTER_PAYMENTS -> Text.SCHEME_FASTER_PAYMENTS;
+            case ACH_OR_WIRE -> Text.SCHEME_ACH;
+        };
+    }
+
+    /**
+     * The bank-transfer form's state on the page: its error and the name typed, after a refused submit.
+     * {@link #NONE} when the customer has not submitted it.
+     */
+    record TransferChoice(Map<CheckoutField, Text> errors, String payerName) {
+        static final TransferChoice NONE = new TransferChoice(Map.of(), "");
     }
 
     /** @param logo the merchant's logo, which then stands for its name; null for the name and its initial */
@@ -294,8 +430,13 @@ public final class PaymentPage {
     }
 
     private static String errorSummary(Map<CheckoutField, Text> errors, Words words) {
+        return errorSummary("error-summary", errors, words, true);
+    }
+
+    /** @param cardForm after a refused card form, the customer is told to type the card number and code again */
+    private static String errorSummary(String id, Map<CheckoutField, Text> errors, Words words, boolean cardForm) {
         StringBuilder out = new StringBuilder();
-        out.append("<div class=\"error-summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\"")
+        out.append("<div class=\"error-summary\" id=\"").append(id).append("\" role=\"alert\" tabindex=\"-1\"")
                 .append(errors.isEmpty() ? " hidden>" : ">");
         if (!errors.isEmpty()) {
             out.append("<h2>").append(words.escaped(errors.size() == 1 ? Text.ONE_PROBLEM : Text.PROBLEMS))
@@ -304,8 +445,10 @@ public final class PaymentPage {
                     .append("\" data-field=\"").append(field.id()).append("\">").append(words.escaped(message))
                     .append("</a></li>"));
             out.append("</ul>");
-            // The card number and code are never sent back, so after a refused submit they are empty again.
-            out.append("<p class=\"re-enter\">").append(words.escaped(Text.RE_ENTER_CARD)).append("</p>");
+            if (cardForm) {
+                // The card number and code are never sent back, so after a refused submit they are empty again.
+                out.append("<p class=\"re-enter\">").append(words.escaped(Text.RE_ENTER_CARD)).append("</p>");
+            }
         }
         return out.append("</div>").toString();
     }
@@ -396,6 +539,105 @@ public final class PaymentPage {
         String html = CheckoutLayout.render(words.text(Text.PAYMENT_SUCCESSFUL) + " – " + merchant, view.nonce,
                 body.toString(), false, RETURN_DELAY_SECONDS, justPaid ? returnTo : null, brand, words);
         return Html.page(200, html, view.nonce, formActionOrigin(session));
+    }
+
+    /**
+     * The bank transfer the customer chose, waiting for its money: every value to type into the bank's app,
+     * each with a Copy button (the script shows them; without it the values are plain text to select), the
+     * reference in groups of four as it is printed, the date it must arrive by, and what happens next. Shown
+     * on every visit until the money has arrived (then the receipt) or the transfer expired (then the form).
+     */
+    private ApiResponse instructions(View view, SessionForPage page, Transaction payment) {
+        PaymentSession session = page.session();
+        Branding brand = branding(page);
+        Words words = view.wordsFor(session);
+        String merchant = brand.displayName();
+        BankTransferDetails transfer = payment.bankTransfer();
+        Money amount = payment.amount();
+        Money remaining = amount.isMoreThan(transfer.received()) ? amount.minus(transfer.received())
+                : Money.zero(amount.currency());
+        boolean partlyPaid = transfer.received().minorUnits() > 0;
+        Map<String, String> accountFields = transfer.accountFields();
+
+        StringBuilder body = new StringBuilder(4096);
+        body.append(statusOpen(session, words).replace("panel status", "panel status transfer"))
+                .append(CheckoutLayout.WAIT_ICON)
+                .append("<h1>").append(words.escaped(Text.TRANSFER_TITLE)).append("</h1>")
+                .append("<p class=\"lead\">")
+                .append(words.html(Text.TRANSFER_LEAD, Map.of("amount", Words.strong(money(amount, words)),
+                        "merchant", Words.strong(merchant))))
+                .append("</p>")
+                .append("<p class=\"scheme\">").append(words.escaped(schemeName(transfer.scheme()))).append("</p>");
+        if (partlyPaid) {
+            body.append("<p class=\"notice notice-info\" role=\"status\">")
+                    .append(words.html(Text.TRANSFER_RECEIVED, Map.of(
+                            "received", Words.strong(money(transfer.received(), words)),
+                            "remaining", Words.strong(money(remaining, words)))))
+                    .append("</p>");
+        }
+        body.append("<dl class=\"details transfer-details\">");
+        body.append(copyRow("transfer-amount", words.text(partlyPaid ? Text.AMOUNT_REMAINING : Text.AMOUNT),
+                money(remaining, words), remaining.toMajorUnits().toPlainString(), false, words));
+        body.append(copyRow("transfer-beneficiary", words.text(Text.BENEFICIARY), transfer.beneficiaryName(),
+                transfer.beneficiaryName(), false, words));
+        if (accountFields.containsKey("iban")) {
+            String iban = accountFields.get("iban");
+            body.append(copyRow("transfer-iban", words.text(Text.IBAN), Iban.parse(iban).printed(), iban, true, words));
+        }
+        if (accountFields.containsKey("bic")) {
+            body.append(copyRow("transfer-bic", words.text(Text.BIC), accountFields.get("bic"), accountFields.get("bic"),
+                    true, words));
+        }
+        if (accountFields.containsKey("account_number")) {
+            body.append(copyRow("transfer-account-number", words.text(Text.ACCOUNT_NUMBER),
+                    accountFields.get("account_number"), accountFields.get("account_number"), true, words));
+        }
+        if (accountFields.containsKey("sort_code")) {
+            String sortCode = accountFields.get("sort_code");
+            // Shown as printed (99-00-17); copied as the six digits a banking app's field takes.
+            body.append(copyRow("transfer-sort-code", words.text(Text.SORT_CODE), sortCode,
+                    sortCode.replaceAll("[^0-9]", ""), true, words));
+        }
+        if (accountFields.containsKey("routing_number")) {
+            body.append(copyRow("transfer-routing-number", words.text(Text.ROUTING_NUMBER),
+                    accountFields.get("routing_number"), accountFields.get("routing_number"), true, words));
+        }
+        body.append(copyRow("transfer-reference", words.text(Text.PAYMENT_REFERENCE), transfer.reference().printed(),
+                transfer.reference().electronic(), true, words));
+        body.append("<div><dt>").append(words.escaped(Text.PAY_BY)).append("</dt><dd id=\"transfer-expires\">")
+                .append(Html.escape(dateTime(transfer.expiresAt(), words.locale()))).append("</dd></div>");
+        body.append("</dl>");
+        body.append("<p id=\"copy-status\" class=\"visually-hidden\" role=\"status\"></p>");
+        body.append("<p class=\"notice notice-info\">").append(words.escaped(Text.REFERENCE_NOTE)).append("</p>");
+        body.append("<p>").append(words.escaped(Text.COMPLETES_WHEN_MONEY_ARRIVES)).append("</p>");
+        body.append("<a class=\"button\" href=\"/pay/").append(Html.escape(view.sessionId)).append("\">")
+                .append(words.escaped(Text.CHECK_AGAIN)).append("</a>");
+        String returnTo = session.returnLocation();
+        if (returnTo != null) {
+            body.append("<a class=\"button secondary\" href=\"").append(Html.escape(returnTo)).append("\">")
+                    .append(words.escaped(Text.RETURN_TO, "merchant", merchant)).append("</a>");
+        }
+        body.append("</main></div>");
+        String html = CheckoutLayout.render(words.text(Text.TRANSFER_TITLE) + " – " + merchant, view.nonce,
+                body.toString(), "status-body", true, 0, null, brand, words);
+        return Html.page(200, html, view.nonce, view.nonce, formActionOrigin(session));
+    }
+
+    /**
+     * One value of the instructions with its Copy button, hidden until the script shows it (it copies
+     * {@code copyValue}: the IBAN and the reference without the spaces that group them for reading).
+     */
+    private static String copyRow(String id, String label, String shown, String copyValue, boolean mono,
+            Words words) {
+        return "<div><dt id=\"" + id + "-label\">" + Html.escape(label) + "</dt><dd><span class=\"value"
+                + (mono ? " mono-value" : "") + "\" id=\"" + id + "\">" + Html.escape(shown) + "</span>"
+                + "<button type=\"button\" class=\"copy\" data-copy=\"" + Html.escape(copyValue) + "\" data-label=\""
+                + Html.escape(label) + "\" hidden>" + words.escaped(Text.COPY) + "<span class=\"visually-hidden\"> "
+                + Html.escape(label) + "</span></button></dd></div>";
+    }
+
+    private static String money(Money money, Words words) {
+        return CustomerMoney.format(money.minorUnits(), money.currency(), words.locale());
     }
 
     private ApiResponse inProgress(View view, SessionForPage page) {

@@ -144,6 +144,47 @@ final class SpanishTexts {
             entry(Text.CHALLENGE_CHOOSE, "Elija «Autenticar» o «Rechazar la autenticación»."),
             entry(Text.CHALLENGE_NOT_FOUND, "Este pago no existe o el enlace está incompleto."),
             entry(Text.CHALLENGE_CANNOT_CHANGE, "Este pago ya no se puede autenticar."),
+
+            entry(Text.PAY_BY_BANK_TRANSFER, "Pagar por transferencia bancaria"),
+            entry(Text.BANK_TRANSFER, "Transferencia bancaria"),
+            entry(Text.PAYMENT_METHOD, "Método de pago"),
+            entry(Text.OR_DIVIDER, "o"),
+            entry(Text.TRANSFER_OPTION_TEXT, "Pague {amount} desde su cuenta bancaria ({scheme}). Recibirá nuestros "
+                    + "datos bancarios y una referencia que debe indicar; el pago se completa cuando llega el "
+                    + "dinero."),
+            entry(Text.ACCOUNT_HOLDER_NAME, "Nombre del titular de la cuenta"),
+            entry(Text.ENTER_ACCOUNT_HOLDER, "Introduzca el nombre del titular de la cuenta."),
+            entry(Text.ACCOUNT_HOLDER_TOO_LONG, "El nombre del titular de la cuenta es demasiado largo."),
+            entry(Text.SCHEME_SEPA, "transferencia SEPA"),
+            entry(Text.SCHEME_FASTER_PAYMENTS, "Faster Payments"),
+            entry(Text.SCHEME_ACH, "transferencia ACH o wire"),
+            entry(Text.TRANSFER_TITLE, "Complete su pago por transferencia"),
+            entry(Text.TRANSFER_LEAD, "Para pagar {amount} a {merchant}, haga una transferencia con estos datos "
+                    + "desde la aplicación o la web de su banco."),
+            entry(Text.TRANSFER_RECEIVED, "Hasta ahora hemos recibido {received}. Transfiera los {remaining} "
+                    + "restantes."),
+            entry(Text.AMOUNT_REMAINING, "Pendiente de pago"),
+            entry(Text.BENEFICIARY, "Beneficiario"),
+            entry(Text.IBAN, "IBAN"),
+            entry(Text.BIC, "BIC"),
+            entry(Text.ACCOUNT_NUMBER, "Número de cuenta"),
+            entry(Text.SORT_CODE, "Sort code (código bancario británico)"),
+            entry(Text.ROUTING_NUMBER, "Routing number (ABA)"),
+            entry(Text.PAYMENT_REFERENCE, "Referencia del pago"),
+            entry(Text.PAY_BY, "Pagar antes del"),
+            entry(Text.REFERENCE_NOTE, "Indique la referencia exactamente como aparece, para que su pago se asocie "
+                    + "a este pedido."),
+            entry(Text.COMPLETES_WHEN_MONEY_ARRIVES, "Su pago se completa cuando llega el dinero, normalmente en "
+                    + "unas horas y como máximo en 3 días hábiles. Puede cerrar esta página y volver a este enlace "
+                    + "en cualquier momento para comprobar si ha llegado."),
+            entry(Text.COPY, "Copiar"),
+            entry(Text.COPIED, "Copiado"),
+            entry(Text.COPIED_STATUS, "{field} copiado al portapapeles."),
+            entry(Text.TRANSFER_EXPIRED_TITLE, "Su transferencia no llegó a tiempo"),
+            entry(Text.TRANSFER_EXPIRED_TEXT, "No recibimos el importe completo en la fecha indicada, así que esa "
+                    + "transferencia ya no puede completar este pago; le devolveremos lo que haya enviado. Puede "
+                    + "volver a pagar a continuación."),
+
             entry(Text.THE_MERCHANT, "el comercio"));
 
     private SpanishTexts() {

@@ -51,6 +51,9 @@ final class SessionViews {
         putLocale(data, session);
         if (session.transactionId() != null) {
             data.put("transaction_id", session.transactionId());
+        } else if (session.awaitsTransfer()) {
+            // The bank transfer the customer chose, pending until its money arrives: GET /api/direct-payment/{id}.
+            data.put("transaction_id", session.attemptTransactionId());
         }
         if (!session.customerInfo().isEmpty()) {
             data.put("customer_info", inRequestOrder(session.customerInfo()));

@@ -44,21 +44,35 @@ public final class BankTransferPayments {
      *     live key (no live collection account is configured)
      */
     public PaymentOutcome open(AuthenticatedKey caller, String transactionId, BankTransferRequest request) {
+        return writer.insert(prepare(transactionId, caller.merchantId(), caller.mode(), request, null));
+    }
+
+    /**
+     * Claims the payment's transfer number and builds the pending payment, without storing it: for a
+     * caller that stores it atomically with a change of its own (the hosted payment page writes it with
+     * the session's change). A number claimed for a payment that is then never stored stays unused: a
+     * credit sent to it is held as unmatched, never lost.
+     *
+     * @param sessionId the hosted payment session the payment is made on, or null for a direct payment
+     * @throws ApiException invalid_currency for a currency without a scheme; live_mode_not_enabled in live
+     *     mode (no live collection account is configured)
+     */
+    public Transaction prepare(String transactionId, String merchantId, Mode mode, BankTransferRequest request,
+            String sessionId) {
         TransferScheme scheme = TransferScheme.requireForCurrency(request.amount().currency());
-        if (caller.mode() == Mode.LIVE) {
+        if (mode == Mode.LIVE) {
             throw new ApiException(ErrorCode.LIVE_MODE_NOT_ENABLED);
         }
         Instant now = clock.instant();
-        long number = numbers.claimFor(scheme, new ClaimedTransfer(transactionId, caller.merchantId(), caller.mode()));
+        long number = numbers.claimFor(scheme, new ClaimedTransfer(transactionId, merchantId, mode));
         BankTransferInstructions instructions = new BankTransferInstructions(CreditorReference.forNumber(number),
                 request.amount(), collection.beneficiaryName(), request.expiry().expiresAt(now),
                 accounts.accountFor(scheme, number));
         PaymentDetails details = new PaymentDetails(request.customerInfo(), request.metadata(), request.webhookUrl(),
-                null, null);
-        Transaction pending = new Transaction(transactionId, caller.merchantId(), caller.mode(),
-                TransactionStatus.PENDING, PaymentAmounts.authorizedOnly(request.amount()), CaptureMethod.AUTOMATIC,
-                null, null, ThreeDSecureStatus.NOT_REQUIRED, null, details, null, now, null, 1,
+                null, sessionId);
+        return new Transaction(transactionId, merchantId, mode, TransactionStatus.PENDING,
+                PaymentAmounts.authorizedOnly(request.amount()), CaptureMethod.AUTOMATIC, null, null,
+                ThreeDSecureStatus.NOT_REQUIRED, null, details, null, now, null, 1,
                 BankTransferDetails.awaiting(number, instructions));
-        return writer.insert(pending);
     }
 }

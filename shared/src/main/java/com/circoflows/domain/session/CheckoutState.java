@@ -1,6 +1,7 @@
 package com.circoflows.domain.session;
 
 import com.circoflows.domain.payment.PaymentFailure;
+import com.circoflows.domain.payment.Transaction;
 import java.time.Instant;
 
 /** What the payment page should show (or where it should send the customer) after a step. */
@@ -13,6 +14,13 @@ public sealed interface CheckoutState {
 
     /** The card needs 3-D Secure: send the customer to /pay/3ds/{transactionId}. */
     record ChallengeRequired(SessionForPage page, String transactionId) implements CheckoutState {
+    }
+
+    /**
+     * The customer chose to pay by bank transfer: {@code payment} waits for its money (some may have
+     * arrived). The page shows its instructions; nothing else is paid on the session meanwhile.
+     */
+    record AwaitingTransfer(SessionForPage page, Transaction payment) implements CheckoutState {
     }
 
     /** Paid, now or earlier; {@code page().session().transactionId()} is the payment. */

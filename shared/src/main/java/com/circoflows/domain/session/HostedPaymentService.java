@@ -5,10 +5,13 @@ import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,13 @@ import java.util.regex.Pattern;
  *
  * <p>Another merchant's session, a session of the other mode (test/live) and an unknown id are the
  * same 404 session_not_found. The customer-facing side (paying) is {@link SessionCheckoutService}.
+ *
+ * <p>A session awaiting a bank transfer ({@link PaymentSession#awaitsTransfer}) ends with that payment: given
+ * the payments ({@code linkedPayments}), reading the session learns whether the money arrived (completed, as
+ * a card payment completes it) or the transfer expired (pending and payable again, or expired if its own
+ * time ran out) and stores that. Without them (a function given only the sessions table) such a session reads
+ * as pending, with its payment's transaction_id, until the page or a reader that has them learns the outcome;
+ * it is never expired or cancelled meanwhile, since the money may still arrive.
  */
 public final class HostedPaymentService {
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(24);
@@ -26,10 +36,18 @@ public final class HostedPaymentService {
     private static final int MAX_CONCURRENT_RETRIES = 3;
 
     private final PaymentSessionRepository sessions;
+    private final TransactionRepository linkedPayments;
     private final Clock clock;
 
+    /** Sessions only: a session awaiting a bank transfer reads as pending until a reader with payments looks. */
     public HostedPaymentService(PaymentSessionRepository sessions, Clock clock) {
+        this(sessions, null, clock);
+    }
+
+    /** @param linkedPayments where the payments of sessions awaiting a bank transfer are read; null for none */
+    public HostedPaymentService(PaymentSessionRepository sessions, TransactionRepository linkedPayments, Clock clock) {
         this.sessions = sessions;
+        this.linkedPayments = linkedPayments;
         this.clock = clock;
     }
 
@@ -69,9 +87,9 @@ public final class HostedPaymentService {
         return session;
     }
 
-    /** The merchant's own session as it is now (expired if due). */
+    /** The merchant's own session as it is now (paid or payable again if its bank transfer ended; expired if due). */
     public PaymentSession get(AuthenticatedKey caller, String sessionId) {
-        return expireIfDue(findOwned(caller, sessionId));
+        return expireIfDue(followTransfer(findOwned(caller, sessionId)));
     }
 
     /**
@@ -89,7 +107,8 @@ public final class HostedPaymentService {
                     return current;
                 }
                 case PENDING -> {
-                    if (current.leaseLive(clock.instant())) {
+                    if (current.leaseLive(clock.instant()) || current.awaitsTransfer()) {
+                        // A card being charged, or a bank transfer whose money may still arrive.
                         throw new ApiException(ErrorCode.SESSION_PAYMENT_IN_PROGRESS);
                     }
                     PaymentSession cancelled = current.cancel(clock.instant());
@@ -125,6 +144,29 @@ public final class HostedPaymentService {
             throw new ApiException(ErrorCode.SESSION_NOT_FOUND);
         }
         return sessions.find(sessionId).orElseThrow(() -> new ApiException(ErrorCode.SESSION_NOT_FOUND));
+    }
+
+    /**
+     * Stores how the bank transfer the session awaits ended, if it did and the payments can be read; a
+     * concurrent change wins and is re-read.
+     */
+    private PaymentSession followTransfer(PaymentSession session) {
+        PaymentSession current = session;
+        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
+            if (linkedPayments == null || !current.awaitsTransfer()) {
+                return current;
+            }
+            Optional<Transaction> payment = linkedPayments.find(current.attemptTransactionId());
+            if (payment.isEmpty()) {
+                return current; // cannot be: it was written in one write with the session's change
+            }
+            PaymentSession followed = current.followTransfer(payment.get(), clock.instant());
+            if (followed == current || sessions.update(followed)) {
+                return followed;
+            }
+            current = find(current.sessionId());
+        }
+        throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     /** Stores the expiry of a pending session past its expires_at; a concurrent change wins and is re-read. */

@@ -2,7 +2,10 @@ package com.circoflows.domain.session;
 
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.payment.PaymentFailure;
+import com.circoflows.domain.payment.Transaction;
+import com.circoflows.domain.payment.TransactionStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +24,11 @@ import java.util.Map;
  * @param lockedUntil          after too many declines no card is charged before this instant; null if never locked
  * @param captureMethod        manual: the page's payment is only authorised, for the merchant to capture
  * @param locale               the language the page speaks; AUTO: the customer's browser's
+ * @param awaitingTransferUntil set while {@code attemptTransactionId} is a bank transfer waiting for its money:
+ *                             until when it waits (its expires_at). The session then ends with the payment,
+ *                             not by itself: it neither expires nor may be cancelled while the money can
+ *                             still arrive; only a reader that sees the payment (the page, the status API)
+ *                             learns how it ended and changes the session
  */
 public record PaymentSession(
         String sessionId,
@@ -46,13 +54,29 @@ public record PaymentSession(
         int failedAttempts,
         Instant lockedUntil,
         CaptureMethod captureMethod,
-        PageLocale locale) {
+        PageLocale locale,
+        Instant awaitingTransferUntil) {
 
     public PaymentSession {
         customerInfo = customerInfo == null ? Map.of() : customerInfo;
         metadata = metadata == null ? Map.of() : metadata;
         captureMethod = captureMethod == null ? CaptureMethod.AUTOMATIC : captureMethod;
         locale = locale == null ? PageLocale.AUTO : locale;
+        if (awaitingTransferUntil != null && attemptTransactionId == null) {
+            throw new IllegalArgumentException("a session awaits a bank transfer only as its payment attempt");
+        }
+    }
+
+    /** A session not waiting for a bank transfer. */
+    public PaymentSession(String sessionId, String merchantId, Mode mode, long amount, String currency,
+            String description, Map<String, Object> customerInfo, Map<String, Object> metadata, String webhookUrl,
+            String returnUrl, SessionStatus status, String transactionId, String attemptTransactionId,
+            Instant attemptLeaseUntil, PaymentFailure lastFailure, Instant createdAt, Instant expiresAt,
+            Instant completedAt, Instant cancelledAt, long version, int failedAttempts, Instant lockedUntil,
+            CaptureMethod captureMethod, PageLocale locale) {
+        this(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata, webhookUrl, returnUrl,
+                status, transactionId, attemptTransactionId, attemptLeaseUntil, lastFailure, createdAt, expiresAt,
+                completedAt, cancelledAt, version, failedAttempts, lockedUntil, captureMethod, locale, null);
     }
 
     /** A session whose page speaks the customer's browser's language. */
@@ -104,11 +128,18 @@ public record PaymentSession(
     }
 
     /**
-     * Pending, past expires_at, and no card being charged (a charge that started before expires_at
-     * is allowed to finish; its write is conditional on the version it leased).
+     * Pending, past expires_at, no card being charged (a charge that started before expires_at is allowed
+     * to finish; its write is conditional on the version it leased) and no bank transfer awaited (money
+     * may still arrive for it: the session ends when the transfer does, see {@link #followTransfer}).
      */
     public boolean isDueToExpire(Instant now) {
-        return status == SessionStatus.PENDING && !now.isBefore(expiresAt) && !leaseLive(now);
+        return status == SessionStatus.PENDING && !now.isBefore(expiresAt) && !leaseLive(now)
+                && !awaitsTransfer();
+    }
+
+    /** The customer chose to pay by bank transfer, and the session waits for what becomes of it. */
+    public boolean awaitsTransfer() {
+        return awaitingTransferUntil != null;
     }
 
     /**
@@ -121,12 +152,18 @@ public record PaymentSession(
 
     public PaymentSession expire() {
         requirePending();
+        if (awaitsTransfer()) {
+            throw new IllegalStateException("session " + sessionId + " awaits a bank transfer");
+        }
         return with(SessionStatus.EXPIRED, transactionId, attemptTransactionId, null, lastFailure, completedAt,
                 cancelledAt);
     }
 
     public PaymentSession cancel(Instant at) {
         requirePending();
+        if (awaitsTransfer()) {
+            throw new IllegalStateException("session " + sessionId + " awaits a bank transfer");
+        }
         return with(SessionStatus.CANCELLED, transactionId, attemptTransactionId, null, lastFailure, completedAt, at);
     }
 
@@ -164,6 +201,40 @@ public record PaymentSession(
         return with(status, transactionId, attemptTransaction, null, null, completedAt, cancelledAt);
     }
 
+    /**
+     * The customer chose a bank transfer, {@code payment}, which waits for its money until {@code until}.
+     * Nothing else is paid on the session meanwhile; the page shows the payment's instructions again.
+     */
+    public PaymentSession awaitingTransfer(String payment, Instant until) {
+        requirePending();
+        PaymentSession next = with(status, transactionId, payment, null, null, completedAt, cancelledAt);
+        return next.withAwaitingTransferUntil(until);
+    }
+
+    /**
+     * The session as its bank transfer {@code payment} now stands: paid once the money arrived in full
+     * (completed at the time it did, as a card payment completes the session), payable again with the
+     * payment's failure (bank_transfer_expired) to show once the transfer expired, else unchanged (this
+     * same instance). Only for the payment this session awaits.
+     */
+    public PaymentSession followTransfer(Transaction payment, Instant now) {
+        if (!awaitsTransfer() || !payment.transactionId().equals(attemptTransactionId)
+                || payment.bankTransfer() == null) {
+            throw new IllegalArgumentException("session " + sessionId + " does not await " + payment.transactionId());
+        }
+        if (payment.status().isApproved()) {
+            return complete(payment.transactionId(), payment.processedAt());
+        }
+        if (payment.status() == TransactionStatus.PENDING) {
+            return this;
+        }
+        // Failed (expired unpaid) or, should it ever be, cancelled: the session may be paid another way.
+        PaymentFailure why = payment.failure() != null ? payment.failure()
+                : new PaymentFailure(ErrorCode.BANK_TRANSFER_EXPIRED, ErrorCode.BANK_TRANSFER_EXPIRED.defaultMessage(),
+                        null);
+        return attemptFailed(why, now);
+    }
+
     /** Forgets an attempt that left no transaction behind (it failed before, or crashed before, its write). */
     public PaymentSession abandonAttempt() {
         requirePending();
@@ -179,7 +250,15 @@ public record PaymentSession(
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, attemptCustomerInfo,
                 metadata, webhookUrl, returnUrl, status, transactionId, attemptTransactionId, attemptLeaseUntil,
                 lastFailure, createdAt, expiresAt, completedAt, cancelledAt, version, failedAttempts, lockedUntil,
-                captureMethod, locale);
+                captureMethod, locale, awaitingTransferUntil);
+    }
+
+    /** Part of the change that makes it: the version stays. */
+    private PaymentSession withAwaitingTransferUntil(Instant until) {
+        return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, customerInfo,
+                metadata, webhookUrl, returnUrl, status, transactionId, attemptTransactionId, attemptLeaseUntil,
+                lastFailure, createdAt, expiresAt, completedAt, cancelledAt, version, failedAttempts, lockedUntil,
+                captureMethod, locale, until);
     }
 
     /**
@@ -213,12 +292,13 @@ public record PaymentSession(
                 nextCancelledAt, failedAttempts, lockedUntil);
     }
 
+    /** Every change but {@link #awaitingTransfer} ends any bank transfer the session awaited. */
     private PaymentSession with(SessionStatus nextStatus, String nextTransactionId, String nextAttempt,
             Instant nextLeaseUntil, PaymentFailure nextFailure, Instant nextCompletedAt, Instant nextCancelledAt,
             int nextFailedAttempts, Instant nextLockedUntil) {
         return new PaymentSession(sessionId, merchantId, mode, amount, currency, description, customerInfo, metadata,
                 webhookUrl, returnUrl, nextStatus, nextTransactionId, nextAttempt, nextLeaseUntil, nextFailure,
                 createdAt, expiresAt, nextCompletedAt, nextCancelledAt, version + 1, nextFailedAttempts,
-                nextLockedUntil, captureMethod, locale);
+                nextLockedUntil, captureMethod, locale, null);
     }
 }

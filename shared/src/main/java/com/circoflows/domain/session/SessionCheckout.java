@@ -21,4 +21,15 @@ public interface SessionCheckout {
      * @throws com.circoflows.domain.error.ApiException session_not_found
      */
     CheckoutState pay(String sessionId, CheckoutForm form);
+
+    /**
+     * Opens a bank-transfer payment for the session (its currency must have a transfer scheme), stored
+     * with the session's change in one write, at most once however many tabs submit: a session already
+     * awaiting a transfer answers that one again. The session is paid when the money arrives.
+     *
+     * @throws com.circoflows.domain.error.ApiException session_not_found; invalid_currency for a currency
+     *     without a scheme; invalid_request for a session whose payment is only to be authorised
+     *     (capture_method manual: a transfer cannot be held for a later capture) or without a payer name
+     */
+    CheckoutState payByBankTransfer(String sessionId, TransferCheckoutForm form);
 }

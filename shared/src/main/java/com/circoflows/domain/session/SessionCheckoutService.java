@@ -1,11 +1,16 @@
 package com.circoflows.domain.session;
 
+import com.circoflows.domain.banktransfer.BankTransferPayments;
+import com.circoflows.domain.banktransfer.BankTransferRequest;
+import com.circoflows.domain.banktransfer.TransferExpiry;
+import com.circoflows.domain.banktransfer.TransferScheme;
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Merchant;
 import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
@@ -45,6 +50,14 @@ import java.util.Optional;
  * runs out the session is payable again and the attempt is forgotten. The authorisation the gateway made
  * for it has no transaction, so the sweeper's reconciliation voids it (AuthorizationReconciler).
  *
+ * <p>A customer may instead choose to pay by bank transfer (currencies with a {@code TransferScheme}):
+ * under the same lease, the payment is opened pending and written with its payment.pending event and the
+ * session's change (the session then awaits that transfer, see {@link PaymentSession#awaitingTransfer}) in
+ * the same one atomic write. The session stays pending, shows the transfer's instructions on every visit and
+ * takes no other payment, until the transfer completes (the session is completed, as by a card) or expires
+ * unpaid (the session is payable again, saying why). It learns which when it is next read: the money
+ * arrives through the bank credit feed, which does not touch sessions.
+ *
  * <p>Declines are limited ({@link DeclineLimits}) so the page is no card tester's oracle: per session on
  * the session itself (its changes are serialised by the lease and its version), and per client
  * address on atomic counters, a place taken before the card is charged and given back unless the
@@ -67,16 +80,20 @@ public final class SessionCheckoutService implements SessionCheckout {
     private final TransactionWriter writer;
     private final MerchantRepository merchants;
     private final ClientAddressDeclines addressDeclines;
+    private final BankTransferPayments bankTransfers;
     private final Clock clock;
 
     /**
      * @param declineCounters    where declines per client address are counted (the risk counters table)
      * @param declinesPerAddress how many a client address may have per window ({@link DeclineLimits#PER_ADDRESS})
+     * @param bankTransfers      opens the payments of customers who choose to pay by bank transfer
      */
     public SessionCheckoutService(PaymentSessionRepository sessions, TransactionRepository transactions,
             PaymentEngine engine, ThreeDSecureService threeDSecure, TransactionWriter writer,
-            MerchantRepository merchants, RateLimitCounter declineCounters, int declinesPerAddress, Clock clock) {
-        this.hostedPayments = new HostedPaymentService(sessions, clock);
+            MerchantRepository merchants, RateLimitCounter declineCounters, int declinesPerAddress,
+            BankTransferPayments bankTransfers, Clock clock) {
+        this.hostedPayments = new HostedPaymentService(sessions, transactions, clock);
+        this.bankTransfers = bankTransfers;
         this.sessions = sessions;
         this.transactions = transactions;
         this.engine = engine;
@@ -124,6 +141,85 @@ public final class SessionCheckoutService implements SessionCheckout {
         throw contended(sessionId, "pay");
     }
 
+    @Override
+    public CheckoutState payByBankTransfer(String sessionId, TransferCheckoutForm form) {
+        for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
+            Step step = settle(hostedPayments.load(sessionId));
+            if (step == null) {
+                continue;
+            }
+            if (step.state != null) {
+                // Paid, closed, being paid, paused, or awaiting the transfer chosen before (a reload or a
+                // second tab): never a second payment.
+                return step.state;
+            }
+            BankTransferRequest request = transferRequest(step.payable, form);
+            Instant now = clock.instant();
+            PaymentSession leased = step.payable.lease(PaymentEngine.newTransactionId(), now.plus(LEASE));
+            if (sessions.takeLease(leased, now)) {
+                return openTransfer(leased, request);
+            }
+            // Another submission changed the session first: look again.
+        }
+        throw contended(sessionId, "pay_by_bank_transfer");
+    }
+
+    /**
+     * What the session asks to be paid, by whom: the session's customer_info (its name if it has one, else
+     * the name typed on the page), metadata and webhook_url; the transfer waits the standard seven days.
+     */
+    private static BankTransferRequest transferRequest(PaymentSession session, TransferCheckoutForm form) {
+        Money amount = new Money(session.amount(), Money.parseCurrency(session.currency()));
+        TransferScheme.requireForCurrency(amount.currency());
+        if (session.captureMethod() != CaptureMethod.AUTOMATIC) {
+            throw ApiException.invalidParam("payment_method", "A bank transfer cannot be authorised for a later "
+                    + "capture; this session's payment is to be captured by the merchant (capture_method manual).");
+        }
+        Map<String, Object> info = new LinkedHashMap<>(session.customerInfo());
+        if (!(info.get("name") instanceof String name) || name.isBlank()) {
+            putTyped(info, "name", form.payerName(), MAX_NAME_LENGTH);
+        }
+        if (!(info.get("name") instanceof String)) {
+            throw ApiException.invalidParam("name", "The name of the account holder paying is required.");
+        }
+        return new BankTransferRequest(amount, info, session.metadata(), session.webhookUrl(),
+                TransferExpiry.standard());
+    }
+
+    /**
+     * Opens the transfer under the lease just taken: its number is claimed, then the payment, its
+     * payment.pending event and the session's change (awaiting the transfer) are written in one atomic
+     * write, as a card payment is. A crash before that write leaves only a claimed number no payment
+     * uses; the lease runs out and the session is payable again.
+     */
+    private CheckoutState openTransfer(PaymentSession leased, BankTransferRequest request) {
+        Transaction pending;
+        try {
+            pending = bankTransfers.prepare(leased.attemptTransactionId(), leased.merchantId(), leased.mode(),
+                    request, leased.sessionId());
+        } catch (RuntimeException e) {
+            releaseQuietly(leased.abandonAttempt());
+            throw e;
+        }
+        PaymentSession next = leased.withCustomerInfo(pending.customerInfo())
+                .awaitingTransfer(pending.transactionId(), pending.bankTransfer().expiresAt());
+        WebhookEvent event = writer.announce(pending);
+        boolean committed;
+        try {
+            committed = sessions.commit(next, TransactionChange.inserted(pending, event));
+        } catch (RuntimeException e) {
+            releaseQuietly(leased.abandonAttempt());
+            throw e;
+        }
+        if (!committed) {
+            LOG.warn("session_transfer_not_recorded", Map.of("session_id", leased.sessionId(),
+                    "transaction_id", pending.transactionId()));
+            return open(leased.sessionId());
+        }
+        writer.queueDelivery(event);
+        return new CheckoutState.AwaitingTransfer(page(next), pending);
+    }
+
     /** Every look lost a race for the session's write: the customer is asked to try again (503). */
     private static ApiException contended(String sessionId, String step) {
         LOG.warn("session_checkout_contended", Map.of("session_id", sessionId, "step", step,
@@ -162,6 +258,9 @@ public final class SessionCheckoutService implements SessionCheckout {
             return sessions.update(forgotten) ? payableUnlessLocked(forgotten, now) : null;
         }
         Transaction transaction = attempt.get();
+        if (session.awaitsTransfer()) {
+            return followTransfer(session, transaction, now);
+        }
         if (transaction.status().isApproved()) {
             // Completed by an earlier open whose session write lost a race: its event is stored with it.
             PaymentSession paid = session.complete(transaction.transactionId(), transaction.processedAt())
@@ -177,6 +276,29 @@ public final class SessionCheckoutService implements SessionCheckout {
             return completeChallenge(session, transaction);
         }
         return Step.show(new CheckoutState.ChallengeRequired(page(session), transaction.transactionId()));
+    }
+
+    /**
+     * The session waits for its bank transfer: the instructions while the money has not all arrived, the
+     * receipt once it has, and the payment page again (saying why) once the transfer expired unpaid, or the
+     * expired page if the session's own time ran out meanwhile.
+     */
+    private Step followTransfer(PaymentSession session, Transaction payment, Instant now) {
+        PaymentSession followed = session.followTransfer(payment, now);
+        if (followed == session) {
+            return Step.show(new CheckoutState.AwaitingTransfer(page(session), payment));
+        }
+        if (!sessions.update(followed)) {
+            return null;
+        }
+        if (followed.status() == SessionStatus.COMPLETED) {
+            return Step.show(new CheckoutState.Paid(page(followed)));
+        }
+        if (followed.isDueToExpire(now)) {
+            PaymentSession expired = followed.expire();
+            return sessions.update(expired) ? Step.show(new CheckoutState.Closed(page(expired))) : null;
+        }
+        return payableUnlessLocked(followed, now);
     }
 
     /** Charges the card under the lease just taken; see the class comment. */

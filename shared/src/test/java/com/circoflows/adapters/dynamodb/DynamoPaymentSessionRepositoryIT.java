@@ -115,6 +115,22 @@ class DynamoPaymentSessionRepositoryIT {
     }
 
     @Test
+    void aSessionAwaitingABankTransferRoundTripsWithUntilWhen() {
+        PaymentSession session = pending(AdapterTestData.merchantId());
+        sessions.insert(session);
+        PaymentSession leased = session.lease(AdapterTestData.transactionId(), NOW.plusSeconds(30));
+        PaymentSession awaiting = leased.awaitingTransfer(leased.attemptTransactionId(), NOW.plus(Duration.ofDays(7)));
+
+        assertTrue(sessions.update(leased));
+        assertTrue(sessions.update(awaiting));
+
+        PaymentSession read = sessions.find(session.sessionId()).orElseThrow();
+        assertEquals(awaiting, read);
+        assertEquals(NOW.plus(Duration.ofDays(7)), read.awaitingTransferUntil());
+        assertTrue(read.awaitsTransfer());
+    }
+
+    @Test
     void aSessionLockedByTooManyDeclinesRoundTripsWithItsLock() {
         PaymentSession session = pending(AdapterTestData.merchantId());
         sessions.insert(session);

@@ -1,6 +1,7 @@
 package com.circoflows.api.pages;
 
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
@@ -9,6 +10,7 @@ import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckout;
 import com.circoflows.domain.session.SessionForPage;
 import com.circoflows.domain.session.SessionStatus;
+import com.circoflows.domain.session.TransferCheckoutForm;
 import com.circoflows.testing.TestClocks;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +29,10 @@ final class FakeCheckout implements SessionCheckout {
 
     private Supplier<CheckoutState> onOpen;
     private Function<CheckoutForm, CheckoutState> onPay;
+    private Function<TransferCheckoutForm, CheckoutState> onTransfer;
     final List<String> opened = new ArrayList<>();
     final List<CheckoutForm> paid = new ArrayList<>();
+    final List<TransferCheckoutForm> transfers = new ArrayList<>();
 
     FakeCheckout opens(CheckoutState state) {
         return opens(() -> state);
@@ -46,6 +50,20 @@ final class FakeCheckout implements SessionCheckout {
     FakeCheckout pays(Function<CheckoutForm, CheckoutState> answer) {
         this.onPay = answer;
         return this;
+    }
+
+    FakeCheckout paysByTransfer(Function<TransferCheckoutForm, CheckoutState> answer) {
+        this.onTransfer = answer;
+        return this;
+    }
+
+    @Override
+    public CheckoutState payByBankTransfer(String sessionId, TransferCheckoutForm form) {
+        transfers.add(form);
+        if (onTransfer == null) {
+            throw new AssertionError("payByBankTransfer() was not expected");
+        }
+        return onTransfer.apply(form);
     }
 
     @Override
@@ -131,6 +149,14 @@ final class FakeCheckout implements SessionCheckout {
                     s.transactionId(), s.attemptTransactionId(), s.attemptLeaseUntil(), s.lastFailure(),
                     s.createdAt(), s.expiresAt(), s.completedAt(), s.cancelledAt(), s.version(), s.failedAttempts(),
                     s.lockedUntil(), s.captureMethod(), locale), merchantName);
+        }
+
+        Session withCaptureMethod(CaptureMethod captureMethod) {
+            return new Session(new PaymentSession(s.sessionId(), s.merchantId(), s.mode(), s.amount(), s.currency(),
+                    s.description(), s.customerInfo(), s.metadata(), s.webhookUrl(), s.returnUrl(), s.status(),
+                    s.transactionId(), s.attemptTransactionId(), s.attemptLeaseUntil(), s.lastFailure(),
+                    s.createdAt(), s.expiresAt(), s.completedAt(), s.cancelledAt(), s.version(), s.failedAttempts(),
+                    s.lockedUntil(), captureMethod, s.locale()), merchantName);
         }
 
         Session withMerchantName(String name) {

@@ -13,11 +13,13 @@ import com.circoflows.api.PublicUrls;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.gateway.TestCards;
 import com.circoflows.domain.merchant.AuthenticatedKey;
-import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.money.Money;
+import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.session.CheckoutForm;
+import com.circoflows.domain.session.CheckoutState;
 import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.session.PaymentSession;
+import com.circoflows.domain.session.TransferCheckoutForm;
 import com.circoflows.domain.url.MerchantUrlPolicy;
 import com.circoflows.testing.ApiRequests;
 import com.circoflows.testing.Responses;
@@ -66,6 +68,23 @@ class HostedPaymentEndpointsTest {
         assertEquals("pending", data.get("status"));
         assertEquals("2026-11-24T23:59:59Z", data.get("expires_at"));
         assertEquals("2026-11-23T12:00:00Z", data.get("created_at"));
+    }
+
+    @Test
+    void aSessionAwaitingABankTransferIsPendingWithThatPaymentsTransactionIdAndCannotBeCancelled() {
+        PaymentSession session = world.session();
+        String transferId = ((CheckoutState.AwaitingTransfer) world.checkout.payByBankTransfer(session.sessionId(),
+                new TransferCheckoutForm(null))).payment().transactionId();
+
+        Map<String, Object> data = Responses.data(call(get, getRequest(session.sessionId()), SessionWorld.MERCHANT_A));
+        ApiResponse cancelled = call(cancel, ApiRequests.post("/api/hosted-payment/" + session.sessionId() + "/cancel",
+                "").pathParam("session_id", session.sessionId()).build(), SessionWorld.MERCHANT_A);
+
+        assertEquals("pending", data.get("status"));
+        assertEquals(transferId, data.get("transaction_id"), "the merchant can follow the transfer");
+        assertFalse(data.containsKey("completed_at"));
+        assertEquals(409, cancelled.statusCode(), cancelled.body());
+        assertTrue(cancelled.body().contains("session_payment_in_progress"), cancelled.body());
     }
 
     @Test
