@@ -58,6 +58,9 @@ class ErrorCatalogueTest {
         "api_key_limit_reached,     400, invalid_request_error",
         "last_active_key,           409, invalid_request_error",
         "branding_version_conflict, 409, invalid_request_error",
+        "test_mode_only,            403, invalid_request_error",
+        // never an answer: the error a failed bank transfer carries (its transaction's error, payment.failed)
+        "bank_transfer_expired,     400, invalid_request_error",
     })
     void errorIsAnsweredWithItsStatusAndType(String code, int status, String type) {
         ErrorCode errorCode = byCode(code);
@@ -84,7 +87,7 @@ class ErrorCatalogueTest {
                 "webhook_endpoint_disabled",
                 "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
                 "idempotency_key_in_use", "idempotency_key_reused", "api_key_not_found", "api_key_limit_reached",
-                "last_active_key", "branding_version_conflict");
+                "last_active_key", "branding_version_conflict", "bank_transfer_expired", "test_mode_only");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 

@@ -3,12 +3,15 @@ package com.circoflows.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.circoflows.adapters.sqs.BankCreditMessages;
+import com.circoflows.domain.banktransfer.BankCredit;
 import com.circoflows.domain.merchant.ApiKeyFormat;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.localstack.FunctionDefinition;
@@ -68,6 +71,8 @@ class SampleEventsTest {
     private static final Pattern EVENT_TIME = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$");
     private static final Set<String> SQS_RECORD_FIELDS = Set.of("messageId", "receiptHandle", "body", "attributes",
             "messageAttributes", "md5OfBody", "eventSource", "eventSourceARN", "awsRegion");
+    /** The bank side's feed: its messages are credits, not webhook jobs. */
+    private static final String BANK_CREDITS_QUEUE = "BankCreditsQueue";
     private static final Set<String> SCHEDULED_EVENT_FIELDS = Set.of("version", "id", "detail-type", "source",
             "account", "time", "region", "resources", "detail");
 
@@ -253,7 +258,11 @@ class SampleEventsTest {
                         at + ": a dead-letter queue is in its source queue's account and region");
             }
 
-            // Every SQS function of this template consumes webhook jobs, as SqsWebhookJobQueue writes them.
+            if (queue.equals(BANK_CREDITS_QUEUE)) {
+                checkBankCredit(relative, at, record.get("body").asText());
+                continue;
+            }
+            // The other SQS functions consume webhook jobs, as SqsWebhookJobQueue writes them.
             JsonNode body = readJson(record.get("body").asText(), at + ": body");
             assertEquals(Set.of("event_id", "merchant_id"), fieldNames(body), at + ": a job names event and merchant");
             assertTrue(body.get("event_id").asText().matches("^evt_[0-9A-Za-z]{24}$"), at + ": event_id");
@@ -264,6 +273,23 @@ class SampleEventsTest {
         assertEquals(records.size(), event.getRecords().size(), relative + ": read as the Lambda runtime reads it");
         assertEquals(records.get(0).get("eventSourceARN").asText(), event.getRecords().get(0).getEventSourceArn(),
                 relative);
+    }
+
+    /**
+     * A bank credit feed message (docs/openapi.yaml, x-bank-credit-feed) as the consumer reads it; a sample
+     * named unreadable*.json is one it must refuse (and so never delete), and is still JSON.
+     */
+    private static void checkBankCredit(String relative, String at, String body) {
+        readJson(body, at + ": body");
+        boolean meantUnreadable = relative.substring(relative.lastIndexOf('/') + 1).startsWith("unreadable");
+        if (meantUnreadable) {
+            assertThrows(BankCreditMessages.UnreadableCredit.class, () -> BankCreditMessages.read(body),
+                    at + ": an unreadable sample must be one the consumer refuses");
+        } else {
+            BankCredit credit = BankCreditMessages.read(body);
+            assertEquals(body, BankCreditMessages.write(credit),
+                    at + ": the body is a credit exactly as the feed writes it (field order, no spaces)");
+        }
     }
 
     /**

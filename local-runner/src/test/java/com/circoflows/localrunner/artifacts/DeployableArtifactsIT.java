@@ -110,7 +110,11 @@ class DeployableArtifactsIT {
             Map.entry("DashboardAccountFunction", Sample.http("events/dashboard-account/login-page.json", 200)),
             // Signed out: sent to sign-in, which proves the jar builds its pages and reads its stores' names.
             Map.entry("DashboardSettingsFunction", Sample.http("events/dashboard-settings/api-keys-signed-out.json", 303)),
-            Map.entry("DashboardPaymentsFunction", Sample.http("events/dashboard-payments/payments-signed-out.json", 303)));
+            Map.entry("DashboardPaymentsFunction", Sample.http("events/dashboard-payments/payments-signed-out.json", 303)),
+            // Refused before the feed is touched: no payment of the artifact merchant has this id.
+            Map.entry("FundTestBankTransferFunction", Sample.http("events/bank-transfer-test-fund/not-found.json", 404)),
+            // The credit names no payment of this fresh stack: held as unmatched, which acknowledges it.
+            Map.entry("BankCreditsFunction", Sample.sqs("events/bank-credits/credit.json")));
 
     /** Issue 6's goal for every deployable jar, in bytes (decimal MB, the stricter reading of "10 MB"). */
     private static final long SIZE_GOAL_BYTES = 10_000_000;

@@ -1,13 +1,17 @@
 package com.circoflows.localrunner.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.circoflows.adapters.sqs.BankCreditMessages;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.ErrorType;
 import com.circoflows.localrunner.openapi.OpenApiDocument.Operation;
 import com.circoflows.localstack.SamTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.Error;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +87,48 @@ class OpenApiContractTest {
                 .map(ErrorCode::code).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(code, enumOf("/components/schemas/ErrorCode"),
                 "components.schemas.ErrorCode must list ErrorCode's codes (a new code lands with its spec)");
+    }
+
+    /**
+     * The bank credit feed is no HTTP operation, so nothing above reads it: its documented examples must
+     * match its schema and be read by the consumer's own reader, what the test bank writes must match the
+     * schema, and messages the schema refuses must be refused by the reader (they go to the DLQ).
+     */
+    @Test
+    void theBankCreditFeedsSchemaIsWhatItsConsumerReadsAndItsTestBankWrites() {
+        String media = "/x-bank-credit-feed/message/content/application~1json";
+        JsonNode examples = document.at(media + "/examples");
+        assertTrue(examples != null && examples.size() >= 3, "x-bank-credit-feed documents its message with examples");
+        List<String> failures = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> entries = examples.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> example = entries.next();
+            String message = example.getValue().path("value").toString();
+            contract.schema(media + "/schema").validate(example.getValue().path("value"))
+                    .forEach(error -> failures.add(example.getKey() + ": " + error));
+            try {
+                String written = BankCreditMessages.write(BankCreditMessages.read(message));
+                contract.schema(media + "/schema").validate(JsonMapper.builder().build().readTree(written))
+                        .forEach(error -> failures.add(example.getKey() + " as the test bank writes it: " + error));
+            } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                failures.add(example.getKey() + ": the consumer cannot read it (" + e.getMessage() + ")");
+            }
+        }
+        assertEquals(List.of(), failures);
+        for (String refused : List.of(
+                "{\"amount\":0,\"currency\":\"EUR\",\"bank_reference\":\"B1\",\"received_at\":\"2026-12-06T17:22:13Z\"}",
+                "{\"amount\":100,\"currency\":\"EUR\",\"received_at\":\"2026-12-06T17:22:13Z\"}",
+                "{\"amount\":100,\"currency\":\"EUR\",\"bank_reference\":\"B 1\",\"received_at\":\"2026-12-06T17:22:13Z\"}",
+                "{\"amount\":100,\"currency\":\"EUR\",\"bank_reference\":\"B1\",\"received_at\":\"2026-12-06T17:22:13Z\",\"iban\":\"x\"}",
+                "{\"amount\":\"100\",\"currency\":\"EUR\",\"bank_reference\":\"B1\",\"received_at\":\"2026-12-06T17:22:13Z\"}")) {
+            try {
+                assertFalse(contract.schema(media + "/schema").validate(JsonMapper.builder().build().readTree(refused))
+                        .isEmpty(), "the schema refuses " + refused);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError(e);
+            }
+            assertThrows(BankCreditMessages.UnreadableCredit.class, () -> BankCreditMessages.read(refused),
+                    "the consumer refuses " + refused);
+        }
     }
 
     @Test

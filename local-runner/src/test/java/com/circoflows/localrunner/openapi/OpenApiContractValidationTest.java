@@ -24,7 +24,7 @@ class OpenApiContractValidationTest {
             + "\"amount\":15000,\"currency\":\"USD\",\"status\":\"completed\",\"capture_method\":\"automatic\","
             + "\"amount_captured\":15000,\"amount_refunded\":0,\"refunds_count\":0,\"gateway_transaction_id\":"
             + "\"gw_RpPffd0vyVWXX7My53E8VXXg\",\"created_at\":\"2026-12-04T16:53:05Z\",\"processed_at\":"
-            + "\"2026-12-04T16:53:05Z\",\"livemode\":false,\"card\":{\"brand\":\"visa\",\"last4\":\"4242\","
+            + "\"2026-12-04T16:53:05Z\",\"livemode\":false,\"payment_method\":\"card\",\"card\":{\"brand\":\"visa\",\"last4\":\"4242\","
             + "\"exp_month\":12,\"exp_year\":2030},\"three_d_secure\":\"not_required\",\"risk\":{\"score\":0,"
             + "\"rules_hit\":[]},\"customer_info\":{\"name\":\"John Doe\"},\"metadata\":{\"order_id\":\"ORD-12345\"}}}";
 

@@ -24,7 +24,7 @@ public final class TransferNumbers {
 
     /**
      * @throws RetryableFailure when every candidate was taken (the request is retried, with new candidates
-     *     only if its transaction id differs; the numbers in use should then be recycled, see ADR 0023)
+     *     only if its transaction id differs; the numbers in use should then be recycled, see ADR 0024)
      */
     public long claimFor(TransferScheme scheme, ClaimedTransfer payment) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
