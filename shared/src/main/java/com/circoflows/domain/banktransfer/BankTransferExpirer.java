@@ -5,6 +5,7 @@ import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Fails bank transfers not paid in full by their expiry (bank_transfer_expired, payment.failed). A credit
@@ -25,17 +26,31 @@ public final class BankTransferExpirer {
         this.clock = clock;
     }
 
-    /** Returns how many payments it failed. */
-    public int expireDue(int limit) {
+    /** How many due transfers one read of the index brings. */
+    static final int PAGE = 100;
+
+    /**
+     * Fails due transfers page by page (an expired one leaves the index, so the next read brings the next
+     * ones) until none is due or {@code maxPerRun} were looked at. Returns how many it failed.
+     */
+    public int expireDue(int maxPerRun) {
         Instant now = clock.instant();
         int expired = 0;
-        for (Transaction listed : pending.expiringBy(now, limit)) {
-            Transaction current = transactions.find(listed.transactionId()).orElse(null);
-            if (current == null || !current.awaitsTransfer() || !current.bankTransfer().expiredBy(now)) {
-                continue;
+        int seen = 0;
+        while (seen < maxPerRun) {
+            List<Transaction> due = pending.expiringBy(now, Math.min(PAGE, maxPerRun - seen));
+            for (Transaction listed : due) {
+                seen++;
+                Transaction current = transactions.find(listed.transactionId()).orElse(null);
+                if (current == null || !current.awaitsTransfer() || !current.bankTransfer().expiredBy(now)) {
+                    continue;
+                }
+                if (writer.update(current.expireTransfer(now), true).isPresent()) {
+                    expired++;
+                }
             }
-            if (writer.update(current.expireTransfer(now), true).isPresent()) {
-                expired++;
+            if (due.size() < PAGE) {
+                break;
             }
         }
         return expired;

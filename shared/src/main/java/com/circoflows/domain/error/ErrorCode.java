@@ -29,7 +29,7 @@ public enum ErrorCode {
     THREE_D_SECURE_FAILED("3ds_authentication_failed", CARD_ERROR,
             "3-D Secure authentication failed; the payment was not completed."),
     BANK_TRANSFER_EXPIRED("bank_transfer_expired", INVALID_REQUEST_ERROR,
-            "The bank transfer was not received in full before the payment expired; anything received is refunded."),
+            "The bank transfer was not received in full before the payment expired; what did arrive is owed back to the payer (amount_excess)."),
 
     EVENT_NOT_FOUND("event_not_found", INVALID_REQUEST_ERROR, "Webhook event does not exist."),
     TRANSACTION_NOT_FOUND("transaction_not_found", INVALID_REQUEST_ERROR, "Transaction does not exist."),
