@@ -38,10 +38,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheFifteenTablesInTemplateOrder() {
+    void findsTheSixteenTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "LogosTable", "ApiKeysTable", "TransactionsTable", "TransactionSearchTable", "RefundsTable",
-                        "PaymentSessionsTable",
+                        "BankTransfersTable", "PaymentSessionsTable",
                         "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
                         "GatewayAuthorizationsTable", "DashboardUsersTable", "DashboardSessionsTable",
                         "LoginAttemptsTable"),
@@ -58,16 +58,27 @@ class SamTemplateTest {
     }
 
     @Test
-    void readsTheMerchantCaptureListAndStatusIndexesOfTransactionsTable() {
+    void readsTheMerchantCaptureListStatusAndTransferExpiryIndexesOfTransactionsTable() {
         TableDefinition transactions = template.table("TransactionsTable");
         assertEquals("transaction_id", transactions.hashKey());
         assertEquals(Map.of("transaction_id", "S", "merchant_id", "S", "created_at", "S", "capture_key", "S",
-                "list_key", "S", "status_key", "S"), transactions.attributeTypes());
+                "list_key", "S", "status_key", "S", "transfer_expiry_key", "S", "transfer_expires_at", "S"),
+                transactions.attributeTypes());
         assertEquals(List.of(new IndexDefinition("by_merchant_created", "merchant_id", "created_at", "ALL", List.of()),
                 new IndexDefinition("by_capture_key", "capture_key", "created_at", "ALL", List.of()),
                 new IndexDefinition("by_list_key_created", "list_key", "created_at", "ALL", List.of()),
-                new IndexDefinition("by_status_key_created", "status_key", "created_at", "ALL", List.of())),
+                new IndexDefinition("by_status_key_created", "status_key", "created_at", "ALL", List.of()),
+                new IndexDefinition("by_transfer_expiry", "transfer_expiry_key", "transfer_expires_at", "ALL", List.of())),
                 transactions.globalSecondaryIndexes());
+    }
+
+    @Test
+    void readsTheBankTransfersTableAndItsHeldCreditIndex() {
+        TableDefinition bank = template.table("BankTransfersTable");
+        assertEquals("pk", bank.hashKey());
+        assertNull(bank.rangeKey());
+        assertEquals(List.of(new IndexDefinition("by_held_key", "held_key", "received_at", "ALL", List.of())),
+                bank.globalSecondaryIndexes());
     }
 
     @Test
@@ -137,7 +148,15 @@ class SamTemplateTest {
         assertNull(deadLetters.redrive());
         assertEquals(180, deadLetters.visibilityTimeoutSeconds());
         assertEquals(1_209_600, deadLetters.messageRetentionSeconds());
-        assertEquals(2, template.queues().size());
+        assertEquals(4, template.queues().size());
+    }
+
+    @Test
+    void readsTheBankCreditsQueueWithItsRedriveToItsDeadLetterQueue() {
+        QueueDefinition credits = template.queue("BankCreditsQueue");
+        assertEquals("BankCreditsDeadLetterQueue", credits.redrive().deadLetterQueueLogicalId());
+        assertEquals(5, credits.redrive().maxReceiveCount());
+        assertNull(template.queue("BankCreditsDeadLetterQueue").redrive());
     }
 
     @Test

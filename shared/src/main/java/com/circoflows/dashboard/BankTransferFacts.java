@@ -2,6 +2,7 @@ package com.circoflows.dashboard;
 
 import com.circoflows.api.pages.Html;
 import com.circoflows.domain.banktransfer.BankTransferDetails;
+import com.circoflows.domain.banktransfer.Iban;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.Transaction;
@@ -46,7 +47,7 @@ final class BankTransferFacts {
         ACCOUNT_FIELDS.forEach((field, labels) -> {
             String value = transfer.accountFields().get(field);
             if (value != null) {
-                html.append(fact(labels[0], copyable(labels[1], "iban".equals(field) ? inGroupsOfFour(value) : value)));
+                html.append(fact(labels[0], copyable(labels[1], "iban".equals(field) ? Iban.parse(value).printed() : value)));
             }
         });
         html.append(fact("Reference", copyable("reference", transfer.reference().printed())))
@@ -125,18 +126,6 @@ final class BankTransferFacts {
      */
     private static String copyable(String spokenName, String value) {
         return "<code data-copy=\"" + Html.escape(spokenName) + "\">" + Html.escape(value) + "</code>";
-    }
-
-    /** As IBANs are printed for people: DE89 3704 0044 0532 0130 00. */
-    static String inGroupsOfFour(String text) {
-        StringBuilder printed = new StringBuilder(text.length() + text.length() / 4);
-        for (int i = 0; i < text.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                printed.append(' ');
-            }
-            printed.append(text.charAt(i));
-        }
-        return printed.toString();
     }
 
     private static String fact(String term, String definitionHtml) {

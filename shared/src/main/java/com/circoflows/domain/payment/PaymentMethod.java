@@ -3,8 +3,8 @@ package com.circoflows.domain.payment;
 import java.util.Optional;
 
 /**
- * How a customer pays. Every transaction is a card payment today; the other names are accepted by the
- * list's payment_method filter so merchants can write their queries now, and match nothing yet.
+ * How a customer pays: by card or by bank transfer. The wallets' names are accepted by the list's
+ * payment_method filter so merchants can write their queries now, and match nothing yet.
  */
 public enum PaymentMethod {
     CARD("card"),

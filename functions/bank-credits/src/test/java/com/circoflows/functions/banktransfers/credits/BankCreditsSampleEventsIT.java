@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.circoflows.adapters.sqs.BankCreditMessages;
 import com.circoflows.domain.banktransfer.BankCredit;
+import com.circoflows.domain.banktransfer.BankCreditIds;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionStatus;
@@ -93,7 +94,7 @@ class BankCreditsSampleEventsIT {
     private static Map<String, AttributeValue> ledgerItem(String bankReference) {
         Map<String, AttributeValue> item = stack.localStack().dynamoDbClient().getItem(get -> get
                 .tableName(stack.localStack().resources().tableName("BankTransfersTable"))
-                .key(Map.of("pk", AttributeValue.fromS("credit#" + bankReference)))
+                .key(Map.of("pk", AttributeValue.fromS("credit#" + BankCreditIds.of(bankReference))))
                 .consistentRead(true)).item();
         return item == null ? Map.of() : item;
     }
