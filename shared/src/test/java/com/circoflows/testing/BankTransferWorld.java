@@ -52,7 +52,8 @@ public final class BankTransferWorld {
             new BankTransferPayments(new TransferNumbers(claims), CollectionDetails.TEST_MODE, writer, clock);
     public final BankCreditService credits = new BankCreditService(
             new CreditMatcher(CollectionDetails.TEST_MODE, claims), ledger, transactions, writer, clock);
-    public final BankTransferExpirer expirer = new BankTransferExpirer(this::expiringBy, transactions, writer, clock);
+    public final BankTransferExpirer expirer =
+            new BankTransferExpirer(this::expiringBy, transactions, ledger, writer, clock);
     public final HeldCredits heldCredits = new HeldCredits(ledger, clock);
     public final HeldCreditAssignment assignment = new HeldCreditAssignment(ledger, transactions, writer, clock);
     private int bankReferences;
@@ -148,7 +149,8 @@ public final class BankTransferWorld {
         }
 
         @Override
-        public synchronized Write apply(BankCredit credit, Transaction updated, WebhookEvent event) {
+        public synchronized Write apply(BankCredit credit, Transaction updated, WebhookEvent event,
+                HeldCredit excess) {
             crashIfAsked();
             if (isRecorded(credit.bankReference())) {
                 return Write.DUPLICATE;
@@ -158,7 +160,29 @@ public final class BankTransferWorld {
             }
             credits.put(BankCreditIds.of(credit.bankReference()), record(credit, RecordedCredit.Outcome.APPLIED, null,
                     updated.merchantId(), updated.mode(), updated.transactionId()));
+            if (excess != null) {
+                keep(excess);
+            }
             return Write.RECORDED;
+        }
+
+        @Override
+        public synchronized Write expire(Transaction expired, WebhookEvent event, HeldCredit received) {
+            crashIfAsked();
+            if (!transactions.update(expired, event)) {
+                return Write.PAYMENT_CHANGED;
+            }
+            if (received != null) {
+                keep(received);
+            }
+            return Write.RECORDED;
+        }
+
+        private void keep(HeldCredit credit) {
+            credits.put(BankCreditIds.of(credit.credit().bankReference()), record(credit.credit(),
+                    RecordedCredit.Outcome.HELD, credit.reason(), credit.merchantId(), credit.mode(),
+                    credit.transactionId()));
+            held.add(credit);
         }
 
         @Override
@@ -167,10 +191,7 @@ public final class BankTransferWorld {
             if (isRecorded(credit.credit().bankReference())) {
                 return Write.DUPLICATE;
             }
-            credits.put(BankCreditIds.of(credit.credit().bankReference()), record(credit.credit(),
-                    RecordedCredit.Outcome.HELD, credit.reason(), credit.merchantId(), credit.mode(),
-                    credit.transactionId()));
-            held.add(credit);
+            keep(credit);
             return Write.RECORDED;
         }
 

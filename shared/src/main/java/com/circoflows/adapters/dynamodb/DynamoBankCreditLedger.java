@@ -180,7 +180,7 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
     }
 
     @Override
-    public Write apply(BankCredit credit, Transaction updated, WebhookEvent event) {
+    public Write apply(BankCredit credit, Transaction updated, WebhookEvent event, HeldCredit excess) {
         Map<String, AttributeValue> item = creditItem(credit);
         item.put("outcome", s("applied"));
         item.put("transaction_id", s(updated.transactionId()));
@@ -192,7 +192,34 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
         if (event != null) {
             writes.add(eventPut(event));
         }
+        if (excess != null) {
+            writes.add(creditPut(heldItem(excess)));
+        }
         return transact(writes);
+    }
+
+    /** The payment first here: its condition failing is the only outcome; the held credit's id is new. */
+    @Override
+    public Write expire(Transaction expired, WebhookEvent event, HeldCredit received) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(paymentPut(expired));
+        if (event != null) {
+            writes.add(eventPut(event));
+        }
+        if (received != null) {
+            writes.add(creditPut(heldItem(received)));
+        }
+        return DynamoCalls.call("TransactWriteItems", () -> {
+            try {
+                dynamoDb.transactWriteItems(t -> t.transactItems(writes));
+                return Write.RECORDED;
+            } catch (TransactionCanceledException e) {
+                if (conditionFailed(e, 0)) {
+                    return Write.PAYMENT_CHANGED;
+                }
+                throw e;
+            }
+        });
     }
 
     private TransactWriteItem paymentPut(Transaction updated) {
@@ -235,6 +262,19 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
 
     @Override
     public Write hold(HeldCredit held) {
+        Map<String, AttributeValue> item = heldItem(held);
+        return DynamoCalls.call("PutItem", () -> {
+            try {
+                dynamoDb.putItem(put -> put.tableName(table).item(item)
+                        .conditionExpression("attribute_not_exists(" + DynamoTransferNumberClaims.KEY + ")"));
+                return Write.RECORDED;
+            } catch (ConditionalCheckFailedException seen) {
+                return Write.DUPLICATE;
+            }
+        });
+    }
+
+    private Map<String, AttributeValue> heldItem(HeldCredit held) {
         Map<String, AttributeValue> item = creditItem(held.credit());
         item.put("outcome", s("held"));
         item.put("held_reason", s(held.reason().wireName()));
@@ -245,15 +285,7 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
         }
         item.put(HELD_KEY, s(held.merchantId() == null ? UNATTRIBUTED
                 : held.merchantId() + "#" + held.mode().wireName()));
-        return DynamoCalls.call("PutItem", () -> {
-            try {
-                dynamoDb.putItem(put -> put.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(" + DynamoTransferNumberClaims.KEY + ")"));
-                return Write.RECORDED;
-            } catch (ConditionalCheckFailedException seen) {
-                return Write.DUPLICATE;
-            }
-        });
+        return item;
     }
 
     /**

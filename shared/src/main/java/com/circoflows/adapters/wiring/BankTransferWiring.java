@@ -80,7 +80,7 @@ public final class BankTransferWiring {
     /** With the scheduled settlement (RefundWiring). */
     BankTransferExpirer expirer() {
         DynamoTransactionRepository transactions = transactions();
-        return new BankTransferExpirer(transactions, transactions, infrastructure.transactionWriter(),
+        return new BankTransferExpirer(transactions, transactions, ledger(), infrastructure.transactionWriter(),
                 infrastructure.clock());
     }
 

@@ -24,8 +24,17 @@ public interface BankCreditLedger {
 
     boolean isRecorded(String bankReference);
 
-    /** Records the credit as applied to {@code updated} (at its version - 1), with its event when not null. */
-    Write apply(BankCredit credit, Transaction updated, WebhookEvent event);
+    /**
+     * Records the credit as applied to {@code updated} (at its version - 1), with its event when not null, and
+     * what of it the payment did not need as a held credit when {@code excess} is not null: all in one write.
+     */
+    Write apply(BankCredit credit, Transaction updated, WebhookEvent event, HeldCredit excess);
+
+    /**
+     * Stores an expired transfer (at its version - 1) with its event and, when not null, what it had received
+     * as a held credit, in one write. PAYMENT_CHANGED when the payment changed first.
+     */
+    Write expire(Transaction expired, WebhookEvent event, HeldCredit received);
 
     /** Records the credit as held. */
     Write hold(HeldCredit held);

@@ -2,6 +2,7 @@ package com.circoflows.domain.banktransfer;
 
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.money.CurrencyRules;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionStatus;
@@ -22,8 +23,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>pending payment: counted; reaching the amount completes it (payment.succeeded) and what goes over is
- *       excess; short of it, it stays pending and payment.pending tells the merchant what arrived</li>
- *   <li>paid payment: all of it is excess on the payment, owed back</li>
+ *       excess, held for the merchant to return; short of it, it stays pending and payment.pending tells the
+ *       merchant what arrived</li>
+ *   <li>paid payment: all of it is excess, held for the merchant to return</li>
  *   <li>expired or canceled payment: held for the merchant, to be sent back</li>
  *   <li>a credit that would take the payment's amount received past the most an amount can be: held</li>
  *   <li>no payment: held, unattributed</li>
@@ -83,7 +85,9 @@ public final class BankCreditService {
             Transaction credited = payment.receiveTransfer(credit.amount(), clock.instant());
             // Paid payments only gain excess: no event. Pending ones announce what arrived, or that they are paid.
             WebhookEvent event = payment.status() == TransactionStatus.PENDING ? writer.announce(credited) : null;
-            BankCreditLedger.Write write = ledger.apply(credit, credited, event);
+            Money excess = credited.bankTransfer().excess().minus(payment.bankTransfer().excess());
+            HeldCredit owed = excess.isZero() ? null : HeldCredit.excessOf(credit, excess, payment);
+            BankCreditLedger.Write write = ledger.apply(credit, credited, event, owed);
             if (write == BankCreditLedger.Write.DUPLICATE) {
                 log("bank_credit_duplicate", credit, payment.transactionId());
                 return Outcome.DUPLICATE;

@@ -3,25 +3,29 @@ package com.circoflows.domain.banktransfer;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
 import com.circoflows.domain.payment.TransactionWriter;
+import com.circoflows.domain.webhook.WebhookEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Fails bank transfers not paid in full by their expiry (bank_transfer_expired, payment.failed). A credit
+ * Fails bank transfers not paid in full by their expiry (bank_transfer_expired, payment.failed), holding what
+ * they had received as a credit for the merchant to send back, in the same write. A credit
  * that wins the race keeps the payment: each payment is read again and changed only at the version read,
  * so a payment completed meanwhile is left alone.
  */
 public final class BankTransferExpirer {
     private final PendingTransfers pending;
     private final TransactionRepository transactions;
+    private final BankCreditLedger ledger;
     private final TransactionWriter writer;
     private final Clock clock;
 
-    public BankTransferExpirer(PendingTransfers pending, TransactionRepository transactions, TransactionWriter writer,
-            Clock clock) {
+    public BankTransferExpirer(PendingTransfers pending, TransactionRepository transactions, BankCreditLedger ledger,
+            TransactionWriter writer, Clock clock) {
         this.pending = pending;
         this.transactions = transactions;
+        this.ledger = ledger;
         this.writer = writer;
         this.clock = clock;
     }
@@ -45,7 +49,12 @@ public final class BankTransferExpirer {
                 if (current == null || !current.awaitsTransfer() || !current.bankTransfer().expiredBy(now)) {
                     continue;
                 }
-                if (writer.update(current.expireTransfer(now), true).isPresent()) {
+                Transaction failed = current.expireTransfer(now);
+                WebhookEvent event = writer.announce(failed);
+                HeldCredit received = failed.bankTransfer().received().isZero() ? null
+                        : HeldCredit.receivedBeforeExpiry(failed, now);
+                if (ledger.expire(failed, event, received) == BankCreditLedger.Write.RECORDED) {
+                    writer.queueDelivery(event);
                     expired++;
                 }
             }

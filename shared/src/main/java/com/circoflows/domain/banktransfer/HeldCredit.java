@@ -19,7 +19,12 @@ public record HeldCredit(BankCredit credit, Reason reason, String merchantId, Mo
          * It would take what its payment received past the most one amount can be (99,999,999 minor units):
          * held whole for a person rather than split.
          */
-        AMOUNT_LIMIT("amount_limit");
+        AMOUNT_LIMIT("amount_limit"),
+        /**
+         * The part of a credit its payment did not need: paid over the amount, paid after it was paid in full,
+         * or received before it expired unpaid. Owed back to the payer, so held to be returned.
+         */
+        EXCESS("excess");
 
         private final String wireName;
 
@@ -35,4 +40,25 @@ public record HeldCredit(BankCredit credit, Reason reason, String merchantId, Mo
     public static HeldCredit unmatched(BankCredit credit) {
         return new HeldCredit(credit, Reason.UNMATCHED, null, null, null);
     }
+
+    /** What of {@code credit} the payment did not need, held for its merchant; its own bank reference is derived. */
+    public static HeldCredit excessOf(BankCredit credit, com.circoflows.domain.money.Money excess,
+            com.circoflows.domain.payment.Transaction payment) {
+        return new HeldCredit(new BankCredit(excess, credit.reference(), credit.virtualAccount(), credit.payerName(),
+                credit.bankReference() + EXCESS_SUFFIX, credit.receivedAt()), Reason.EXCESS, payment.merchantId(),
+                payment.mode(), payment.transactionId());
+    }
+
+    /** What an expired transfer had received, held for its merchant to send back. */
+    public static HeldCredit receivedBeforeExpiry(com.circoflows.domain.payment.Transaction expired,
+            java.time.Instant at) {
+        BankTransferDetails transfer = expired.bankTransfer();
+        return new HeldCredit(new BankCredit(transfer.received(), transfer.reference().electronic(), null, null,
+                expired.transactionId() + EXPIRED_SUFFIX, at), Reason.EXCESS, expired.merchantId(), expired.mode(),
+                expired.transactionId());
+    }
+
+    /** Derived bank references: the bank's own never hold '#'. */
+    static final String EXCESS_SUFFIX = "#excess";
+    static final String EXPIRED_SUFFIX = "#expired";
 }

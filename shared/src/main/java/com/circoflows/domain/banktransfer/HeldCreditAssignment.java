@@ -38,21 +38,22 @@ public final class HeldCreditAssignment {
     }
 
     /**
-     * Applies a held credit to one of the caller's bank transfers: a pending one counts it towards its
-     * amount (and completes when it is reached), a paid one records it as excess.
+     * Applies a held credit to one of the caller's bank transfers still waiting for money: it counts towards
+     * the amount (and completes the payment when it is reached). A credit larger than what is missing is
+     * refused: it would only become excess again.
      *
      * @throws ApiException 404 for a credit or payment not the caller's; 409 bank_credit_not_held,
-     *     409 invalid_transaction_state for a card payment or a failed or canceled transfer; 400
-     *     invalid_currency for a payment in another currency; 400 invalid_amount past the largest amount
+     *     409 invalid_transaction_state for a card payment or a transfer no longer pending; 400
+     *     invalid_currency for a payment in another currency; 400 invalid_amount for more than it lacks
      */
     public RecordedCredit assign(AuthenticatedKey caller, String creditId, String transactionId) {
         RecordedCredit credit = HeldCredits.requireHeld(held.get(caller, creditId));
         TransactionQueries owned = new TransactionQueries(transactions);
         for (int race = 0; race < MAX_RACES; race++) {
             Transaction payment = owned.findOwned(caller, transactionId);
-            if (payment.bankTransfer() == null || !(payment.awaitsTransfer() || payment.status().isCaptured())) {
+            if (!payment.awaitsTransfer()) {
                 throw new IllegalTransitionException(payment.status(), "credited",
-                        "only pending or paid bank transfers take credits");
+                        "only bank transfers still waiting for money take a held credit");
             }
             if (!payment.amount().sameCurrencyAs(credit.amount())) {
                 throw ApiException.withParam(ErrorCode.INVALID_CURRENCY, "transaction_id", "The credit is in "
@@ -66,6 +67,13 @@ public final class HeldCreditAssignment {
             Instant now = clock.instant();
             Transaction credited = payment.receiveTransfer(credit.amount(), now);
             WebhookEvent event = payment.status() == TransactionStatus.PENDING ? writer.announce(credited) : null;
+            com.circoflows.domain.money.Money excess = credited.bankTransfer().excess().minus(
+                    payment.bankTransfer().excess());
+            if (!excess.isZero()) {
+                throw new ApiException(ErrorCode.INVALID_AMOUNT, "The credit is more than the payment still needs ("
+                        + payment.amount().minus(payment.bankTransfer().received()).minorUnits()
+                        + "); assign it to a payment it fits, or return it.", "transaction_id", null);
+            }
             BankCreditLedger.Write write = ledger.assign(credit, credited, event, now);
             if (write == BankCreditLedger.Write.DUPLICATE) {
                 throw new ApiException(ErrorCode.BANK_CREDIT_NOT_HELD);

@@ -134,7 +134,8 @@ class DynamoBankTransfersIT {
         credits.receive(first);
         BankCredit stale = creditFor(payment, 2000);
 
-        BankCreditLedger.Write write = ledger.apply(stale, payment.receiveTransfer(stale.amount(), clock.instant()), null);
+        BankCreditLedger.Write write = ledger.apply(stale, payment.receiveTransfer(stale.amount(), clock.instant()), null,
+                null);
 
         assertEquals(BankCreditLedger.Write.PAYMENT_CHANGED, write);
         assertTrue(rawCreditItem(stale.bankReference()).isEmpty(), "the credit is not recorded either");

@@ -61,6 +61,11 @@ class BankCreditServiceTest {
         assertEquals(10000, after.amounts().captured().minorUnits(), "only the amount is the merchant's");
         assertEquals(12500, after.bankTransfer().received().minorUnits());
         assertEquals(2500, after.bankTransfer().excess().minorUnits());
+        HeldCredit owed = world.ledger.held().get(0);
+        assertEquals(HeldCredit.Reason.EXCESS, owed.reason());
+        assertEquals(2500, owed.credit().amount().minorUnits(), "the excess is held for the merchant to return");
+        assertEquals(payment.transactionId(), owed.transactionId());
+        assertEquals(1, world.heldCredits.list(PaymentWorld.MERCHANT_A, 10, null).credits().size());
     }
 
     @Test
@@ -194,6 +199,7 @@ class BankCreditServiceTest {
         assertEquals(TransactionStatus.COMPLETED, after.status());
         assertEquals(1500, after.bankTransfer().excess().minorUnits());
         assertEquals(events, types(payment).size());
+        assertEquals(1500, world.ledger.held().get(0).credit().amount().minorUnits(), "held to be returned");
     }
 
     @Test

@@ -44,6 +44,20 @@ class BankTransferExpirerTest {
         assertEquals(TransactionStatus.FAILED, after.status());
         assertEquals(4000, after.bankTransfer().received().minorUnits());
         assertEquals(4000, after.bankTransfer().excess().minorUnits());
+        HeldCredit received = world.ledger.held().get(0);
+        assertEquals(HeldCredit.Reason.EXCESS, received.reason());
+        assertEquals(4000, received.credit().amount().minorUnits(), "held for the merchant to send back");
+        assertEquals(payment.transactionId(), received.transactionId());
+    }
+
+    @Test
+    void anUnpaidTransferHoldsNothingWhenItExpires() {
+        world.open(10000, "EUR");
+        world.clock.advance(Duration.ofDays(8));
+
+        world.expirer.expireDue(100);
+
+        assertEquals(List.of(), world.ledger.held());
     }
 
     @Test

@@ -87,6 +87,22 @@ class HeldCreditsTest {
     }
 
     @Test
+    void anExcessIsReturnedToThePayerAndACreditLargerThanWhatAPaymentLacksIsNotAssigned() {
+        Transaction overpaid = world.open(1000, "EUR");
+        world.credits.receive(world.creditFor(overpaid, 1500));
+        RecordedCredit excess = world.heldCredits.list(PaymentWorld.MERCHANT_A, 10, null).credits().get(0);
+        Transaction small = world.open(100, "EUR");
+
+        assertEquals(ErrorCode.INVALID_AMOUNT, assertThrows(ApiException.class,
+                () -> world.assignment.assign(PaymentWorld.MERCHANT_A, excess.creditId(), small.transactionId())).code());
+        RecordedCredit returned = world.heldCredits.returnToPayer(PaymentWorld.MERCHANT_A, excess.creditId());
+
+        assertEquals(RecordedCredit.Outcome.RETURNED, returned.outcome());
+        assertEquals(500, returned.amount().minorUnits());
+        assertEquals(HeldCredit.Reason.EXCESS, returned.heldReason());
+    }
+
+    @Test
     void assigningToACardPaymentIsRefused() {
         String creditId = lateCredit(500);
         PaymentWorld cards = PaymentWorld.create();
