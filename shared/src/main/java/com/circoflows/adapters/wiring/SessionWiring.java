@@ -33,7 +33,7 @@ public final class SessionWiring {
     }
 
     public GetHostedPaymentEndpoint getHostedPaymentEndpoint() {
-        return new GetHostedPaymentEndpoint(hostedPaymentService());
+        return new GetHostedPaymentEndpoint(hostedPaymentServiceFollowingTransfers());
     }
 
     /** GET /api/hosted-payment: reads the sessions table's list index, writes nothing. */
@@ -47,7 +47,7 @@ public final class SessionWiring {
     }
 
     public CancelHostedPaymentEndpoint cancelHostedPaymentEndpoint() {
-        return new CancelHostedPaymentEndpoint(hostedPaymentService());
+        return new CancelHostedPaymentEndpoint(hostedPaymentServiceFollowingTransfers());
     }
 
     /** The hosted payment page, paying through the same engine as direct payments. */
@@ -74,6 +74,14 @@ public final class SessionWiring {
      * (to read) learns how the bank transfer a session awaits ended; one without reads such a session as
      * pending until the payment page learns it (HostedPaymentService).
      */
+    /** For reading and canceling sessions: a session waiting for a bank transfer follows its payment. */
+    HostedPaymentService hostedPaymentServiceFollowingTransfers() {
+        return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
+                infrastructure.required("PAYMENT_SESSIONS_TABLE")),
+                DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE")),
+                infrastructure.clock());
+    }
+
     HostedPaymentService hostedPaymentService() {
         return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
                 infrastructure.required("PAYMENT_SESSIONS_TABLE")),
