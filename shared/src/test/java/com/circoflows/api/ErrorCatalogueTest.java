@@ -59,6 +59,8 @@ class ErrorCatalogueTest {
         "last_active_key,           409, invalid_request_error",
         "branding_version_conflict, 409, invalid_request_error",
         "test_mode_only,            403, invalid_request_error",
+        "bank_credit_not_found,     404, invalid_request_error",
+        "bank_credit_not_held,      409, invalid_request_error",
         // never an answer: the error a failed bank transfer carries (its transaction's error, payment.failed)
         "bank_transfer_expired,     400, invalid_request_error",
     })
@@ -87,7 +89,8 @@ class ErrorCatalogueTest {
                 "webhook_endpoint_disabled",
                 "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
                 "idempotency_key_in_use", "idempotency_key_reused", "api_key_not_found", "api_key_limit_reached",
-                "last_active_key", "branding_version_conflict", "bank_transfer_expired", "test_mode_only");
+                "last_active_key", "branding_version_conflict", "bank_transfer_expired", "test_mode_only",
+                "bank_credit_not_found", "bank_credit_not_held");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 
