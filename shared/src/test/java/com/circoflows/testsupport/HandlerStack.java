@@ -25,6 +25,7 @@ public final class HandlerStack implements AutoCloseable {
     private final TestPayments payments;
     private final TestWebhooks webhooks;
     private final TestSessions sessions;
+    private final TestBankCredits bankCredits;
 
     private HandlerStack(LocalStack stack) {
         this.stack = stack;
@@ -34,6 +35,7 @@ public final class HandlerStack implements AutoCloseable {
         this.payments = new TestPayments(stack, functions);
         this.webhooks = new TestWebhooks(stack, functions, queues, payments);
         this.sessions = new TestSessions(stack, functions);
+        this.bankCredits = new TestBankCredits(stack, payments);
     }
 
     /** Starts a stack of its own and registers the sample key; the caller closes it. */
@@ -79,6 +81,11 @@ public final class HandlerStack implements AutoCloseable {
     /** Hosted payment sessions. */
     public TestSessions sessions() {
         return sessions;
+    }
+
+    /** Bank credits: held ones, as the credit feed's consumer holds them. */
+    public TestBankCredits bankCredits() {
+        return bankCredits;
     }
 
     /** Webhook endpoints, events and delivery jobs. */

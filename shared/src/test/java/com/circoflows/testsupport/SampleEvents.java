@@ -45,6 +45,8 @@ public final class SampleEvents {
     public static final String SAMPLE_EVENT_ID = "evt_SAMPLEwebhookEventId0000";
     /** Placeholder key id of api-key-revoke/revoke.json. */
     public static final String SAMPLE_API_KEY_ID = "key_SAMPLEapiKeyId00";
+    /** Placeholder credit id of the bank-credit-get, -assign and -return events. */
+    public static final String SAMPLE_CREDIT_ID = "bcr_SAMPLEcreditId0000000000";
     /** The merchant id the sample delivery and dead-letter jobs name. */
     public static final String SAMPLE_JOB_MERCHANT_ID = "mch_SAMPLEmerchantId0000";
 
@@ -121,6 +123,11 @@ public final class SampleEvents {
     /** Replaces the transaction id everywhere API Gateway puts it: path parameter, raw path, http path. */
     public static APIGatewayV2HTTPEvent withTransactionId(APIGatewayV2HTTPEvent event, String transactionId) {
         return withPathParameter(event, "transaction_id", transactionId);
+    }
+
+    /** Replaces the bank credit id everywhere API Gateway puts it: path parameter, raw path, http path. */
+    public static APIGatewayV2HTTPEvent withCreditId(APIGatewayV2HTTPEvent event, String creditId) {
+        return withPathParameter(event, "credit_id", creditId);
     }
 
     /** Replaces the session id everywhere API Gateway puts it: path parameter, raw path, http path. */

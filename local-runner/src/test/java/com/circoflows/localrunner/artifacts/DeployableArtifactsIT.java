@@ -114,7 +114,13 @@ class DeployableArtifactsIT {
             // Refused before the feed is touched: no payment of the artifact merchant has this id.
             Map.entry("FundTestBankTransferFunction", Sample.http("events/bank-transfer-test-fund/not-found.json", 404)),
             // The credit names no payment of this fresh stack: held as unmatched, which acknowledges it.
-            Map.entry("BankCreditsFunction", Sample.sqs("events/bank-credits/credit.json")));
+            Map.entry("BankCreditsFunction", Sample.sqs("events/bank-credits/credit.json")),
+            // A query of the held-credit index: the artifact merchant has none, an empty page.
+            Map.entry("ListBankCreditsFunction", Sample.http("events/bank-credits-list/list.json", 200)),
+            // Unknown credit ids: each reads the bank transfers table and refuses; nothing is written.
+            Map.entry("GetBankCreditFunction", Sample.http("events/bank-credit-get/not-found.json", 404)),
+            Map.entry("AssignBankCreditFunction", Sample.http("events/bank-credit-assign/not-found.json", 404)),
+            Map.entry("ReturnBankCreditFunction", Sample.http("events/bank-credit-return/not-found.json", 404)));
 
     /** Issue 6's goal for every deployable jar, in bytes (decimal MB, the stricter reading of "10 MB"). */
     private static final long SIZE_GOAL_BYTES = 10_000_000;
