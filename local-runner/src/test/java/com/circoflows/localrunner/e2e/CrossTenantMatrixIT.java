@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The tenant isolation proof: merchant A owns a transaction and a refund of it, a 3-D Secure payment, a hosted session,
- * webhook events, a webhook endpoint and API keys; then every /api route template.yaml defines is
+ * webhook events, a webhook endpoint, API keys and a held bank credit; then every /api route template.yaml defines is
  * called on A's objects by merchant B's key, with no key, a malformed key and A's own revoked key.
  * B gets exactly what an id that never existed gets (404), the others 401, nobody gets a byte of A's
  * data, and every item A owns in every table is unchanged afterwards. A also holds a live key (as
@@ -51,6 +51,8 @@ class CrossTenantMatrixIT {
     private String completedTransactionOfA;
     /** A's second hosted session, cancelled: A's session list has two pages of one. */
     private String secondSessionOfA;
+    /** A's held bank credit, and the bank transfer it names. */
+    private HeldBankCredits.Held heldCreditOfA;
     private WebhookReceiver webhookReceiver;
     private E2e.TestMerchant merchantA;
     private Api merchantB;
@@ -108,9 +110,13 @@ class CrossTenantMatrixIT {
         assertFalse(eventId.isEmpty(), events::describe);
         events.data().path("events").forEach(event -> secretsOfA.add(event.path("event_id").asText()));
 
+        heldCreditOfA = HeldBankCredits.heldCreditOf(a, answer -> { });
+        secretsOfA.add(heldCreditOfA.transactionId());
+
         objectsOfA.put("transaction_id", pending.data().path("transaction_id").asText());
         objectsOfA.put("session_id", sessionId);
         objectsOfA.put("event_id", eventId);
+        objectsOfA.put("credit_id", heldCreditOfA.creditId());
         revokedKeyOfA = ApiKeysE2e.issueAndRevoke(merchantA);
         objectsOfA.put("key_id", ApiKeysE2e.publicKeyId(merchantA.apiKey()));
 
@@ -193,7 +199,9 @@ class CrossTenantMatrixIT {
             }
             if (!TemplateRoutes.parameters(route).isEmpty()) {
                 HttpResult unknown = liveKeyOfA.call(route.method(), pathOnUnknownObjects(route), bodyFor(route));
-                assertEquals(404, live.status(), live::describe);
+                // Test mode's stand-ins refuse a live key before reading anything (403 test_mode_only), for
+                // an id that exists as for one that never did.
+                assertEquals(route.path().startsWith("/api/test/") ? 403 : 404, live.status(), live::describe);
                 assertEquals(unknown.body(), live.body(), what + " answers as for an id that never existed");
                 calls++;
             } else {
@@ -315,6 +323,37 @@ class CrossTenantMatrixIT {
         }
     }
 
+    /**
+     * GET /api/bank-credits: A sees its held credit; merchant B and A's own live key list none of A's
+     * credits (held or not, whatever they ask for), and A's cursor of that list is a 400 in their hands.
+     */
+    @Test
+    void heldCreditListsOfAnotherMerchantOrModeShowNoneOfAsCredits() {
+        HttpResult own = merchantA.api().get("/api/bank-credits?status=held&limit=100");
+        assertEquals(200, own.status(), own::describe);
+        List<String> ownCredits = new ArrayList<>();
+        own.data().path("credits").forEach(credit -> ownCredits.add(credit.path("credit_id").asText()));
+        assertEquals(List.of(heldCreditOfA.creditId()), ownCredits, own::describe);
+        Map<String, Api> others = new LinkedHashMap<>();
+        others.put("merchant B", merchantB);
+        others.put("A's live key", liveKeyOfA);
+        for (String query : List.of("", "?status=held", "?limit=100", "?status=held&limit=1")) {
+            for (Map.Entry<String, Api> other : others.entrySet()) {
+                HttpResult credits = other.getValue().get("/api/bank-credits" + query);
+                String what = other.getKey() + " listing held credits " + query;
+                assertEquals(200, credits.status(), () -> what + ": " + credits.describe());
+                assertEquals(0, credits.data().path("credits").size(), () -> what + ": " + credits.describe());
+                assertNoDataOfA(credits, what);
+            }
+        }
+        String cursorOfA = merchantA.api().get("/api/bank-credits?limit=1").data().path("next_cursor").asText();
+        assertFalse(cursorOfA.isEmpty(), "a page as long as its limit has a next_cursor");
+        for (Map.Entry<String, Api> other : others.entrySet()) {
+            HttpResult replayed = other.getValue().get("/api/bank-credits?limit=1&cursor=" + cursorOfA);
+            ApiAssertions.assertError(replayed, 400, "invalid_request", "invalid_request_error", null, "cursor");
+        }
+    }
+
     private static List<String> transactionIds(HttpResult listed) {
         List<String> ids = new ArrayList<>();
         listed.data().path("transactions").forEach(t -> ids.add(t.path("transaction_id").asText()));
@@ -369,6 +408,7 @@ class CrossTenantMatrixIT {
                 case "session_id" -> "sess_";
                 case "event_id" -> "evt_";
                 case "key_id" -> "key_";
+                case "credit_id" -> "bcr_";
                 default -> "";
             };
             return prefix + RandomIds.base62(name.equals("key_id") ? 16 : 24);
@@ -386,6 +426,9 @@ class CrossTenantMatrixIT {
             case "POST /api/keys" -> "{}";
             // Sets nothing: answers with the caller's own branding (a live key of A's changes none of A's test data).
             case "PUT /api/branding" -> "{}";
+            // Valid, and naming A's own bank transfer: only the credit's owner decides, so a stranger's is 404.
+            case "POST /api/bank-credits/{credit_id}/assign" ->
+                    "{\"transaction_id\":\"" + heldCreditOfA.transactionId() + "\"}";
             default -> route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
         };
     }

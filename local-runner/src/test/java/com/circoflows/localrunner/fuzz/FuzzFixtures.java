@@ -71,6 +71,7 @@ final class FuzzFixtures {
                     objects.bankTransferId()).next(random);
             case "session_id" -> objects.sessionId();
             case "event_id" -> objects.eventId();
+            case "credit_id" -> objects.heldCreditId();
             default -> "id_" + Long.toString(Math.abs(random.nextLong()), 36);
         };
     }
@@ -90,7 +91,8 @@ final class FuzzFixtures {
         MerchantObjects strangers = strangersObjectsIfMade();
         if (strangers != null && !TemplateRoutes.isPage(fuzzCase.route())) {
             for (String id : List.of(strangers.completedTransactionId(), strangers.pendingTransactionId(),
-                    strangers.bankTransferId(), strangers.sessionId(), strangers.eventId(), stranger.merchantId())) {
+                    strangers.bankTransferId(), strangers.heldCreditId(), strangers.sessionId(), strangers.eventId(),
+                    stranger.merchantId())) {
                 if (answer.body().contains(id)) {
                     throw new AssertionError("another merchant's " + id + " in the answer: " + answer.describe());
                 }

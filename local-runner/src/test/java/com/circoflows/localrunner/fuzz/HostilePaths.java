@@ -41,9 +41,10 @@ final class HostilePaths {
                         .next(random)));
                 case 10 -> new Value("injection", encode(HostileText.INJECTION.next(random)));
                 case 11 -> new Value("empty", "");
-                case 12 -> new Value("prefix only", Gen.elements("txn_", "sess_", "evt_", "key_", "gw_").next(random));
+                case 12 -> new Value("prefix only", Gen.elements("txn_", "sess_", "evt_", "key_", "gw_", "bcr_")
+                        .next(random));
                 case 13 -> new Value("wrong kind of id", Gen.elements(own.completedTransactionId(), own.sessionId(),
-                        own.eventId(), own.pendingGatewayId()).next(random));
+                        own.eventId(), own.pendingGatewayId(), own.heldCreditId()).next(random));
                 case 14 -> new Value("card number", Gen.elements("4242424242424242", "4242%204242%204242%204242")
                         .next(random));
                 default -> new Value("hostile text", encode(HostileText.ANY.next(random)));

@@ -47,6 +47,7 @@ final class ValidBodies {
                     .put("amount", Gen.elements(50L, 1000L).next(random));
             case "POST /api/direct-payment/{transaction_id}/refunds" -> refund();
             case "POST /api/test/bank-transfers/{transaction_id}/fund" -> fund();
+            case "POST /api/bank-credits/{credit_id}/assign" -> assign(objects);
             default -> null;
         });
     }
@@ -90,6 +91,15 @@ final class ValidBodies {
             }
             return body;
         };
+    }
+
+    /**
+     * The held EUR 5.00 to one of the merchant's own payments: its pending EUR bank transfer (applied the
+     * first time, while it still lacks 5.00), or a card payment (409 invalid_transaction_state).
+     */
+    private static Gen<ObjectNode> assign(MerchantObjects objects) {
+        return random -> JSON.createObjectNode().put("transaction_id", Gen.elements(objects.bankTransferId(),
+                objects.bankTransferId(), objects.completedTransactionId(), objects.pendingTransactionId()).next(random));
     }
 
     static Gen<ObjectNode> cardPayment() {
