@@ -28,6 +28,12 @@ public final class CardDataScanner {
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
             "(?i)(^|[^a-z])(cvv2?|cvc2?|pan)([^a-z]|$)|card_?num|security_?code|account_?number");
+    /**
+     * Where a field named account_number is a bank account's, as the bank-transfer contract names it (the
+     * payer pays into it: a payment's bt_account item, its bank_transfer block and its action_data): the
+     * name is allowed there, and the value is still scanned like any other.
+     */
+    private static final Pattern BANK_ACCOUNT_PLACE = Pattern.compile("(^|[.\\]])(bt_account|bank_transfer|action_data)\\.account_number$");
     private static final Pattern JSON_KEY = Pattern.compile("\"([^\"\\\\]{1,64})\"\\s*:");
     /** The tally of the counter tables (rate limits, fraud rules): it may reach any number, a sent CVV too. */
     private static final String COUNTER_TALLY = "request_count";
@@ -54,7 +60,7 @@ public final class CardDataScanner {
 
     /** One attribute of a stored item, recursing into maps, lists, sets and JSON held in strings. */
     public void scanAttribute(String location, String name, AttributeValue value) {
-        if (name != null && SENSITIVE_NAME.matcher(name).find()) {
+        if (name != null && SENSITIVE_NAME.matcher(name).find() && !isBankAccountNumber(location)) {
             findings.add(location + ": attribute named '" + name + "'");
         }
         if (COUNTER_TALLY.equals(name) && value.n() != null) {
@@ -83,11 +89,15 @@ public final class CardDataScanner {
         }
     }
 
+    private static boolean isBankAccountNumber(String location) {
+        return BANK_ACCOUNT_PLACE.matcher(location).find();
+    }
+
     private void scanJson(String location, JsonNode node) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String at = location + "." + field.getKey();
-                if (SENSITIVE_NAME.matcher(field.getKey()).find()) {
+                if (SENSITIVE_NAME.matcher(field.getKey()).find() && !isBankAccountNumber(at)) {
                     findings.add(at + ": JSON field named '" + field.getKey() + "'");
                 }
                 scanJson(at, field.getValue());
