@@ -75,10 +75,8 @@ public final class BankTransferWorld {
 
     /** A credit paid into the payment's virtual account with its reference, with a new bank reference. */
     public BankCredit creditFor(Transaction payment, long minorUnits) {
-        String account = payment.bankTransfer().accountFields().getOrDefault("iban",
-                payment.bankTransfer().accountFields().get("account_number"));
         return new BankCredit(new Money(minorUnits, payment.amount().currency()),
-                payment.bankTransfer().reference().printed(), account, "Erika Mustermann", nextBankReference(),
+                payment.bankTransfer().reference().printed(), payment.bankTransfer().payInAccount(), "Erika Mustermann", nextBankReference(),
                 clock.instant());
     }
 

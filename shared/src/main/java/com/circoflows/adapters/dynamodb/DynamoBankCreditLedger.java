@@ -165,19 +165,11 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
                 new Money(number(item, "amount"), Money.parseCurrency(string(item, "currency"))),
                 string(item, "reference"), string(item, "payer_name"), time(item, "received_at"),
                 RecordedCredit.Outcome.fromWireName(string(item, "outcome")),
-                reason == null ? null : heldReason(reason), string(item, "merchant_id"),
+                reason == null ? null : HeldCredit.Reason.fromWireName(reason), string(item, "merchant_id"),
                 mode == null ? null : Mode.fromWireName(mode), string(item, "transaction_id"),
                 string(item, "return_id"), time(item, "settled_at"));
     }
 
-    private static HeldCredit.Reason heldReason(String wireName) {
-        for (HeldCredit.Reason reason : HeldCredit.Reason.values()) {
-            if (reason.wireName().equals(wireName)) {
-                return reason;
-            }
-        }
-        throw new IllegalArgumentException("unknown held reason " + wireName);
-    }
 
     @Override
     public Write apply(BankCredit credit, Transaction updated, WebhookEvent event, HeldCredit excess) {
@@ -214,7 +206,7 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));
                 return Write.RECORDED;
             } catch (TransactionCanceledException e) {
-                if (conditionFailed(e, 0)) {
+                if (DynamoCalls.conditionFailed(e, 0)) {
                     return Write.PAYMENT_CHANGED;
                 }
                 throw e;
@@ -249,10 +241,10 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));
                 return Write.RECORDED;
             } catch (TransactionCanceledException e) {
-                if (conditionFailed(e, 0)) {
+                if (DynamoCalls.conditionFailed(e, 0)) {
                     return Write.DUPLICATE;
                 }
-                if (conditionFailed(e, 1)) {
+                if (DynamoCalls.conditionFailed(e, 1)) {
                     return Write.PAYMENT_CHANGED;
                 }
                 throw e;
@@ -322,10 +314,5 @@ public final class DynamoBankCreditLedger implements BankCreditLedger {
                 .item(item)
                 .conditionExpression("attribute_not_exists(" + DynamoTransferNumberClaims.KEY + ")")
                 .build()).build();
-    }
-
-    private static boolean conditionFailed(TransactionCanceledException cancelled, int index) {
-        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().size() > index
-                && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(index).code());
     }
 }

@@ -64,4 +64,10 @@ final class DynamoCalls {
                 ? cancelled.cancellationReasons().stream().map(CancellationReason::code).toList().toString()
                 : "no reasons";
     }
+
+    /** Whether the {@code index}th write of the cancelled transaction was refused by its condition. */
+    static boolean conditionFailed(TransactionCanceledException cancelled, int index) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(index).code());
+    }
 }

@@ -169,20 +169,14 @@ public final class DynamoTransactionRepository implements TransactionRepository,
                 dynamoDb.transactWriteItems(t -> t.transactItems(writes));
                 return true;
             } catch (TransactionCanceledException e) {
-                if (conditionFailed(e, 0)) {
+                if (DynamoCalls.conditionFailed(e, 0)) {
                     return false;
                 }
-                if (event != null && conditionFailed(e, 1)) {
+                if (event != null && DynamoCalls.conditionFailed(e, 1)) {
                     throw new IllegalStateException("webhook event id collision: " + event.eventId(), e);
                 }
                 throw e;
             }
         });
-    }
-
-    /** Whether the {@code index}th write of the cancelled transaction was refused by its condition. */
-    private static boolean conditionFailed(TransactionCanceledException cancelled, int index) {
-        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().size() > index
-                && "ConditionalCheckFailed".equals(cancelled.cancellationReasons().get(index).code());
     }
 }

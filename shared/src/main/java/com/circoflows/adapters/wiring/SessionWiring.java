@@ -76,19 +76,20 @@ public final class SessionWiring {
      */
     /** For reading and canceling sessions: a session waiting for a bank transfer follows its payment. */
     HostedPaymentService hostedPaymentServiceFollowingTransfers() {
-        return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
-                infrastructure.required("PAYMENT_SESSIONS_TABLE")),
-                DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(), infrastructure.required("TRANSACTIONS_TABLE")),
-                infrastructure.clock());
+        return hostedPaymentService(DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(),
+                infrastructure.required("TRANSACTIONS_TABLE")));
     }
 
     HostedPaymentService hostedPaymentService() {
+        return hostedPaymentService(infrastructure.optional("TRANSACTIONS_TABLE")
+                .map(table -> DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(), table))
+                .orElse(null));
+    }
+
+    /** @param transactions where a session's bank transfer is read; null where the function is given none */
+    private HostedPaymentService hostedPaymentService(DynamoTransactionRepository transactions) {
         return new HostedPaymentService(DynamoPaymentSessionRepository.sessionsOnly(infrastructure.dynamoDb(),
-                infrastructure.required("PAYMENT_SESSIONS_TABLE")),
-                infrastructure.optional("TRANSACTIONS_TABLE")
-                        .map(table -> DynamoTransactionRepository.readOnly(infrastructure.dynamoDb(), table))
-                        .orElse(null),
-                infrastructure.clock());
+                infrastructure.required("PAYMENT_SESSIONS_TABLE")), transactions, infrastructure.clock());
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.circoflows.domain.banktransfer;
 
 import com.circoflows.domain.error.RetryableFailure;
-import com.circoflows.domain.money.CurrencyRules;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionRepository;
@@ -77,8 +76,7 @@ public final class BankCreditService {
                 return held(new HeldCredit(credit, HeldCredit.Reason.PAYMENT_CLOSED, payment.merchantId(),
                         payment.mode(), payment.transactionId()));
             }
-            if (payment.bankTransfer().received().minorUnits() + credit.amount().minorUnits()
-                    > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
+            if (!payment.bankTransfer().canRecord(credit.amount())) {
                 return held(new HeldCredit(credit, HeldCredit.Reason.AMOUNT_LIMIT, payment.merchantId(),
                         payment.mode(), payment.transactionId()));
             }

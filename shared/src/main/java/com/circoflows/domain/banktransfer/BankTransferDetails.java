@@ -1,5 +1,6 @@
 package com.circoflows.domain.banktransfer;
 
+import com.circoflows.domain.money.CurrencyRules;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.time.Timestamps;
 import java.time.Instant;
@@ -56,6 +57,22 @@ public record BankTransferDetails(long number, CreditorReference reference, Stri
                 received);
     }
 
+    /** What the payment still lacks of {@code amount}; zero once credits reached it. */
+    public Money remaining(Money amount) {
+        return amount.isMoreThan(received) ? amount.minus(received) : Money.zero(amount.currency());
+    }
+
+    /** Whether what was received can grow by {@code credit} and stay within the largest amount there is. */
+    public boolean canRecord(Money credit) {
+        return received.minorUnits() + credit.minorUnits() <= CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS;
+    }
+
+    /** The account the payer pays into, as a bank credit names it: the IBAN, else the account number. */
+    public String payInAccount() {
+        String iban = accountFields.get("iban");
+        return iban != null ? iban : accountFields.get("account_number");
+    }
+
     public boolean expiredBy(Instant now) {
         return !now.isBefore(expiresAt);
     }
@@ -68,7 +85,7 @@ public record BankTransferDetails(long number, CreditorReference reference, Stri
         data.put("amount", amount.minorUnits());
         data.put("currency", amount.currencyCode());
         data.put("amount_received", received.minorUnits());
-        data.put("amount_remaining", amount.isMoreThan(received) ? amount.minus(received).minorUnits() : 0L);
+        data.put("amount_remaining", remaining(amount).minorUnits());
         data.put("beneficiary_name", beneficiaryName);
         data.put("expires_at", Timestamps.format(expiresAt));
         data.put("scheme", scheme().displayName());

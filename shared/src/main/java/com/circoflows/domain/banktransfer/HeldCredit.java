@@ -1,6 +1,9 @@
 package com.circoflows.domain.banktransfer;
 
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
+import com.circoflows.domain.payment.Transaction;
+import java.time.Instant;
 
 /**
  * A credit kept apart from every payment, to be assigned or sent back: never dropped.
@@ -35,6 +38,15 @@ public record HeldCredit(BankCredit credit, Reason reason, String merchantId, Mo
         public String wireName() {
             return wireName;
         }
+
+        public static Reason fromWireName(String value) {
+            for (Reason reason : values()) {
+                if (reason.wireName.equals(value)) {
+                    return reason;
+                }
+            }
+            throw new IllegalArgumentException("unknown held reason " + value);
+        }
     }
 
     public static HeldCredit unmatched(BankCredit credit) {
@@ -42,16 +54,14 @@ public record HeldCredit(BankCredit credit, Reason reason, String merchantId, Mo
     }
 
     /** What of {@code credit} the payment did not need, held for its merchant; its own bank reference is derived. */
-    public static HeldCredit excessOf(BankCredit credit, com.circoflows.domain.money.Money excess,
-            com.circoflows.domain.payment.Transaction payment) {
+    public static HeldCredit excessOf(BankCredit credit, Money excess, Transaction payment) {
         return new HeldCredit(new BankCredit(excess, credit.reference(), credit.virtualAccount(), credit.payerName(),
                 credit.bankReference() + EXCESS_SUFFIX, credit.receivedAt()), Reason.EXCESS, payment.merchantId(),
                 payment.mode(), payment.transactionId());
     }
 
     /** What an expired transfer had received, held for its merchant to send back. */
-    public static HeldCredit receivedBeforeExpiry(com.circoflows.domain.payment.Transaction expired,
-            java.time.Instant at) {
+    public static HeldCredit receivedBeforeExpiry(Transaction expired, Instant at) {
         BankTransferDetails transfer = expired.bankTransfer();
         return new HeldCredit(new BankCredit(transfer.received(), transfer.reference().electronic(), null, null,
                 expired.transactionId() + EXPIRED_SUFFIX, at), Reason.EXCESS, expired.merchantId(), expired.mode(),

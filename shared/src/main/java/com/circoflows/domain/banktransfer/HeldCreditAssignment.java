@@ -3,12 +3,11 @@ package com.circoflows.domain.banktransfer;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.AuthenticatedKey;
-import com.circoflows.domain.money.CurrencyRules;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.IllegalTransitionException;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.payment.TransactionQueries;
 import com.circoflows.domain.payment.TransactionRepository;
-import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.webhook.WebhookEvent;
 import java.time.Clock;
@@ -59,29 +58,21 @@ public final class HeldCreditAssignment {
                 throw ApiException.withParam(ErrorCode.INVALID_CURRENCY, "transaction_id", "The credit is in "
                         + credit.amount().currencyCode() + "; the payment is in " + payment.amount().currencyCode() + ".");
             }
-            if (payment.bankTransfer().received().minorUnits() + credit.amount().minorUnits()
-                    > CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS) {
-                throw new ApiException(ErrorCode.INVALID_AMOUNT, "The payment cannot record more than "
-                        + CurrencyRules.MAXIMUM_AMOUNT_MINOR_UNITS + " received.", "transaction_id", null);
+            Money lacking = payment.bankTransfer().remaining(payment.amount());
+            if (credit.amount().isMoreThan(lacking)) {
+                throw new ApiException(ErrorCode.INVALID_AMOUNT, "The credit is more than the payment still needs ("
+                        + lacking.minorUnits() + "); assign it to a payment it fits, or return it.",
+                        "transaction_id", null);
             }
             Instant now = clock.instant();
             Transaction credited = payment.receiveTransfer(credit.amount(), now);
-            WebhookEvent event = payment.status() == TransactionStatus.PENDING ? writer.announce(credited) : null;
-            com.circoflows.domain.money.Money excess = credited.bankTransfer().excess().minus(
-                    payment.bankTransfer().excess());
-            if (!excess.isZero()) {
-                throw new ApiException(ErrorCode.INVALID_AMOUNT, "The credit is more than the payment still needs ("
-                        + payment.amount().minus(payment.bankTransfer().received()).minorUnits()
-                        + "); assign it to a payment it fits, or return it.", "transaction_id", null);
-            }
+            WebhookEvent event = writer.announce(credited);
             BankCreditLedger.Write write = ledger.assign(credit, credited, event, now);
             if (write == BankCreditLedger.Write.DUPLICATE) {
                 throw new ApiException(ErrorCode.BANK_CREDIT_NOT_HELD);
             }
             if (write == BankCreditLedger.Write.RECORDED) {
-                if (event != null) {
-                    writer.queueDelivery(event);
-                }
+                writer.queueDelivery(event);
                 return ledger.find(creditId).orElseThrow();
             }
         }

@@ -66,7 +66,7 @@ public final class TestTransferFunding {
         boolean ownAccount = typedReference == null || duplicate;
         String reference = ownAccount ? payment.bankTransfer().reference().printed()
                 : NEVER_MATCHES.equals(typedReference) ? "UNMATCHED TEST CREDIT" : typedReference;
-        String account = ownAccount ? accountNumber(payment.bankTransfer()) : null;
+        String account = ownAccount ? payment.bankTransfer().payInAccount() : null;
         BankCredit credit = new BankCredit(amount, reference, account, PAYER, bankReference, clock.instant());
         int deliveries = duplicate ? 2 : 1;
         for (int i = 0; i < deliveries; i++) {
@@ -77,12 +77,7 @@ public final class TestTransferFunding {
 
     /** What is still missing, or the whole amount again once nothing is (to test an overpayment). */
     private static Money lacking(Transaction payment) {
-        Money received = payment.bankTransfer().received();
-        return payment.amount().isMoreThan(received) ? payment.amount().minus(received) : payment.amount();
-    }
-
-    private static String accountNumber(BankTransferDetails transfer) {
-        String iban = transfer.accountFields().get("iban");
-        return iban != null ? iban : transfer.accountFields().get("account_number");
+        Money remaining = payment.bankTransfer().remaining(payment.amount());
+        return remaining.isZero() ? payment.amount() : remaining;
     }
 }

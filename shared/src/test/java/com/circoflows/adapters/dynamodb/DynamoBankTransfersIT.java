@@ -183,9 +183,8 @@ class DynamoBankTransfersIT {
     }
 
     private BankCredit creditFor(Transaction payment, long minorUnits) {
-        Map<String, String> fields = payment.bankTransfer().accountFields();
         return new BankCredit(Money.of(minorUnits, payment.amount().currencyCode()),
-                payment.bankTransfer().reference().printed(), fields.getOrDefault("iban", fields.get("account_number")),
+                payment.bankTransfer().reference().printed(), payment.bankTransfer().payInAccount(),
                 "Erika Mustermann", "IT-" + System.nanoTime(), clock.instant());
     }
 
