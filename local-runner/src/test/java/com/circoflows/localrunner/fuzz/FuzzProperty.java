@@ -57,7 +57,7 @@ final class FuzzProperty {
         long started = System.nanoTime();
         try {
             for (int attempt = 0; attempt < scaledTries; attempt++) {
-                FuzzCase fuzzCase = cases.next(new Random(mix(propertySeed + attempt)), new Strata(attempt));
+                FuzzCase fuzzCase = generate(cases, propertySeed, attempt, property);
                 int tryNumber = attempt;
                 inFlight.acquireUninterruptibly();
                 senders.execute(() -> {
@@ -89,6 +89,16 @@ final class FuzzProperty {
             throw new AssertionError("property '" + property + "' failed for " + failed.get() + " of " + scaledTries
                     + " cases (" + failures.size() + " different; replay with -Dfuzz.seed=" + SEED + "):\n"
                     + String.join("\n\n", shown));
+        }
+    }
+
+    /** A generator that throws is a fault of the test; it still names the seed that replays it. */
+    private static FuzzCase generate(Cases cases, long propertySeed, int attempt, String property) {
+        try {
+            return cases.next(new Random(mix(propertySeed + attempt)), new Strata(attempt));
+        } catch (RuntimeException e) {
+            throw new AssertionError("property '" + property + "': generating try " + attempt
+                    + " threw (replay with -Dfuzz.seed=" + SEED + ")", e);
         }
     }
 

@@ -3,6 +3,7 @@ package com.circoflows.localrunner.fuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
+import java.util.regex.Matcher;
 
 /**
  * Query strings: limit negative, zero, huge, fractional, non-numeric, repeated; cursors that are the
@@ -172,7 +173,9 @@ final class HostileQueries {
         String tampered = switch (random.nextInt(7)) {
             case 0 -> json.replaceFirst("\"shards\":\\[", "\"shards\":[\"start\",");
             case 1 -> json.replaceFirst("\\d{4}-\\d{2}-\\d{2}T", "0000-99-99T");
-            case 2 -> json.replaceFirst("txn_[0-9A-Za-z]+", HostileText.SHORT.next(random).replace("\"", ""));
+            // quoted: the hostile text may hold a dollar sign or end in a backslash, which a replacement reads as syntax
+            case 2 -> json.replaceFirst("txn_[0-9A-Za-z]+",
+                    Matcher.quoteReplacement(HostileText.SHORT.next(random).replace("\"", "")));
             case 3 -> json.replace("\"start\"", "\"done\"");
             case 4 -> json.replaceFirst("\"filter\":\"[^\"]*\"", "\"filter\":\"\"");
             case 5 -> json.replaceFirst("\\d{4}-", "9999-");
