@@ -1,5 +1,7 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.EcKeys;
+import com.circoflows.domain.wallet.InvalidPaymentToken;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

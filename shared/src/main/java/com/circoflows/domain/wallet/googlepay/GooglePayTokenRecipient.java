@@ -1,5 +1,7 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.EcKeys;
+import com.circoflows.domain.wallet.InvalidPaymentToken;
 import com.circoflows.json.Json;
 import com.circoflows.json.JsonObject;
 import com.circoflows.json.JsonValue;

@@ -1,5 +1,7 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.EcKeys;
+import com.circoflows.domain.wallet.InvalidPaymentToken;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

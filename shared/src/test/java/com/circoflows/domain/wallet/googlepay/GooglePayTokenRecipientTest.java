@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.InvalidPaymentToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.circoflows.domain.wallet.googlepay;
+package com.circoflows.domain.wallet;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -11,16 +11,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** P-256 keys as the wallets write them: X.509 SubjectPublicKeyInfo, PKCS #8, and bare uncompressed points. */
-final class EcKeys {
+public final class EcKeys {
     /** The SubjectPublicKeyInfo header of every P-256 key: what precedes the 65-byte uncompressed point. */
     private static final byte[] P256_SPKI_HEADER =
             HexFormat.of().parseHex("3059301306072a8648ce3d020106082a8648ce3d030107034200");
-    static final int UNCOMPRESSED_POINT_BYTES = 65;
+    public static final int UNCOMPRESSED_POINT_BYTES = 65;
 
     private EcKeys() {
     }
 
-    static ECPublicKey publicKeyX509(String base64) throws InvalidPaymentToken {
+    public static ECPublicKey publicKeyX509(String base64) throws InvalidPaymentToken {
         try {
             return (ECPublicKey) KeyFactory.getInstance("EC")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
@@ -29,7 +29,7 @@ final class EcKeys {
         }
     }
 
-    static ECPrivateKey privateKeyPkcs8(String base64) {
+    public static ECPrivateKey privateKeyPkcs8(String base64) {
         try {
             return (ECPrivateKey) KeyFactory.getInstance("EC")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
@@ -39,7 +39,7 @@ final class EcKeys {
     }
 
     /** A P-256 point as 0x04 || X || Y; the JDK checks that it lies on the curve. */
-    static ECPublicKey publicKeyUncompressed(byte[] point) throws InvalidPaymentToken {
+    public static ECPublicKey publicKeyUncompressed(byte[] point) throws InvalidPaymentToken {
         if (point.length != UNCOMPRESSED_POINT_BYTES || point[0] != 0x04) {
             throw new InvalidPaymentToken("the ephemeral public key is not an uncompressed P-256 point");
         }
@@ -53,7 +53,7 @@ final class EcKeys {
     }
 
     /** The uncompressed point of a P-256 public key (its SubjectPublicKeyInfo without the header). */
-    static byte[] uncompressed(ECPublicKey key) {
+    public static byte[] uncompressed(ECPublicKey key) {
         byte[] spki = key.getEncoded();
         return Arrays.copyOfRange(spki, spki.length - UNCOMPRESSED_POINT_BYTES, spki.length);
     }

@@ -1,4 +1,4 @@
-package com.circoflows.domain.wallet.googlepay;
+package com.circoflows.domain.wallet;
 
 /**
  * A wallet token that failed a check: its signatures, its recipient, its expiry, its tag or its format. The
