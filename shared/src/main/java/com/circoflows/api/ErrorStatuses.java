@@ -10,7 +10,7 @@ public final class ErrorStatuses {
     /** Exhaustive: a code added to the catalogue does not compile until it has a status here. */
     public static int of(ErrorCode code) {
         return switch (code) {
-            case INVALID_REQUEST, INVALID_AMOUNT, INVALID_CURRENCY, INVALID_WEBHOOK_URL,
+            case INVALID_REQUEST, INVALID_AMOUNT, INVALID_CURRENCY, INVALID_WEBHOOK_URL, INVALID_PAYMENT_TOKEN,
                     INVALID_RETURN_URL, INVALID_CARD, CARD_DECLINED, INSUFFICIENT_FUNDS, EXPIRED_CARD,
                     INVALID_CVV, PROCESSING_ERROR, THREE_D_SECURE_FAILED, BANK_TRANSFER_EXPIRED, API_KEY_LIMIT_REACHED -> 400;
             case AUTHENTICATION_FAILED -> 401;

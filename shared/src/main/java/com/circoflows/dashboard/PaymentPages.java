@@ -436,6 +436,8 @@ public final class PaymentPages implements DashboardArea {
         methods.put("", "Any");
         methods.put(PaymentMethod.CARD.wireName(), "Card");
         methods.put(PaymentMethod.BANK_TRANSFER.wireName(), "Bank transfer");
+        methods.put(PaymentMethod.APPLE_PAY.wireName(), "Apple Pay");
+        methods.put(PaymentMethod.GOOGLE_PAY.wireName(), "Google Pay");
         return methods;
     }
 

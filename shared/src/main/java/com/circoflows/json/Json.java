@@ -50,6 +50,11 @@ public final class Json {
         return text.toString();
     }
 
+    /** A parsed value written back as JSON text (member order kept). */
+    public static String write(JsonValue value) {
+        return write(value.toPlain());
+    }
+
     /** JSON we wrote ourselves (stored event data, queued jobs) back as maps, lists and plain values. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> readMap(String json) {

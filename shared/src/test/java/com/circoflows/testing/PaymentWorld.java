@@ -1,6 +1,10 @@
 package com.circoflows.testing;
 
 import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.wallet.TestModeWallets;
+import com.circoflows.domain.wallet.WalletKeyring;
+import com.circoflows.domain.wallet.WalletPayments;
+import com.circoflows.domain.wallet.WalletTokens;
 import com.circoflows.domain.card.CardFingerprinter;
 import com.circoflows.domain.gateway.CardGateway;
 import com.circoflows.domain.gateway.TestCards;
@@ -52,6 +56,9 @@ public final class PaymentWorld {
     public final TransactionWriter writer;
     public final PaymentEngine engine;
     public final DirectPaymentService payments;
+    public final InMemoryWalletTokenClaims walletClaims = new InMemoryWalletTokenClaims();
+    public final WalletTokens walletTokens;
+    public final WalletPayments wallets;
     public final ThreeDSecureService threeDSecure;
     public final ThreeDSecureChallenges challenges;
     public final TransactionQueries queries;
@@ -64,6 +71,8 @@ public final class PaymentWorld {
         this.engine = new PaymentEngine(gateway,
                 FraudScreen.standard(fingerprinter, riskCounters, riskSettings), fingerprinter, clock);
         this.payments = new DirectPaymentService(engine, writer);
+        this.walletTokens = new WalletTokens(TestModeWallets.keyring(clock), WalletKeyring::none, walletClaims, clock);
+        this.wallets = new WalletPayments(walletTokens, engine, writer);
         this.threeDSecure = new ThreeDSecureService(gateway, transactions, writer, clock);
         this.challenges = new ThreeDSecureChallenges(transactions, writer, clock);
         this.queries = new TransactionQueries(transactions);

@@ -13,6 +13,7 @@ import com.circoflows.domain.banktransfer.BankTransferDetails;
 import com.circoflows.domain.banktransfer.CreditorReference;
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.StoredCard;
+import com.circoflows.domain.wallet.Wallet;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
@@ -79,6 +80,9 @@ final class TransactionItems {
             item.put("card_exp_month", n(t.card().expMonth()));
             item.put("card_exp_year", n(t.card().expYear()));
             item.put("card_fingerprint", s(t.card().fingerprint()));
+            if (t.card().wallet() != null) {
+                item.put("card_wallet", s(t.card().wallet().wireName()));
+            }
         }
         if (t.bankTransfer() != null) {
             putBankTransfer(item, t);
@@ -154,7 +158,8 @@ final class TransactionItems {
                 string(item, "card_last4"),
                 (int) number(item, "card_exp_month"),
                 (int) number(item, "card_exp_year"),
-                string(item, "card_fingerprint"));
+                string(item, "card_fingerprint"),
+                item.containsKey("card_wallet") ? Wallet.fromWireName(string(item, "card_wallet")).orElse(null) : null);
     }
 
     /** Rule names and a score only: nothing about the card but what the transaction already holds. */

@@ -28,7 +28,7 @@ public final class SecretsManagerAppSecret implements AppSecretSource {
         String value = response.secretString();
         if (value == null || value.isEmpty()) {
             // Never the value itself in a message: only which secret.
-            throw new IllegalStateException("the app secret " + secretArn + " has no string value");
+            throw new IllegalStateException("the secret " + secretArn + " has no string value");
         }
         return value;
     }

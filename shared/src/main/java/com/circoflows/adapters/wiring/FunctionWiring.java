@@ -34,6 +34,7 @@ public final class FunctionWiring {
     private final Lazy<DashboardWiring> dashboard;
     private final Lazy<BrandingWiring> branding;
     private final Lazy<BankTransferWiring> bankTransfers;
+    private final Lazy<WalletWiring> wallets;
 
     public FunctionWiring(Settings settings) {
         this(settings, Clock.systemUTC(), List.of());
@@ -47,7 +48,8 @@ public final class FunctionWiring {
         Infrastructure shared = new Infrastructure(settings, clock, interceptors);
         this.api = new Lazy<>(() -> new MerchantApiWiring(shared));
         this.bankTransfers = new Lazy<>(() -> new BankTransferWiring(shared));
-        this.payments = new Lazy<>(() -> new PaymentWiring(shared, bankTransfers()));
+        this.wallets = new Lazy<>(() -> new WalletWiring(shared));
+        this.payments = new Lazy<>(() -> new PaymentWiring(shared, bankTransfers(), wallets()));
         this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments(), bankTransfers()));
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
@@ -94,6 +96,10 @@ public final class FunctionWiring {
 
     public BankTransferWiring bankTransfers() {
         return bankTransfers.get();
+    }
+
+    public WalletWiring wallets() {
+        return wallets.get();
     }
 
 }

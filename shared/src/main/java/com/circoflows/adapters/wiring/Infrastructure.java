@@ -234,6 +234,11 @@ final class Infrastructure {
         return new SecretsManagerAppSecret(new SecretsManagerClientFactory(), required("APP_SECRET_ARN"));
     }
 
+    /** Another secret's text (the wallets' production keys), read once by whoever asks. */
+    String secretText(String secretArn) {
+        return new SecretsManagerAppSecret(new SecretsManagerClientFactory(), secretArn).read();
+    }
+
     // The lazy fields' factories read the constructor's arguments through these (and settings()): a field
     // initializer may not name a final field the constructor has yet to assign.
     private List<ExecutionInterceptor> interceptors() {

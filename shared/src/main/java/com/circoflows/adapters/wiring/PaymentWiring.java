@@ -47,18 +47,23 @@ public final class PaymentWiring {
             new TestModeCardGateway(gatewayLedger.get(), infrastructure().clock()));
 
     private final BankTransferWiring bankTransfers;
+    private final WalletWiring wallets;
 
-    PaymentWiring(Infrastructure infrastructure, BankTransferWiring bankTransfers) {
+    PaymentWiring(Infrastructure infrastructure, BankTransferWiring bankTransfers, WalletWiring wallets) {
         this.infrastructure = infrastructure;
         this.bankTransfers = bankTransfers;
+        this.wallets = wallets;
     }
 
-    /** Card payments, and bank transfers (their instructions; the money comes through the credit feed). */
+    /**
+     * Card payments, wallet tokens and bank transfers (their instructions; the money comes through the
+     * credit feed).
+     */
     public CreateDirectPaymentEndpoint createDirectPaymentEndpoint() {
-        DirectPaymentService payments = new DirectPaymentService(paymentEngine(),
-                infrastructure.creatingTransactionWriter());
+        PaymentEngine engine = paymentEngine();
+        DirectPaymentService payments = new DirectPaymentService(engine, infrastructure.creatingTransactionWriter());
         return new CreateDirectPaymentEndpoint(directPaymentRequestParser(), payments,
-                bankTransfers.bankTransferPayments(), infrastructure.publicUrls());
+                bankTransfers.bankTransferPayments(), wallets.walletPayments(engine), infrastructure.publicUrls());
     }
 
     /** SnapStart's priming for POST /api/direct-payment: it also parses the made-up request, as the endpoint would, and builds a job's SendMessage. */

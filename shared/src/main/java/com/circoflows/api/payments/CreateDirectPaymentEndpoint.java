@@ -10,22 +10,26 @@ import com.circoflows.domain.payment.DirectPaymentService;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.payment.PaymentOutcome;
 import com.circoflows.domain.ratelimit.RateLimitClass;
+import com.circoflows.domain.wallet.WalletPayments;
 
 /**
  * POST /api/direct-payment: 200 completed or authorized, 202 3-D Secure required, 400 card error; a bank
- * transfer is 202 pending with the payer's instructions.
+ * transfer is 202 pending with the payer's instructions; a wallet token is answered as the card inside it
+ * would be (its PAN_ONLY cards may need 3-D Secure; its device tokens never do).
  */
 public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
     private final DirectPaymentRequestParser parser;
     private final DirectPaymentService payments;
     private final BankTransferPayments bankTransfers;
+    private final WalletPayments wallets;
     private final PublicUrls urls;
 
     public CreateDirectPaymentEndpoint(DirectPaymentRequestParser parser, DirectPaymentService payments,
-            BankTransferPayments bankTransfers, PublicUrls urls) {
+            BankTransferPayments bankTransfers, WalletPayments wallets, PublicUrls urls) {
         this.parser = parser;
         this.payments = payments;
         this.bankTransfers = bankTransfers;
+        this.wallets = wallets;
         this.urls = urls;
     }
 
@@ -41,7 +45,8 @@ public final class CreateDirectPaymentEndpoint implements MerchantEndpoint {
         if (parsed.bankTransfer() != null) {
             return PaymentResponses.awaitingTransfer(bankTransfers.open(caller, transactionId, parsed.bankTransfer()));
         }
-        PaymentOutcome outcome = payments.pay(caller, transactionId, parsed.card());
+        PaymentOutcome outcome = parsed.wallet() != null ? wallets.pay(caller, transactionId, parsed.wallet())
+                : payments.pay(caller, transactionId, parsed.card());
         return switch (outcome.transaction().status()) {
             case COMPLETED -> PaymentResponses.completed(outcome);
             case AUTHORIZED -> PaymentResponses.authorized(outcome);

@@ -9,6 +9,8 @@ import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.DirectPaymentRequest;
 import com.circoflows.domain.url.MerchantUrlPolicy;
+import com.circoflows.domain.wallet.Wallet;
+import com.circoflows.domain.wallet.WalletPaymentRequest;
 import java.time.Clock;
 import java.util.Set;
 
@@ -17,17 +19,22 @@ public final class DirectPaymentRequestParser {
     private static final Set<String> FIELDS = Set.of("amount", "currency", "payment_method", "card_number",
             "expiry_month", "expiry_year", "cvv", "customer_info", "metadata", "webhook_url", "return_url",
             "capture_method");
-    /** The only member that may carry a card number. */
-    private static final Set<String> CARD_FIELDS = Set.of("card_number");
+    /**
+     * The members that may carry a card number: the card's, and the wallet's token, whose hex and base64
+     * text can hold a digit run that passes as one (it is never logged or stored either way).
+     */
+    private static final Set<String> CARD_FIELDS = Set.of("card_number", WalletPaymentRequestParser.TOKEN);
 
     private final MerchantUrlPolicy urlPolicy;
     private final Clock clock;
     private final BankTransferRequestParser bankTransfers;
+    private final WalletPaymentRequestParser wallets;
 
     public DirectPaymentRequestParser(MerchantUrlPolicy urlPolicy, Clock clock) {
         this.urlPolicy = urlPolicy;
         this.clock = clock;
         this.bankTransfers = new BankTransferRequestParser(urlPolicy, clock);
+        this.wallets = new WalletPaymentRequestParser(urlPolicy);
     }
 
     /** A card payment's request; a bank transfer's body is refused here (see {@link #parseAny}). */
@@ -39,8 +46,8 @@ public final class DirectPaymentRequestParser {
         return parsed.card();
     }
 
-    /** One of the two is set: the card payment's request or the bank transfer's. */
-    public record Parsed(DirectPaymentRequest card, BankTransferRequest bankTransfer) {
+    /** One of the three is set: the card payment's request, the bank transfer's or the wallet payment's. */
+    public record Parsed(DirectPaymentRequest card, BankTransferRequest bankTransfer, WalletPaymentRequest wallet) {
     }
 
     public Parsed parseAny(String rawBody) {
@@ -48,7 +55,11 @@ public final class DirectPaymentRequestParser {
         String method = body.get("payment_method") == null ? null
                 : RequestFields.requiredString(body, "payment_method", 40);
         if ("bank_transfer".equals(method)) {
-            return new Parsed(null, bankTransfers.parse(body));
+            return new Parsed(null, bankTransfers.parse(body), null);
+        }
+        Wallet wallet = Wallet.fromWireName(method).orElse(null);
+        if (wallet != null) {
+            return new Parsed(null, null, wallets.parse(body, wallet));
         }
         RequestFields.rejectUnknown(body, FIELDS, null);
         long amount = RequestFields.requiredInteger(body, "amount");
@@ -56,7 +67,8 @@ public final class DirectPaymentRequestParser {
         Money money = Money.of(amount, currency);
         method = RequestFields.requiredString(body, "payment_method", 40);
         if (!method.equals("card")) {
-            throw ApiException.invalidParam("payment_method", "Unsupported payment_method; use card or bank_transfer.");
+            throw ApiException.invalidParam("payment_method",
+                    "Unsupported payment_method; use card, bank_transfer, apple_pay or google_pay.");
         }
         String cardNumber = RequestFields.requiredString(body, "card_number", 40);
         String expiryMonth = RequestFields.requiredStringOrInteger(body, "expiry_month", 10);
@@ -75,6 +87,6 @@ public final class DirectPaymentRequestParser {
                 customerInfo,
                 metadata,
                 webhookUrl == null ? null : urlPolicy.checkWebhookUrlResolved(webhookUrl, "webhook_url"),
-                returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url")), null);
+                returnUrl == null ? null : urlPolicy.checkReturnUrl(returnUrl, "return_url")), null, null);
     }
 }

@@ -5,13 +5,23 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Objects;
 
-/** A card as entered for one payment: checked, held in memory only, never persisted as is. */
+/**
+ * A card as entered for one payment, or as a wallet's token carried it: checked, held in memory only, never
+ * persisted as is.
+ *
+ * @param cvv the security code the customer typed; null for a wallet's device card, which has none (its
+ *     cryptogram or 3-D Secure stands in for it)
+ */
 public record CardDetails(CardNumber number, CardExpiry expiry, CardSecurityCode cvv) {
 
     public CardDetails {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(expiry, "expiry");
-        Objects.requireNonNull(cvv, "cvv");
+    }
+
+    /** The card a wallet token held, already opened and verified. */
+    public static CardDetails fromWallet(CardNumber number, CardExpiry expiry) {
+        return new CardDetails(number, expiry, null);
     }
 
     /**

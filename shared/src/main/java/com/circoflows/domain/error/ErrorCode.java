@@ -18,6 +18,9 @@ public enum ErrorCode {
     INVALID_CURRENCY("invalid_currency", INVALID_REQUEST_ERROR, "Currency code is not supported."),
     INVALID_WEBHOOK_URL("invalid_webhook_url", INVALID_REQUEST_ERROR, "Webhook URL is invalid."),
     INVALID_RETURN_URL("invalid_return_url", INVALID_REQUEST_ERROR, "Return URL is invalid."),
+    INVALID_PAYMENT_TOKEN("invalid_payment_token", INVALID_REQUEST_ERROR,
+            "The wallet's payment token could not be verified, has expired or was already used; ask the customer "
+                    + "to pay again with the wallet."),
 
     INVALID_CARD("invalid_card", CARD_ERROR, "Your card number is invalid."),
     CARD_DECLINED("card_declined", CARD_ERROR, "Your card was declined."),

@@ -118,7 +118,9 @@ public final class TestModeCardGateway implements CardGateway {
         String id = ids.next();
         return switch (authorization.card().number().revealDigits()) {
             case TestCards.DECLINED -> declined(id, ErrorCode.CARD_DECLINED, "generic_decline");
-            case TestCards.THREE_D_SECURE_REQUIRED -> new ThreeDSecureRequired(id);
+            // A device token's cryptogram is the issuer's authentication already: no challenge follows.
+            case TestCards.THREE_D_SECURE_REQUIRED -> authorization.cryptogram() != null ? new Approved(id)
+                    : new ThreeDSecureRequired(id);
             case TestCards.INSUFFICIENT_FUNDS -> declined(id, ErrorCode.INSUFFICIENT_FUNDS, "insufficient_funds");
             case TestCards.EXPIRED_CARD -> declined(id, ErrorCode.EXPIRED_CARD, "expired_card");
             case TestCards.INCORRECT_CVC -> declined(id, ErrorCode.INVALID_CVV, "incorrect_cvc");

@@ -14,6 +14,8 @@ import com.circoflows.domain.money.Money;
 import com.circoflows.domain.risk.FraudScreen;
 import com.circoflows.domain.risk.RiskAssessment;
 import com.circoflows.domain.risk.RiskAttempt;
+import com.circoflows.domain.wallet.DeviceCryptogram;
+import com.circoflows.domain.wallet.Wallet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -62,7 +64,7 @@ public final class PaymentEngine {
             throw new ApiException(ErrorCode.LIVE_MODE_NOT_ENABLED);
         }
         Instant now = clock.instant();
-        StoredCard card = StoredCard.from(charge.card(), fingerprinter);
+        StoredCard card = StoredCard.from(charge.card(), fingerprinter, charge.wallet());
         RiskAttempt attempt = new RiskAttempt(charge.merchantId(), charge.mode(), charge.amount(), card.fingerprint(),
                 now, charge.sessionId() != null);
         RiskAssessment risk = fraudScreen.screen(attempt);
@@ -73,7 +75,7 @@ public final class PaymentEngine {
         }
         GatewayResult result = gateway.authorize(
                 new GatewayAuthorization(charge.transactionId(), charge.merchantId(), charge.mode(), charge.amount(),
-                        charge.card()));
+                        charge.card(), charge.cryptogram()));
         if (result instanceof GatewayResult.Declined) {
             fraudScreen.issuerDeclined(attempt);
         }
@@ -85,6 +87,8 @@ public final class PaymentEngine {
      *
      * @param returnUrl where a 3-D Secure challenge sends the customer back to, or null
      * @param sessionId the hosted payment session paying, or null for a direct payment
+     * @param wallet the wallet whose token carried the card, or null for a typed card
+     * @param cryptogram the device token's cryptogram (CRYPTOGRAM_3DS), or null
      */
     public record Charge(
             String transactionId,
@@ -97,7 +101,17 @@ public final class PaymentEngine {
             Map<String, Object> metadata,
             String webhookUrl,
             String returnUrl,
-            String sessionId) {
+            String sessionId,
+            Wallet wallet,
+            DeviceCryptogram cryptogram) {
+
+        /** A typed card's charge. */
+        public Charge(String transactionId, String merchantId, Mode mode, Money amount, CaptureMethod captureMethod,
+                CardDetails card, Map<String, Object> customerInfo, Map<String, Object> metadata, String webhookUrl,
+                String returnUrl, String sessionId) {
+            this(transactionId, merchantId, mode, amount, captureMethod, card, customerInfo, metadata, webhookUrl,
+                    returnUrl, sessionId, null, null);
+        }
 
         public Charge {
             Objects.requireNonNull(transactionId, "transactionId");
@@ -106,6 +120,9 @@ public final class PaymentEngine {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(captureMethod, "captureMethod");
             Objects.requireNonNull(card, "card");
+            if (cryptogram != null && wallet == null) {
+                throw new IllegalArgumentException("a cryptogram comes only in a wallet's token");
+            }
         }
 
         @Override

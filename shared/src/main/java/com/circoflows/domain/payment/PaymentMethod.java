@@ -2,10 +2,7 @@ package com.circoflows.domain.payment;
 
 import java.util.Optional;
 
-/**
- * How a customer pays: by card or by bank transfer. The wallets' names are accepted by the list's
- * payment_method filter so merchants can write their queries now, and match nothing yet.
- */
+/** How a customer pays: a typed card, a bank transfer, or a card inside an Apple Pay or Google Pay token. */
 public enum PaymentMethod {
     CARD("card"),
     BANK_TRANSFER("bank_transfer"),

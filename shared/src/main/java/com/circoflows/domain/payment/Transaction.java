@@ -6,6 +6,7 @@ import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.risk.RiskAssessment;
+import com.circoflows.domain.wallet.Wallet;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +96,13 @@ public record Transaction(
     }
 
     public PaymentMethod paymentMethod() {
-        return bankTransfer != null ? PaymentMethod.BANK_TRANSFER : PaymentMethod.CARD;
+        if (bankTransfer != null) {
+            return PaymentMethod.BANK_TRANSFER;
+        }
+        if (card.wallet() == null) {
+            return PaymentMethod.CARD;
+        }
+        return card.wallet() == Wallet.APPLE_PAY ? PaymentMethod.APPLE_PAY : PaymentMethod.GOOGLE_PAY;
     }
 
     /** A bank transfer still waiting for (the rest of) its money. */

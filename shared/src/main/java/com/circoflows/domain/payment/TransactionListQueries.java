@@ -12,14 +12,10 @@ public final class TransactionListQueries {
 
     /**
      * A page of the caller's transactions. {@code method} narrows the page after it is read (no index
-     * holds it): a page may then hold fewer than {@code limit}, and next_cursor still goes on. Wallet
-     * methods match nothing yet and are an empty page without a read.
+     * holds it): a page may then hold fewer than {@code limit}, and next_cursor still goes on.
      */
     public TransactionPage list(AuthenticatedKey caller, TransactionFilter filter, PaymentMethod method, int limit,
             String cursor) {
-        if (method == PaymentMethod.APPLE_PAY || method == PaymentMethod.GOOGLE_PAY) {
-            return TransactionPage.empty();
-        }
         TransactionPage page = transactions.list(caller.merchantId(), caller.mode(), filter, limit, cursor);
         // The repository reads only the caller's partitions; this check keeps a bug there from showing
         // another tenant's payment.

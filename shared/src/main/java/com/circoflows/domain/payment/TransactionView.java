@@ -37,6 +37,9 @@ public final class TransactionView {
         view.put("payment_method", t.paymentMethod().wireName());
         if (t.card() != null) {
             view.put("card", card(t.card()));
+            if (t.card().wallet() != null) {
+                view.put("wallet", t.card().wallet().wireName());
+            }
         }
         if (t.bankTransfer() != null) {
             view.put("bank_transfer", t.bankTransfer().view());

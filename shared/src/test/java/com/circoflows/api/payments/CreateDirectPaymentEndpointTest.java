@@ -51,7 +51,7 @@ class CreateDirectPaymentEndpointTest {
     private final PaymentWorld world = PaymentWorld.create();
     private final CreateDirectPaymentEndpoint endpoint = new CreateDirectPaymentEndpoint(
             new DirectPaymentRequestParser(new MerchantUrlPolicy(false), world.clock), world.payments,
-            new BankTransferWorld().payments, new PublicUrls(Optional.of("https://pay.circoflows.test")));
+            new BankTransferWorld().payments, world.wallets, new PublicUrls(Optional.of("https://pay.circoflows.test")));
 
     @Test
     void paymentsCountAgainstThePaymentLimit() {

@@ -1,0 +1,50 @@
+package com.circoflows.domain.wallet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Properties;
+
+/**
+ * Test mode's wallets: the keys shipped in the jar for test keys only. Test mode has roots and keys of its
+ * own, so a token minted by POST /api/test/wallet-tokens verifies only in test mode, and no production key
+ * is ever near a test. See bin/generate-wallet-test-keys.
+ */
+public final class TestModeWallets {
+    private static final String RECIPIENT_KEYS = "/com/circoflows/domain/wallet/test-mode-wallet-keys.json";
+    private static final String GOOGLE_SENDER_KEYS = "/com/circoflows/domain/wallet/googlepay/test-mode-keys.properties";
+
+    private TestModeWallets() {
+    }
+
+    /** What test-mode payments open tokens with, in the production secret's format. */
+    public static WalletKeyring keyring(Clock clock) {
+        return WalletKeyConfig.parse(resource(RECIPIENT_KEYS), clock);
+    }
+
+    static Properties googleSenderKeys() {
+        Properties keys = new Properties();
+        try (InputStream in = TestModeWallets.class.getResourceAsStream(GOOGLE_SENDER_KEYS)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + GOOGLE_SENDER_KEYS);
+            }
+            keys.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    static String resource(String name) {
+        try (InputStream in = TestModeWallets.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.circoflows.domain.wallet;
+
+import com.circoflows.domain.wallet.googlepay.GooglePayTokenRecipient;
+import com.circoflows.domain.wallet.googlepay.GooglePayTokens;
+import com.circoflows.domain.wallet.googlepay.RootSigningKey;
+import com.circoflows.json.Json;
+import com.circoflows.json.JsonObject;
+import com.circoflows.json.JsonValue;
+import com.circoflows.json.MalformedJsonException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wallets' keys as configuration gives them: one JSON document, the production one in Secrets Manager
+ * (WALLET_KEYS_SECRET_ARN) and test mode's shipped in the jar, read by this one parser. A wallet whose
+ * section is missing is not offered. Google's root keys are pasted as Google publishes them
+ * ({@code {"keys":[{"keyValue","protocolVersion","keyExpiration"}]}}). Errors name the member, never a key.
+ */
+public final class WalletKeyConfig {
+    private WalletKeyConfig() {
+    }
+
+    public static WalletKeyring parse(String json, Clock clock) {
+        JsonObject config = object(parseJson(json), "the wallet key configuration");
+        Map<Wallet, WalletTokenOpener> openers = new EnumMap<>(Wallet.class);
+        JsonValue google = config.get("google_pay");
+        if (google != null) {
+            openers.put(Wallet.GOOGLE_PAY, googlePay(object(google, "google_pay"), clock));
+        }
+        return new WalletKeyring(openers);
+    }
+
+    private static WalletTokenOpener googlePay(JsonObject section, Clock clock) {
+        JsonObject published = object(section.get("root_signing_keys"), "google_pay.root_signing_keys");
+        List<RootSigningKey> roots = new ArrayList<>();
+        for (JsonValue entry : array(published.get("keys"), "google_pay.root_signing_keys.keys")) {
+            JsonObject key = object(entry, "a root signing key");
+            String expiration = optionalText(key, "keyExpiration");
+            roots.add(new RootSigningKey(publicKey(text(key, "keyValue"), "a root signing key's keyValue"),
+                    text(key, "protocolVersion"), expiration == null ? null
+                            : Instant.ofEpochMilli(Long.parseLong(expiration))));
+        }
+        return new GooglePayTokens(new GooglePayTokenRecipient(roots, text(section, "recipient_id"),
+                EcKeys.privateKeyPkcs8(text(section, "recipient_private_key")), clock));
+    }
+
+    static java.security.interfaces.ECPublicKey publicKey(String base64, String what) {
+        try {
+            return EcKeys.publicKeyX509(base64);
+        } catch (InvalidPaymentToken e) {
+            throw new IllegalArgumentException(what + " is not a base64 X.509 EC public key");
+        }
+    }
+
+    static JsonValue parseJson(String json) {
+        try {
+            return Json.parse(json);
+        } catch (MalformedJsonException e) {
+            throw new IllegalArgumentException("the wallet key configuration is not JSON");
+        }
+    }
+
+    static JsonObject object(JsonValue value, String what) {
+        if (value == null || !value.isObject()) {
+            throw new IllegalArgumentException(what + " must be a JSON object");
+        }
+        return value.asObject();
+    }
+
+    static List<JsonValue> array(JsonValue value, String what) {
+        if (value == null || !value.isArray() || value.elements().isEmpty()) {
+            throw new IllegalArgumentException(what + " must be a non-empty array");
+        }
+        return value.elements();
+    }
+
+    static String text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+            throw new IllegalArgumentException(name + " must be non-empty text");
+        }
+        return value.textValue();
+    }
+
+    static String optionalText(JsonObject object, String name) {
+        return object.get(name) == null || object.get(name).isNull() ? null : text(object, name);
+    }
+}
