@@ -113,6 +113,8 @@ class DeployableArtifactsIT {
             Map.entry("DashboardPaymentsFunction", Sample.http("events/dashboard-payments/payments-signed-out.json", 303)),
             // Refused before the feed is touched: no payment of the artifact merchant has this id.
             Map.entry("FundTestBankTransferFunction", Sample.http("events/bank-transfer-test-fund/not-found.json", 404)),
+            // Mints a token for the artifact merchant: reads nothing but the key, writes nothing but the rate limit.
+            Map.entry("MintTestWalletTokenFunction", Sample.http("events/wallet-token-test-mint/google-pay.json", 201)),
             // The credit names no payment of this fresh stack: held as unmatched, which acknowledges it.
             Map.entry("BankCreditsFunction", Sample.sqs("events/bank-credits/credit.json")),
             // A query of the held-credit index: the artifact merchant has none, an empty page.
