@@ -1,0 +1,22 @@
+package com.circoflows.domain.wallet.applepay;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+final class Sha256 {
+    private Sha256() {
+    }
+
+    /** SHA-256 of the parts one after the other. */
+    static byte[] of(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every JDK", e);
+        }
+    }
+}
