@@ -12,6 +12,7 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.AuthenticatedKey;
 import com.circoflows.domain.merchant.Mode;
+import com.circoflows.domain.money.Money;
 import com.circoflows.domain.ratelimit.RateLimitClass;
 import com.circoflows.domain.wallet.AuthMethod;
 import com.circoflows.domain.wallet.TestWalletTokens;
@@ -25,14 +26,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * POST /api/test/wallet-tokens {"wallet", "card_number", "auth_method"?, "expiry_month"?, "expiry_year"?}:
- * test keys only. Test mode's wallet signs and encrypts a token for the card exactly as the real wallet
+ * POST /api/test/wallet-tokens {"wallet", "card_number", "auth_method"?, "expiry_month"?, "expiry_year"?,
+ * "amount"?, "currency"?}: test keys only. The amount is what Apple Pay's payment sheet showed (Apple puts it
+ * in the token; the payment charges its own amount). Test mode's wallet signs and encrypts a token for the card exactly as the real wallet
  * would, so paying with it runs the real verification and decryption. The answer holds the token, never
  * the card number.
  */
 public final class MintTestWalletTokenEndpoint implements MerchantEndpoint {
     private static final Set<String> FIELDS = Set.of("wallet", "card_number", "auth_method", "expiry_month",
-            "expiry_year");
+            "expiry_year", "amount", "currency");
     /** A device card's expiry when none is asked for: well ahead, as a freshly provisioned token's is. */
     private static final int DEFAULT_YEARS_AHEAD = 3;
 
@@ -63,8 +65,10 @@ public final class MintTestWalletTokenEndpoint implements MerchantEndpoint {
         CardNumber card = CardNumber.parse(RequestFields.requiredString(body, "card_number", 40));
         AuthMethod authMethod = authMethod(body, wallet);
         CardExpiry expiry = expiry(body);
+        Money sheet = body.get("amount") == null ? null : Money.of(RequestFields.requiredInteger(body, "amount"),
+                RequestFields.requiredString(body, "currency", 10));
         String token = tokens.mint(new TestWalletTokens.Mint(wallet, caller.merchantId(), card, expiry, authMethod,
-                null));
+                sheet));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("wallet", wallet.wireName());
         data.put("auth_method", authMethod.name());

@@ -4,6 +4,8 @@ import com.circoflows.domain.card.CardExpiry;
 import com.circoflows.domain.card.CardNumber;
 import com.circoflows.domain.ids.RandomIds;
 import com.circoflows.domain.money.Money;
+import com.circoflows.domain.wallet.applepay.ApplePayTestKeys;
+import com.circoflows.domain.wallet.applepay.ApplePayTokenSender;
 import com.circoflows.domain.wallet.googlepay.GooglePayTokenSender;
 import com.circoflows.json.Json;
 import java.security.KeyPair;
@@ -12,7 +14,9 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +33,8 @@ public final class TestWalletTokens {
     private static final Duration INTERMEDIATE_KEY_LIFETIME = Duration.ofDays(1);
     private static final String GOOGLE_RECIPIENT_ID = "gateway:circoflows";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What test mode's Apple Pay sheet shows when the mint names no amount. */
+    private static final Money DEFAULT_SHEET_AMOUNT = Money.of(1000, "USD");
 
     private final Clock clock;
     private final Properties googleKeys;
@@ -57,10 +63,35 @@ public final class TestWalletTokens {
 
     /** The token as the wallet hands it to the merchant's page: JSON text. */
     public String mint(Mint mint) {
-        if (mint.wallet() == Wallet.GOOGLE_PAY) {
-            return googlePay(mint);
+        return mint.wallet() == Wallet.GOOGLE_PAY ? googlePay(mint) : applePay(mint);
+    }
+
+    /**
+     * Apple Pay: the decrypted payment data Apple's format gives (a device card, its YYMMDD expiry, the sheet's
+     * amount and ISO 4217 numeric currency, a 3DSecure online cryptogram), signed by test mode's leaf
+     * certificate now and encrypted for test mode's merchant key.
+     */
+    private String applePay(Mint mint) {
+        if (mint.authMethod() != AuthMethod.CRYPTOGRAM_3DS) {
+            throw new IllegalArgumentException("Apple Pay tokens always carry a cryptogram");
         }
-        throw new IllegalArgumentException("test mode cannot mint " + mint.wallet().wireName() + " tokens yet");
+        Money sheet = mint.sheetAmount() != null ? mint.sheetAmount() : DEFAULT_SHEET_AMOUNT;
+        Map<String, Object> paymentData = new LinkedHashMap<>();
+        paymentData.put("onlinePaymentCryptogram", newCryptogram());
+        paymentData.put("eciIndicator", "05");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("applicationPrimaryAccountNumber", mint.card().revealDigits());
+        data.put("applicationExpirationDate", String.format("%02d%02d%02d", mint.expiry().year() % 100,
+                mint.expiry().month(), YearMonth.of(mint.expiry().year(), mint.expiry().month()).lengthOfMonth()));
+        data.put("currencyCode", String.format("%03d", sheet.currency().getNumericCode()));
+        data.put("transactionAmount", sheet.minorUnits());
+        data.put("deviceManufacturerIdentifier", "040010030273");
+        data.put("paymentDataType", "3DSecure");
+        data.put("paymentData", paymentData);
+        byte[] transactionId = new byte[32];
+        RANDOM.nextBytes(transactionId);
+        return ApplePayTokenSender.testMode().seal(ApplePayTestKeys.merchantKey(), Json.write(data),
+                HexFormat.of().formatHex(transactionId), clock.instant());
     }
 
     private String googlePay(Mint mint) {

@@ -1,5 +1,8 @@
 package com.circoflows.domain.wallet;
 
+import com.circoflows.domain.wallet.applepay.ApplePayMerchantKey;
+import com.circoflows.domain.wallet.applepay.ApplePayTokenRecipient;
+import com.circoflows.domain.wallet.applepay.ApplePayTokens;
 import com.circoflows.domain.wallet.googlepay.GooglePayTokenRecipient;
 import com.circoflows.domain.wallet.googlepay.GooglePayTokens;
 import com.circoflows.domain.wallet.googlepay.RootSigningKey;
@@ -7,7 +10,13 @@ import com.circoflows.json.Json;
 import com.circoflows.json.JsonObject;
 import com.circoflows.json.JsonValue;
 import com.circoflows.json.MalformedJsonException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +30,11 @@ import java.util.Map;
  * ({@code {"keys":[{"keyValue","protocolVersion","keyExpiration"}]}}). Errors name the member, never a key.
  */
 public final class WalletKeyConfig {
+    /**
+     * How long after Apple signed a token we still take it: Apple's guidance is a few minutes, enough for the
+     * page to post it and our API to receive it.
+     */
+    public static final Duration APPLE_SIGNING_TIME_TOLERANCE = Duration.ofMinutes(5);
     private WalletKeyConfig() {
     }
 
@@ -31,7 +45,45 @@ public final class WalletKeyConfig {
         if (google != null) {
             openers.put(Wallet.GOOGLE_PAY, googlePay(object(google, "google_pay"), clock));
         }
+        JsonValue apple = config.get("apple_pay");
+        if (apple != null) {
+            openers.put(Wallet.APPLE_PAY, applePay(object(apple, "apple_pay"), clock));
+        }
         return new WalletKeyring(openers);
+    }
+
+    /**
+     * {@code {"root_certificates": [PEM…], "merchant_keys": [{"merchant_identifier", "private_key" (PKCS #8,
+     * base64), "public_key" (X.509, base64)}], "signing_time_tolerance_seconds"?}}: Apple's root (Apple Root CA -
+     * G3) and our payment processing keys, one per merchant identifier, several during a rotation.
+     */
+    private static WalletTokenOpener applePay(JsonObject section, Clock clock) {
+        List<X509Certificate> roots = new ArrayList<>();
+        for (JsonValue pem : array(section.get("root_certificates"), "apple_pay.root_certificates")) {
+            roots.add(certificate(pem));
+        }
+        List<ApplePayMerchantKey> keys = new ArrayList<>();
+        for (JsonValue entry : array(section.get("merchant_keys"), "apple_pay.merchant_keys")) {
+            JsonObject key = object(entry, "an Apple Pay merchant key");
+            keys.add(new ApplePayMerchantKey(text(key, "merchant_identifier"),
+                    EcKeys.privateKeyPkcs8(text(key, "private_key")),
+                    publicKey(text(key, "public_key"), "an Apple Pay merchant key's public_key")));
+        }
+        JsonValue seconds = section.get("signing_time_tolerance_seconds");
+        Duration tolerance = seconds == null ? APPLE_SIGNING_TIME_TOLERANCE : Duration.ofSeconds(seconds.longValue());
+        return new ApplePayTokens(new ApplePayTokenRecipient(roots, keys, tolerance, clock), tolerance, clock);
+    }
+
+    private static X509Certificate certificate(JsonValue pem) {
+        if (pem == null || !pem.isTextual()) {
+            throw new IllegalArgumentException("apple_pay.root_certificates must hold PEM certificates");
+        }
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.textValue().getBytes(StandardCharsets.US_ASCII)));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("apple_pay.root_certificates holds something that is not a certificate");
+        }
     }
 
     private static WalletTokenOpener googlePay(JsonObject section, Clock clock) {

@@ -29,13 +29,15 @@ import com.circoflows.testing.BankTransferWorld;
 import com.circoflows.testing.CapturedLog;
 import com.circoflows.testing.PaymentWorld;
 import com.circoflows.testing.Responses;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-/** POST /api/direct-payment with a Google Pay token minted by test mode's wallet, through the real opening. */
+/** POST /api/direct-payment with wallet tokens minted by test mode's wallets, through the real opening. */
 @Isolated
 class WalletDirectPaymentTest {
     private final PaymentWorld world = PaymentWorld.create();
@@ -183,12 +185,72 @@ class WalletDirectPaymentTest {
         assertNull(Responses.error(response).get("transaction_id"));
     }
 
+    @Test
+    void applePayTokenAsTheObjectApplePayGivesCompletesWithTheDeviceCardsLast4() {
+        String token = applePay(TestCards.SUCCESS);
+        ApiResponse response;
+        try (CapturedLog log = CapturedLog.start()) {
+            response = pay(body("apple_pay", Json.readMap(token)), PaymentWorld.MERCHANT_A);
+            assertFalse(log.text().contains(TestCards.SUCCESS), "no DPAN in the logs");
+        }
+
+        assertEquals(200, response.statusCode());
+        Map<String, Object> view = TransactionView.of(world.transactions.all().get(0));
+        assertEquals("apple_pay", view.get("wallet"));
+        assertEquals("apple_pay", view.get("payment_method"));
+    }
+
+    @Test
+    void applePayTokenOfTheThreeDSecureCardNeedsNoChallenge() {
+        ApiResponse response = pay(body("apple_pay", applePay(TestCards.THREE_D_SECURE_REQUIRED)),
+                PaymentWorld.MERCHANT_A);
+
+        assertEquals(200, response.statusCode());
+    }
+
+    @Test
+    void replayedApplePayTokenIsRefused() {
+        String token = applePay(TestCards.SUCCESS);
+        assertEquals(200, pay(body("apple_pay", token), PaymentWorld.MERCHANT_A).statusCode());
+
+        ApiResponse replay = respond(body("apple_pay", token), PaymentWorld.MERCHANT_A);
+
+        assertEquals(400, replay.statusCode());
+        assertEquals("invalid_payment_token", Responses.error(replay).get("code"));
+    }
+
+    @Test
+    void applePayTokenSignedLongerAgoThanTheToleranceIsRefused() {
+        String token = new TestWalletTokens(Clock.offset(world.clock, Duration.ofMinutes(-6))).mint(
+                new TestWalletTokens.Mint(Wallet.APPLE_PAY, PaymentWorld.MERCHANT_A.merchantId(),
+                        CardNumber.parse(TestCards.SUCCESS), new CardExpiry(12, 2030), AuthMethod.CRYPTOGRAM_3DS, null));
+
+        ApiResponse response = respond(body("apple_pay", token), PaymentWorld.MERCHANT_A);
+
+        assertEquals(400, response.statusCode());
+        assertEquals("invalid_payment_token", Responses.error(response).get("code"));
+    }
+
+    @Test
+    void googlePayTokenSentAsApplePayIsRefused() {
+        ApiResponse response = respond(body("apple_pay",
+                googlePay(TestCards.SUCCESS, AuthMethod.CRYPTOGRAM_3DS, PaymentWorld.MERCHANT_A)), PaymentWorld.MERCHANT_A);
+
+        assertEquals(400, response.statusCode());
+        assertEquals("invalid_payment_token", Responses.error(response).get("code"));
+    }
+
+    private String applePay(String card) {
+        return mint.mint(new TestWalletTokens.Mint(Wallet.APPLE_PAY, PaymentWorld.MERCHANT_A.merchantId(),
+                CardNumber.parse(card), new CardExpiry(12, 2030), AuthMethod.CRYPTOGRAM_3DS, null));
+    }
+
     private String googlePay(String card, AuthMethod method, AuthenticatedKey merchant) {
         return mint.mint(new TestWalletTokens.Mint(Wallet.GOOGLE_PAY, merchant.merchantId(), CardNumber.parse(card),
                 new CardExpiry(12, 2030), method, null));
     }
 
-    private static String body(String wallet, String token) {
+    private static String body(String wallet, Object token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("amount", 1000);
         body.put("currency", "USD");

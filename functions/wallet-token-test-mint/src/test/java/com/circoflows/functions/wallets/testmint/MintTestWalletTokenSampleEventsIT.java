@@ -60,6 +60,21 @@ class MintTestWalletTokenSampleEventsIT {
     }
 
     @Test
+    void theApplePaySampleMintsPaymentDataAsAnObjectThatOpensWithTestModesKeys() throws Exception {
+        APIGatewayV2HTTPResponse response = invoke(withApiKey(event("wallet-token-test-mint/apple-pay.json"),
+                merchant.apiKey()));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertFalse(response.getBody().contains("4242424242424242"), "the answer never holds the card number");
+        JsonNode token = json(response).get("data").get("payment_token");
+        assertTrue(token.isObject(), "Apple Pay's paymentData is a JSON object");
+        assertEquals("EC_v1", token.get("version").asText());
+        WalletCard opened = TestModeWallets.keyring(Clock.systemUTC()).opener(Wallet.APPLE_PAY).orElseThrow()
+                .open(token.toString(), merchant.merchantId());
+        assertEquals("4242", opened.number().last4());
+    }
+
+    @Test
     void theUnknownWalletSampleIs400NamingTheWallet() {
         APIGatewayV2HTTPResponse response = invoke(withApiKey(event("wallet-token-test-mint/unknown-wallet.json"),
                 merchant.apiKey()));
