@@ -73,10 +73,14 @@ public final class LocalSecretsManager implements ServiceEndpoint, AutoCloseable
         ResolutionContext context = resources.context();
         TemplateValueResolver resolver = new TemplateValueResolver(template);
         for (String logicalId : template.secretIds()) {
-            Object rawName = TemplateNodes.map(template.resource(logicalId).get("Properties"), logicalId + ".Properties")
-                    .get("Name");
+            Map<?, ?> properties = TemplateNodes.map(template.resource(logicalId).get("Properties"),
+                    logicalId + ".Properties");
+            Object rawName = properties.get("Name");
             String name = rawName == null ? context.stackName() + "-" + logicalId : resolver.resolve(rawName, context);
-            String value = values.getOrDefault(logicalId, random(GENERATED_LENGTH));
+            // A literal SecretString is what CloudFormation stores; otherwise one is made up as GenerateSecretString would.
+            Object literal = properties.get("SecretString");
+            String value = values.getOrDefault(logicalId,
+                    literal instanceof String text ? text : random(GENERATED_LENGTH));
             context = context.withSecret(logicalId, put(name, value));
         }
         return new ProvisionedResources(context);

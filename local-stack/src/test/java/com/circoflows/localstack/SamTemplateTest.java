@@ -38,10 +38,10 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheSixteenTablesInTemplateOrder() {
+    void findsTheSeventeenTablesInTemplateOrder() {
         assertEquals(
                 List.of("MerchantsTable", "LogosTable", "ApiKeysTable", "TransactionsTable", "TransactionSearchTable", "RefundsTable",
-                        "BankTransfersTable", "PaymentSessionsTable",
+                        "BankTransfersTable", "WalletTokensTable", "PaymentSessionsTable",
                         "WebhookEventsTable", "RateLimitsTable", "RiskCountersTable", "IdempotencyTable",
                         "GatewayAuthorizationsTable", "DashboardUsersTable", "DashboardSessionsTable",
                         "LoginAttemptsTable"),

@@ -90,7 +90,7 @@ class ErrorCatalogueTest {
                 "session_not_found", "session_expired", "session_already_completed", "session_payment_in_progress",
                 "idempotency_key_in_use", "idempotency_key_reused", "api_key_not_found", "api_key_limit_reached",
                 "last_active_key", "branding_version_conflict", "bank_transfer_expired", "test_mode_only",
-                "bank_credit_not_found", "bank_credit_not_held");
+                "bank_credit_not_found", "bank_credit_not_held", "invalid_payment_token");
 
         Set<String> actual = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).collect(Collectors.toSet());
 

@@ -27,7 +27,8 @@ class CardDataScanIT {
 
     @Test
     void scannerRecognisesTheCardDataItLooksFor() {
-        CardDataScanner scanner = new CardDataScanner(Set.of("739"), Set.of("4000000000000002"));
+        CardDataScanner scanner = new CardDataScanner(Set.of("739"), Set.of("4000000000000002"),
+                Set.of("AgAAAAAABk4DWZ4C28yUQAAAAAA="));
 
         scanner.scanLogLine("captured.log:1", "paid with 4242424242424242 ok");
         scanner.scanLogLine("captured.log:2", "{\"card\":\"3782 822463 10005\"}");
@@ -43,6 +44,7 @@ class CardDataScanIT {
         scanner.scanLogLine("captured.log:7", "return https://shop.example/r?c=4000%252E0000%252E0000%252E0002");
         scanner.scanLogLine("captured.log:8", "note 5555_5555_5555_4444 and 3782  822463  10005");
         scanner.scanAttribute("item", "return_url", AttributeValue.fromS("https://shop.example/r?c=4000+0000+0000+0002"));
+        scanner.scanLogLine("captured.log:9", "{\"paymentData\":{\"onlinePaymentCryptogram\":\"AgAAAAAABk4DWZ4C28yUQAAAAAA=\"}}");
 
         List<String> findings = scanner.findings();
         assertTrue(findings.stream().anyMatch(f -> f.startsWith("captured.log:1: Luhn-valid")), findings::toString);
@@ -68,7 +70,10 @@ class CardDataScanIT {
         assertFalse(findings.stream().anyMatch(f -> f.startsWith("counter")), "a counter's tally is a count: " + findings);
         assertFalse(findings.stream().anyMatch(f -> f.startsWith("captured.log:5")),
                 "digests, UUIDs, epoch millis and ids are not card numbers: " + findings);
+        assertTrue(findings.stream().anyMatch(f -> f.startsWith("captured.log:9: a wallet token's cryptogram")),
+                findings::toString);
         assertFalse(findings.toString().contains("4242424242424242"), "findings mask the number: " + findings);
+        assertFalse(findings.toString().contains("AgAAAAAABk4DWZ4C28yUQAAAAAA="), "findings hide the cryptogram");
     }
 
     @Test
@@ -82,6 +87,8 @@ class CardDataScanIT {
         }
         assertTrue(sum(reports, "cvvs") >= 10 && sum(reports, "pans") >= 8,
                 "the suite must have sent card data first (run all ITs): " + reports);
+        assertTrue(sum(reports, "cryptograms") >= 4,
+                "the suite must have paid with wallet tokens first (run all ITs): " + reports);
         assertTrue(sum(reports, "items.TransactionsTable") >= MINIMUM_TRANSACTIONS,
                 "too few transactions to prove anything (run all ITs): " + reports);
         assertTrue(sum(reports, "items.WebhookEventsTable") >= MINIMUM_TRANSACTIONS, reports::toString);

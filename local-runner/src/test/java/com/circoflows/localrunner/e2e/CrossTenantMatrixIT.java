@@ -429,6 +429,9 @@ class CrossTenantMatrixIT {
             // Valid, and naming A's own bank transfer: only the credit's owner decides, so a stranger's is 404.
             case "POST /api/bank-credits/{credit_id}/assign" ->
                     "{\"transaction_id\":\"" + heldCreditOfA.transactionId() + "\"}";
+            // A token for the caller itself: nothing of A's is named, so nothing of A's can show (live keys: 403).
+            case "POST /api/test/wallet-tokens" ->
+                    "{\"wallet\":\"google_pay\",\"card_number\":\"" + SentCardData.pan(Payments.SUCCESS) + "\"}";
             default -> route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
         };
     }

@@ -44,10 +44,13 @@ final class ForkCardDataScan {
 
     static void writeReport(E2e e2e) {
         Properties report = new Properties();
-        CardDataScanner tableScanner = new CardDataScanner(SentCardData.cvvs(), SentCardData.pans());
-        CardDataScanner logScanner = new CardDataScanner(SentCardData.cvvs(), SentCardData.pans());
+        CardDataScanner tableScanner = new CardDataScanner(SentCardData.cvvs(), SentCardData.pans(),
+                SentCardData.cryptograms());
+        CardDataScanner logScanner = new CardDataScanner(SentCardData.cvvs(), SentCardData.pans(),
+                SentCardData.cryptograms());
         report.setProperty("cvvs", String.valueOf(SentCardData.cvvs().size()));
         report.setProperty("pans", String.valueOf(SentCardData.pans().size()));
+        report.setProperty("cryptograms", String.valueOf(SentCardData.cryptograms().size()));
         try {
             Map<String, Integer> itemsPerTable = StoredCardDataScan.tables(e2e.runner().stack(), tableScanner);
             report.setProperty("tables.template", String.valueOf(e2e.tableNames().size()));

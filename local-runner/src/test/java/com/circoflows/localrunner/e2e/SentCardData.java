@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SentCardData {
     private static final Set<String> CVVS = ConcurrentHashMap.newKeySet();
     private static final Set<String> PANS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> CRYPTOGRAMS = ConcurrentHashMap.newKeySet();
 
     private SentCardData() {
     }
@@ -24,6 +25,16 @@ public final class SentCardData {
     public static String pan(String pan) {
         PANS.add(pan);
         return pan;
+    }
+
+    /** A wallet token's cryptogram, read back from a minted token with test mode's keys. */
+    public static String cryptogram(String cryptogram) {
+        CRYPTOGRAMS.add(cryptogram);
+        return cryptogram;
+    }
+
+    static Set<String> cryptograms() {
+        return new TreeSet<>(CRYPTOGRAMS);
     }
 
     static Set<String> cvvs() {

@@ -47,14 +47,48 @@ final class ValidBodies {
                     .put("amount", Gen.elements(50L, 1000L).next(random));
             case "POST /api/direct-payment/{transaction_id}/refunds" -> refund();
             case "POST /api/test/bank-transfers/{transaction_id}/fund" -> fund();
+            case "POST /api/test/wallet-tokens" -> walletTokenMint();
             case "POST /api/bank-credits/{credit_id}/assign" -> assign(objects);
             default -> null;
         });
     }
 
-    /** A card payment, or one time in four a bank transfer. */
+    /** A card payment, or one time in four a bank transfer, or one time in six an Apple Pay token's. */
     static Gen<ObjectNode> payment() {
-        return random -> random.nextInt(4) == 0 ? bankTransfer().next(random) : cardPayment().next(random);
+        return random -> random.nextInt(6) == 0 ? applePayPayment().next(random)
+                : random.nextInt(4) == 0 ? bankTransfer().next(random) : cardPayment().next(random);
+    }
+
+    /**
+     * A genuine Apple Pay token minted here with test mode's keys (Apple Pay's are not bound to a merchant), its
+     * card and cryptogram handed to the card-data scan: the mutations then change its members too.
+     */
+    static Gen<ObjectNode> applePayPayment() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode()
+                    .put("amount", AMOUNTS.next(random)[0])
+                    .put("currency", CURRENCIES.next(random))
+                    .put("payment_method", "apple_pay");
+            body.set("payment_token", FuzzWalletTokens.applePay(CARDS.next(random)));
+            addOptionalFields(body, random);
+            return body;
+        };
+    }
+
+    /** Test mode's wallets: a test card in either wallet, sometimes with an auth method or the sheet's amount. */
+    private static Gen<ObjectNode> walletTokenMint() {
+        return random -> {
+            String wallet = Gen.elements("apple_pay", "google_pay").next(random);
+            ObjectNode body = JSON.createObjectNode().put("wallet", wallet)
+                    .put("card_number", SentCardData.pan(CARDS.next(random)));
+            if (wallet.equals("google_pay") && random.nextBoolean()) {
+                body.put("auth_method", Gen.elements("PAN_ONLY", "CRYPTOGRAM_3DS").next(random));
+            }
+            if (wallet.equals("apple_pay") && random.nextBoolean()) {
+                body.put("amount", Gen.elements(50L, 1000L).next(random)).put("currency", "EUR");
+            }
+            return body;
+        };
     }
 
     static Gen<ObjectNode> bankTransfer() {

@@ -27,7 +27,7 @@ public final class CardDataScanner {
             + "\\d{4,6}(?:\\1\\d{3,5}){1,3}(?![0-9A-Za-z])");
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%([0-9A-Fa-f]{2})");
     private static final Pattern SENSITIVE_NAME = Pattern.compile(
-            "(?i)(^|[^a-z])(cvv2?|cvc2?|pan)([^a-z]|$)|card_?num|security_?code|account_?number");
+            "(?i)(^|[^a-z])(cvv2?|cvc2?|pan|dpan)([^a-z]|$)|card_?num|security_?code|account_?number|cryptogram");
     /**
      * Where a field named account_number is a bank account's, as the bank-transfer contract names it (the
      * payer pays into it: a payment's bt_account item, its bank_transfer block and its action_data): the
@@ -42,12 +42,22 @@ public final class CardDataScanner {
 
     private final Set<String> sentCvvs;
     private final Set<String> sentPans;
+    private final Set<String> walletCryptograms;
     private final List<String> findings = new ArrayList<>();
     private int ignoredTimestamps;
 
     public CardDataScanner(Set<String> sentCvvs, Set<String> sentPans) {
+        this(sentCvvs, sentPans, Set.of());
+    }
+
+    /**
+     * @param walletCryptograms the one-time cryptograms inside the wallet tokens the suite paid with (read back
+     *     from the tokens with test mode's keys): like CVVs, never to be kept
+     */
+    public CardDataScanner(Set<String> sentCvvs, Set<String> sentPans, Set<String> walletCryptograms) {
         this.sentCvvs = sentCvvs;
         this.sentPans = sentPans;
+        this.walletCryptograms = walletCryptograms;
     }
 
     public List<String> findings() {
@@ -135,6 +145,11 @@ public final class CardDataScanner {
             String digits = grouped.group().replaceAll("%[0-9A-Fa-f]{2}|[^0-9]", "");
             if (digits.length() >= 13 && digits.length() <= 19 && Luhn.isValid(digits)) {
                 findings.add(location + ": Luhn-valid grouped number " + mask(digits));
+            }
+        }
+        for (String cryptogram : walletCryptograms) {
+            if (text.contains(cryptogram)) {
+                findings.add(location + ": a wallet token's cryptogram (***)");
             }
         }
         String joined = null;

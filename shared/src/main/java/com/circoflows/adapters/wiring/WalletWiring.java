@@ -12,21 +12,18 @@ import com.circoflows.domain.wallet.WalletTokens;
 
 /**
  * Apple Pay and Google Pay: test mode's keys from the jar; production's from the Secrets Manager secret named
- * by WALLET_KEYS_SECRET_ARN, read on the first live wallet payment (no secret configured: no live wallets).
+ * by WALLET_KEYS_SECRET_ARN (template.yaml's WalletKeysSecret), read on the first live wallet payment, not at
+ * start: most containers never see one. As created the secret holds "{}": no live wallets.
  */
 public final class WalletWiring {
     static final String LIVE_KEYS_SECRET = "WALLET_KEYS_SECRET_ARN";
 
     private final Infrastructure infrastructure;
     private final Lazy<WalletKeyring> testKeys;
-    private final Lazy<WalletKeyring> liveKeys;
 
     WalletWiring(Infrastructure infrastructure) {
         this.infrastructure = infrastructure;
         this.testKeys = new Lazy<>(() -> TestModeWallets.keyring(infrastructure.clock()));
-        this.liveKeys = new Lazy<>(() -> infrastructure.optional(LIVE_KEYS_SECRET).filter(arn -> !arn.isBlank())
-                .map(arn -> WalletKeyConfig.parse(infrastructure.secretText(arn), infrastructure.clock()))
-                .orElseGet(WalletKeyring::none));
     }
 
     /** Direct payments with a wallet token (and the payment page's wallet buttons). */
@@ -35,6 +32,9 @@ public final class WalletWiring {
     }
 
     WalletTokens walletTokens() {
+        String liveKeysSecret = infrastructure.required(LIVE_KEYS_SECRET);
+        Lazy<WalletKeyring> liveKeys = new Lazy<>(() ->
+                WalletKeyConfig.parse(infrastructure.secretText(liveKeysSecret), infrastructure.clock()));
         return new WalletTokens(testKeys.get(), liveKeys::get, new DynamoWalletTokenClaims(infrastructure.dynamoDb(),
                 infrastructure.required("WALLET_TOKENS_TABLE")), infrastructure.clock());
     }

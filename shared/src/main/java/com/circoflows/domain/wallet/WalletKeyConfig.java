@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * The wallets' keys as configuration gives them: one JSON document, the production one in Secrets Manager
  * (WALLET_KEYS_SECRET_ARN) and test mode's shipped in the jar, read by this one parser. A wallet whose
- * section is missing is not offered. Google's root keys are pasted as Google publishes them
+ * section is missing is not offered. Google Pay's recipient key is {@code recipient_private_key}, or during a
+ * rotation {@code recipient_private_keys} (the current first). Google's root keys are pasted as Google publishes them
  * ({@code {"keys":[{"keyValue","protocolVersion","keyExpiration"}]}}). Errors name the member, never a key.
  */
 public final class WalletKeyConfig {
@@ -96,8 +97,18 @@ public final class WalletKeyConfig {
                     text(key, "protocolVersion"), expiration == null ? null
                             : Instant.ofEpochMilli(Long.parseLong(expiration))));
         }
-        return new GooglePayTokens(new GooglePayTokenRecipient(roots, text(section, "recipient_id"),
-                EcKeys.privateKeyPkcs8(text(section, "recipient_private_key")), clock));
+        List<GooglePayTokenRecipient> recipients = new ArrayList<>();
+        List<JsonValue> keys = section.get("recipient_private_keys") != null
+                ? array(section.get("recipient_private_keys"), "google_pay.recipient_private_keys")
+                : List.of(textValue(section, "recipient_private_key"));
+        for (JsonValue key : keys) {
+            if (!key.isTextual()) {
+                throw new IllegalArgumentException("google_pay.recipient_private_keys must hold base64 PKCS #8 keys");
+            }
+            recipients.add(new GooglePayTokenRecipient(roots, text(section, "recipient_id"),
+                    EcKeys.privateKeyPkcs8(key.textValue()), clock));
+        }
+        return new GooglePayTokens(recipients);
     }
 
     static java.security.interfaces.ECPublicKey publicKey(String base64, String what) {
@@ -136,6 +147,11 @@ public final class WalletKeyConfig {
             throw new IllegalArgumentException(name + " must be non-empty text");
         }
         return value.textValue();
+    }
+
+    private static JsonValue textValue(JsonObject object, String name) {
+        text(object, name);
+        return object.get(name);
     }
 
     static String optionalText(JsonObject object, String name) {

@@ -160,8 +160,8 @@ class DirectPaymentRequestParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"paypal", "CARD", "apple_pay"})
-    void onlyCardAndBankTransferPaymentsAreSupported(String method) {
+    @ValueSource(strings = {"paypal", "CARD", "samsung_pay"})
+    void onlyCardBankTransferAndTheTwoWalletsAreSupported(String method) {
         refused(QUICK_START.replace("\"card\"", "\"" + method + "\""), ErrorCode.INVALID_REQUEST, "payment_method");
     }
 

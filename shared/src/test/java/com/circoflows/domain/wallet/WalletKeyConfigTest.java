@@ -41,6 +41,24 @@ class WalletKeyConfigTest {
     }
 
     @Test
+    void duringARecipientKeyRotationTokensForTheOlderKeyStillOpen() throws Exception {
+        Map<String, Object> config = config(false);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> google = (Map<String, Object>) config.get("google_pay");
+        String older = (String) google.remove("recipient_private_key");
+        String current = Base64.getEncoder().encodeToString(
+                com.circoflows.domain.wallet.googlepay.GooglePayTokenSender.newP256KeyPair().getPrivate().getEncoded());
+        google.put("recipient_private_keys", List.of(current, older));
+        String token = new TestWalletTokens(CLOCK).mint(new TestWalletTokens.Mint(Wallet.GOOGLE_PAY, MERCHANT,
+                CardNumber.parse("4242424242424242"), new CardExpiry(12, 2030), AuthMethod.PAN_ONLY, null));
+
+        WalletCard card = WalletKeyConfig.parse(Json.write(config), CLOCK).opener(Wallet.GOOGLE_PAY).orElseThrow()
+                .open(token, MERCHANT);
+
+        assertEquals(AuthMethod.PAN_ONLY, card.authMethod());
+    }
+
+    @Test
     void aWalletWithoutASectionIsNotOffered() {
         WalletKeyring keyring = WalletKeyConfig.parse(Json.write(config(false)), CLOCK);
 

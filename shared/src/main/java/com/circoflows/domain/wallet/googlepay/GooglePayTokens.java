@@ -10,6 +10,7 @@ import com.circoflows.domain.wallet.WalletCard;
 import com.circoflows.domain.wallet.WalletTokenOpener;
 import com.circoflows.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Opens a Google Pay token (gateway tokenization) and reads the card from the decrypted message:
@@ -18,15 +19,19 @@ import java.time.Instant;
  * merchant is refused: the merchant's page asked Google for a token for itself.
  */
 public final class GooglePayTokens implements WalletTokenOpener {
-    private final GooglePayTokenRecipient recipient;
+    private final List<GooglePayTokenRecipient> recipients;
 
-    public GooglePayTokens(GooglePayTokenRecipient recipient) {
-        this.recipient = recipient;
+    /** @param recipients one per recipient key we hold: the current one first, then those being rotated out */
+    public GooglePayTokens(List<GooglePayTokenRecipient> recipients) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("Google Pay needs at least one recipient key");
+        }
+        this.recipients = List.copyOf(recipients);
     }
 
     @Override
     public WalletCard open(String token, String merchantId) throws InvalidPaymentToken {
-        JsonObject message = TokenJson.object(recipient.unseal(token), "the message");
+        JsonObject message = TokenJson.object(unseal(token), "the message");
         String gatewayMerchantId = TokenJson.optionalText(message, "gatewayMerchantId");
         if (gatewayMerchantId != null && !gatewayMerchantId.equals(merchantId)) {
             throw new InvalidPaymentToken("the token was made for another gateway merchant id");
@@ -47,5 +52,21 @@ public final class GooglePayTokens implements WalletTokenOpener {
                 DeviceCards.expiry(TokenJson.integer(details, "expirationMonth"),
                         TokenJson.integer(details, "expirationYear")),
                 authMethod, cryptogram);
+    }
+
+    /**
+     * With the current key, else (during a rotation, while Google still encrypts to the key we announced
+     * before) with the older ones; a token none opens is refused with the current key's reason.
+     */
+    private String unseal(String token) throws InvalidPaymentToken {
+        InvalidPaymentToken first = null;
+        for (GooglePayTokenRecipient recipient : recipients) {
+            try {
+                return recipient.unseal(token);
+            } catch (InvalidPaymentToken e) {
+                first = first == null ? e : first;
+            }
+        }
+        throw first;
     }
 }

@@ -12,9 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.circoflows.domain.card.CardDetails;
+import com.circoflows.domain.card.CardExpiry;
+import com.circoflows.domain.card.CardNumber;
 import com.circoflows.domain.payment.Transaction;
 import com.circoflows.domain.session.CheckoutForm;
 import com.circoflows.domain.session.CheckoutState;
+import com.circoflows.domain.wallet.AuthMethod;
+import com.circoflows.domain.wallet.TestWalletTokens;
+import com.circoflows.domain.wallet.Wallet;
 import com.circoflows.testsupport.HandlerStack;
 import com.circoflows.testsupport.HandlerStackExtension;
 import com.circoflows.testsupport.LambdaInvocations;
@@ -251,16 +256,18 @@ class ListDirectPaymentsHandlerIT {
     }
 
     @Test
-    void cardIsEveryPaymentAndOtherMethodsMatchNothingYet() {
-        NewMerchant merchant = stack.merchants().newMerchant("Card Only Merchant");
-        String payment = pay(merchant, "success.json");
+    void eachPaymentMethodFilterFindsOnlyItsOwnPayments() {
+        NewMerchant merchant = stack.merchants().newMerchant("Every Method Merchant");
+        String card = pay(merchant, "success.json");
+        String googlePay = payWithWallet(merchant, Wallet.GOOGLE_PAY);
+        String applePay = payWithWallet(merchant, Wallet.APPLE_PAY);
 
-        assertEquals(List.of(payment), ids(page(merchant, Map.of("payment_method", "card"))));
-        for (String method : List.of("bank_transfer", "apple_pay", "google_pay")) {
-            JsonNode empty = page(merchant, Map.of("payment_method", method));
-            assertEquals(List.of(), ids(empty), method);
-            assertFalse(empty.get("has_more").asBoolean());
-        }
+        assertEquals(List.of(card), ids(page(merchant, Map.of("payment_method", "card"))));
+        assertEquals(List.of(googlePay), ids(page(merchant, Map.of("payment_method", "google_pay"))));
+        assertEquals(List.of(applePay), ids(page(merchant, Map.of("payment_method", "apple_pay"))));
+        JsonNode empty = page(merchant, Map.of("payment_method", "bank_transfer"));
+        assertEquals(List.of(), ids(empty));
+        assertFalse(empty.get("has_more").asBoolean());
     }
 
     @Test
@@ -342,6 +349,17 @@ class ListDirectPaymentsHandlerIT {
 
     private static String pay(NewMerchant merchant, String sample) {
         return stack.payments().pay("direct-payment-create/" + sample, merchant.apiKey()).transactionId();
+    }
+
+    /** A payment with a token minted by test mode's wallet for the merchant, as its page would send it. */
+    private static String payWithWallet(NewMerchant merchant, Wallet wallet) {
+        String token = new TestWalletTokens(Clock.systemUTC()).mint(new TestWalletTokens.Mint(wallet,
+                merchant.merchantId(), CardNumber.parse("4242424242424242"), new CardExpiry(12, 2030),
+                AuthMethod.CRYPTOGRAM_3DS, null));
+        APIGatewayV2HTTPEvent event = SampleEvents.withJsonField(withApiKey(event("direct-payment-create/google-pay.json"),
+                merchant.apiKey()), "payment_token", token);
+        event = SampleEvents.withJsonField(event, "payment_method", wallet.wireName());
+        return stack.payments().pay(event).transactionId();
     }
 
     private static String payAs(NewMerchant merchant, String sample, String email) {
