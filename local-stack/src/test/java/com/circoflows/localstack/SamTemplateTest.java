@@ -226,7 +226,7 @@ class SamTemplateTest {
         assertEquals("Retain", template.resource("MerchantsTable").get("DeletionPolicy"));
         assertEquals("merchant_id", template.table("MerchantsTable").hashKey());
         assertEquals("Retain", template.resource("WebhookQueue").get("UpdateReplacePolicy"));
-        assertEquals(List.of("AppSecret"), template.secretIds());
+        assertEquals(List.of("AppSecret", "WalletKeysSecret"), template.secretIds());
     }
 
     @Test

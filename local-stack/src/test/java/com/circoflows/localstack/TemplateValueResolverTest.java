@@ -19,9 +19,11 @@ class TemplateValueResolverTest {
     private final SamTemplate template = SamTemplate.load(SamTemplate.locate());
     private final TemplateValueResolver resolver = new TemplateValueResolver(template);
     private static final String SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:demo-app-secret-key-AbCdEf";
+    private static final String WALLET_KEYS_ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:demo-wallet-keys-GhIjKl";
 
     private final ResolutionContext ctx = ResolutionContext.of("demo", "eu-west-1", Map.of("AlarmEmail", "s3cret"))
             .withSecret("AppSecret", SECRET_ARN)
+            .withSecret("WalletKeysSecret", WALLET_KEYS_ARN)
             .withQueue("WebhookQueue", QUEUE_URL, QUEUE_ARN)
             .withQueue("WebhookDeadLetterQueue", "http://127.0.0.1:9324/000000000000/demo-webhooks-dlq", DLQ_ARN);
 
@@ -74,6 +76,7 @@ class TemplateValueResolverTest {
         assertEquals(QUEUE_URL, environment.get("WEBHOOK_QUEUE_URL"));
         assertEquals(SECRET_ARN, environment.get("APP_SECRET_ARN"), "the secret's ARN, never its value");
         assertFalse(environment.containsKey("APP_SECRET_KEY"));
+        assertEquals(WALLET_KEYS_ARN, environment.get("WALLET_KEYS_SECRET_ARN"), "the wallet keys' ARN, never the keys");
     }
 
     @Test

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.circoflows.adapters.LocalStackFixture;
 import com.circoflows.adapters.aws.AwsClients;
 import com.circoflows.config.Settings;
+import com.circoflows.domain.wallet.Wallet;
+import com.circoflows.domain.wallet.WalletKeyConfig;
+import com.circoflows.domain.wallet.WalletKeyring;
 import com.circoflows.localstack.LocalStack;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
-/** The app secret read through the SDK's Secrets Manager client, as the functions read it at init. */
+/** The stack's secrets read through the SDK's Secrets Manager client, as the functions read them. */
 class SecretsManagerAppSecretIT {
     private final LocalStack stack = LocalStackFixture.stack();
     private final Settings settings = new Settings(Map.of(
@@ -30,6 +33,20 @@ class SecretsManagerAppSecretIT {
                 () -> AwsClients.secretsManager(settings, AwsClients.httpClient()), arn).read();
 
         assertEquals(LocalStackFixture.APP_SECRET_KEY, value);
+    }
+
+    @Test
+    void theWalletKeysSecretAsTheStackCreatesItHoldsAnEmptyDocumentSoNoLiveWalletIsOffered() {
+        String arn = stack.resources().secretArn("WalletKeysSecret");
+
+        String value = new SecretsManagerAppSecret(
+                () -> AwsClients.secretsManager(settings, AwsClients.httpClient()), arn).read();
+
+        assertEquals("{}", value);
+        WalletKeyring live = WalletKeyConfig.parse(value, java.time.Clock.systemUTC());
+        for (Wallet wallet : Wallet.values()) {
+            assertFalse(live.offers(wallet), wallet.wireName());
+        }
     }
 
     @Test
