@@ -45,6 +45,9 @@ class ProductionTemplateTest {
             "AWS::SecretsManager::Secret", "AWS::KMS::Key", "AWS::Logs::LogGroup");
     private static final String APP_SECRET = "AppSecret";
     private static final String APP_SECRET_VARIABLE = "APP_SECRET_ARN";
+    /** Each secret's ARN variable: a function given it may read that secret, and no other. */
+    private static final Map<String, String> SECRET_VARIABLES = Map.of(APP_SECRET_VARIABLE, APP_SECRET,
+            "WALLET_KEYS_SECRET_ARN", "WalletKeysSecret");
     /** Set only by the cold-start benchmark's AWS CRT variant; deployed functions use url-connection. */
     private static final Set<String> BENCHMARK_ONLY = Set.of("AWS_HTTP_CLIENT");
     /** SQS's default when a queue sets none. */
@@ -204,20 +207,25 @@ class ProductionTemplateTest {
         assertTrue(template.functions().stream().anyMatch(f -> f.rawEnvironment().containsKey(APP_SECRET_VARIABLE)));
     }
 
+    /** The app secret (at init) and the wallet keys (on a live wallet payment), each to the functions given its ARN. */
     @TestFactory
-    Stream<DynamicTest> eachFunctionMayReadExactlyTheAppSecretItIsGivenAndNothingElseInSecretsManager() {
+    Stream<DynamicTest> eachFunctionMayReadExactlyTheSecretsItIsGivenAndNothingElseInSecretsManager() {
         return template.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
             List<Map<?, ?>> secretStatements = inlineStatements(function.logicalId()).stream()
                     .filter(s -> actions(s).stream().anyMatch(a -> a.startsWith("secretsmanager:"))).toList();
-            if (!function.rawEnvironment().containsKey(APP_SECRET_VARIABLE)) {
-                assertEquals(List.of(), secretStatements, function.logicalId() + " reads no secret");
-                return;
+            List<Object> given = new ArrayList<>();
+            SECRET_VARIABLES.forEach((variable, secret) -> {
+                if (function.rawEnvironment().containsKey(variable)) {
+                    assertEquals(Map.of("Ref", secret), function.rawEnvironment().get(variable),
+                            function.logicalId() + " is given the secret's ARN, never its value");
+                    given.add(Map.of("Ref", secret));
+                }
+            });
+            assertEquals(given.size(), secretStatements.size(), function.logicalId() + ": one statement per secret given");
+            for (Map<?, ?> statement : secretStatements) {
+                assertEquals(List.of("secretsmanager:GetSecretValue"), actions(statement), function.logicalId());
+                assertTrue(given.contains(statement.get("Resource")), function.logicalId() + ": only a secret it is given");
             }
-            assertEquals(Map.of("Ref", APP_SECRET), function.rawEnvironment().get(APP_SECRET_VARIABLE),
-                    "the function is given the secret's ARN, never its value");
-            assertEquals(1, secretStatements.size(), function.logicalId());
-            assertEquals(List.of("secretsmanager:GetSecretValue"), actions(secretStatements.get(0)));
-            assertEquals(Map.of("Ref", APP_SECRET), secretStatements.get(0).get("Resource"), "that one secret only");
         }));
     }
 
