@@ -382,7 +382,7 @@ public final class PaymentPages implements DashboardArea {
         return "<span class=\"status " + Html.escape(wireName) + "\">" + Html.escape(wireName.replace('_', ' ')) + "</span>";
     }
 
-    /** The list's Method cell: the card, or the bank transfer and its reference. */
+    /** The list's Method cell: the card (and the wallet it came from), or the bank transfer and its reference. */
     private static String method(Transaction t, Map<String, Object> view) {
         return t.bankTransfer() != null ? BankTransferFacts.methodCell(t.bankTransfer()) : card(view);
     }
@@ -394,7 +394,9 @@ public final class PaymentPages implements DashboardArea {
             return "—";
         }
         Map<String, Object> c = (Map<String, Object>) map;
-        return Html.escape(text(c.get("brand"))) + " ···· " + Html.escape(text(c.get("last4")))
+        Object wallet = view.get("wallet");
+        String walletName = "apple_pay".equals(wallet) ? "Apple Pay " : "google_pay".equals(wallet) ? "Google Pay " : "";
+        return walletName + Html.escape(text(c.get("brand"))) + " ···· " + Html.escape(text(c.get("last4")))
                 + " <span class=\"muted\">" + Html.escape(text(c.get("exp_month"))) + "/" + Html.escape(text(c.get("exp_year")))
                 + "</span>";
     }
