@@ -23,6 +23,9 @@ import com.circoflows.domain.session.HostedPaymentService;
 import com.circoflows.domain.session.NewPaymentSession;
 import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckoutService;
+import com.circoflows.domain.wallet.TestModeWallets;
+import com.circoflows.domain.wallet.WalletKeyring;
+import com.circoflows.domain.wallet.WalletTokens;
 import com.circoflows.domain.webhook.signing.WebhookSecret;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +70,14 @@ public final class SessionWorld {
     public final BankTransferWorld.Claims transferNumbers = new BankTransferWorld.Claims();
     public final BankTransferPayments bankTransfers = new BankTransferPayments(new TransferNumbers(transferNumbers),
             CollectionDetails.TEST_MODE, writer, clock);
+    /** Wallet tokens the page's wallet payments claimed. */
+    public final InMemoryWalletTokenClaims walletClaims = new InMemoryWalletTokenClaims();
+    /** Test mode's keys (as deployed); live mode has none. */
+    public final WalletTokens walletTokens = new WalletTokens(TestModeWallets.keyring(clock), WalletKeyring::none,
+            walletClaims, clock);
     public final SessionCheckoutService checkout = new SessionCheckoutService(sessions, transactions, engine,
-            threeDSecure, writer, merchants, declineCounters, DeclineLimits.PER_ADDRESS, bankTransfers, clock);
+            threeDSecure, writer, merchants, declineCounters, DeclineLimits.PER_ADDRESS, bankTransfers, walletTokens,
+            clock);
 
     public SessionWorld() {
         merchants.create(new Merchant(MERCHANT_A.merchantId(), PaymentWorld.MERCHANT_A_NAME, clock.instant()),

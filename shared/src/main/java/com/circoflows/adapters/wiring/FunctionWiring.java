@@ -50,7 +50,7 @@ public final class FunctionWiring {
         this.bankTransfers = new Lazy<>(() -> new BankTransferWiring(shared));
         this.wallets = new Lazy<>(() -> new WalletWiring(shared));
         this.payments = new Lazy<>(() -> new PaymentWiring(shared, bankTransfers(), wallets()));
-        this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments(), bankTransfers()));
+        this.sessions = new Lazy<>(() -> new SessionWiring(shared, payments(), bankTransfers(), wallets()));
         this.webhooks = new Lazy<>(() -> new WebhookWiring(shared, payments()));
         this.keys = new Lazy<>(() -> new KeyWiring(shared));
         this.refunds = new Lazy<>(() -> new RefundWiring(shared, payments(), bankTransfers()));

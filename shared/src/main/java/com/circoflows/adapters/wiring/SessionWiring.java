@@ -20,11 +20,14 @@ public final class SessionWiring {
     private final Infrastructure infrastructure;
     private final PaymentWiring payments;
     private final BankTransferWiring bankTransfers;
+    private final WalletWiring wallets;
 
-    SessionWiring(Infrastructure infrastructure, PaymentWiring payments, BankTransferWiring bankTransfers) {
+    SessionWiring(Infrastructure infrastructure, PaymentWiring payments, BankTransferWiring bankTransfers,
+            WalletWiring wallets) {
         this.infrastructure = infrastructure;
         this.payments = payments;
         this.bankTransfers = bankTransfers;
+        this.wallets = wallets;
     }
 
     public CreateHostedPaymentEndpoint createHostedPaymentEndpoint() {
@@ -53,7 +56,7 @@ public final class SessionWiring {
     /** The hosted payment page, paying through the same engine as direct payments. */
     public PaymentPage paymentPage() {
         return new PaymentPage(sessionCheckoutService(), infrastructure.pageTokens(), infrastructure.clock(),
-                !infrastructure.localMode(), infrastructure.pageBranding());
+                !infrastructure.localMode(), infrastructure.pageBranding(), wallets.pageWallets());
     }
 
     /** What the payment page pays with (also for tests that pay a session without the page's HTML). */
@@ -66,7 +69,8 @@ public final class SessionWiring {
                 infrastructure.transactions(), payments.paymentEngine(), payments.threeDSecureService(),
                 infrastructure.transactionWriter(), infrastructure.merchants(),
                 new DynamoRateLimitCounter(infrastructure.dynamoDb(), infrastructure.required("RISK_COUNTERS_TABLE")),
-                pageDeclinesPerAddress(), bankTransfers.bankTransferPayments(), infrastructure.clock());
+                pageDeclinesPerAddress(), bankTransfers.bankTransferPayments(), wallets.walletTokens(),
+                infrastructure.clock());
     }
 
     /**

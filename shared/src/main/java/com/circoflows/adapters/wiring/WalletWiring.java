@@ -1,6 +1,9 @@
 package com.circoflows.adapters.wiring;
 
 import com.circoflows.adapters.dynamodb.DynamoWalletTokenClaims;
+import com.circoflows.api.pages.LiveWallets;
+import com.circoflows.api.pages.PageWallets;
+import com.circoflows.api.pages.TestWallets;
 import com.circoflows.api.wallets.MintTestWalletTokenEndpoint;
 import com.circoflows.domain.payment.PaymentEngine;
 import com.circoflows.domain.wallet.TestModeWallets;
@@ -17,6 +20,16 @@ import com.circoflows.domain.wallet.WalletTokens;
  */
 public final class WalletWiring {
     static final String LIVE_KEYS_SECRET = "WALLET_KEYS_SECRET_ARN";
+    /** The payment page's real Google Pay button (live sessions): our merchant id in Google's console. */
+    static final String GOOGLE_PAY_MERCHANT_ID = "GOOGLE_PAY_MERCHANT_ID";
+    /** TEST or PRODUCTION (the default), as Google Pay's client takes it. */
+    static final String GOOGLE_PAY_ENVIRONMENT = "GOOGLE_PAY_ENVIRONMENT";
+    /** The payment page's real Apple Pay button (live sessions): our Apple merchant identifier. */
+    static final String APPLE_PAY_MERCHANT_ID = "APPLE_PAY_MERCHANT_ID";
+    /** "true" once Apple Pay's merchant validation is served; until then no Apple Pay button is shown. */
+    static final String APPLE_PAY_MERCHANT_VALIDATION = "APPLE_PAY_MERCHANT_VALIDATION";
+    /** Where payments are processed, as both wallets ask (ISO 3166-1 alpha-2; US when unset). */
+    static final String WALLET_COUNTRY_CODE = "WALLET_COUNTRY_CODE";
 
     private final Infrastructure infrastructure;
     private final Lazy<WalletKeyring> testKeys;
@@ -37,6 +50,21 @@ public final class WalletWiring {
                 WalletKeyConfig.parse(infrastructure.secretText(liveKeysSecret), infrastructure.clock()));
         return new WalletTokens(testKeys.get(), liveKeys::get, new DynamoWalletTokenClaims(infrastructure.dynamoDb(),
                 infrastructure.required("WALLET_TOKENS_TABLE")), infrastructure.clock());
+    }
+
+    /**
+     * The payment page's wallets: test mode's (always), and the real buttons for live sessions only where
+     * configured; with nothing set, a live page shows no wallet button and its CSP names no wallet.
+     */
+    PageWallets pageWallets() {
+        LiveWallets live = new LiveWallets(infrastructure.optional(GOOGLE_PAY_MERCHANT_ID).orElse(null),
+                infrastructure.optional(GOOGLE_PAY_ENVIRONMENT).filter(value -> !value.isBlank()).orElse("PRODUCTION"),
+                infrastructure.optional(APPLE_PAY_MERCHANT_ID).orElse(null),
+                infrastructure.optional(APPLE_PAY_MERCHANT_VALIDATION).map(value -> value.strip().equals("true"))
+                        .orElse(false),
+                infrastructure.optional(WALLET_COUNTRY_CODE).filter(value -> !value.isBlank()).orElse("US"));
+        return new PageWallets(TestWallets.of(new TestWalletTokens(infrastructure.clock()), infrastructure.clock()),
+                live);
     }
 
     public MintTestWalletTokenEndpoint mintTestWalletTokenEndpoint() {

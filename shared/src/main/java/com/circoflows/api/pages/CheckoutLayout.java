@@ -10,7 +10,8 @@ import java.util.Map;
  * the order summary on the left and the form on the right. The page is complete without the script;
  * the script only checks fields as the customer types, groups the card number, and stops double submits;
  * where a bank transfer is offered it makes card and transfer two tabs, and on a transfer's instructions it
- * shows a Copy button beside each value.
+ * shows a Copy button beside each value. Test mode's wallet form is sent once however often it is pressed (its
+ * button is not disabled: a disabled submitter would drop the wallet it names from the form).
  */
 final class CheckoutLayout {
     private CheckoutLayout() {
@@ -42,7 +43,7 @@ final class CheckoutLayout {
                                 + Html.escape(refreshUrl.replace("'", "%27")) + "\">")
                 + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + Html.escape(title) + "</title>"
-                + "<style nonce=\"" + nonce + "\">" + STYLE + BrandLogo.STYLE + BrandStyle.checkout(branding) + "</style></head>"
+                + "<style nonce=\"" + nonce + "\">" + STYLE + BrandLogo.STYLE + WalletButtons.STYLE + BrandStyle.checkout(branding) + "</style></head>"
                 + "<body class=\"" + bodyClass + "\">" + bodyHtml
                 + (withScript ? "<script nonce=\"" + nonce + "\">" + SCRIPTS.get(words.language()) + "</script>" : "")
                 + "</body></html>";
@@ -256,6 +257,10 @@ final class CheckoutLayout {
             b.disabled=true;b.setAttribute('aria-busy','true');});
             window.addEventListener('pageshow',function(e){if(e.persisted){sent=false;
             var b=document.getElementById('transfer-button');b.disabled=false;b.removeAttribute('aria-busy');}});}
+            var walletForm=document.getElementById('test-wallet-form');
+            if(walletForm){var minting=false;walletForm.addEventListener('submit',function(e){
+            if(minting){e.preventDefault();return;}minting=true;});
+            window.addEventListener('pageshow',function(e){if(e.persisted){minting=false;}});}
             var copyStatus=document.getElementById('copy-status');
             Array.prototype.forEach.call(document.querySelectorAll('button.copy'),function(button){
             var label=button.innerHTML,timer=null;

@@ -175,6 +175,22 @@ final class EnglishTexts {
                     + "transfer can no longer complete this payment; anything you sent is refunded. You can pay "
                     + "again below."),
 
+            entry(Text.WALLETS_TITLE, "Pay with a wallet"),
+            entry(Text.PAY_WITH_GOOGLE_PAY, "Pay with Google Pay"),
+            entry(Text.PAY_WITH_APPLE_PAY, "Pay with Apple Pay"),
+            entry(Text.TEST_WALLETS_TITLE, "Test mode: wallets"),
+            entry(Text.TEST_WALLETS_HINT, "No real wallet is needed: test mode makes a genuine wallet token for the "
+                    + "test card you choose and pays with it as it would pay a real wallet's token. No real money "
+                    + "moves."),
+            entry(Text.TEST_CARD, "Test card"),
+            entry(Text.TEST_CARD_SUCCEEDS, "{digits}: payment succeeds"),
+            entry(Text.TEST_CARD_DECLINED, "{digits}: card declined"),
+            entry(Text.TEST_CARD_THREE_D_SECURE, "{digits}: needs 3-D Secure"),
+            entry(Text.PAY_WITH_TEST_GOOGLE_PAY, "Test mode: pay with a test Google Pay token"),
+            entry(Text.PAY_WITH_TEST_APPLE_PAY, "Test mode: pay with a test Apple Pay token"),
+            entry(Text.WALLET_PAYMENT_REFUSED, "Your wallet's payment could not be used, so you have not been charged. "
+                    + "Try again, or use a card."),
+
             entry(Text.THE_MERCHANT, "the merchant"));
 
     private EnglishTexts() {

@@ -29,6 +29,7 @@ final class FailureMessages {
             case PROCESSING_ERROR -> Text.NOT_CHARGED_TRY_AGAIN;
             case THREE_D_SECURE_FAILED -> Text.THREE_D_SECURE_FAILED;
             case BANK_TRANSFER_EXPIRED -> Text.TRANSFER_EXPIRED_TEXT;
+            case INVALID_PAYMENT_TOKEN -> Text.WALLET_PAYMENT_REFUSED;
             default -> Text.NOT_CHARGED_OTHER_CARD;
         };
     }

@@ -188,6 +188,22 @@ final class FrenchTexts {
                     + "virement ne peut plus régler ce paiement, et toute somme reçue vous est remboursée. Vous "
                     + "pouvez payer à nouveau ci-dessous."),
 
+            entry(Text.WALLETS_TITLE, "Payer avec un portefeuille électronique"),
+            entry(Text.PAY_WITH_GOOGLE_PAY, "Payer avec Google Pay"),
+            entry(Text.PAY_WITH_APPLE_PAY, "Payer avec Apple Pay"),
+            entry(Text.TEST_WALLETS_TITLE, "Mode test\u00a0: portefeuilles électroniques"),
+            entry(Text.TEST_WALLETS_HINT, "Aucun vrai portefeuille n’est nécessaire\u00a0: le mode test crée un "
+                    + "véritable jeton de portefeuille pour la carte de test choisie et paie avec, comme avec le "
+                    + "jeton d’un vrai portefeuille. Aucun argent réel n’est débité."),
+            entry(Text.TEST_CARD, "Carte de test"),
+            entry(Text.TEST_CARD_SUCCEEDS, "{digits}\u00a0: paiement accepté"),
+            entry(Text.TEST_CARD_DECLINED, "{digits}\u00a0: carte refusée"),
+            entry(Text.TEST_CARD_THREE_D_SECURE, "{digits}\u00a0: avec 3-D Secure"),
+            entry(Text.PAY_WITH_TEST_GOOGLE_PAY, "Mode test\u00a0: payer avec un jeton Google Pay de test"),
+            entry(Text.PAY_WITH_TEST_APPLE_PAY, "Mode test\u00a0: payer avec un jeton Apple Pay de test"),
+            entry(Text.WALLET_PAYMENT_REFUSED, "Le paiement de votre portefeuille n’a pas pu être utilisé\u00a0; vous "
+                    + "n’avez pas été débité. Réessayez ou utilisez une carte."),
+
             entry(Text.THE_MERCHANT, "le marchand"));
 
     private FrenchTexts() {

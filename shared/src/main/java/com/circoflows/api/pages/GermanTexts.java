@@ -191,6 +191,22 @@ final class GermanTexts {
                     + "daher kann diese Überweisung die Zahlung nicht mehr abschließen; bereits Überwiesenes wird "
                     + "erstattet. Sie können unten erneut bezahlen."),
 
+            entry(Text.WALLETS_TITLE, "Mit einer Wallet bezahlen"),
+            entry(Text.PAY_WITH_GOOGLE_PAY, "Mit Google Pay bezahlen"),
+            entry(Text.PAY_WITH_APPLE_PAY, "Mit Apple Pay bezahlen"),
+            entry(Text.TEST_WALLETS_TITLE, "Testmodus: Wallets"),
+            entry(Text.TEST_WALLETS_HINT, "Sie brauchen keine echte Wallet: Der Testmodus erstellt für die gewählte "
+                    + "Testkarte ein echtes Wallet-Token und bezahlt damit wie mit dem Token einer echten Wallet. Es "
+                    + "fließt kein echtes Geld."),
+            entry(Text.TEST_CARD, "Testkarte"),
+            entry(Text.TEST_CARD_SUCCEEDS, "{digits}: Zahlung erfolgreich"),
+            entry(Text.TEST_CARD_DECLINED, "{digits}: Karte abgelehnt"),
+            entry(Text.TEST_CARD_THREE_D_SECURE, "{digits}: mit 3-D Secure"),
+            entry(Text.PAY_WITH_TEST_GOOGLE_PAY, "Testmodus: mit einem Google-Pay-Testtoken bezahlen"),
+            entry(Text.PAY_WITH_TEST_APPLE_PAY, "Testmodus: mit einem Apple-Pay-Testtoken bezahlen"),
+            entry(Text.WALLET_PAYMENT_REFUSED, "Die Zahlung aus Ihrer Wallet konnte nicht verwendet werden; Sie wurden "
+                    + "nicht belastet. Versuchen Sie es erneut oder verwenden Sie eine Karte."),
+
             entry(Text.THE_MERCHANT, "Händler"));
 
     private GermanTexts() {

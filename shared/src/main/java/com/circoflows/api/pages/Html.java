@@ -53,13 +53,27 @@ public final class Html {
      */
     public static ApiResponse page(int status, String html, String styleNonce, String scriptNonce,
             String formActionOrigins) {
+        return page(status, html, styleNonce, scriptNonce, formActionOrigins, CspAdditions.NONE);
+    }
+
+    /**
+     * A page with script that also loads a third party's (a wallet's), which its policy then names.
+     *
+     * @param additions the origins the page adds; {@link CspAdditions#NONE} gives exactly the policy above
+     */
+    public static ApiResponse page(int status, String html, String styleNonce, String scriptNonce,
+            String formActionOrigins, CspAdditions additions) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "text/html; charset=utf-8");
         headers.put("cache-control", "no-store");
         headers.put("content-security-policy", "default-src 'none'; "
-                + (scriptNonce == null ? "" : "script-src 'nonce-" + scriptNonce + "'; ")
+                + (scriptNonce == null ? ""
+                        : "script-src 'nonce-" + scriptNonce + "'" + CspAdditions.sources(additions.scriptSrc()) + "; ")
                 + "style-src 'nonce-" + styleNonce + "'; "
-                + "img-src 'self' data:; form-action 'self'" + (formActionOrigins.isEmpty() ? "" : " " + formActionOrigins)
+                + "img-src 'self' data:; "
+                + CspAdditions.directive("connect-src", additions.connectSrc())
+                + CspAdditions.directive("frame-src", additions.frameSrc())
+                + "form-action 'self'" + (formActionOrigins.isEmpty() ? "" : " " + formActionOrigins)
                 + "; frame-ancestors 'none'; base-uri 'none'");
         headers.put("x-frame-options", "DENY");
         headers.put("x-content-type-options", "nosniff");

@@ -170,6 +170,20 @@ final class JapaneseTexts {
             entry(Text.TRANSFER_EXPIRED_TEXT, "期日までに全額の入金がなかったため、このお振込みではお支払いを完了できません。受け取った金額は返金されます。以下から改めてお支払いいただけ"
                     + "ます。"),
 
+            entry(Text.WALLETS_TITLE, "ウォレットで支払う"),
+            entry(Text.PAY_WITH_GOOGLE_PAY, "Google Payで支払う"),
+            entry(Text.PAY_WITH_APPLE_PAY, "Apple Payで支払う"),
+            entry(Text.TEST_WALLETS_TITLE, "テストモード：ウォレット"),
+            entry(Text.TEST_WALLETS_HINT, "実際のウォレットは必要ありません。テストモードでは、選択したテストカードについて本物と同じ形式のウォレットトークンを作成し、実際のウォレット"
+                    + "のトークンと同じ方法でお支払いします。実際のお金は動きません。"),
+            entry(Text.TEST_CARD, "テストカード"),
+            entry(Text.TEST_CARD_SUCCEEDS, "{digits}：お支払い成功"),
+            entry(Text.TEST_CARD_DECLINED, "{digits}：カード拒否"),
+            entry(Text.TEST_CARD_THREE_D_SECURE, "{digits}：3-Dセキュア認証あり"),
+            entry(Text.PAY_WITH_TEST_GOOGLE_PAY, "テストモード：Google Payのテストトークンで支払う"),
+            entry(Text.PAY_WITH_TEST_APPLE_PAY, "テストモード：Apple Payのテストトークンで支払う"),
+            entry(Text.WALLET_PAYMENT_REFUSED, "ウォレットのお支払い情報を使用できなかったため、請求は発生していません。もう一度お試しいただくか、カードをご利用ください。"),
+
             entry(Text.THE_MERCHANT, "加盟店"));
 
     private JapaneseTexts() {

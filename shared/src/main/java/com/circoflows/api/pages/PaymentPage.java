@@ -10,6 +10,7 @@ import com.circoflows.domain.branding.Branding;
 import com.circoflows.domain.branding.BrandingLookup;
 import com.circoflows.domain.branding.LogoImage;
 import com.circoflows.domain.error.ApiException;
+import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.error.ErrorType;
 import com.circoflows.domain.error.RetryableFailure;
 import com.circoflows.domain.ids.RandomIds;
@@ -24,6 +25,7 @@ import com.circoflows.domain.session.PaymentSession;
 import com.circoflows.domain.session.SessionCheckout;
 import com.circoflows.domain.session.SessionForPage;
 import com.circoflows.domain.session.SessionStatus;
+import com.circoflows.domain.session.WalletCheckoutForm;
 import com.circoflows.observability.JsonLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +36,7 @@ import java.time.format.FormatStyle;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -46,6 +49,10 @@ import java.util.regex.Pattern;
  * one, a receipt once paid, a "being processed" page while another tab's payment runs, and a clear
  * "expired"/"cancelled" page (410) when nothing can be paid any more, and a "too many attempts" page
  * (429) saying until when, after too many declines on the session or from the customer's address.
+ *
+ * <p>Wallets: a test-mode session offers test mode's wallet buttons (the server mints a token for a test
+ * card), a live one the real wallets configured ({@link PageWallets}); both post a token to the same route,
+ * paid as {@link SessionCheckout#payWithWallet}.
  *
  * <p>Every text is a {@link Text} in the page's language ({@link Words}: the session's {@code locale},
  * else the browser's Accept-Language, else English); the merchant's display name and colours are its
@@ -65,6 +72,7 @@ public final class PaymentPage {
     private final Clock clock;
     private final boolean httpsOnly;
     private final BrandingLookup brandings;
+    private final PageWallets wallets;
 
     /** A page served over HTTPS only, as deployed. */
     public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock) {
@@ -83,11 +91,18 @@ public final class PaymentPage {
      */
     public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock, boolean httpsOnly,
             BrandingLookup brandings) {
+        this(checkout, tokens, clock, httpsOnly, brandings, PageWallets.NONE);
+    }
+
+    /** @param wallets the wallets the page offers: test mode's own, and the real ones configured for live */
+    public PaymentPage(SessionCheckout checkout, PageTokens tokens, Clock clock, boolean httpsOnly,
+            BrandingLookup brandings, PageWallets wallets) {
         this.checkout = checkout;
         this.tokens = tokens;
         this.clock = clock;
         this.httpsOnly = httpsOnly;
         this.brandings = brandings;
+        this.wallets = wallets;
     }
 
     public ApiResponse handle(ApiRequest request) {
@@ -145,6 +160,9 @@ public final class PaymentPage {
         if (TransferForm.chosen(fields)) {
             return submitTransfer(view, fields);
         }
+        if (WalletForm.chosen(fields)) {
+            return submitWallet(request, view, fields);
+        }
         CardForm.Submission submission = CardForm.read(fields, clock);
         if (!submission.valid()) {
             CheckoutState state = checkout.open(view.sessionId);
@@ -168,15 +186,44 @@ public final class PaymentPage {
                         new PaymentFailure(e.code(), e.getMessage(), e.declineCode()));
             }
         }
+        return afterPaying(view, state, submission.cardholderName(), submission.email());
+    }
+
+    /** Where a payment's answer takes the customer: on to the merchant when paid, else what the page shows. */
+    private ApiResponse afterPaying(View view, CheckoutState state, String name, String email) {
         if (state instanceof CheckoutState.Paid paid) {
             String returnTo = paid.page().session().returnLocation();
             return Html.redirect(returnTo != null ? returnTo : "/pay/" + view.sessionId);
         }
         if (state instanceof CheckoutState.AwaitingPayment awaiting) {
             return form(view, awaiting.lastFailure() == null ? 200 : 402, awaiting.page(), awaiting.lastFailure(),
-                    Map.of(), submission.cardholderName(), submission.email(), "", TransferChoice.NONE);
+                    Map.of(), name, email, "", TransferChoice.NONE);
         }
         return showState(state, view, false);
+    }
+
+    /**
+     * A wallet's token, from a real wallet's button or minted now by test mode's for the test card chosen:
+     * paid like a card, under the session's lease. A form that names no usable token (or asks test mode for
+     * one on a live session) charges nothing and shows the form again, saying the wallet's payment failed.
+     */
+    private ApiResponse submitWallet(ApiRequest request, View view, Map<String, String> fields) {
+        CheckoutState state = checkout.open(view.sessionId);
+        if (!(state instanceof CheckoutState.AwaitingPayment awaiting)) {
+            return showState(state, view, false);
+        }
+        PaymentSession session = awaiting.page().session();
+        WalletForm.Submission submission = WalletForm.read(fields);
+        Optional<String> token = wallets.tokenFor(submission, session);
+        Map<String, Object> info = session.customerInfo();
+        if (token.isEmpty()) {
+            return form(view, 422, awaiting.page(), new PaymentFailure(ErrorCode.INVALID_PAYMENT_TOKEN,
+                    ErrorCode.INVALID_PAYMENT_TOKEN.defaultMessage(), null), Map.of(), text(info.get("name")),
+                    text(info.get("email")), "", TransferChoice.NONE);
+        }
+        CheckoutState after = checkout.payWithWallet(view.sessionId,
+                new WalletCheckoutForm(submission.wallet(), token.get(), request.sourceIp()));
+        return afterPaying(view, after, text(info.get("name")), text(info.get("email")));
     }
 
     /**
@@ -287,6 +334,7 @@ public final class PaymentPage {
                     .append("<h2>").append(words.escaped(FailureMessages.title(failure))).append("</h2>")
                     .append("<p>").append(words.escaped(FailureMessages.message(failure))).append("</p></div>");
         }
+        body.append(WalletButtons.section(wallets, session, csrfToken, view.nonce, merchant, words));
         if (withTransfer) {
             body.append(methodTabs(words, !transfer.errors().isEmpty()));
             body.append("<section id=\"method-card\" class=\"method\" aria-labelledby=\"form-title\">");
@@ -334,7 +382,7 @@ public final class PaymentPage {
         String title = (refused ? words.text(Text.ERROR_TITLE_PREFIX) : "")
                 + words.text(Text.PAY_MERCHANT, "merchant", merchant);
         String html = CheckoutLayout.render(title, view.nonce, body.toString(), true, 0, null, brand, words);
-        return Html.page(status, html, view.nonce, view.nonce, formActionOrigin(session))
+        return Html.page(status, html, view.nonce, view.nonce, formActionOrigin(session), wallets.cspFor(session))
                 .withHeader("set-cookie", tokens.cookieHeader(formNonce));
     }
 

@@ -185,6 +185,22 @@ final class SpanishTexts {
                     + "transferencia ya no puede completar este pago; le devolveremos lo que haya enviado. Puede "
                     + "volver a pagar a continuación."),
 
+            entry(Text.WALLETS_TITLE, "Pagar con un monedero electrónico"),
+            entry(Text.PAY_WITH_GOOGLE_PAY, "Pagar con Google Pay"),
+            entry(Text.PAY_WITH_APPLE_PAY, "Pagar con Apple Pay"),
+            entry(Text.TEST_WALLETS_TITLE, "Modo de prueba: monederos electrónicos"),
+            entry(Text.TEST_WALLETS_HINT, "No necesita un monedero real: el modo de prueba crea un token de monedero "
+                    + "auténtico para la tarjeta de prueba elegida y paga con él como con el token de un monedero "
+                    + "real. No se mueve dinero real."),
+            entry(Text.TEST_CARD, "Tarjeta de prueba"),
+            entry(Text.TEST_CARD_SUCCEEDS, "{digits}: pago aceptado"),
+            entry(Text.TEST_CARD_DECLINED, "{digits}: tarjeta rechazada"),
+            entry(Text.TEST_CARD_THREE_D_SECURE, "{digits}: con 3-D Secure"),
+            entry(Text.PAY_WITH_TEST_GOOGLE_PAY, "Modo de prueba: pagar con un token de prueba de Google Pay"),
+            entry(Text.PAY_WITH_TEST_APPLE_PAY, "Modo de prueba: pagar con un token de prueba de Apple Pay"),
+            entry(Text.WALLET_PAYMENT_REFUSED, "No se pudo usar el pago de su monedero, así que no se le ha cobrado. "
+                    + "Inténtelo de nuevo o use una tarjeta."),
+
             entry(Text.THE_MERCHANT, "el comercio"));
 
     private SpanishTexts() {

@@ -23,6 +23,16 @@ public interface SessionCheckout {
     CheckoutState pay(String sessionId, CheckoutForm form);
 
     /**
+     * Pays the session with a wallet's token under the same rules as {@link #pay}: the token is redeemed
+     * (verified, decrypted and claimed) for the session's merchant and mode, then its device card is charged
+     * through the same engine. A token that is refused (invalid, used, or its card expired) charges nothing
+     * and leaves the session payable: the answer is the form again with that failure.
+     *
+     * @throws com.circoflows.domain.error.ApiException session_not_found; live_mode_not_enabled
+     */
+    CheckoutState payWithWallet(String sessionId, WalletCheckoutForm form);
+
+    /**
      * Opens a bank-transfer payment for the session (its currency must have a transfer scheme), stored
      * with the session's change in one write, at most once however many tabs submit: a session already
      * awaiting a transfer answers that one again. The session is paid when the money arrives.

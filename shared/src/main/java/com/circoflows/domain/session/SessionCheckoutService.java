@@ -4,6 +4,7 @@ import com.circoflows.domain.banktransfer.BankTransferPayments;
 import com.circoflows.domain.banktransfer.BankTransferRequest;
 import com.circoflows.domain.banktransfer.TransferExpiry;
 import com.circoflows.domain.banktransfer.TransferScheme;
+import com.circoflows.domain.card.CardDetails;
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
@@ -12,6 +13,7 @@ import com.circoflows.domain.merchant.MerchantRepository;
 import com.circoflows.domain.money.Money;
 import com.circoflows.domain.payment.CaptureMethod;
 import com.circoflows.domain.payment.PaymentEngine;
+import com.circoflows.domain.payment.PaymentFailure;
 import com.circoflows.domain.payment.ThreeDSecureService;
 import com.circoflows.domain.payment.ThreeDSecureStatus;
 import com.circoflows.domain.payment.Transaction;
@@ -20,6 +22,8 @@ import com.circoflows.domain.payment.TransactionStatus;
 import com.circoflows.domain.payment.TransactionWriter;
 import com.circoflows.domain.ratelimit.RateLimitCounter;
 import com.circoflows.domain.session.PaymentSessionRepository.TransactionChange;
+import com.circoflows.domain.wallet.WalletCard;
+import com.circoflows.domain.wallet.WalletTokens;
 import com.circoflows.domain.webhook.WebhookEvent;
 import com.circoflows.observability.JsonLog;
 import com.circoflows.observability.LogContext;
@@ -58,6 +62,12 @@ import java.util.Optional;
  * unpaid (the session is payable again, saying why). It learns which when it is next read: the money
  * arrives through the bank credit feed, which does not touch sessions.
  *
+ * <p>A customer may also pay with a wallet (Google Pay, Apple Pay): exactly as with a card, under the same
+ * lease and rules, except that the charge first redeems the wallet's token for the leased transaction id (which
+ * claims it: it pays nothing else) and then charges the device card inside it, with its cryptogram. A token
+ * refused before any charge (it does not verify, was used, or holds an expired card) gives the session back at
+ * once and is shown as the form's failure; nothing is stored for it.
+ *
  * <p>Declines are limited ({@link DeclineLimits}) so the page is no card tester's oracle: per session on
  * the session itself (its changes are serialised by the lease and its version), and per client
  * address on atomic counters, a place taken before the card is charged and given back unless the
@@ -81,19 +91,22 @@ public final class SessionCheckoutService implements SessionCheckout {
     private final MerchantRepository merchants;
     private final ClientAddressDeclines addressDeclines;
     private final BankTransferPayments bankTransfers;
+    private final WalletTokens walletTokens;
     private final Clock clock;
 
     /**
      * @param declineCounters    where declines per client address are counted (the risk counters table)
      * @param declinesPerAddress how many a client address may have per window ({@link DeclineLimits#PER_ADDRESS})
      * @param bankTransfers      opens the payments of customers who choose to pay by bank transfer
+     * @param walletTokens       redeems the tokens of customers who pay with a wallet
      */
     public SessionCheckoutService(PaymentSessionRepository sessions, TransactionRepository transactions,
             PaymentEngine engine, ThreeDSecureService threeDSecure, TransactionWriter writer,
             MerchantRepository merchants, RateLimitCounter declineCounters, int declinesPerAddress,
-            BankTransferPayments bankTransfers, Clock clock) {
+            BankTransferPayments bankTransfers, WalletTokens walletTokens, Clock clock) {
         this.hostedPayments = new HostedPaymentService(sessions, transactions, clock);
         this.bankTransfers = bankTransfers;
+        this.walletTokens = walletTokens;
         this.sessions = sessions;
         this.transactions = transactions;
         this.engine = engine;
@@ -118,27 +131,83 @@ public final class SessionCheckoutService implements SessionCheckout {
 
     @Override
     public CheckoutState pay(String sessionId, CheckoutForm form) {
+        return chargeUnderLease(sessionId, form.clientAddress(), "pay", leased -> engine.charge(
+                new PaymentEngine.Charge(leased.attemptTransactionId(), leased.merchantId(), leased.mode(),
+                        amount(leased), leased.captureMethod(), form.card(), customerInfo(leased, form),
+                        leased.metadata(), leased.webhookUrl(), null, leased.sessionId())));
+    }
+
+    @Override
+    public CheckoutState payWithWallet(String sessionId, WalletCheckoutForm form) {
+        try {
+            return chargeUnderLease(sessionId, form.clientAddress(), "pay_with_wallet",
+                    leased -> chargeWallet(leased, form));
+        } catch (TokenRefused refused) {
+            // The session was given back before this: the customer sees the form again, saying why.
+            CheckoutState now = open(sessionId);
+            return now instanceof CheckoutState.AwaitingPayment awaiting
+                    ? new CheckoutState.AwaitingPayment(awaiting.page(), refused.failure) : now;
+        }
+    }
+
+    /**
+     * Redeems the token for the leased transaction id, under the session's merchant and mode, then charges
+     * its device card as a typed card is charged, with the wallet's name and cryptogram.
+     */
+    private Transaction chargeWallet(PaymentSession leased, WalletCheckoutForm form) {
+        WalletCard card;
+        try {
+            card = walletTokens.redeem(leased.mode(), leased.merchantId(), form.wallet(), form.token(),
+                    leased.attemptTransactionId());
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.LIVE_MODE_NOT_ENABLED) {
+                throw e;
+            }
+            // Every other refusal is the token's: it does not open, was used, is for a wallet this mode does not
+            // offer, or holds an expired card. The customer may pay again, with another token or a card.
+            ErrorCode shown = e.code() == ErrorCode.EXPIRED_CARD ? ErrorCode.EXPIRED_CARD
+                    : ErrorCode.INVALID_PAYMENT_TOKEN;
+            LOG.info("session_wallet_token_refused", Map.of("session_id", leased.sessionId(),
+                    "wallet", form.wallet().wireName(), "code", e.code().code()));
+            throw new TokenRefused(new PaymentFailure(shown, e.getMessage(), e.declineCode()));
+        }
+        return engine.charge(new PaymentEngine.Charge(leased.attemptTransactionId(), leased.merchantId(),
+                leased.mode(), amount(leased), leased.captureMethod(),
+                CardDetails.fromWallet(card.number(), card.expiry()), leased.customerInfo(), leased.metadata(),
+                leased.webhookUrl(), null, leased.sessionId(), card.wallet(), card.cryptogram()));
+    }
+
+    /**
+     * Takes the session's lease (and a place among the client address's declines) and charges what
+     * {@code charger} decides under it; see the class comment.
+     */
+    private CheckoutState chargeUnderLease(String sessionId, String clientAddress, String step,
+            Charger charger) {
         for (int attempt = 0; attempt < MAX_CONCURRENT_RETRIES; attempt++) {
-            Step step = settle(hostedPayments.load(sessionId));
-            if (step == null) {
+            Step settled = settle(hostedPayments.load(sessionId));
+            if (settled == null) {
                 continue;
             }
-            if (step.state != null) {
-                return step.state;
+            if (settled.state != null) {
+                return settled.state;
             }
             Instant now = clock.instant();
-            ClientAddressDeclines.Place place = addressDeclines.take(step.payable.mode(), form.clientAddress(), now);
+            ClientAddressDeclines.Place place = addressDeclines.take(settled.payable.mode(), clientAddress, now);
             if (!place.granted()) {
-                return new CheckoutState.Locked(page(step.payable), place.until());
+                return new CheckoutState.Locked(page(settled.payable), place.until());
             }
-            PaymentSession leased = step.payable.lease(PaymentEngine.newTransactionId(), now.plus(LEASE));
+            PaymentSession leased = settled.payable.lease(PaymentEngine.newTransactionId(), now.plus(LEASE));
             if (sessions.takeLease(leased, now)) {
-                return charge(leased, form, place);
+                return charge(leased, charger, place);
             }
             addressDeclines.giveBack(place);
             // Another submission changed the session first: look again (it is probably charging now).
         }
-        throw contended(sessionId, "pay");
+        throw contended(sessionId, step);
+    }
+
+    private static Money amount(PaymentSession session) {
+        return new Money(session.amount(), Money.parseCurrency(session.currency()));
     }
 
     @Override
@@ -302,13 +371,10 @@ public final class SessionCheckoutService implements SessionCheckout {
     }
 
     /** Charges the card under the lease just taken; see the class comment. */
-    private CheckoutState charge(PaymentSession leased, CheckoutForm form, ClientAddressDeclines.Place place) {
+    private CheckoutState charge(PaymentSession leased, Charger charger, ClientAddressDeclines.Place place) {
         Transaction transaction;
         try {
-            transaction = engine.charge(new PaymentEngine.Charge(leased.attemptTransactionId(), leased.merchantId(),
-                    leased.mode(), new Money(leased.amount(), Money.parseCurrency(leased.currency())), leased.captureMethod(),
-                    form.card(),
-                    customerInfo(leased, form), leased.metadata(), leased.webhookUrl(), null, leased.sessionId()));
+            transaction = charger.charge(leased);
         } catch (RuntimeException e) {
             // Nothing was stored for this attempt: give the session back at once rather than in 30 s.
             releaseQuietly(leased.abandonAttempt());
@@ -442,6 +508,22 @@ public final class SessionCheckoutService implements SessionCheckout {
         LogContext.merchant(session.merchantId()); // the page's log lines name whose customer it served
         String name = merchants.find(session.merchantId()).map(Merchant::name).orElse("the merchant");
         return new SessionForPage(session, name);
+    }
+
+    /** Decides the charge for a leased session: the transaction, version 1, not yet stored. */
+    private interface Charger {
+        Transaction charge(PaymentSession leased);
+    }
+
+    /** A wallet's token was refused before any charge: nothing was stored, the session is given back. */
+    private static final class TokenRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient PaymentFailure failure;
+
+        TokenRefused(PaymentFailure failure) {
+            super(failure.code().code(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /** Either what to show, or a session that may be paid now. */

@@ -11,6 +11,7 @@ import com.circoflows.domain.session.SessionCheckout;
 import com.circoflows.domain.session.SessionForPage;
 import com.circoflows.domain.session.SessionStatus;
 import com.circoflows.domain.session.TransferCheckoutForm;
+import com.circoflows.domain.session.WalletCheckoutForm;
 import com.circoflows.testing.TestClocks;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,11 @@ final class FakeCheckout implements SessionCheckout {
     private Supplier<CheckoutState> onOpen;
     private Function<CheckoutForm, CheckoutState> onPay;
     private Function<TransferCheckoutForm, CheckoutState> onTransfer;
+    private Function<WalletCheckoutForm, CheckoutState> onWallet;
     final List<String> opened = new ArrayList<>();
     final List<CheckoutForm> paid = new ArrayList<>();
     final List<TransferCheckoutForm> transfers = new ArrayList<>();
+    final List<WalletCheckoutForm> wallets = new ArrayList<>();
 
     FakeCheckout opens(CheckoutState state) {
         return opens(() -> state);
@@ -55,6 +58,20 @@ final class FakeCheckout implements SessionCheckout {
     FakeCheckout paysByTransfer(Function<TransferCheckoutForm, CheckoutState> answer) {
         this.onTransfer = answer;
         return this;
+    }
+
+    FakeCheckout paysWithWallet(Function<WalletCheckoutForm, CheckoutState> answer) {
+        this.onWallet = answer;
+        return this;
+    }
+
+    @Override
+    public CheckoutState payWithWallet(String sessionId, WalletCheckoutForm form) {
+        wallets.add(form);
+        if (onWallet == null) {
+            throw new AssertionError("payWithWallet() was not expected");
+        }
+        return onWallet.apply(form);
     }
 
     @Override

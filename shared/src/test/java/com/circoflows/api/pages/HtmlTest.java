@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.api.ApiResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlTest {
@@ -42,6 +43,25 @@ class HtmlTest {
         ApiResponse page = Html.page(200, "", "N", "https://your-site.com");
 
         assertTrue(page.headers().get("content-security-policy").contains("form-action 'self' https://your-site.com;"));
+    }
+
+    @Test
+    void aPageWithoutAdditionsHasExactlyThePolicyOfAScriptPage() {
+        assertEquals(Html.page(200, "", "N", "S", "https://your-site.com").headers(),
+                Html.page(200, "", "N", "S", "https://your-site.com", CspAdditions.NONE).headers());
+    }
+
+    @Test
+    void additionsJoinScriptSrcAndOpenConnectAndFrameSrcForTheirOriginsOnly() {
+        CspAdditions google = new CspAdditions(List.of("https://pay.google.com"), List.of("'self'",
+                "https://pay.google.com"), List.of("https://pay.google.com"));
+
+        ApiResponse page = Html.page(200, "", "N", "S", "", google);
+
+        assertEquals("default-src 'none'; script-src 'nonce-S' https://pay.google.com; style-src 'nonce-N'; "
+                + "img-src 'self' data:; connect-src 'self' https://pay.google.com; frame-src https://pay.google.com; "
+                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                page.headers().get("content-security-policy"));
     }
 
     @Test
