@@ -6,15 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.domain.card.CardNumberDetector;
 import com.circoflows.localrunner.e2e.E2e;
+import com.circoflows.localrunner.e2e.HttpResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @BrowserTest
 class WalletPageBrowserIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final E2e e2e;
     private final E2e.TestMerchant merchant;
@@ -146,30 +138,12 @@ class WalletPageBrowserIT {
         assertEquals("completed", sessions.status(sessionId).path("status").asText());
     }
 
-    /**
-     * GET /api/direct-payment/{id} as the merchant's server sends it. Read without the API client's contract
-     * check: docs/openapi.yaml does not describe a wallet payment's answer (its wallet member) yet, which the
-     * wallet API's own change documents.
-     */
+    /** GET /api/direct-payment/{id} as the merchant's server sends it, held to docs/openapi.yaml by the API client. */
     private JsonNode transaction(String transactionId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(e2e.baseUrl() + "/api/direct-payment/"
-                        + transactionId))
-                .header("Authorization", "Bearer " + merchant.apiKey())
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response::body);
-            assertFalse(CardNumberDetector.containsCardNumber(response.body()), "no card number in the answer");
-            return JSON.readTree(response.body()).path("data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResult response = merchant.api().status(transactionId);
+        assertEquals(200, response.status(), response::describe);
+        assertFalse(CardNumberDetector.containsCardNumber(response.body()), "no card number in the answer");
+        return response.data();
     }
 
     private Map<String, AttributeValue> onlyTransactionOf(String sessionId) {

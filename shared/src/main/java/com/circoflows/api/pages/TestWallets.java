@@ -13,8 +13,7 @@ import java.util.List;
 
 /**
  * Test mode's wallet buttons: instead of a phone, the server mints a genuine token for the test card chosen
- * (with test mode's keys), which the page then pays exactly as it pays a real wallet's token. Only the wallets
- * test mode can mint are offered, asked once when the page is built.
+ * (with test mode's keys), which the page then pays exactly as it pays a real wallet's token.
  */
 public final class TestWallets {
     public static final TestWallets NONE = new TestWallets(null, List.of(), Clock.systemUTC());
@@ -31,10 +30,9 @@ public final class TestWallets {
         this.clock = clock;
     }
 
-    /** Google Pay first, then Apple Pay once test mode mints its tokens. */
+    /** Google Pay first, then Apple Pay. */
     public static TestWallets of(TestWalletTokens tokens, Clock clock) {
-        return new TestWallets(tokens, List.of(Wallet.GOOGLE_PAY, Wallet.APPLE_PAY).stream()
-                .filter(tokens::supports).toList(), clock);
+        return new TestWallets(tokens, List.of(Wallet.GOOGLE_PAY, Wallet.APPLE_PAY), clock);
     }
 
     List<Wallet> offered() {

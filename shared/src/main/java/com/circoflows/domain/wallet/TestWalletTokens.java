@@ -61,24 +61,6 @@ public final class TestWalletTokens {
         }
     }
 
-    /**
-     * Whether {@link #mint} makes this wallet's tokens (test mode's wallets arrive one at a time). Asked by
-     * minting one for a probe card, so the answer follows mint itself and needs no list kept beside it; a
-     * caller asking often keeps the answer.
-     */
-    public boolean supports(Wallet wallet) {
-        java.time.YearMonth ahead = java.time.YearMonth.now(clock).plusYears(1);
-        try {
-            // The test card that always succeeds (TestCards.SUCCESS), with a sheet amount as Apple Pay records one.
-            mint(new Mint(wallet, "mch_supports_probe", CardNumber.parse("4242424242424242"),
-                    new CardExpiry(ahead.getMonthValue(), ahead.getYear()), AuthMethod.CRYPTOGRAM_3DS,
-                    Money.of(100, "USD")));
-            return true;
-        } catch (IllegalArgumentException notYet) {
-            return false;
-        }
-    }
-
     /** The token as the wallet hands it to the merchant's page: JSON text. */
     public String mint(Mint mint) {
         return mint.wallet() == Wallet.GOOGLE_PAY ? googlePay(mint) : applePay(mint);

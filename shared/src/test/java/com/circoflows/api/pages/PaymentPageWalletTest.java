@@ -88,8 +88,8 @@ class PaymentPageWalletTest {
 
         String html = get(page(LiveWallets.NONE)).body();
 
-        assertEquals(mint.supports(Wallet.APPLE_PAY), html.contains("id=\"test-apple-pay\""), html);
-        assertEquals(mint.supports(Wallet.APPLE_PAY), html.contains("Test mode: pay with a test Apple Pay token"));
+        assertTrue(html.contains("id=\"test-apple-pay\""), html);
+        assertTrue(html.contains("Test mode: pay with a test Apple Pay token"), html);
     }
 
     @Test

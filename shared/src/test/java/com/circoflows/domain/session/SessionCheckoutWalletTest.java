@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.circoflows.domain.card.CardBrand;
 import com.circoflows.domain.card.CardExpiry;
@@ -228,11 +227,8 @@ class SessionCheckoutWalletTest {
         assertEquals(1, world.gateway.authorized().size());
     }
 
-    // Apple Pay: these run once test mode's wallet mints Apple Pay tokens (TestWalletTokens.supports).
-
     @Test
     void applePayDeviceTokenCompletesTheSessionAsApplePay() {
-        assumeTrue(mint.supports(Wallet.APPLE_PAY), "test mode mints no Apple Pay tokens yet");
         PaymentSession session = world.session();
 
         CheckoutState state = checkout.payWithWallet(session.sessionId(),
@@ -246,7 +242,6 @@ class SessionCheckoutWalletTest {
 
     @Test
     void applePayTokenOfTheThreeDSecureCardNeverTakesAChallenge() {
-        assumeTrue(mint.supports(Wallet.APPLE_PAY), "test mode mints no Apple Pay tokens yet");
         PaymentSession session = world.session();
 
         CheckoutState state = checkout.payWithWallet(session.sessionId(), form(Wallet.APPLE_PAY,
