@@ -26,8 +26,11 @@ public final class WalletWiring {
     static final String GOOGLE_PAY_ENVIRONMENT = "GOOGLE_PAY_ENVIRONMENT";
     /** The payment page's real Apple Pay button (live sessions): our Apple merchant identifier. */
     static final String APPLE_PAY_MERCHANT_ID = "APPLE_PAY_MERCHANT_ID";
-    /** "true" once Apple Pay's merchant validation is served; until then no Apple Pay button is shown. */
-    static final String APPLE_PAY_MERCHANT_VALIDATION = "APPLE_PAY_MERCHANT_VALIDATION";
+    /**
+     * Apple Pay on the web needs merchant validation (our server calling Apple with the merchant identity
+     * certificate), which is not built: until it is, no page shows a real Apple Pay button, whatever is set.
+     */
+    private static final boolean APPLE_PAY_MERCHANT_VALIDATION_SERVED = false;
     /** Where payments are processed, as both wallets ask (ISO 3166-1 alpha-2; US when unset). */
     static final String WALLET_COUNTRY_CODE = "WALLET_COUNTRY_CODE";
 
@@ -60,8 +63,7 @@ public final class WalletWiring {
         LiveWallets live = new LiveWallets(infrastructure.optional(GOOGLE_PAY_MERCHANT_ID).orElse(null),
                 infrastructure.optional(GOOGLE_PAY_ENVIRONMENT).filter(value -> !value.isBlank()).orElse("PRODUCTION"),
                 infrastructure.optional(APPLE_PAY_MERCHANT_ID).orElse(null),
-                infrastructure.optional(APPLE_PAY_MERCHANT_VALIDATION).map(value -> value.strip().equals("true"))
-                        .orElse(false),
+                APPLE_PAY_MERCHANT_VALIDATION_SERVED,
                 infrastructure.optional(WALLET_COUNTRY_CODE).filter(value -> !value.isBlank()).orElse("US"));
         return new PageWallets(TestWallets.of(new TestWalletTokens(infrastructure.clock()), infrastructure.clock()),
                 live);
