@@ -2,8 +2,11 @@ package com.circoflows.domain.wallet;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -49,6 +52,17 @@ public final class EcKeys {
             return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
         } catch (GeneralSecurityException e) {
             throw new InvalidPaymentToken("the ephemeral public key is not on P-256");
+        }
+    }
+
+    /** A fresh P-256 key pair: a sender's ephemeral key, or a test key. */
+    public static KeyPair newP256KeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("P-256 is in every JDK", e);
         }
     }
 

@@ -47,7 +47,7 @@ class WalletKeyConfigTest {
         Map<String, Object> google = (Map<String, Object>) config.get("google_pay");
         String older = (String) google.remove("recipient_private_key");
         String current = Base64.getEncoder().encodeToString(
-                com.circoflows.domain.wallet.googlepay.GooglePayTokenSender.newP256KeyPair().getPrivate().getEncoded());
+                EcKeys.newP256KeyPair().getPrivate().getEncoded());
         google.put("recipient_private_keys", List.of(current, older));
         String token = new TestWalletTokens(CLOCK).mint(new TestWalletTokens.Mint(Wallet.GOOGLE_PAY, MERCHANT,
                 CardNumber.parse("4242424242424242"), new CardExpiry(12, 2030), AuthMethod.PAN_ONLY, null));

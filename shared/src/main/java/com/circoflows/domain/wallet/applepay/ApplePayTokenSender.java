@@ -1,13 +1,11 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.EcKeys;
 import com.circoflows.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -55,7 +53,7 @@ public final class ApplePayTokenSender {
     /** With header.applicationData (hex), which the signature then covers too. */
     String seal(ApplePayMerchantKey recipient, String decryptedJson, String transactionIdHex,
             String applicationDataHex, Instant signingTime) {
-        KeyPair ephemeral = newP256KeyPair();
+        KeyPair ephemeral = EcKeys.newP256KeyPair();
         byte[] ephemeralPublicKey = ephemeral.getPublic().getEncoded();
         byte[] data = PaymentDataCipher.encrypt(recipient, ephemeral, decryptedJson.getBytes(StandardCharsets.UTF_8));
         byte[] signedContent = EcV1Token.signedContent(ephemeralPublicKey, data,
@@ -78,15 +76,6 @@ public final class ApplePayTokenSender {
         return Json.write(token);
     }
 
-    static KeyPair newP256KeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 is in every JDK", e);
-        }
-    }
 
     /** Loaded on first use, so nothing reads the files unless test mode runs. */
     private static final class TestMode {

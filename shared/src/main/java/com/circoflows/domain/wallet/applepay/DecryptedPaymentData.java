@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.TokenJson;
 import com.circoflows.domain.wallet.InvalidPaymentToken;
 import com.circoflows.json.JsonObject;
 import com.circoflows.json.JsonValue;
@@ -19,12 +20,12 @@ final class DecryptedPaymentData {
     }
 
     static ApplePayPayment read(String json, String transactionIdHex) throws InvalidPaymentToken {
-        JsonObject data = JsonFields.object(json, "the decrypted data");
-        String paymentDataType = JsonFields.text(data, "paymentDataType");
+        JsonObject data = TokenJson.object(json, "the decrypted data");
+        String paymentDataType = TokenJson.text(data, "paymentDataType");
         if (!"3DSecure".equals(paymentDataType) && !"EMV".equals(paymentDataType)) {
             throw new InvalidPaymentToken("paymentDataType is neither 3DSecure nor EMV");
         }
-        JsonObject paymentData = JsonFields.object(data.get("paymentData"), "paymentData");
+        JsonObject paymentData = TokenJson.object(data.get("paymentData"), "paymentData");
         if (paymentData.get("onlinePaymentCryptogram") == null && "EMV".equals(paymentDataType)) {
             throw new InvalidPaymentToken("EMV payment data without a cryptogram is not supported");
         }
@@ -32,13 +33,13 @@ final class DecryptedPaymentData {
                 matching(data, "applicationPrimaryAccountNumber", CARD_NUMBER),
                 matching(data, "applicationExpirationDate", YYMMDD),
                 matching(data, "currencyCode", NUMERIC_CURRENCY), amount(data),
-                JsonFields.text(data, "deviceManufacturerIdentifier"), paymentDataType,
-                JsonFields.text(paymentData, "onlinePaymentCryptogram"),
-                JsonFields.optionalText(paymentData, "eciIndicator"), JsonFields.optionalText(data, "cardholderName"));
+                TokenJson.text(data, "deviceManufacturerIdentifier"), paymentDataType,
+                TokenJson.text(paymentData, "onlinePaymentCryptogram"),
+                TokenJson.optionalText(paymentData, "eciIndicator"), TokenJson.optionalText(data, "cardholderName"));
     }
 
     private static String matching(JsonObject data, String name, Pattern pattern) throws InvalidPaymentToken {
-        String text = JsonFields.text(data, name);
+        String text = TokenJson.text(data, name);
         if (!pattern.matcher(text).matches()) {
             throw new InvalidPaymentToken(name + " is not in its format");
         }

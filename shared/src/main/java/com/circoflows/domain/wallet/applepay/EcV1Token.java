@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.TokenJson;
 import com.circoflows.domain.wallet.InvalidPaymentToken;
 import com.circoflows.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -14,17 +15,17 @@ record EcV1Token(byte[] data, byte[] signature, byte[] ephemeralPublicKey, byte[
     static final String VERSION = "EC_v1";
 
     static EcV1Token read(String json) throws InvalidPaymentToken {
-        JsonObject token = JsonFields.object(json, "the payment data");
-        if (!VERSION.equals(JsonFields.text(token, "version"))) {
+        JsonObject token = TokenJson.object(json, "the payment data");
+        if (!VERSION.equals(TokenJson.text(token, "version"))) {
             throw new InvalidPaymentToken("version is not EC_v1");
         }
-        JsonObject header = JsonFields.object(token.get("header"), "header");
-        String transactionIdHex = JsonFields.text(header, "transactionId");
-        String applicationData = JsonFields.optionalText(header, "applicationData");
-        return new EcV1Token(JsonFields.base64(token, "data"), JsonFields.base64(token, "signature"),
-                JsonFields.base64(header, "ephemeralPublicKey"), JsonFields.base64(header, "publicKeyHash"),
-                transactionIdHex, JsonFields.hex(transactionIdHex, "transactionId"),
-                applicationData == null ? null : JsonFields.hex(applicationData, "applicationData"));
+        JsonObject header = TokenJson.object(token.get("header"), "header");
+        String transactionIdHex = TokenJson.text(header, "transactionId");
+        String applicationData = TokenJson.optionalText(header, "applicationData");
+        return new EcV1Token(TokenJson.base64(token, "data"), TokenJson.base64(token, "signature"),
+                TokenJson.base64(header, "ephemeralPublicKey"), TokenJson.base64(header, "publicKeyHash"),
+                transactionIdHex, TokenJson.hex(transactionIdHex, "transactionId"),
+                applicationData == null ? null : TokenJson.hex(applicationData, "applicationData"));
     }
 
     /** What the signature's message digest covers: ephemeral key, data, transaction id, application data. */

@@ -1,8 +1,7 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.Signatures;
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
@@ -24,7 +23,7 @@ final class SignedDataWriter {
                 attribute(Oids.CONTENT_TYPE, DerWriter.oid(Oids.DATA)),
                 attribute(Oids.SIGNING_TIME, DerWriter.time(signingTime)),
                 attribute(Oids.MESSAGE_DIGEST, DerWriter.octetString(Sha256.of(content))));
-        byte[] signature = ecdsa(leafKey, attributes);
+        byte[] signature = Signatures.sign(leafKey, attributes);
         byte[] signedAttributes = attributes.clone();
         signedAttributes[0] = (byte) Der.contextConstructed(0); // sent [0] IMPLICIT, signed as SET OF
         byte[] signerInfo = DerWriter.sequence(
@@ -59,17 +58,6 @@ final class SignedDataWriter {
             return certificate.getEncoded();
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("a parsed certificate has its encoding", e);
-        }
-    }
-
-    private static byte[] ecdsa(ECPrivateKey key, byte[] signed) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withECDSA");
-            signer.initSign(key);
-            signer.update(signed);
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ECDSA P-256 is in every JDK", e);
         }
     }
 }

@@ -2,16 +2,15 @@ package com.circoflows.domain.wallet.googlepay;
 
 import com.circoflows.domain.wallet.EcKeys;
 import com.circoflows.domain.wallet.InvalidPaymentToken;
-import com.circoflows.json.Json;
+import com.circoflows.domain.wallet.Signatures;
+import com.circoflows.domain.wallet.TokenJson;
 import com.circoflows.json.JsonObject;
 import com.circoflows.json.JsonValue;
-import com.circoflows.json.MalformedJsonException;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -42,25 +41,26 @@ public final class GooglePayTokenRecipient {
     /** The decrypted message (JSON text: messageExpiration, messageId, paymentMethod, paymentMethodDetails…). */
     public String unseal(String token) throws InvalidPaymentToken {
         Instant now = clock.instant();
-        JsonObject outer = object(parse(token), "the token");
-        if (!PROTOCOL_VERSION.equals(text(outer, "protocolVersion"))) {
+        JsonObject outer = TokenJson.object(token, "the token");
+        if (!PROTOCOL_VERSION.equals(TokenJson.text(outer, "protocolVersion"))) {
             throw new InvalidPaymentToken("protocolVersion is not ECv2");
         }
-        JsonObject intermediate = object(outer.get("intermediateSigningKey"), "intermediateSigningKey");
-        String signedKey = text(intermediate, "signedKey");
+        JsonObject intermediate = TokenJson.object(outer.get("intermediateSigningKey"), "intermediateSigningKey");
+        String signedKey = TokenJson.text(intermediate, "signedKey");
         ECPublicKey intermediateKey = verifiedIntermediateKey(signedKey, intermediate.get("signatures"), now);
-        String signedMessage = text(outer, "signedMessage");
+        String signedMessage = TokenJson.text(outer, "signedMessage");
         if (!Signatures.verifies(intermediateKey,
                 SignedStrings.forMessage(recipientId, PROTOCOL_VERSION, signedMessage),
-                base64(text(outer, "signature"), "signature"))) {
+                TokenJson.base64(outer, "signature"))) {
             throw new InvalidPaymentToken("the message's signature does not verify for this recipient");
         }
-        JsonObject sealed = object(parse(signedMessage), "signedMessage");
+        JsonObject sealed = TokenJson.object(signedMessage, "signedMessage");
         byte[] plaintext = EciesKem.ecV2().decrypt(recipientKey,
-                base64(text(sealed, "ephemeralPublicKey"), "ephemeralPublicKey"),
-                base64(text(sealed, "encryptedMessage"), "encryptedMessage"), base64(text(sealed, "tag"), "tag"));
+                TokenJson.base64(sealed, "ephemeralPublicKey"), TokenJson.base64(sealed, "encryptedMessage"),
+                TokenJson.base64(sealed, "tag"));
         String message = new String(plaintext, StandardCharsets.UTF_8);
-        Instant expires = millis(text(object(parse(message), "the message"), "messageExpiration"), "messageExpiration");
+        Instant expires = millis(TokenJson.text(TokenJson.object(message, "the message"), "messageExpiration"),
+                "messageExpiration");
         if (!now.isBefore(expires)) {
             throw new InvalidPaymentToken("the message has expired");
         }
@@ -78,7 +78,7 @@ public final class GooglePayTokenRecipient {
             if (!signature.isTextual()) {
                 continue;
             }
-            byte[] bytes = base64(signature.textValue(), "intermediate signature");
+            byte[] bytes = TokenJson.base64(signature.textValue(), "intermediate signature");
             for (RootSigningKey root : roots) {
                 if (root.trustedFor(PROTOCOL_VERSION, now) && Signatures.verifies(root.key(), signed, bytes)) {
                     trusted = true;
@@ -88,42 +88,11 @@ public final class GooglePayTokenRecipient {
         if (!trusted) {
             throw new InvalidPaymentToken("no trusted root key signed the intermediate signing key");
         }
-        JsonObject key = object(parse(signedKey), "signedKey");
-        if (!now.isBefore(millis(text(key, "keyExpiration"), "keyExpiration"))) {
+        JsonObject key = TokenJson.object(signedKey, "signedKey");
+        if (!now.isBefore(millis(TokenJson.text(key, "keyExpiration"), "keyExpiration"))) {
             throw new InvalidPaymentToken("the intermediate signing key has expired");
         }
-        return EcKeys.publicKeyX509(text(key, "keyValue"));
-    }
-
-    private static JsonValue parse(String json) throws InvalidPaymentToken {
-        try {
-            return json == null ? null : Json.parse(json);
-        } catch (MalformedJsonException e) {
-            throw new InvalidPaymentToken("not JSON");
-        }
-    }
-
-    private static JsonObject object(JsonValue value, String what) throws InvalidPaymentToken {
-        if (value == null || !value.isObject()) {
-            throw new InvalidPaymentToken(what + " is not a JSON object");
-        }
-        return value.asObject();
-    }
-
-    private static String text(JsonObject object, String name) throws InvalidPaymentToken {
-        JsonValue value = object.get(name);
-        if (value == null || !value.isTextual()) {
-            throw new InvalidPaymentToken(name + " is missing or not text");
-        }
-        return value.textValue();
-    }
-
-    private static byte[] base64(String text, String what) throws InvalidPaymentToken {
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPaymentToken(what + " is not base64");
-        }
+        return EcKeys.publicKeyX509(TokenJson.text(key, "keyValue"));
     }
 
     private static Instant millis(String text, String what) throws InvalidPaymentToken {

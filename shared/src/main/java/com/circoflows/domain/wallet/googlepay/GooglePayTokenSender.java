@@ -1,13 +1,12 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.Signatures;
+import com.circoflows.domain.wallet.EcKeys;
 import com.circoflows.json.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,15 +29,6 @@ public final class GooglePayTokenSender {
         this.intermediateExpires = intermediateExpires;
     }
 
-    public static KeyPair newP256KeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("P-256 is in every JDK", e);
-        }
-    }
 
     public String seal(String recipientId, ECPublicKey recipientKey, String message) {
         Map<String, Object> key = new LinkedHashMap<>();
@@ -49,7 +39,7 @@ public final class GooglePayTokenSender {
                 SignedStrings.forIntermediateKey(GooglePayTokenRecipient.PROTOCOL_VERSION, signedKey));
 
         EciesKem.Sealed sealed = EciesKem.ecV2().encrypt(recipientKey, message.getBytes(StandardCharsets.UTF_8),
-                newP256KeyPair());
+                EcKeys.newP256KeyPair());
         Map<String, Object> sealedMessage = new LinkedHashMap<>();
         sealedMessage.put("encryptedMessage", Base64.getEncoder().encodeToString(sealed.ciphertext()));
         sealedMessage.put("ephemeralPublicKey", Base64.getEncoder().encodeToString(sealed.ephemeralPoint()));

@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.EcKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ class ApplePayCipherTest {
 
     @Test
     void whatIsEncryptedForAMerchantKeyDecryptsWithItAndCarriesA16ByteTag() throws Exception {
-        KeyPair ephemeral = ApplePayTokenSender.newP256KeyPair();
+        KeyPair ephemeral = EcKeys.newP256KeyPair();
         byte[] plaintext = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
 
         byte[] data = PaymentDataCipher.encrypt(merchant, ephemeral, plaintext);
@@ -43,12 +44,12 @@ class ApplePayCipherTest {
         KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
         p384.initialize(new ECGenParameterSpec("secp384r1"));
         ECPublicKey otherCurve = (ECPublicKey) p384.generateKeyPair().getPublic();
-        ECPublicKey ephemeral = (ECPublicKey) ApplePayTokenSender.newP256KeyPair().getPublic();
+        ECPublicKey ephemeral = (ECPublicKey) EcKeys.newP256KeyPair().getPublic();
 
         assertThrows(InvalidPaymentToken.class, () -> PaymentDataCipher.decrypt(merchant, otherCurve, new byte[32]));
         assertThrows(InvalidPaymentToken.class, () -> PaymentDataCipher.decrypt(merchant, ephemeral, new byte[0]));
         assertThrows(InvalidPaymentToken.class, () -> PaymentDataCipher.decrypt(merchant, ephemeral, new byte[15]));
-        byte[] sealed = PaymentDataCipher.encrypt(merchant, ApplePayTokenSender.newP256KeyPair(), new byte[10]);
+        byte[] sealed = PaymentDataCipher.encrypt(merchant, EcKeys.newP256KeyPair(), new byte[10]);
         assertThrows(InvalidPaymentToken.class,
                 () -> PaymentDataCipher.decrypt(merchant, ephemeral, Arrays.copyOf(sealed, sealed.length)));
     }

@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.EcKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -55,7 +56,7 @@ class ApplePayTestModeTest {
     @Test
     void theMerchantKeyPairFitsAndIsForTheTestMerchantIdentifier() throws Exception {
         ApplePayMerchantKey merchant = ApplePayTestKeys.merchantKey();
-        KeyPair other = ApplePayTokenSender.newP256KeyPair();
+        KeyPair other = EcKeys.newP256KeyPair();
 
         assertEquals("merchant.com.circoflows.test", merchant.merchantIdentifier());
         assertArrayEquals(PaymentDataCipher.sharedSecret(merchant.privateKey(), (ECPublicKey) other.getPublic()),

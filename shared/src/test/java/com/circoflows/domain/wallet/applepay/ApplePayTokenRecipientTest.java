@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.EcKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -97,7 +98,7 @@ class ApplePayTokenRecipientTest {
     void aTamperedEphemeralKeyIsRefused() throws Exception {
         ObjectNode token = token(seal(clock.instant()));
         ((ObjectNode) token.get("header")).put("ephemeralPublicKey",
-                Base64.getEncoder().encodeToString(ApplePayTokenSender.newP256KeyPair().getPublic().getEncoded()));
+                Base64.getEncoder().encodeToString(EcKeys.newP256KeyPair().getPublic().getEncoded()));
 
         assertRefused(token.toString(), "message digest");
     }
@@ -279,7 +280,7 @@ class ApplePayTokenRecipientTest {
     }
 
     static ApplePayMerchantKey merchantKey(String identifier) {
-        KeyPair pair = ApplePayTokenSender.newP256KeyPair();
+        KeyPair pair = EcKeys.newP256KeyPair();
         return new ApplePayMerchantKey(identifier, (ECPrivateKey) pair.getPrivate(), (ECPublicKey) pair.getPublic());
     }
 

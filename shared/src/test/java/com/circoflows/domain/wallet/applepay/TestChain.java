@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.EcKeys;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -30,9 +31,9 @@ final class TestChain {
     private boolean intermediateIsCa = true;
     private boolean leafSignedByIntermediate = true;
 
-    final KeyPair rootKey = ApplePayTokenSender.newP256KeyPair();
-    final KeyPair intermediateKey = ApplePayTokenSender.newP256KeyPair();
-    final KeyPair leafKey = ApplePayTokenSender.newP256KeyPair();
+    final KeyPair rootKey = EcKeys.newP256KeyPair();
+    final KeyPair intermediateKey = EcKeys.newP256KeyPair();
+    final KeyPair leafKey = EcKeys.newP256KeyPair();
 
     TestChain leafWithoutMarker() {
         leafMarked = false;
@@ -69,7 +70,7 @@ final class TestChain {
                 rootKey.getPrivate(), notAfter, intermediateIsCa,
                 intermediateMarked ? Oids.APPLE_PAY_INTERMEDIATE : null);
         PrivateKey leafIssuer = leafSignedByIntermediate ? intermediateKey.getPrivate()
-                : ApplePayTokenSender.newP256KeyPair().getPrivate();
+                : EcKeys.newP256KeyPair().getPrivate();
         X509Certificate leaf = certificate("TEST leaf", leafKey.getPublic(), "TEST intermediate", leafIssuer,
                 leafNotAfter, false, leafMarked ? Oids.APPLE_PAY_LEAF : null);
         return new ApplePayTokenSender(root, intermediate, leaf, (ECPrivateKey) leafKey.getPrivate());

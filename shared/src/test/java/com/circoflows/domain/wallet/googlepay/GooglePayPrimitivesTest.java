@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.Signatures;
 import com.circoflows.domain.wallet.EcKeys;
 import com.circoflows.domain.wallet.InvalidPaymentToken;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

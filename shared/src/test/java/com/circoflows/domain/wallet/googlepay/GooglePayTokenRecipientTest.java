@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.googlepay;
 
+import com.circoflows.domain.wallet.EcKeys;
 import com.circoflows.domain.wallet.InvalidPaymentToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,10 +23,10 @@ class GooglePayTokenRecipientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MutableClock clock = MutableClock.atTestNow();
-    private final KeyPair root = GooglePayTokenSender.newP256KeyPair();
-    private final KeyPair merchant = GooglePayTokenSender.newP256KeyPair();
+    private final KeyPair root = EcKeys.newP256KeyPair();
+    private final KeyPair merchant = EcKeys.newP256KeyPair();
     private final GooglePayTokenSender google = new GooglePayTokenSender((ECPrivateKey) root.getPrivate(),
-            GooglePayTokenSender.newP256KeyPair(), clock.instant().plus(Duration.ofDays(1)));
+            EcKeys.newP256KeyPair(), clock.instant().plus(Duration.ofDays(1)));
     private final GooglePayTokenRecipient recipient = recipient(List.of(trustedRoot(root, null)), GATEWAY);
 
     @Test
@@ -46,7 +47,7 @@ class GooglePayTokenRecipientTest {
     @Test
     void anIntermediateKeySignedByAnUntrustedRootFails() {
         GooglePayTokenSender impostor = new GooglePayTokenSender(
-                (ECPrivateKey) GooglePayTokenSender.newP256KeyPair().getPrivate(), GooglePayTokenSender.newP256KeyPair(),
+                (ECPrivateKey) EcKeys.newP256KeyPair().getPrivate(), EcKeys.newP256KeyPair(),
                 clock.instant().plus(Duration.ofDays(1)));
 
         assertRefused(impostor.seal(GATEWAY, (ECPublicKey) merchant.getPublic(), message(later())), "root");
@@ -85,7 +86,7 @@ class GooglePayTokenRecipientTest {
 
     @Test
     void aTokenSealedForAnotherMerchantKeyFailsItsTag() {
-        String token = google.seal(GATEWAY, (ECPublicKey) GooglePayTokenSender.newP256KeyPair().getPublic(),
+        String token = google.seal(GATEWAY, (ECPublicKey) EcKeys.newP256KeyPair().getPublic(),
                 message(later()));
 
         assertRefused(token, "tag");

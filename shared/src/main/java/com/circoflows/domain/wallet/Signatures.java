@@ -1,4 +1,4 @@
-package com.circoflows.domain.wallet.googlepay;
+package com.circoflows.domain.wallet;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -6,11 +6,11 @@ import java.security.PublicKey;
 import java.security.Signature;
 
 /** ECDSA P-256 with SHA-256, signatures DER-encoded as the wallets send them. */
-final class Signatures {
+public final class Signatures {
     private Signatures() {
     }
 
-    static boolean verifies(PublicKey key, byte[] signed, byte[] signature) {
+    public static boolean verifies(PublicKey key, byte[] signed, byte[] signature) {
         try {
             Signature verifier = Signature.getInstance("SHA256withECDSA");
             verifier.initVerify(key);
@@ -21,7 +21,7 @@ final class Signatures {
         }
     }
 
-    static byte[] sign(PrivateKey key, byte[] signed) {
+    public static byte[] sign(PrivateKey key, byte[] signed) {
         try {
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(key);
