@@ -1,0 +1,133 @@
+package com.circoflows.client.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A card payment. Holds the card number and CVV only to send them: no getter returns them and
+ * {@link #toString()} shows neither.
+ */
+public final class CardPaymentParams implements PaymentCreateParams {
+    private final long amount;
+    private final String currency;
+    private final String paymentMethod = "card";
+    private final String cardNumber;
+    private final String expiryMonth;
+    private final String expiryYear;
+    private final String cvv;
+    private final CustomerInfo customerInfo;
+    private final Map<String, Object> metadata;
+    private final String webhookUrl;
+    private final String returnUrl;
+    private final String captureMethod;
+
+    private CardPaymentParams(Builder b) {
+        amount = b.amount;
+        currency = Objects.requireNonNull(b.currency, "currency");
+        cardNumber = Objects.requireNonNull(b.cardNumber, "card number");
+        expiryMonth = Objects.requireNonNull(b.expiryMonth, "expiry month");
+        expiryYear = Objects.requireNonNull(b.expiryYear, "expiry year");
+        cvv = Objects.requireNonNull(b.cvv, "cvv");
+        customerInfo = b.customerInfo;
+        metadata = b.metadata.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        webhookUrl = b.webhookUrl;
+        returnUrl = b.returnUrl;
+        captureMethod = b.captureMethod;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public long getAmount() {
+        return amount;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    @Override
+    public String toString() {
+        return "CardPaymentParams[" + amount + " " + currency + ", card hidden]";
+    }
+
+    public static final class Builder {
+        private long amount;
+        private String currency;
+        private String cardNumber;
+        private String expiryMonth;
+        private String expiryYear;
+        private String cvv;
+        private CustomerInfo customerInfo;
+        private final Map<String, Object> metadata = new LinkedHashMap<>();
+        private String webhookUrl;
+        private String returnUrl;
+        private String captureMethod;
+
+        private Builder() {
+        }
+
+        /** In the currency's minor unit: 1000 is USD 10.00. */
+        public Builder amount(long value) {
+            amount = value;
+            return this;
+        }
+
+        /** ISO 4217, e.g. USD. */
+        public Builder currency(String value) {
+            currency = value;
+            return this;
+        }
+
+        public Builder cardNumber(String value) {
+            cardNumber = value;
+            return this;
+        }
+
+        public Builder expiry(int month, int year) {
+            expiryMonth = Integer.toString(month);
+            expiryYear = Integer.toString(year);
+            return this;
+        }
+
+        public Builder cvv(String value) {
+            cvv = value;
+            return this;
+        }
+
+        public Builder customerInfo(CustomerInfo value) {
+            customerInfo = value;
+            return this;
+        }
+
+        /** A string (at most 500 characters), integer or boolean; up to 50 keys. */
+        public Builder metadata(String key, Object value) {
+            metadata.put(key, value);
+            return this;
+        }
+
+        public Builder webhookUrl(String value) {
+            webhookUrl = value;
+            return this;
+        }
+
+        /** Where the 3-D Secure page sends the customer afterwards. */
+        public Builder returnUrl(String value) {
+            returnUrl = value;
+            return this;
+        }
+
+        /** Authorise only: capture or cancel it later. */
+        public Builder manualCapture() {
+            captureMethod = "manual";
+            return this;
+        }
+
+        public CardPaymentParams build() {
+            return new CardPaymentParams(this);
+        }
+    }
+}
