@@ -1,5 +1,13 @@
 package com.circoflows.dashboard;
 
+import com.circoflows.domain.wallet.Wallet;
+import com.circoflows.domain.payment.TransactionStatus;
+import com.circoflows.domain.payment.ThreeDSecureStatus;
+import com.circoflows.domain.payment.PaymentDetails;
+import com.circoflows.domain.payment.PaymentAmounts;
+import com.circoflows.domain.payment.CaptureMethod;
+import com.circoflows.domain.card.StoredCard;
+import com.circoflows.domain.card.CardBrand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,8 +65,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Bank transfers in the dashboard (issue 17): the payments list's Method column and filter, a transfer's page
  * with the scheme's instructions and its money (received, remaining, excess), an expired one's failure, and
- * the Refund form sending the money back as an outbound transfer that shows pending. Over the real pages
- * and domain services, with bank transfers opened, credited and expired by {@link BankTransferWorld}.
+ * the Refund form sending the money back as an outbound transfer that shows pending; and beside them a wallet
+ * payment's Method (issue 18). Over the real pages and domain services, with bank transfers opened, credited
+ * and expired by {@link BankTransferWorld}.
  */
 class DashboardBankTransferPagesTest {
     private static final String PASSWORD = "correct horse battery staple";
@@ -103,6 +112,27 @@ class DashboardBankTransferPagesTest {
         assertTrue(filtered.contains(transfer.transactionId()));
         assertTrue(owner.get("/dashboard/payments?payment_method=card").body().contains("No payments match."),
                 "a bank transfer is not a card payment");
+    }
+
+    @Test
+    void aWalletPaymentNamesItsWalletInTheListAndOnItsPageAndTheMethodFilterFindsIt() {
+        Browser owner = Browser.signedUp(this);
+        AuthenticatedKey key = merchantKey();
+        Transaction googlePay = new Transaction("txn_WALLETwalletWALLETwallet01", key.merchantId(), Mode.TEST,
+                TransactionStatus.COMPLETED, PaymentAmounts.capturedInFull(Money.of(1000, "USD")), CaptureMethod.AUTOMATIC,
+                "gw_WALLETwalletWALLETwallet01", new StoredCard(CardBrand.VISA, "4242", 12, 2029, "fp", Wallet.GOOGLE_PAY),
+                ThreeDSecureStatus.NOT_REQUIRED, null, PaymentDetails.none(), null, world.clock.instant(),
+                world.clock.instant(), 1);
+        world.writer.insert(googlePay);
+
+        String row = rowOf(owner.get("/dashboard/payments").body(), googlePay.transactionId());
+        String page = owner.get("/dashboard/payments/" + googlePay.transactionId()).body();
+        String filtered = owner.get("/dashboard/payments?payment_method=google_pay").body();
+
+        assertTrue(row.contains("Google Pay visa ···· 4242"), row);
+        assertTrue(page.contains("Google Pay visa ···· 4242"), "the Card fact names the wallet");
+        assertTrue(filtered.contains(googlePay.transactionId()), "the Google Pay filter finds it");
+        assertTrue(owner.get("/dashboard/payments?payment_method=apple_pay").body().contains("No payments match."));
     }
 
     @Test
