@@ -12,9 +12,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Sends one API call, with its retries. Every POST carries an {@code Idempotency-Key}, the caller's or a
- * random one, and every retry of the call sends that same key with the byte-identical body: a payment
+ * Sends one API call, with its retries. Every POST and PUT carries an {@code Idempotency-Key}, the caller's
+ * or a random one, and every retry of the call sends that same key with the byte-identical body: a payment
  * that went through but whose answer was lost is replayed by the API on the retry, never charged again.
+ * DELETE takes no key (docs/api.md "API keys": repeating it is harmless), and GET changes nothing.
  * Nothing here logs, and no exception message quotes the request body.
  */
 final class ApiRequestor {
@@ -47,11 +48,19 @@ final class ApiRequestor {
         return bind(send("POST", path, body, options), dataType);
     }
 
+    <T> T put(String path, Object body, RequestOptions options, Class<T> dataType) {
+        return bind(send("PUT", path, body, options), dataType);
+    }
+
+    <T> T delete(String pathAndQuery, Class<T> dataType) {
+        return bind(send("DELETE", pathAndQuery, null, RequestOptions.none()), dataType);
+    }
+
     /** @return the envelope's {@code data} */
     JsonNode send(String method, String pathAndQuery, Object body, RequestOptions options) {
         byte[] json = body == null ? null : serialize(body);
         String idempotencyKey = null;
-        if ("POST".equals(method)) {
+        if (takesIdempotencyKey(method)) {
             idempotencyKey = options.getIdempotencyKey() != null
                     ? options.getIdempotencyKey() : UUID.randomUUID().toString();
         }
@@ -91,6 +100,11 @@ final class ApiRequestor {
             }
             pause(wait);
         }
+    }
+
+    /** The API honours the key on every POST and PUT under /api (docs/api.md "Idempotency"). */
+    private static boolean takesIdempotencyKey(String method) {
+        return "POST".equals(method) || "PUT".equals(method);
     }
 
     private HttpRequest buildRequest(String method, String pathAndQuery, byte[] json, String idempotencyKey) {

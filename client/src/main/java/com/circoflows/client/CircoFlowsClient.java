@@ -21,10 +21,26 @@ public final class CircoFlowsClient {
 
     private final PaymentService payments;
     private final RefundService refunds;
+    private final SessionService sessions;
+    private final WebhookEndpointService webhookEndpoint;
+    private final EventService events;
+    private final ApiKeyService apiKeys;
+    private final BankCreditService bankCredits;
+    private final TestHelperService testHelpers;
+    private final BrandingService branding;
+    private final HealthService health;
 
     private CircoFlowsClient(ApiRequestor requestor) {
         this.payments = new PaymentService(requestor);
         this.refunds = new RefundService(requestor);
+        this.sessions = new SessionService(requestor);
+        this.webhookEndpoint = new WebhookEndpointService(requestor);
+        this.events = new EventService(requestor);
+        this.apiKeys = new ApiKeyService(requestor);
+        this.bankCredits = new BankCreditService(requestor);
+        this.testHelpers = new TestHelperService(requestor);
+        this.branding = new BrandingService(requestor);
+        this.health = new HealthService(requestor);
     }
 
     public static Builder builder() {
@@ -37,6 +53,42 @@ public final class CircoFlowsClient {
 
     public RefundService refunds() {
         return refunds;
+    }
+
+    /** Hosted payment sessions. */
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public WebhookEndpointService webhookEndpoint() {
+        return webhookEndpoint;
+    }
+
+    /** Webhook events and their deliveries. */
+    public EventService events() {
+        return events;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    /** Held bank transfer credits. */
+    public BankCreditService bankCredits() {
+        return bankCredits;
+    }
+
+    /** Test mode only. */
+    public TestHelperService testHelpers() {
+        return testHelpers;
+    }
+
+    public BrandingService branding() {
+        return branding;
+    }
+
+    public HealthService health() {
+        return health;
     }
 
     public static final class Builder {

@@ -19,15 +19,18 @@ public final class RefundService {
      * Refunds. Pass your own idempotency key (a refund request id of yours) so a retry after a crash
      * finishes this refund instead of making a second one.
      */
+    @ApiOperation("createRefund")
     public Refund create(String transactionId, RefundParams params) {
         return create(transactionId, params, RequestOptions.none());
     }
 
+    @ApiOperation("createRefund")
     public Refund create(String transactionId, RefundParams params, RequestOptions options) {
         return requestor.post(path(transactionId), params, options, Refund.class);
     }
 
     /** All of the payment's refunds (at most 100), oldest first. */
+    @ApiOperation("listRefunds")
     public List<Refund> list(String transactionId) {
         JsonNode data = requestor.send("GET", path(transactionId), null, RequestOptions.none());
         List<Refund> refunds = new ArrayList<>();
