@@ -61,11 +61,6 @@ public final class ApiKeyService {
     }
 
     private Page<ApiKey> list(ListParams params, String cursor) {
-        Map<String, String> query = new LinkedHashMap<>(params.toQuery());
-        if (cursor != null) {
-            query.put("cursor", cursor);
-        }
-        return PageReader.read(requestor.send("GET", PATH + UrlParts.query(query), null, RequestOptions.none()),
-                "keys", ApiKey.class);
+        return PageReader.fetch(requestor, PATH, params.toQuery(), cursor, "keys", ApiKey.class);
     }
 }

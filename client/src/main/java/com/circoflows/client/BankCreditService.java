@@ -3,8 +3,6 @@ package com.circoflows.client;
 import com.circoflows.client.model.AssignBankCreditParams;
 import com.circoflows.client.model.BankCredit;
 import com.circoflows.client.model.ListParams;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * {@code /api/bank-credits}: money bank transfer payers sent that no payment took (overpaid, late, past
@@ -65,11 +63,6 @@ public final class BankCreditService {
     }
 
     private Page<BankCredit> list(ListParams params, String cursor) {
-        Map<String, String> query = new LinkedHashMap<>(params.toQuery());
-        if (cursor != null) {
-            query.put("cursor", cursor);
-        }
-        return PageReader.read(requestor.send("GET", PATH + UrlParts.query(query), null, RequestOptions.none()),
-                "credits", BankCredit.class);
+        return PageReader.fetch(requestor, PATH, params.toQuery(), cursor, "credits", BankCredit.class);
     }
 }

@@ -2,8 +2,6 @@ package com.circoflows.client;
 
 import com.circoflows.client.model.EventListParams;
 import com.circoflows.client.model.WebhookEventSummary;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code /api/webhook-events}: the events made for the merchant and how their delivery went. */
 public final class EventService {
@@ -46,11 +44,6 @@ public final class EventService {
     }
 
     private Page<WebhookEventSummary> list(EventListParams params, String cursor) {
-        Map<String, String> query = new LinkedHashMap<>(params.toQuery());
-        if (cursor != null) {
-            query.put("cursor", cursor);
-        }
-        return PageReader.read(requestor.send("GET", PATH + UrlParts.query(query), null, RequestOptions.none()),
-                "events", WebhookEventSummary.class);
+        return PageReader.fetch(requestor, PATH, params.toQuery(), cursor, "events", WebhookEventSummary.class);
     }
 }

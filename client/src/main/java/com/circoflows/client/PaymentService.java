@@ -5,11 +5,6 @@ import com.circoflows.client.model.ConfirmThreeDSecureParams;
 import com.circoflows.client.model.Payment;
 import com.circoflows.client.model.PaymentCreateParams;
 import com.circoflows.client.model.PaymentListParams;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@code /api/direct-payment}: card, bank transfer and wallet payments and what follows them. */
 public final class PaymentService {
@@ -92,18 +87,7 @@ public final class PaymentService {
     }
 
     private Page<Payment> list(PaymentListParams params, String cursor) {
-        Map<String, String> query = new LinkedHashMap<>(params.toQuery());
-        if (cursor != null) {
-            query.put("cursor", cursor);
-        }
-        JsonNode data = requestor.send("GET", PATH + UrlParts.query(query), null, RequestOptions.none());
-        List<Payment> payments = new ArrayList<>();
-        for (JsonNode transaction : data.path("transactions")) {
-            payments.add(ApiRequestor.bind(transaction, Payment.class));
-        }
-        JsonNode next = data.get("next_cursor");
-        return new Page<>(payments, data.path("has_more").asBoolean(false),
-                next == null || next.isNull() ? null : next.asText());
+        return PageReader.fetch(requestor, PATH, params.toQuery(), cursor, "transactions", Payment.class);
     }
 
     private static String path(String transactionId, String action) {

@@ -3,8 +3,6 @@ package com.circoflows.client;
 import com.circoflows.client.model.Session;
 import com.circoflows.client.model.SessionCreateParams;
 import com.circoflows.client.model.SessionListParams;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code /api/hosted-payment}: sessions whose customers pay on the API's own payment page. */
 public final class SessionService {
@@ -56,11 +54,6 @@ public final class SessionService {
     }
 
     private Page<Session> list(SessionListParams params, String cursor) {
-        Map<String, String> query = new LinkedHashMap<>(params.toQuery());
-        if (cursor != null) {
-            query.put("cursor", cursor);
-        }
-        return PageReader.read(requestor.send("GET", PATH + UrlParts.query(query), null, RequestOptions.none()),
-                "sessions", Session.class);
+        return PageReader.fetch(requestor, PATH, params.toQuery(), cursor, "sessions", Session.class);
     }
 }

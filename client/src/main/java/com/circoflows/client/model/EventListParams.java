@@ -1,15 +1,11 @@
 package com.circoflows.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Filters of the webhook event list: page size, and one payment's events. */
-public final class EventListParams {
-    private final Map<String, String> query;
-
+public final class EventListParams extends QueryParams {
     private EventListParams(Map<String, String> query) {
-        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        super(query);
     }
 
     public static Builder builder() {
@@ -17,34 +13,25 @@ public final class EventListParams {
     }
 
     public static EventListParams none() {
-        return new EventListParams(Collections.emptyMap());
+        return new EventListParams(Map.of());
     }
 
-    /** Query parameter names (unencoded) and values, in the order given. */
-    public Map<String, String> toQuery() {
-        return query;
-    }
-
-    public static final class Builder {
-        private final Map<String, String> query = new LinkedHashMap<>();
-
+    public static final class Builder extends QueryParams.Builder<Builder> {
         private Builder() {
-        }
-
-        /** 1 to 100 per page (default 20). */
-        public Builder limit(int value) {
-            query.put("limit", Integer.toString(value));
-            return this;
         }
 
         /** Only this payment's events; an id that is not one of yours lists nothing. */
         public Builder transactionId(String value) {
-            query.put("transaction_id", value);
-            return this;
+            return put("transaction_id", value);
         }
 
         public EventListParams build() {
             return new EventListParams(query);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

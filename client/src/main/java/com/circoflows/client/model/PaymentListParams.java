@@ -1,7 +1,5 @@
 package com.circoflows.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,11 +7,9 @@ import java.util.Map;
  * the created range and {@code payment_method} combine with one search: a session, a metadata pair,
  * {@code card_last4} or {@code customer_email}.
  */
-public final class PaymentListParams {
-    private final Map<String, String> query;
-
+public final class PaymentListParams extends QueryParams {
     private PaymentListParams(Map<String, String> query) {
-        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        super(query);
     }
 
     public static Builder builder() {
@@ -21,73 +17,57 @@ public final class PaymentListParams {
     }
 
     public static PaymentListParams none() {
-        return new PaymentListParams(Collections.emptyMap());
+        return new PaymentListParams(Map.of());
     }
 
-    /** Query parameter names (unencoded) and values, in the order given. */
-    public Map<String, String> toQuery() {
-        return query;
-    }
-
-    public static final class Builder {
-        private final Map<String, String> query = new LinkedHashMap<>();
-
+    public static final class Builder extends QueryParams.Builder<Builder> {
         private Builder() {
-        }
-
-        /** 1 to 100 per page (default 20). */
-        public Builder limit(int value) {
-            query.put("limit", Integer.toString(value));
-            return this;
         }
 
         /** pending, authorized, completed, partially_refunded, refunded, failed or canceled. */
         public Builder status(String value) {
-            query.put("status", value);
-            return this;
+            return put("status", value);
         }
 
         /** Inclusive; ISO 8601 with an offset, or a date. */
         public Builder createdFrom(String value) {
-            query.put("created_from", value);
-            return this;
+            return put("created_from", value);
         }
 
         /** Exclusive. */
         public Builder createdTo(String value) {
-            query.put("created_to", value);
-            return this;
+            return put("created_to", value);
         }
 
         /** card, bank_transfer, apple_pay or google_pay. */
         public Builder paymentMethod(String value) {
-            query.put("payment_method", value);
-            return this;
+            return put("payment_method", value);
         }
 
         public Builder sessionId(String value) {
-            query.put("session_id", value);
-            return this;
+            return put("session_id", value);
         }
 
         /** One pair per request. */
         public Builder metadata(String key, String value) {
-            query.put("metadata[" + key + "]", value);
-            return this;
+            return put("metadata[" + key + "]", value);
         }
 
         public Builder cardLast4(String value) {
-            query.put("card_last4", value);
-            return this;
+            return put("card_last4", value);
         }
 
         public Builder customerEmail(String value) {
-            query.put("customer_email", value);
-            return this;
+            return put("customer_email", value);
         }
 
         public PaymentListParams build() {
             return new PaymentListParams(query);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

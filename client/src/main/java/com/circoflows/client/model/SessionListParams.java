@@ -1,15 +1,11 @@
 package com.circoflows.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Filters of the session list: page size and status. */
-public final class SessionListParams {
-    private final Map<String, String> query;
-
+public final class SessionListParams extends QueryParams {
     private SessionListParams(Map<String, String> query) {
-        this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        super(query);
     }
 
     public static Builder builder() {
@@ -17,34 +13,25 @@ public final class SessionListParams {
     }
 
     public static SessionListParams none() {
-        return new SessionListParams(Collections.emptyMap());
+        return new SessionListParams(Map.of());
     }
 
-    /** Query parameter names (unencoded) and values, in the order given. */
-    public Map<String, String> toQuery() {
-        return query;
-    }
-
-    public static final class Builder {
-        private final Map<String, String> query = new LinkedHashMap<>();
-
+    public static final class Builder extends QueryParams.Builder<Builder> {
         private Builder() {
-        }
-
-        /** 1 to 100 per page (default 20). */
-        public Builder limit(int value) {
-            query.put("limit", Integer.toString(value));
-            return this;
         }
 
         /** pending, completed, cancelled or expired (a pending session past its expiry is expired). */
         public Builder status(String value) {
-            query.put("status", value);
-            return this;
+            return put("status", value);
         }
 
         public SessionListParams build() {
             return new SessionListParams(query);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
     }
 }

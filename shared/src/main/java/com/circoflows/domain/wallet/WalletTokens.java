@@ -4,8 +4,6 @@ import com.circoflows.domain.error.ApiException;
 import com.circoflows.domain.error.ErrorCode;
 import com.circoflows.domain.merchant.Mode;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -71,11 +69,7 @@ public final class WalletTokens {
 
     /** The wallet's token id, hashed: bounded in length, and the same for the same token however sent. */
     static String claimKey(Mode mode, WalletCard card) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(card.tokenId().getBytes(StandardCharsets.UTF_8));
-            return mode.wireName() + "#" + card.wallet().wireName() + "#" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is in every JDK", e);
-        }
+        byte[] digest = Sha256.of(card.tokenId().getBytes(StandardCharsets.UTF_8));
+        return mode.wireName() + "#" + card.wallet().wireName() + "#" + HexFormat.of().formatHex(digest);
     }
 }

@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.Sha256;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Objects;

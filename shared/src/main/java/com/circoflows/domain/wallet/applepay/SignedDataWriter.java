@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.Sha256;
 import com.circoflows.domain.wallet.Signatures;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;

@@ -1,5 +1,6 @@
 package com.circoflows.domain.wallet.applepay;
 
+import com.circoflows.domain.wallet.Sha256;
 import com.circoflows.domain.wallet.EcKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,14 +1,15 @@
-package com.circoflows.domain.wallet.applepay;
+package com.circoflows.domain.wallet;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-final class Sha256 {
+/** SHA-256, as both wallets and the replay claim use it. */
+public final class Sha256 {
     private Sha256() {
     }
 
     /** SHA-256 of the parts one after the other. */
-    static byte[] of(byte[]... parts) {
+    public static byte[] of(byte[]... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (byte[] part : parts) {
