@@ -11,7 +11,7 @@ public final class DeveloperCli {
     }
 
     static DeveloperCli withAllCommands() {
-        return new DeveloperCli(List.of());
+        return new DeveloperCli(List.of(new CollectionCommand()));
     }
 
     public static void main(String[] args) {
