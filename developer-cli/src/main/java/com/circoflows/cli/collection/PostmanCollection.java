@@ -38,6 +38,12 @@ public final class PostmanCollection {
     private static final Set<String> HEADERS_SET_HERE = Set.of("idempotency-key", "authorization", "content-type");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
+    private static final String EXPIRES_AT = "expires_at";
+    private static final String EXPIRES_AT_VARIABLE = "expiresAt";
+    /** Tomorrow, to the second, as RFC 3339: within every expiry range the API accepts. */
+    static final String EXPIRES_AT_SCRIPT = "pm.collectionVariables.set('" + EXPIRES_AT_VARIABLE
+            + "', new Date(Date.now() + 24 * 3600 * 1000).toISOString().replace(/\\.\\d{3}Z$/, 'Z'));";
+
     private final OpenApiDocument spec;
     private final ExampleValues examples;
 
@@ -70,6 +76,7 @@ public final class PostmanCollection {
             ArrayNode requests = folder.putArray("item");
             tag.getValue().forEach(operation -> requests.add(request(operation)));
         }
+        addExpiresAtScript(collection);
         ObjectNode auth = collection.putObject("auth");
         auth.put("type", "bearer");
         ObjectNode token = auth.putArray("bearer").addObject();
@@ -145,7 +152,7 @@ public final class PostmanCollection {
             request.putObject("auth").put("type", "noauth");
         }
         request.put("method", operation.method());
-        Optional<Object> body = examples.requestBody(operation);
+        Optional<Object> body = examples.requestBody(operation).map(PostmanCollection::withMovingExpiry);
         request.set("header", headers(operation, body.isPresent()));
         body.ifPresent(value -> {
             ObjectNode raw = request.putObject("body");
@@ -160,6 +167,27 @@ public final class PostmanCollection {
         request.put("description", description + reference);
         item.putArray("response");
         return item;
+    }
+
+    /**
+     * The spec's examples carry a fixed {@code expires_at}, which the API refuses once it has passed: the
+     * collection sends one a day ahead of the moment the request is sent ({@link #EXPIRES_AT_SCRIPT}).
+     */
+    private static Object withMovingExpiry(Object body) {
+        if (!(body instanceof Map) || !Maps.of(body).containsKey(EXPIRES_AT)) {
+            return body;
+        }
+        Map<String, Object> moved = new LinkedHashMap<>(Maps.of(body));
+        moved.put(EXPIRES_AT, "{{" + EXPIRES_AT_VARIABLE + "}}");
+        return moved;
+    }
+
+    private static void addExpiresAtScript(ObjectNode collection) {
+        ObjectNode event = collection.putArray("event").addObject();
+        event.put("listen", "prerequest");
+        ObjectNode script = event.putObject("script");
+        script.put("type", "text/javascript");
+        script.putArray("exec").add(EXPIRES_AT_SCRIPT);
     }
 
     private ArrayNode headers(ApiOperation operation, boolean hasBody) {

@@ -166,6 +166,15 @@ class PostmanCollectionTest {
     }
 
     @Test
+    void aSessionsExpiryIsSetADayAheadWhenSentSoTheImportedRequestNeverCarriesAPastDate() throws IOException {
+        JsonNode body = JSON.readTree(request("POST", "/api/hosted-payment").at("/request/body/raw").asText());
+        assertEquals("{{expiresAt}}", body.path("expires_at").asText(), body::toString);
+        JsonNode event = collection.path("event").path(0);
+        assertEquals("prerequest", event.path("listen").asText(), collection.path("event")::toString);
+        assertEquals(PostmanCollection.EXPIRES_AT_SCRIPT, event.at("/script/exec/0").asText());
+    }
+
+    @Test
     void theCollectionAuthenticatesByTheApiKeyVariableAgainstTheLocalRunner() {
         assertEquals(PostmanCollection.SCHEMA, collection.at("/info/schema").asText());
         assertEquals("bearer", collection.at("/auth/type").asText());
