@@ -140,6 +140,22 @@ class ClientAgainstLocalRunnerIT {
     }
 
     @Test
+    void aChallengeTheCustomerFailedCannotBeConfirmedAsASuccess() {
+        Payment pending = client.payments().create(card(THREE_D_SECURE_CARD, 2699).build());
+        new ChallengeCustomer().failAuthentication(pending.getThreeDSecureUrl());
+
+        CardException refused = assertThrows(CardException.class, () -> client.payments().confirmThreeDSecure(
+                pending.getTransactionId(), ConfirmThreeDSecureParams.success(pending.getGatewayTransactionId())));
+
+        assertEquals("3ds_authentication_failed", refused.getCode());
+        assertEquals(400, refused.getHttpStatus());
+        Payment failed = client.payments().confirmThreeDSecure(pending.getTransactionId(),
+                ConfirmThreeDSecureParams.failed(pending.getGatewayTransactionId()));
+        assertEquals("failed", failed.getStatus());
+        assertEquals("failed", client.payments().retrieve(pending.getTransactionId()).getThreeDSecure());
+    }
+
+    @Test
     void aManualCapturePaymentIsAuthorisedThenCapturedInPartThenRefundedInTwoListedRefunds() {
         Payment authorised = client.payments().create(card(SUCCESS_CARD, 15000).manualCapture().build());
         assertEquals("authorized", authorised.getStatus());
