@@ -14,7 +14,8 @@ final class Answers {
             + "\"webhook_queued\":true}}";
     static final String THREE_DS_CONFIRMED = "{\"success\":true,\"message\":\"3D Secure authentication confirmed\","
             + "\"data\":{\"transaction_id\":\"txn_AH4aMkSchU2UsJjyZ4wxNDsh\",\"status\":\"completed\","
-            + "\"gateway_transaction_id\":\"gw_MzYGusTTkINj7lMfcCGB6p9P\",\"webhook_queued\":true}}";
+            + "\"gateway_transaction_id\":\"gw_MzYGusTTkINj7lMfcCGB6p9P\",\"three_d_secure\":\"authenticated\","
+            + "\"webhook_queued\":true}}";
     static final String DECLINED = "{\"success\":false,\"error\":{\"code\":\"card_declined\",\"message\":"
             + "\"Your card was declined.\",\"type\":\"card_error\",\"decline_code\":\"generic_decline\","
             + "\"transaction_id\":\"txn_AtXJXYXS6bR1yWZQvCt42yTq\"}}";

@@ -90,6 +90,7 @@ class PaymentServiceTest {
                 ConfirmThreeDSecureParams.success(pending.getGatewayTransactionId()));
 
         assertEquals("completed", confirmed.getStatus());
+        assertEquals("authenticated", confirmed.getThreeDSecure());
         FakeApi.Recorded confirm = api.requests().get(1);
         assertEquals("/api/direct-payment/txn_AH4aMkSchU2UsJjyZ4wxNDsh/confirm-3ds", confirm.pathAndQuery());
         assertEquals(JSON.readTree("{\"status\":\"success\",\"gateway_id\":\"gw_MzYGusTTkINj7lMfcCGB6p9P\"}"),

@@ -1,5 +1,6 @@
 package com.circoflows.client.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Collections;
@@ -32,6 +33,8 @@ public final class Payment {
     private Card card;
     private String wallet;
     private JsonNode bankTransfer;
+    /** Named outright: the snake_case strategy would read "threeDSecure" as three_dsecure. */
+    @JsonProperty("three_d_secure")
     private String threeDSecure;
     private PaymentError error;
     private Risk risk;
