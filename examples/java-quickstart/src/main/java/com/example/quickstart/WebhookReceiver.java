@@ -113,29 +113,31 @@ final class WebhookReceiver implements AutoCloseable {
                 return;
             }
             // The signature covers the bytes as sent: verify the raw body, parse only what verify returns.
-            String rawBody = new String(body, StandardCharsets.UTF_8);
-            WebhookEvent event;
-            try {
-                event = Webhooks.verify(rawBody, firstValues(exchange), secret);
-            } catch (WebhookVerificationException notFromCircoFlows) {
-                synchronized (lock) {
-                    refused++;
-                    lock.notifyAll();
-                }
-                answer(exchange, 400);
-                return;
-            }
-            synchronized (lock) {
-                if (seenEventIds.add(event.getId())) {
-                    verified.add(event);
-                    lock.notifyAll();
-                }
-            }
-            // Acknowledge quickly (CircoFlows waits 10 s); real work belongs on your own queue.
-            answer(exchange, 204);
+            answer(exchange, receive(new String(body, StandardCharsets.UTF_8), firstValues(exchange)));
         } finally {
             exchange.close();
         }
+    }
+
+    /** 204 for a verified delivery (CircoFlows waits 10 s for it: real work belongs on a queue), else 400. */
+    private int receive(String rawBody, Map<String, String> headers) {
+        WebhookEvent event;
+        try {
+            event = Webhooks.verify(rawBody, headers, secret);
+        } catch (WebhookVerificationException notFromCircoFlows) {
+            synchronized (lock) {
+                refused++;
+                lock.notifyAll();
+            }
+            return 400;
+        }
+        synchronized (lock) {
+            if (seenEventIds.add(event.getId())) {   // delivery is at least once: handle each event once
+                verified.add(event);
+                lock.notifyAll();
+            }
+        }
+        return 204;
     }
 
     private static Map<String, String> firstValues(HttpExchange exchange) {
