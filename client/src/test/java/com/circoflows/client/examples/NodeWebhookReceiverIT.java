@@ -58,7 +58,12 @@ class NodeWebhookReceiverIT {
 
     @BeforeAll
     static void startReceiver() throws Exception {
-        assumeTrue(nodeIsInstalled(), "node is not installed (apt-get install nodejs): the Node receiver example is not run");
+        String missing = "node is not installed (apt-get install nodejs): the Node receiver example is not run";
+        // CI installs node (.ci/run): there a missing one is a broken machine, not a reason to skip.
+        if (!nodeIsInstalled() && "true".equalsIgnoreCase(String.valueOf(System.getenv("CI")))) {
+            throw new IllegalStateException(missing);
+        }
+        assumeTrue(nodeIsInstalled(), missing);
         E2e e2e = ExamplesRunner.get();
         // A merchant of its own: the quickstart's IT may rotate the demo merchant's secret meanwhile.
         merchant = e2e.newMerchant("Node Receiver Shop");
