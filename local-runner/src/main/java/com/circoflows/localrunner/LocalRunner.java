@@ -9,6 +9,7 @@ import com.circoflows.localstack.LocalStacks;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +31,18 @@ public final class LocalRunner implements AutoCloseable {
     private final HttpFront front;
     private final DemoMerchant.Credentials demo;
     private final List<LocalFunction> functions;
+    /** The functions' log lines also going to the data folder; null when it has none. */
+    private final FunctionLogTee functionLogs;
     /** SQS event source mappings and schedules (EventSourceSupervisor); stopped before the stack. */
     private EventSourceSupervisor eventSources;
 
-    private LocalRunner(LocalStack stack, HttpFront front, DemoMerchant.Credentials demo, List<LocalFunction> functions) {
+    private LocalRunner(LocalStack stack, HttpFront front, DemoMerchant.Credentials demo, List<LocalFunction> functions,
+            FunctionLogTee functionLogs) {
         this.stack = stack;
         this.front = front;
         this.demo = demo;
         this.functions = functions;
+        this.functionLogs = functionLogs;
     }
 
     public static LocalRunner start(LocalRunnerOptions options) {
@@ -45,7 +50,10 @@ public final class LocalRunner implements AutoCloseable {
         Http11Server server = HttpFront.bind(options.host(), options.port());
         int port = server.port();
         LocalStack stack = null;
+        FunctionLogTee functionLogs = null;
         try {
+            // Before any function is constructed, so their initialisation's lines are kept too.
+            functionLogs = options.dataDir() == null ? null : FunctionLogTee.install(options.dataDir());
             // Embedded unless a test JVM was switched to LocalStack (-Plocalstack); bin/run-local never is.
             stack = LocalStacks.start(LocalStackOptions.defaults()
                     .withDataDir(options.dataDir())
@@ -69,13 +77,16 @@ public final class LocalRunner implements AutoCloseable {
                     options.dataDir(), options.demoApiKey());
             HttpFront front = new HttpFront(server, routes);
             front.start();
-            LocalRunner runner = new LocalRunner(stack, front, demo, functions);
+            LocalRunner runner = new LocalRunner(stack, front, demo, functions, functionLogs);
             runner.eventSources = EventSourceSupervisor.start(stack, functions, options.scheduleRateOverride());
             return runner;
         } catch (RuntimeException e) {
             server.close();
             if (stack != null) {
                 stack.close();
+            }
+            if (functionLogs != null) {
+                functionLogs.close();
             }
             throw e;
         }
@@ -136,6 +147,14 @@ public final class LocalRunner implements AutoCloseable {
         return stack;
     }
 
+    /**
+     * Where the functions' log lines are kept besides stdout ({@code bin/circoflows logs} reads it); null
+     * for a runner without a data folder.
+     */
+    public Path functionLogFile() {
+        return functionLogs == null ? null : functionLogs.file();
+    }
+
     public List<String> functionNames() {
         return functions.stream().map(f -> f.definition().logicalId()).toList();
     }
@@ -145,5 +164,8 @@ public final class LocalRunner implements AutoCloseable {
         front.close();
         eventSources.close();
         stack.close();
+        if (functionLogs != null) {
+            functionLogs.close();
+        }
     }
 }

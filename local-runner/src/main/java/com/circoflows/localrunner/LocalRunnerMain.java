@@ -35,6 +35,7 @@ public final class LocalRunnerMain {
                   DynamoDB Local:   %s
                   SQS (ElasticMQ):  %s
                   Data folder:      %s
+                  Function logs:    %s (as on stdout; bin/circoflows logs --follow)
                   Functions:        %s
 
                 Try it:
@@ -46,7 +47,7 @@ public final class LocalRunnerMain {
                 runner.address().getAddress().getHostAddress() + ":" + runner.port(), runner.demoMerchantId(),
                 DemoMerchant.NAME,
                 key, runner.demoWebhookSecret(), runner.stack().dynamoDb().endpoint(), runner.stack().sqs().endpoint(), options.dataDir(),
-                String.join(", ", runner.functionNames()), key, runner.baseUrl());
+                runner.functionLogFile(), String.join(", ", runner.functionNames()), key, runner.baseUrl());
         stopped.await();
     }
 }

@@ -50,6 +50,12 @@ public record LocalRunnerOptions(int port, Path dataDir, String demoApiKey, int 
                 host);
     }
 
+    /** Data kept in this folder (null: in memory), the function log file included. */
+    public LocalRunnerOptions withDataDir(Path folder) {
+        return new LocalRunnerOptions(port, folder, demoApiKey, dynamoDbPort, sqsPort, environmentOverrides,
+                scheduleRateOverride, host);
+    }
+
     public LocalRunnerOptions withHost(String address) {
         return new LocalRunnerOptions(port, dataDir, demoApiKey, dynamoDbPort, sqsPort, environmentOverrides,
                 scheduleRateOverride, address);

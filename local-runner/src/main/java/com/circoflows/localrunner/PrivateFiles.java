@@ -1,15 +1,19 @@
 package com.circoflows.localrunner;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -57,6 +61,21 @@ final class PrivateFiles {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * Opens {@code file} for appending, creating it owner-only (its folder too) or narrowing it to its owner
+     * if it exists: logs carry merchant ids and request paths, which are the developer's own.
+     */
+    static OutputStream appendOwnerOnly(Path file) throws IOException {
+        ensureFolder(file.getParent());
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        if (!posix()) {
+            return Channels.newOutputStream(Files.newByteChannel(file, options));
+        }
+        narrowFile(file);
+        return Channels.newOutputStream(Files.newByteChannel(file, options, attribute(OWNER_ONLY_FILE)));
     }
 
     /** An existing secret file, as an earlier version may have left it readable by others, made owner-only. */
