@@ -1,5 +1,8 @@
 package com.circoflows.cli;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.ZoneId;
 import java.util.List;
 
 /** bin/circoflows: picks the sub-command named by the first argument. */
@@ -11,7 +14,11 @@ public final class DeveloperCli {
     }
 
     static DeveloperCli withAllCommands() {
-        return new DeveloperCli(List.of(new CollectionCommand()));
+        ZoneId zone = ZoneId.systemDefault();
+        // bin/circoflows says where the project is, so logs finds the data folder bin/run-local uses.
+        Path projectRoot = Path.of(System.getProperty("circoflows.root", "")).toAbsolutePath();
+        return new DeveloperCli(List.of(new ListenCommand(new SecureRandom()), new TriggerCommand(),
+                new EventsCommand(zone), new LogsCommand(projectRoot, zone), new CollectionCommand()));
     }
 
     public static void main(String[] args) {
