@@ -18,6 +18,8 @@ import java.util.Set;
  * payment's webhook_url or the merchant's endpoint; not to listen, which forwards new events only).
  */
 final class EventsCommand implements Command {
+    /** The start of an event's last error: enough to tell a refusal from a timeout on one line. */
+    private static final int LAST_ERROR_WIDTH = 60;
     private static final Duration ATTEMPT_PATIENCE = Duration.ofSeconds(15);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -125,7 +127,8 @@ final class EventsCommand implements Command {
         String status = event.getDeliveryStatus();
         String text = status + " (" + event.getAttemptCount() + (event.getAttemptCount() == 1 ? " attempt)" : " attempts)");
         if (event.getLastError() != null && !"delivered".equals(status)) {
-            text += " " + event.getLastError();
+            String error = event.getLastError();
+            text += " " + (error.length() > LAST_ERROR_WIDTH ? error.substring(0, LAST_ERROR_WIDTH - 1) + "…" : error);
         }
         return switch (status) {
             case "delivered" -> style.green(text);

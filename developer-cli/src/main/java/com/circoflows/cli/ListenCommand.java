@@ -51,7 +51,8 @@ final class ListenCommand implements Command {
         ApiSettings api = ApiSettings.from(terminal);
         ChosenSecret chosen = chooseSecret(args, terminal);
 
-        ListenOutput output = new ListenOutput(terminal.out(), new Style(terminal.colour()), ZoneId.systemDefault());
+        ListenOutput output = new ListenOutput(terminal.out(), new Style(terminal.colour()), ZoneId.systemDefault(),
+                api.baseUrl());
         Listener listener = new Listener(api.client().events(), filter, new DeliverySigner(chosen.secret()),
                 new LocalForwarder(target, timeout), output, Clock.systemUTC());
         Stop stop = new Stop();
@@ -64,7 +65,7 @@ final class ListenCommand implements Command {
                     ? "Ready. Signing with " + chosen.secret().value() + " for this session; verify with it."
                     : "Ready. Signing with the webhook secret from " + chosen.source() + ".");
             output.say("Forwarding new events (" + filter.describe() + ") from " + api.baseUrl() + " to " + target
-                    + ", polling every " + interval.toMillis() + " ms. Ctrl+C to stop.");
+                    + ", polling every " + readable(interval) + ". Ctrl+C to stop.");
             int forwarded = listener.run(interval, maxEvents, stop);
             output.say("Stopped after forwarding " + forwarded + (forwarded == 1 ? " event." : " events."));
         } finally {
@@ -92,6 +93,15 @@ final class ListenCommand implements Command {
             return new ChosenSecret(SigningSecret.of(variable, WEBHOOK_SECRET), WEBHOOK_SECRET);
         }
         return new ChosenSecret(SigningSecret.generate(random), null);
+    }
+
+    /** 1 s, 1.5 s, 200 ms. */
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return (millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0)) + " s";
     }
 
     private static URI target(String value) {

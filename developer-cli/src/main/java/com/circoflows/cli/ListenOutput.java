@@ -13,12 +13,14 @@ final class ListenOutput {
     private final PrintStream out;
     private final Style style;
     private final ZoneId zone;
+    private final String apiUrl;
     private String currentProblem;
 
-    ListenOutput(PrintStream out, Style style, ZoneId zone) {
+    ListenOutput(PrintStream out, Style style, ZoneId zone, String apiUrl) {
         this.out = out;
         this.style = style;
         this.zone = zone;
+        this.apiUrl = apiUrl;
     }
 
     void say(String line) {
@@ -43,14 +45,14 @@ final class ListenOutput {
     void apiProblem(String problem) {
         if (!problem.equals(currentProblem)) {
             currentProblem = problem;
-            say(style.yellow("API: " + problem + "; still polling"));
+            say(style.yellow("API at " + apiUrl + ": " + problem + "; still polling"));
         }
     }
 
     void apiAnswering() {
         if (currentProblem != null) {
             currentProblem = null;
-            say(style.green("API: answering again"));
+            say(style.green("API at " + apiUrl + ": answering again"));
         }
     }
 

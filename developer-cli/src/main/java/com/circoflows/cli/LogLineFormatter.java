@@ -72,7 +72,9 @@ final class LogLineFormatter {
         StringBuilder context = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> fields = entry.fields(); fields.hasNext();) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (NOT_AS_FIELDS.contains(field.getKey()) || field.getValue().isNull()) {
+            if (NOT_AS_FIELDS.contains(field.getKey()) || field.getValue().isNull()
+                    || field.getKey().equals("aws_request_id") && field.getValue().equals(entry.get("request_id"))) {
+                // Locally an API request's invocation id is its request id: once is enough.
                 continue;
             }
             // The line's own fields first; the invocation's, on every line of it, after them.

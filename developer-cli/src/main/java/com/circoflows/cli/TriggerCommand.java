@@ -62,8 +62,7 @@ final class TriggerCommand implements Command {
                 scenario.eventType(), EVENT_PATIENCE);
         WebhookEventSummary triggered = null;
         for (WebhookEventSummary event : events) {
-            out.println("Event " + event.getEventId() + ": " + event.getType() + " (delivery " + event.getDeliveryStatus()
-                    + ")");
+            out.println("Event " + event.getEventId() + ": " + event.getType() + " (" + delivery(event) + ")");
             if (scenario.eventType().equals(event.getType())) {
                 triggered = event;
             }
@@ -75,6 +74,15 @@ final class TriggerCommand implements Command {
         }
         out.println("Triggered " + scenario.eventType() + ": " + triggered.getEventId());
         return 0;
+    }
+
+    /** An event with nowhere to go is only listed; saying so spares the developer hunting a failure. */
+    private static String delivery(WebhookEventSummary event) {
+        String error = event.getLastError();
+        if ("failed".equals(event.getDeliveryStatus()) && error != null && error.startsWith("no_endpoint")) {
+            return "not sent: no webhook endpoint is set; listen forwards it";
+        }
+        return "delivery " + event.getDeliveryStatus();
     }
 
     private static String eventTypes() {

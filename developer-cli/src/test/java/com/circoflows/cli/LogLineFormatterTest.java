@@ -38,6 +38,13 @@ class LogLineFormatterTest {
     }
 
     @Test
+    void anInvocationIdThatIsTheRequestIdIsShownOnce() {
+        String sameIds = REQUEST.replace("\"req-1\"", "\"abc\"");
+
+        assertFalse(plain().format(sameIds).contains("aws_request_id"), plain().format(sameIds));
+    }
+
+    @Test
     void withoutColourThereIsNoEscapeCode() {
         for (String line : List.of(REQUEST, WARNING, FAILURE)) {
             assertFalse(plain().format(line).contains("\u001b["), line);
