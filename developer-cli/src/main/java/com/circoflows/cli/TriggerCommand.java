@@ -82,7 +82,7 @@ final class TriggerCommand implements Command {
         if ("failed".equals(event.getDeliveryStatus()) && error != null && error.startsWith("no_endpoint")) {
             return "not sent: no webhook endpoint is set; listen forwards it";
         }
-        return "delivery " + event.getDeliveryStatus();
+        return "delivery: " + event.getDeliveryStatus();
     }
 
     private static String eventTypes() {
