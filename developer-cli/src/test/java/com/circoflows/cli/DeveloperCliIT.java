@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.circoflows.client.CircoFlowsClient;
-import com.circoflows.localrunner.LocalRunner;
-import com.circoflows.localrunner.LocalRunnerOptions;
+import com.circoflows.localrunner.e2e.E2e;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,18 +41,19 @@ class DeveloperCliIT {
     @TempDir
     static Path dataDir;
 
-    private static LocalRunner runner;
+    private static E2e e2e;
     private static VerifyingReceiver receiver;
     private static Map<String, String> environment;
 
     @BeforeAll
     static void startRunnerAndReceiver() throws IOException {
-        runner = LocalRunner.start(LocalRunnerOptions.forTests().withDataDir(dataDir));
+        // A data folder, so the runner keeps its function log where bin/circoflows logs reads it.
+        e2e = E2e.startSeparate(E2e.sharedOptions().withDataDir(dataDir));
         receiver = VerifyingReceiver.start();
-        environment = Map.of("CIRCOFLOWS_API_KEY", runner.demoApiKey(), "CIRCOFLOWS_BASE_URL", runner.baseUrl());
+        environment = Map.of("CIRCOFLOWS_API_KEY", e2e.runner().demoApiKey(), "CIRCOFLOWS_BASE_URL", e2e.baseUrl());
         // The API's own deliveries go to the merchant's endpoint, signed with the merchant's secret.
-        receiver.expect(ENDPOINT_PATH, runner.demoWebhookSecret());
-        CircoFlowsClient.builder().apiKey(runner.demoApiKey()).baseUrl(runner.baseUrl()).build()
+        receiver.expect(ENDPOINT_PATH, e2e.runner().demoWebhookSecret());
+        CircoFlowsClient.builder().apiKey(e2e.runner().demoApiKey()).baseUrl(e2e.baseUrl()).build()
                 .webhookEndpoint().set(receiver.url(ENDPOINT_PATH));
     }
 
@@ -62,8 +62,8 @@ class DeveloperCliIT {
         if (receiver != null) {
             receiver.close();
         }
-        if (runner != null) {
-            runner.close();
+        if (e2e != null) {
+            e2e.close();
         }
     }
 
@@ -117,11 +117,11 @@ class DeveloperCliIT {
 
     @Test
     void aForwardedEventHasTheBodyTheApiItselfDelivers() throws Exception {
-        receiver.expect(LISTEN_PATH + "/bodies", runner.demoWebhookSecret());
+        receiver.expect(LISTEN_PATH + "/bodies", e2e.runner().demoWebhookSecret());
         CapturedTerminal listening = CapturedTerminal.withEnvironment(environment);
         CompletableFuture<Integer> listen = CompletableFuture.supplyAsync(() -> DeveloperCli.withAllCommands().run(
                 List.of("listen", "--forward-to", receiver.url(LISTEN_PATH + "/bodies"), "--webhook-secret",
-                        runner.demoWebhookSecret(), "--interval", "200ms", "--max-events", "1"),
+                        e2e.runner().demoWebhookSecret(), "--interval", "200ms", "--max-events", "1"),
                 listening.terminal()));
         awaitTrue("listen to be ready", () -> listening.out().contains("Ready.") || listen.isDone());
         assertTrue(listening.out().contains("Ready. Signing with the webhook secret from --webhook-secret."),
@@ -159,7 +159,7 @@ class DeveloperCliIT {
 
         String out = run(0, "logs", "--data-dir", dataDir.toString(), "--function", "ListWebhookEvents").out();
 
-        assertEquals(dataDir.resolve("logs/functions.jsonl"), runner.functionLogFile());
+        assertEquals(dataDir.resolve("logs/functions.jsonl"), e2e.runner().functionLogFile());
         List<String> lines = out.lines().toList();
         assertTrue(!lines.isEmpty() && lines.stream().allMatch(line -> line.contains("  ListWebhookEventsFunction ")), out);
         assertTrue(lines.stream().anyMatch(line -> line.matches(
@@ -170,11 +170,11 @@ class DeveloperCliIT {
     @Test
     void binCircoflowsPrintsItsHelp() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        ProcessBuilder command = new ProcessBuilder("bash", root.resolve("bin/circoflows").toString(), "--help")
+        ProcessBuilder script = new ProcessBuilder("bash", root.resolve("bin/circoflows").toString(), "--help")
                 .redirectErrorStream(true);
         // The build that runs this test has just made what the script runs; it must not start another.
-        command.environment().put("SKIP_BUILD", "1");
-        Process process = command.start();
+        script.environment().put("SKIP_BUILD", "1");
+        Process process = script.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
