@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 
 /**
- * Gives this module's IT classes one LocalRunner ({@link E2e#startSeparate}) for the whole JUnit run,
+ * Gives this module's IT classes (the examples' too) one LocalRunner ({@link E2e#startSeparate}) for the whole JUnit run,
  * started by the first class that needs it and closed when the run ends. A runner takes seconds to start,
  * and failsafe runs this module's ITs in one run, so they pay for one; each class pays with a merchant of
  * its own ({@link E2e#newMerchant}), so neither its data nor its rate limits touch another class's.
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
  * <p>Started before the class is constructed, not while a parameter is resolved: a stack that cannot
  * start for a reason that skips (no Docker under -Plocalstack) then skips the class instead of failing it.
  */
-final class SharedLocalRunner implements ParameterResolver, BeforeAllCallback, TestInstancePreConstructCallback {
+public final class SharedLocalRunner implements ParameterResolver, BeforeAllCallback, TestInstancePreConstructCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedLocalRunner.class);
 
     /** Closed by JUnit when the run's root context closes. */

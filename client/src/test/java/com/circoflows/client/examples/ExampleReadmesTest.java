@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * README appears, line for line (indentation aside), in the example's sources.
  */
 class ExampleReadmesTest {
-    private static final Path EXAMPLES = ExamplesRunner.examplesFolder();
+    private static final Path EXAMPLES = ExamplesFolder.path();
 
     @Test
     void theJavaQuickstartReadmeQuotesTheQuickstartsOwnCode() throws IOException {

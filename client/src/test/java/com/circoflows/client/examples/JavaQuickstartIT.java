@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.circoflows.client.SharedLocalRunner;
 import com.circoflows.localrunner.e2e.E2e;
 import com.example.quickstart.Quickstart;
 import java.io.ByteArrayOutputStream;
@@ -17,20 +18,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs examples/java-quickstart exactly as `mvn -f examples/java-quickstart/pom.xml compile exec:java`
  * does, in-process: its sources are this module's test sources (build-helper in client/pom.xml), and
  * main only hands {@link Quickstart#run} the environment and System.out.
  */
+@ExtendWith(SharedLocalRunner.class)
 class JavaQuickstartIT {
     private static final Pattern NEW_SECRET = Pattern.compile("New secret \\(shown this once, keep it\\): (whsec_\\S+)");
 
     private static E2e e2e;
 
     @BeforeAll
-    static void startRunner() {
-        e2e = ExamplesRunner.get();
+    static void startRunner(E2e runner) {
+        e2e = runner;
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.w3c.dom.NodeList;
  */
 class JavaQuickstartPomTest {
     private static final Path CLIENT_POM = Path.of("pom.xml");
-    private static final Path QUICKSTART_POM = ExamplesRunner.examplesFolder().resolve("java-quickstart/pom.xml");
+    private static final Path QUICKSTART_POM = ExamplesFolder.path().resolve("java-quickstart/pom.xml");
 
     @Test
     void theQuickstartDependsOnTheClientVersionThisBuildMakes() throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.circoflows.client.CircoFlowsClient;
+import com.circoflows.client.SharedLocalRunner;
 import com.circoflows.client.WebhookEventDetail;
 import com.circoflows.client.model.CardPaymentParams;
 import com.circoflows.client.model.DeliveryAttempt;
@@ -37,11 +38,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs examples/node-webhook-receiver/server.js with node, as its README says, and checks that it takes
  * real deliveries of the runner and refuses what the runner did not sign.
  */
+@ExtendWith(SharedLocalRunner.class)
 class NodeWebhookReceiverIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)/");
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -57,19 +60,18 @@ class NodeWebhookReceiverIT {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
-    static void startReceiver() throws Exception {
+    static void startReceiver(E2e e2e) throws Exception {
         String missing = "node is not installed (apt-get install nodejs): the Node receiver example is not run";
         // CI installs node (.ci/run): there a missing one is a broken machine, not a reason to skip.
         if (!nodeIsInstalled() && "true".equalsIgnoreCase(String.valueOf(System.getenv("CI")))) {
             throw new IllegalStateException(missing);
         }
         assumeTrue(nodeIsInstalled(), missing);
-        E2e e2e = ExamplesRunner.get();
         // A merchant of its own: the quickstart's IT may rotate the demo merchant's secret meanwhile.
         merchant = e2e.newMerchant("Node Receiver Shop");
         client = CircoFlowsClient.builder().apiKey(merchant.apiKey()).baseUrl(e2e.baseUrl()).build();
 
-        Path server = ExamplesRunner.examplesFolder().resolve("node-webhook-receiver/server.js");
+        Path server = ExamplesFolder.path().resolve("node-webhook-receiver/server.js");
         ProcessBuilder command = new ProcessBuilder("node", server.toString()).redirectErrorStream(true);
         command.environment().put("PORT", "0");
         command.environment().put("CIRCOFLOWS_WEBHOOK_SECRET", merchant.webhookSecret());
