@@ -70,6 +70,17 @@ final class CheckoutPage {
         return notice.isEmpty() ? "" : notice.get(0).getText();
     }
 
+    /**
+     * Waits for the page that says why the attempt failed, and returns what it says. After pay() the
+     * form being left is still there until the next page arrives, so reading at once may read the old one.
+     */
+    String awaitFailure() {
+        return browser.await(driver -> {
+            String failure = failure();
+            return failure.isEmpty() ? null : failure;
+        });
+    }
+
     /** The error shown under a field, or "" when none is shown. */
     String errorOf(String id) {
         WebElement error = browser.find(By.id(id + "-error"));

@@ -79,7 +79,8 @@ class HostedPaymentBrowserIT {
         page.enterCard(CheckoutPage.DECLINED, CheckoutPage.EXPIRY, "318").pay();
 
         page = CheckoutPage.on(browser);
-        assertTrue(page.failure().contains("Your card was declined. Try another card."), page.failure());
+        String failure = page.awaitFailure();
+        assertTrue(failure.contains("Your card was declined. Try another card."), failure);
         assertEquals("", page.field("card_number").getAttribute("value"), "card fields are empty for the next card");
         assertEquals("", page.field("cvc").getAttribute("value"));
         assertEquals("jane@example.com", page.field("email").getAttribute("value"));
@@ -133,8 +134,9 @@ class HostedPaymentBrowserIT {
 
         page = CheckoutPage.on(browser);
         assertTrue(browser.url().endsWith("/pay/" + sessionId), browser.url());
-        assertTrue(page.failure().contains("Your bank didn't confirm this payment"), page.failure());
-        assertTrue(page.failure().contains("not been charged"), page.failure());
+        String failure = page.awaitFailure();
+        assertTrue(failure.contains("Your bank didn't confirm this payment"), failure);
+        assertTrue(failure.contains("not been charged"), failure);
         assertEquals("pending", sessions.status(sessionId).path("status").asText());
         browser.screenshot("payment-3ds-failed-375");
 

@@ -85,8 +85,8 @@ class WalletPageBrowserIT {
         browser.find(By.id("test-google-pay")).click();
 
         CheckoutPage page = CheckoutPage.on(browser);
-        browser.await(driver -> !page.failure().isEmpty());
-        assertTrue(page.failure().contains("Your card was declined. Try another card."), page.failure());
+        String failure = page.awaitFailure();
+        assertTrue(failure.contains("Your card was declined. Try another card."), failure);
         assertEquals("pending", sessions.status(sessionId).path("status").asText());
         Map<String, AttributeValue> declined = onlyTransactionOf(sessionId);
         assertEquals("failed", declined.get("status").s(), declined::toString);
