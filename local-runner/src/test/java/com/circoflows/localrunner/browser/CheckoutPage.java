@@ -81,6 +81,14 @@ final class CheckoutPage {
         });
     }
 
+    /** Waits for the page that shows an error under the field (the form being left shows none), and returns it. */
+    String awaitErrorOf(String id) {
+        return browser.await(driver -> {
+            String error = errorOf(id);
+            return error.isEmpty() ? null : error;
+        });
+    }
+
     /** The error shown under a field, or "" when none is shown. */
     String errorOf(String id) {
         WebElement error = browser.find(By.id(id + "-error"));

@@ -118,7 +118,7 @@ class PaymentFormBrowserIT {
             page.enterCard("4242424242424242", "12/30", "35").pay();
 
             page = CheckoutPage.on(browser);
-            assertEquals("Enter the 3-digit code from the back of your card.", page.errorOf("cvc"));
+            assertEquals("Enter the 3-digit code from the back of your card.", page.awaitErrorOf("cvc"));
             assertTrue(browser.find(By.id("error-summary")).isDisplayed());
             assertEquals("", page.field("card_number").getAttribute("value"), "the number is never sent back");
             assertEquals("12/30", page.field("expiry").getAttribute("value"), "a valid expiry is kept");
