@@ -1,14 +1,13 @@
 package com.circoflows.client.model;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A bank transfer (EUR, GBP or USD): answered 202 {@code pending} with the payer's instructions in
  * {@link Payment#getActionData()}; it completes when the money arrives (docs/bank-transfers.md).
+ * {@code customerInfo} is required, with the payer's {@code name} as their bank will send it.
  */
 public final class BankTransferPaymentParams implements PaymentCreateParams {
     private final long amount;
@@ -20,10 +19,10 @@ public final class BankTransferPaymentParams implements PaymentCreateParams {
     private final String expiresAt;
 
     private BankTransferPaymentParams(Builder b) {
-        amount = b.amount;
+        amount = b.amountOrZero();
         currency = Objects.requireNonNull(b.currency, "currency");
         customerInfo = Objects.requireNonNull(b.customerInfo, "customer info (the payer's name is required)");
-        metadata = b.metadata.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        metadata = b.metadataOrNull();
         webhookUrl = b.webhookUrl;
         expiresAt = b.expiresAt == null ? null : b.expiresAt.toString();
     }
@@ -37,41 +36,10 @@ public final class BankTransferPaymentParams implements PaymentCreateParams {
         return "BankTransferPaymentParams[" + amount + " " + currency + "]";
     }
 
-    public static final class Builder {
-        private long amount;
-        private String currency;
-        private CustomerInfo customerInfo;
-        private final Map<String, Object> metadata = new LinkedHashMap<>();
-        private String webhookUrl;
+    public static final class Builder extends PaymentParamsBuilder<Builder> {
         private Instant expiresAt;
 
         private Builder() {
-        }
-
-        public Builder amount(long value) {
-            amount = value;
-            return this;
-        }
-
-        public Builder currency(String value) {
-            currency = value;
-            return this;
-        }
-
-        /** {@code name} is required: the payer's name, as their bank will send it. */
-        public Builder customerInfo(CustomerInfo value) {
-            customerInfo = value;
-            return this;
-        }
-
-        public Builder metadata(String key, Object value) {
-            metadata.put(key, value);
-            return this;
-        }
-
-        public Builder webhookUrl(String value) {
-            webhookUrl = value;
-            return this;
         }
 
         /** 1 hour to 30 days ahead; default 7 days. */

@@ -1,7 +1,5 @@
 package com.circoflows.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -24,14 +22,14 @@ public final class CardPaymentParams implements PaymentCreateParams {
     private final String captureMethod;
 
     private CardPaymentParams(Builder b) {
-        amount = b.amount;
+        amount = b.amountOrZero();
         currency = Objects.requireNonNull(b.currency, "currency");
         cardNumber = Objects.requireNonNull(b.cardNumber, "card number");
         expiryMonth = Objects.requireNonNull(b.expiryMonth, "expiry month");
         expiryYear = Objects.requireNonNull(b.expiryYear, "expiry year");
         cvv = Objects.requireNonNull(b.cvv, "cvv");
         customerInfo = b.customerInfo;
-        metadata = b.metadata.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        metadata = b.metadataOrNull();
         webhookUrl = b.webhookUrl;
         returnUrl = b.returnUrl;
         captureMethod = b.captureMethod;
@@ -54,32 +52,15 @@ public final class CardPaymentParams implements PaymentCreateParams {
         return "CardPaymentParams[" + amount + " " + currency + ", card hidden]";
     }
 
-    public static final class Builder {
-        private long amount;
-        private String currency;
+    public static final class Builder extends PaymentParamsBuilder<Builder> {
         private String cardNumber;
         private String expiryMonth;
         private String expiryYear;
         private String cvv;
-        private CustomerInfo customerInfo;
-        private final Map<String, Object> metadata = new LinkedHashMap<>();
-        private String webhookUrl;
         private String returnUrl;
         private String captureMethod;
 
         private Builder() {
-        }
-
-        /** In the currency's minor unit: 1000 is USD 10.00. */
-        public Builder amount(long value) {
-            amount = value;
-            return this;
-        }
-
-        /** ISO 4217, e.g. USD. */
-        public Builder currency(String value) {
-            currency = value;
-            return this;
         }
 
         public Builder cardNumber(String value) {
@@ -95,22 +76,6 @@ public final class CardPaymentParams implements PaymentCreateParams {
 
         public Builder cvv(String value) {
             cvv = value;
-            return this;
-        }
-
-        public Builder customerInfo(CustomerInfo value) {
-            customerInfo = value;
-            return this;
-        }
-
-        /** A string (at most 500 characters), integer or boolean; up to 50 keys. */
-        public Builder metadata(String key, Object value) {
-            metadata.put(key, value);
-            return this;
-        }
-
-        public Builder webhookUrl(String value) {
-            webhookUrl = value;
             return this;
         }
 

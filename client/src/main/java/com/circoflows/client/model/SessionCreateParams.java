@@ -1,8 +1,6 @@
 package com.circoflows.client.model;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,7 +25,7 @@ public final class SessionCreateParams {
         currency = b.currency;
         description = b.description;
         customerInfo = b.customerInfo;
-        metadata = b.metadata.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        metadata = b.metadataOrNull();
         webhookUrl = b.webhookUrl;
         returnUrl = b.returnUrl;
         expiresAt = b.expiresAt;
@@ -51,13 +49,8 @@ public final class SessionCreateParams {
         return description;
     }
 
-    public static final class Builder {
-        private Long amount;
-        private String currency;
+    public static final class Builder extends PaymentParamsBuilder<Builder> {
         private String description;
-        private CustomerInfo customerInfo;
-        private final Map<String, Object> metadata = new LinkedHashMap<>();
-        private String webhookUrl;
         private String returnUrl;
         private String expiresAt;
         private String captureMethod;
@@ -66,36 +59,9 @@ public final class SessionCreateParams {
         private Builder() {
         }
 
-        /** In the currency's minor unit. */
-        public Builder amount(long value) {
-            amount = value;
-            return this;
-        }
-
-        public Builder currency(String value) {
-            currency = value;
-            return this;
-        }
-
         /** Shown to the customer on the payment page. */
         public Builder description(String value) {
             description = value;
-            return this;
-        }
-
-        public Builder customerInfo(CustomerInfo value) {
-            customerInfo = value;
-            return this;
-        }
-
-        public Builder metadata(String key, Object value) {
-            metadata.put(key, value);
-            return this;
-        }
-
-        /** This session's payment events go here as well as to the merchant's endpoint. */
-        public Builder webhookUrl(String value) {
-            webhookUrl = value;
             return this;
         }
 

@@ -1,7 +1,5 @@
 package com.circoflows.client.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,13 +19,13 @@ public final class WalletPaymentParams implements PaymentCreateParams {
     private final String returnUrl;
 
     private WalletPaymentParams(Builder b) {
-        amount = b.amount;
+        amount = b.amountOrZero();
         currency = Objects.requireNonNull(b.currency, "currency");
         paymentMethod = b.paymentMethod;
         paymentToken = Objects.requireNonNull(b.paymentToken, "payment token");
         captureMethod = b.captureMethod;
         customerInfo = b.customerInfo;
-        metadata = b.metadata.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        metadata = b.metadataOrNull();
         webhookUrl = b.webhookUrl;
         returnUrl = b.returnUrl;
     }
@@ -47,15 +45,10 @@ public final class WalletPaymentParams implements PaymentCreateParams {
         return "WalletPaymentParams[" + paymentMethod + ", " + amount + " " + currency + ", token hidden]";
     }
 
-    public static final class Builder {
+    public static final class Builder extends PaymentParamsBuilder<Builder> {
         private final String paymentMethod;
         private final String paymentToken;
-        private long amount;
-        private String currency;
         private String captureMethod;
-        private CustomerInfo customerInfo;
-        private final Map<String, Object> metadata = new LinkedHashMap<>();
-        private String webhookUrl;
         private String returnUrl;
 
         private Builder(String paymentMethod, String paymentToken) {
@@ -63,33 +56,8 @@ public final class WalletPaymentParams implements PaymentCreateParams {
             this.paymentToken = paymentToken;
         }
 
-        public Builder amount(long value) {
-            amount = value;
-            return this;
-        }
-
-        public Builder currency(String value) {
-            currency = value;
-            return this;
-        }
-
         public Builder manualCapture() {
             captureMethod = "manual";
-            return this;
-        }
-
-        public Builder customerInfo(CustomerInfo value) {
-            customerInfo = value;
-            return this;
-        }
-
-        public Builder metadata(String key, Object value) {
-            metadata.put(key, value);
-            return this;
-        }
-
-        public Builder webhookUrl(String value) {
-            webhookUrl = value;
             return this;
         }
 
